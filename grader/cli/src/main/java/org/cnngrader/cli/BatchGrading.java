@@ -1,0 +1,49 @@
+package org.cnngrader.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.grading.SubmissionGrader;
+import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.report.ResultsWriter;
+import org.cnngrader.report.SummaryTable;
+
+/** Grades submissions one after another, writes each one's results, then prints the table. */
+final class BatchGrading {
+
+  private final FixtureSet fixtures;
+  private final GradingOptions options;
+  private final Path outFolder;
+
+  BatchGrading(FixtureSet fixtures, GradingOptions options, Path outFolder) {
+    this.fixtures = fixtures;
+    this.options = options;
+    this.outFolder = outFolder;
+  }
+
+  /** Returns the exit code: 0 when every submission was graded, 1 when the grader failed on one. */
+  int run(List<Submissions.Submission> submissions, PrintWriter out, PrintWriter err) {
+    SubmissionGrader grader = new SubmissionGrader(fixtures, options);
+    ResultsWriter writer = new ResultsWriter(fixtures, options);
+    List<SubmissionResult> results = new ArrayList<>();
+    int exitCode = ExitCode.OK;
+    for (Submissions.Submission submission : submissions) {
+      try {
+        SubmissionResult result = grader.grade(submission.id(), submission.folder());
+        writer.write(result, outFolder.resolve(submission.id()));
+        results.add(result);
+      } catch (IOException | RuntimeException e) {
+        err.println("grader: " + submission.folder() + ": not graded, a fault of the grader or machine: " + e);
+        exitCode = ExitCode.GRADER_FAULT;
+      }
+    }
+    out.print(SummaryTable.render(results));
+    out.println("Results: " + outFolder + "/<submission>/" + ResultsWriter.RESULTS);
+    out.flush();
+    return exitCode;
+  }
+}

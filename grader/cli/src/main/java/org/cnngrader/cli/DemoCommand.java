@@ -1,0 +1,74 @@
+package org.cnngrader.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code grader demo}: grades the example submissions under fixtures/submissions/. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Grades the example submissions kept under fixtures/submissions/ (correct solutions and typical",
+      "mistakes) and prints the table."
+    })
+final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where results are written. Default: target/demo in the repository.")
+  Path out;
+
+  @Mixin GradingFlags flags;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private Path home;
+
+  @Override
+  public void home(Path home) {
+    this.home = home;
+  }
+
+  @Override
+  public Integer call() {
+    return GradeCommand.Guarded.run(
+        spec,
+        () -> {
+          Path examples = home.resolve("fixtures").resolve("submissions");
+          List<Path> folders = exampleFolders(examples);
+          if (folders.isEmpty()) {
+            throw new UsageException("no example submissions found in " + examples);
+          }
+          Path outFolder = out != null ? out : home.resolve("target").resolve("demo");
+          spec.commandLine()
+              .getOut()
+              .println("Grading " + folders.size() + " example submissions from " + examples + " ...");
+          return new BatchGrading(flags.loadFixtures(home), flags.options(), outFolder)
+              .run(
+                  Submissions.identify(folders, w -> spec.commandLine().getErr().println("warning: " + w)),
+                  spec.commandLine().getOut(),
+                  spec.commandLine().getErr());
+        });
+  }
+
+  private static List<Path> exampleFolders(Path examples) {
+    if (!Files.isDirectory(examples)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(examples)) {
+      return children.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

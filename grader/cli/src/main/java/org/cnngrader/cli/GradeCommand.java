@@ -1,0 +1,77 @@
+package org.cnngrader.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cnngrader.fixture.FixtureException;
+import org.cnngrader.fixture.FixtureSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code grader grade SUBMISSION... --out DIR}. */
+@Command(
+    name = "grade",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Grades each SUBMISSION folder (its .java files; only src/main/java where it has one) on every public",
+      "and hidden fixture, and writes DIR/<submission>/results.json (Gradescope format) and provenance.json.",
+      "A submission's id is its folder's name."
+    })
+final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
+
+  @Parameters(paramLabel = "SUBMISSION", arity = "1..*", description = "Submission folders.")
+  List<Path> submissions;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where results are written.")
+  Path out;
+
+  @Mixin GradingFlags flags;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private Path home;
+
+  @Override
+  public void home(Path home) {
+    this.home = home;
+  }
+
+  @Override
+  public Integer call() {
+    return Guarded.run(
+        spec,
+        () -> {
+          for (Path submission : submissions) {
+            if (!Files.isDirectory(submission)) {
+              throw new UsageException("submission folder not found: " + submission);
+            }
+          }
+          FixtureSet fixtures = flags.loadFixtures(home);
+          List<Submissions.Submission> identified =
+              Submissions.identify(submissions, w -> spec.commandLine().getErr().println("warning: " + w));
+          return new BatchGrading(fixtures, flags.options(), out)
+              .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
+        });
+  }
+
+  /** Turns bad input into exit code 2 with a message that names it. */
+  static final class Guarded {
+    private Guarded() {}
+
+    static int run(CommandLine.Model.CommandSpec spec, Callable<Integer> body) {
+      try {
+        return body.call();
+      } catch (UsageException | FixtureException | IllegalArgumentException e) {
+        spec.commandLine().getErr().println("grader: " + e.getMessage());
+        return ExitCode.USAGE;
+      } catch (Exception e) {
+        spec.commandLine().getErr().println("grader: internal error: " + e);
+        return ExitCode.GRADER_FAULT;
+      }
+    }
+  }
+}

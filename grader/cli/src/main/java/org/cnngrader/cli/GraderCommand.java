@@ -1,0 +1,83 @@
+package org.cnngrader.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: its subcommands do the work; this class wires streams and exit codes. */
+@Command(
+    name = "grader",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Grades Conv2d submissions against ND4J reference fixtures.",
+    subcommands = {GradeCommand.class, DemoCommand.class, FixturesCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:grading ran (whatever the scores); fixtures verified",
+      "1:a fault of the grader itself or of the machine",
+      "2:usage error or bad input (missing folder, unreadable fixture)",
+      "3:fixtures verify found a disagreement with ND4J"
+    })
+final class GraderCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCode.USAGE;
+  }
+
+  /** Where the repository lies: the launcher passes it; tests pass their own. */
+  static Path homeFromSystem() {
+    String home = System.getProperty("grader.home");
+    return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
+  }
+
+  /** Runs the command line and returns the exit code; never calls System.exit. */
+  static int run(String[] args, PrintStream out, PrintStream err, Path home) {
+    CommandLine commandLine =
+        new CommandLine(new GraderCommand(), new Factory(home))
+            .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+            .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+            .setExecutionExceptionHandler(
+                (exception, line, parsed) -> {
+                  line.getErr().println("grader: internal error: " + exception);
+                  exception.printStackTrace(line.getErr());
+                  return ExitCode.GRADER_FAULT;
+                });
+    commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
+    int code = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    return code;
+  }
+
+  /** Gives every command the repository's location. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final Path home;
+
+    Factory(Path home) {
+      this.home = home;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (HomeAware.class.isAssignableFrom(type)) {
+        K command = CommandLine.defaultFactory().create(type);
+        ((HomeAware) command).home(home);
+        return command;
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+
+  /** A command that needs the repository's location for its defaults. */
+  interface HomeAware {
+    void home(Path home);
+  }
+}

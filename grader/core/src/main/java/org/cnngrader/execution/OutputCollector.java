@@ -1,0 +1,54 @@
+package org.cnngrader.execution;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Drains a child's stdout and stderr on daemon threads, keeping the first {@code capBytes} and counting the
+ * rest, so that a flood of output can neither block the child nor fill the grader's memory.
+ */
+final class OutputCollector {
+
+  static final int DEFAULT_CAP_BYTES = 64 * 1024;
+
+  private final byte[] kept;
+  private int keptLength;
+  private long discarded;
+
+  OutputCollector(int capBytes) {
+    this.kept = new byte[capBytes];
+  }
+
+  void drain(InputStream stream, String name) {
+    Thread thread = new Thread(() -> copy(stream), "child-" + name + "-drain");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void copy(InputStream stream) {
+    byte[] buffer = new byte[8192];
+    try (stream) {
+      int read;
+      while ((read = stream.read(buffer)) != -1) {
+        append(buffer, read);
+      }
+    } catch (IOException e) {
+      // The child is gone; what it printed so far is kept.
+    }
+  }
+
+  private synchronized void append(byte[] buffer, int length) {
+    int room = kept.length - keptLength;
+    int take = Math.min(room, length);
+    System.arraycopy(buffer, 0, kept, keptLength, take);
+    keptLength += take;
+    discarded += length - take;
+  }
+
+  synchronized CapturedOutput snapshot() {
+    return new CapturedOutput(
+        new String(Arrays.copyOf(kept, keptLength), StandardCharsets.UTF_8), discarded);
+  }
+}

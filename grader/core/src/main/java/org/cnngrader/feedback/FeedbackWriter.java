@@ -1,0 +1,214 @@
+package org.cnngrader.feedback;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.cnngrader.compare.ValueComparison;
+import org.cnngrader.compile.Compilation;
+import org.cnngrader.execution.CallOutcome;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.grading.Verdict;
+import org.cnngrader.runner.Member;
+import org.cnngrader.tensor.NestedArray;
+import org.cnngrader.tensor.Shape;
+
+/**
+ * Words the verdicts for people: the student reading results.json, the TA reading the table. One method
+ * per kind of verdict; every message names the tensor, the index and the case's own numbers.
+ */
+public final class FeedbackWriter {
+
+  /** Fixed for every submission, so that feedback reads the same wherever it is shown. */
+  public static final String FORWARD_SIGNATURE =
+      "public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b)";
+  public static final String BACKWARD_SIGNATURE = "public Gradients backward(double[][][][] dout)";
+  public static final String CONSTRUCTOR_SIGNATURE = "public Conv2d(int stride, int pad)";
+
+  private FeedbackWriter() {}
+
+  /** The feedback for one part. */
+  public static String describe(PartResult part) {
+    return describe(part.verdict());
+  }
+
+  static String describe(Verdict verdict) {
+    if (verdict instanceof Verdict.Passed passed) {
+      return passed(passed);
+    } else if (verdict instanceof Verdict.WrongShape shape) {
+      return ShapeMessages.shouldHaveShape(shape.tensor(), shape.expected(), shape.actual(), shape.geometry());
+    } else if (verdict instanceof Verdict.Irregular irregular) {
+      return irregular(irregular.tensor(), irregular.problem());
+    } else if (verdict instanceof Verdict.WrongValues wrong) {
+      return wrongValues(wrong.tensor(), wrong.comparison());
+    } else if (verdict instanceof Verdict.ReturnedNull none) {
+      return method(none.call()) + " returned null instead of a Gradients record";
+    } else if (verdict instanceof Verdict.CallFailed failed) {
+      return callFailed(method(failed.call()), failed.outcome());
+    } else if (verdict instanceof Verdict.ConstructorFailed failed) {
+      return callFailed(constructorCall(failed.geometry()), failed.outcome());
+    } else if (verdict instanceof Verdict.Missing missing) {
+      return missing(missing);
+    } else if (verdict instanceof Verdict.NotCompiled notCompiled) {
+      return notCompiled(notCompiled.compilation());
+    }
+    throw new IllegalArgumentException("unknown verdict " + verdict);
+  }
+
+  private static String passed(Verdict.Passed passed) {
+    ValueComparison comparison = passed.comparison();
+    if (comparison == null) {
+      return passed.tensor() + " has the right shape";
+    }
+    return String.format(
+        "%s matches the reference (max relative error %s, tolerance %s)",
+        passed.tensor(), Numbers.error(comparison.maxError()), Numbers.tolerance(comparison.tolerance()));
+  }
+
+  static String wrongValues(String tensor, ValueComparison c) {
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                "%s is wrong: %d of %d elements differ from the reference by more than the tolerance %s.%n"
+                    + "Worst at %s%s: expected %s, but was %s (relative error %s)",
+                tensor,
+                c.elementsOff(),
+                c.elements(),
+                Numbers.tolerance(c.tolerance()),
+                tensor,
+                Shape.format(c.worstIndex()),
+                Numbers.value(c.expectedAtWorst()),
+                Numbers.value(c.actualAtWorst()),
+                Numbers.error(c.maxError())));
+    if (c.nonFinite() > 0) {
+      text.append(String.format("%n%d of them are NaN or infinite, which never passes", c.nonFinite()));
+    }
+    return text.toString().replace("\r\n", "\n");
+  }
+
+  private static String irregular(String tensor, NestedArray problem) {
+    if (problem instanceof NestedArray.NullAt at) {
+      return at.where().equals(tensor)
+          ? tensor + " is null"
+          : at.where() + " is null: " + tensor + " must be a full rectangular array";
+    } else if (problem instanceof NestedArray.Ragged ragged) {
+      return String.format(
+          "%s has length %d, but the row before it has %d: %s must be a rectangular array",
+          ragged.where(), ragged.length(), ragged.expected(), tensor);
+    }
+    return tensor + " is irregular";
+  }
+
+  private static String callFailed(String call, CallOutcome<?> outcome) {
+    if (outcome instanceof CallOutcome.Threw<?> threw) {
+      return threw(call, threw);
+    } else if (outcome instanceof CallOutcome.TimedOut<?> timedOut) {
+      return call + " did not return within " + timedOut.limit().toSeconds() + " s and was stopped";
+    } else if (outcome instanceof CallOutcome.ChildDied<?> died) {
+      return "the JVM running your code ended during "
+          + call
+          + (died.exitCode() == null ? "" : " (exit code " + died.exitCode() + ")")
+          + ": did your code call System.exit or run out of memory?";
+    } else if (outcome instanceof CallOutcome.Unavailable<?> unavailable) {
+      return call + " was not called: " + memberName(unavailable.missing()) + " is missing";
+    }
+    return call + " returned";
+  }
+
+  private static String threw(String call, CallOutcome.Threw<?> threw) {
+    String simpleType = threw.type().substring(threw.type().lastIndexOf('.') + 1);
+    String message = threw.message() == null ? "" : ": " + threw.message();
+    if (simpleType.equals("UnsupportedOperationException")
+        && threw.message() != null
+        && threw.message().startsWith("TODO")) {
+      return call + " is not implemented yet (it threw " + simpleType + message + ")";
+    }
+    String frames = threw.frames().stream().map(f -> "\n    at " + f).collect(Collectors.joining());
+    return call + " threw " + threw.type() + message + frames;
+  }
+
+  private static String missing(Verdict.Missing missing) {
+    String type = missing.className();
+    return switch (missing.member()) {
+      case CLASS -> "class " + type + " is missing: " + missing.found();
+      case CONSTRUCTOR ->
+          type + " has no constructor " + CONSTRUCTOR_SIGNATURE + "; found: " + missing.found();
+      case FORWARD -> type + " has no method " + FORWARD_SIGNATURE + "; found: " + missing.found();
+      case BACKWARD -> type + " has no method " + BACKWARD_SIGNATURE + "; found: " + missing.found();
+    };
+  }
+
+  private static String notCompiled(Compilation compilation) {
+    if (compilation instanceof Compilation.NoSources none) {
+      return "not graded: " + none.reason();
+    } else if (compilation instanceof Compilation.Failed failed) {
+      return "not graded: the submission does not compile:\n" + firstLines(failed.diagnostics(), 3);
+    }
+    return "compiled";
+  }
+
+  /** The start of a long text, with a note of how much was left out. */
+  static String firstLines(String text, int count) {
+    List<String> lines = text.lines().toList();
+    if (lines.size() <= count) {
+      return text;
+    }
+    return String.join("\n", lines.subList(0, count)) + "\n(" + (lines.size() - count) + " more lines)";
+  }
+
+  private static String method(Member member) {
+    return member == Member.FORWARD ? "forward" : "backward";
+  }
+
+  private static String memberName(Member member) {
+    return switch (member) {
+      case CLASS -> "the class";
+      case CONSTRUCTOR -> "the constructor";
+      case FORWARD -> "forward";
+      case BACKWARD -> "backward";
+    };
+  }
+
+  private static String constructorCall(ConvGeometry geometry) {
+    return "new Conv2d(" + geometry.stride() + ", " + geometry.pad() + ")";
+  }
+
+  /** The text at the top of a submission's results: score, compiler notes and errors, captured output. */
+  public static String summary(SubmissionResult result) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            "Score: %s / %s (%d of %d parts passed)%n",
+            Numbers.points(result.score()),
+            Numbers.points(result.maxScore()),
+            result.passedParts(),
+            result.parts().size()));
+    result
+        .compilation()
+        .ifPresent(
+            compilation -> {
+              for (String note : compilation.notes()) {
+                text.append("Note: ").append(note).append('\n');
+              }
+              if (compilation instanceof Compilation.Failed failed) {
+                text.append("The submission does not compile:\n").append(failed.diagnostics()).append('\n');
+              } else if (compilation instanceof Compilation.NoSources none) {
+                text.append("Nothing was graded: ").append(none.reason()).append('\n');
+              }
+            });
+    if (!result.output().isEmpty()) {
+      text.append("Your code printed:\n").append(result.output().text());
+      if (!result.output().text().endsWith("\n")) {
+        text.append('\n');
+      }
+      if (result.output().discardedBytes() > 0) {
+        text.append("(").append(result.output().discardedBytes()).append(" more bytes of output were discarded)\n");
+      }
+    }
+    return text.toString().replace("\r\n", "\n");
+  }
+
+  public static String points(double points) {
+    return Numbers.points(points);
+  }
+}

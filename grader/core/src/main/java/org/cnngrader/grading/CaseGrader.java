@@ -1,0 +1,127 @@
+package org.cnngrader.grading;
+
+import java.util.List;
+import java.util.Map;
+import org.cnngrader.compare.RelativeError;
+import org.cnngrader.compare.ValueComparison;
+import org.cnngrader.execution.CallOutcome;
+import org.cnngrader.execution.CaseRun;
+import org.cnngrader.execution.ReturnedGradients;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.Part;
+import org.cnngrader.runner.Member;
+import org.cnngrader.tensor.NestedArray;
+import org.cnngrader.tensor.Tensor;
+
+/**
+ * Decides every part of one case from what the child returned. The one place where pass or fail is
+ * decided; it words nothing.
+ */
+final class CaseGrader {
+
+  private final Fixture fixture;
+  private final String className;
+  private final Map<Member, String> contractProblems;
+
+  CaseGrader(Fixture fixture, String className, Map<Member, String> contractProblems) {
+    this.fixture = fixture;
+    this.className = className;
+    this.contractProblems = contractProblems;
+  }
+
+  List<PartResult> grade(CaseRun run) {
+    Verdict constructorProblem = constructorProblem(run.constructor());
+    if (constructorProblem != null) {
+      return List.of(Part.values()).stream().map(p -> new PartResult(fixture, p, constructorProblem)).toList();
+    }
+    NestedOrFailure out = forwardOutput(run.forward());
+    NestedOrFailure[] gradients = gradients(run.backward());
+    return List.of(
+        new PartResult(fixture, Part.FORWARD_SHAPE, shapeOnly(out, "out", fixture.expected().out())),
+        new PartResult(fixture, Part.FORWARD, values(out, "out", fixture.expected().out())),
+        new PartResult(fixture, Part.DX, values(gradients[0], "dx", fixture.expected().dx())),
+        new PartResult(fixture, Part.DW, values(gradients[1], "dw", fixture.expected().dw())),
+        new PartResult(fixture, Part.DB, values(gradients[2], "db", fixture.expected().db())));
+  }
+
+  /** Either what a call returned, read as a nested array, or the verdict that explains why there is none. */
+  private record NestedOrFailure(NestedArray nested, Verdict failure) {}
+
+  private Verdict constructorProblem(CallOutcome<Void> constructor) {
+    if (constructor instanceof CallOutcome.Returned) {
+      return null;
+    }
+    if (constructor instanceof CallOutcome.Unavailable<Void> unavailable) {
+      return missing(unavailable.missing());
+    }
+    return new Verdict.ConstructorFailed(fixture.geometry(), constructor);
+  }
+
+  private NestedOrFailure forwardOutput(CallOutcome<double[][][][]> forward) {
+    if (forward instanceof CallOutcome.Returned<double[][][][]> returned) {
+      return new NestedOrFailure(NestedArray.inspect(returned.value(), 4, "out"), null);
+    }
+    return new NestedOrFailure(null, failure(Member.FORWARD, forward));
+  }
+
+  private NestedOrFailure[] gradients(CallOutcome<ReturnedGradients> backward) {
+    if (backward instanceof CallOutcome.Returned<ReturnedGradients> returned) {
+      ReturnedGradients value = returned.value();
+      if (value == null) {
+        NestedOrFailure none = new NestedOrFailure(null, new Verdict.ReturnedNull(Member.BACKWARD));
+        return new NestedOrFailure[] {none, none, none};
+      }
+      return new NestedOrFailure[] {
+        new NestedOrFailure(NestedArray.inspect(value.dx(), 4, "dx"), null),
+        new NestedOrFailure(NestedArray.inspect(value.dw(), 4, "dw"), null),
+        new NestedOrFailure(NestedArray.inspect(value.db(), 1, "db"), null)
+      };
+    }
+    NestedOrFailure failed = new NestedOrFailure(null, failure(Member.BACKWARD, backward));
+    return new NestedOrFailure[] {failed, failed, failed};
+  }
+
+  private Verdict failure(Member call, CallOutcome<?> outcome) {
+    if (outcome instanceof CallOutcome.Unavailable<?> unavailable) {
+      return missing(unavailable.missing());
+    }
+    return new Verdict.CallFailed(call, outcome);
+  }
+
+  private Verdict missing(Member member) {
+    Member reported = contractProblems.containsKey(Member.CLASS) ? Member.CLASS : member;
+    return new Verdict.Missing(reported, className, contractProblems.getOrDefault(reported, "none"));
+  }
+
+  private Verdict shapeOnly(NestedOrFailure result, String tensor, Tensor expected) {
+    Verdict problem = shapeProblem(result, tensor, expected);
+    return problem != null ? problem : new Verdict.Passed(tensor, null);
+  }
+
+  private Verdict values(NestedOrFailure result, String tensor, Tensor expected) {
+    Verdict problem = shapeProblem(result, tensor, expected);
+    if (problem != null) {
+      return problem;
+    }
+    Tensor actual = ((NestedArray.Regular) result.nested()).tensor();
+    ValueComparison comparison = RelativeError.compare(expected, actual, fixture.tolerance());
+    return comparison.passed()
+        ? new Verdict.Passed(tensor, comparison)
+        : new Verdict.WrongValues(tensor, comparison);
+  }
+
+  private Verdict shapeProblem(NestedOrFailure result, String tensor, Tensor expected) {
+    if (result.failure() != null) {
+      return result.failure();
+    }
+    if (!(result.nested() instanceof NestedArray.Regular regular)) {
+      return new Verdict.Irregular(tensor, result.nested());
+    }
+    ConvGeometry geometry = fixture.geometry();
+    if (!regular.tensor().shape().equals(expected.shape())) {
+      return new Verdict.WrongShape(tensor, expected.shape(), regular.tensor().shape(), geometry);
+    }
+    return null;
+  }
+}

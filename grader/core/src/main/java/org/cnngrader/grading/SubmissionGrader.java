@@ -1,0 +1,112 @@
+package org.cnngrader.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.cnngrader.compile.Compilation;
+import org.cnngrader.compile.SubmissionCompiler;
+import org.cnngrader.execution.CapturedOutput;
+import org.cnngrader.execution.CaseInputs;
+import org.cnngrader.execution.Execution;
+import org.cnngrader.execution.SubmissionRunner;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.fixture.Part;
+
+/**
+ * Grades one submission on a fixture set: compile (unless the classes are given), run every case in child
+ * JVMs, then decide every part. Expected values never leave this JVM.
+ */
+public final class SubmissionGrader {
+
+  private final FixtureSet fixtures;
+  private final GradingOptions options;
+
+  public SubmissionGrader(FixtureSet fixtures, GradingOptions options) {
+    this.fixtures = fixtures;
+    this.options = options;
+  }
+
+  /**
+   * Compiles and grades the sources below {@code folder}.
+   *
+   * @throws IOException on a fault of the machine (no temporary folder, no child JVM), never of the student
+   */
+  public SubmissionResult grade(String id, Path folder) throws IOException {
+    long start = System.nanoTime();
+    Path work = Files.createTempDirectory("cnn-grader-work-");
+    try {
+      Compilation compilation =
+          new SubmissionCompiler(options.className(), options.compileTimeout()).compile(folder, work);
+      if (compilation instanceof Compilation.Compiled compiled) {
+        return run(id, compiled.classes(), Optional.of(compilation), start);
+      }
+      List<PartResult> parts = new ArrayList<>();
+      for (Fixture fixture : fixtures.fixtures()) {
+        for (Part part : Part.values()) {
+          parts.add(new PartResult(fixture, part, new Verdict.NotCompiled(compilation)));
+        }
+      }
+      return new SubmissionResult(id, parts, Optional.of(compilation), CapturedOutput.NONE, since(start));
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /** Grades classes compiled elsewhere, e.g. by the student's own build. */
+  public SubmissionResult gradeCompiled(String id, Path classes) throws IOException {
+    return run(id, classes, Optional.empty(), System.nanoTime());
+  }
+
+  private SubmissionResult run(String id, Path classes, Optional<Compilation> compilation, long start)
+      throws IOException {
+    List<CaseInputs> inputs =
+        fixtures.fixtures().stream()
+            .map(
+                f ->
+                    new CaseInputs(
+                        f.params().stride(),
+                        f.params().pad(),
+                        f.inputs().x(),
+                        f.inputs().w(),
+                        f.inputs().b(),
+                        f.inputs().dout()))
+            .toList();
+    Execution execution = new SubmissionRunner(options.limits()).run(classes, options.className(), inputs);
+    List<PartResult> parts = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Fixture fixture = fixtures.fixtures().get(i);
+      parts.addAll(
+          new CaseGrader(fixture, options.className(), execution.contractProblems())
+              .grade(execution.runs().get(i)));
+    }
+    return new SubmissionResult(id, parts, compilation, execution.output(), since(start));
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(SubmissionGrader::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean up " + root, e);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // A leftover temporary file does not change any grade.
+    }
+  }
+}

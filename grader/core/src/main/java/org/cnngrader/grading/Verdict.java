@@ -1,0 +1,40 @@
+package org.cnngrader.grading;
+
+import org.cnngrader.compare.ValueComparison;
+import org.cnngrader.compile.Compilation;
+import org.cnngrader.execution.CallOutcome;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.runner.Member;
+import org.cnngrader.tensor.NestedArray;
+import org.cnngrader.tensor.Shape;
+
+/** Why a part passed or failed: decided by {@link CaseGrader}, worded by the feedback package. */
+public sealed interface Verdict {
+
+  /** The part is right; {@code comparison} is absent for the shape part. */
+  record Passed(String tensor, ValueComparison comparison) implements Verdict {}
+
+  /** The tensor has the wrong shape; {@code geometry} holds the case's numbers for the derivation. */
+  record WrongShape(String tensor, Shape expected, Shape actual, ConvGeometry geometry) implements Verdict {}
+
+  /** The tensor is null somewhere or ragged, so it has no shape at all. */
+  record Irregular(String tensor, NestedArray problem) implements Verdict {}
+
+  /** The shape is right, some values are not. */
+  record WrongValues(String tensor, ValueComparison comparison) implements Verdict {}
+
+  /** The call that produces the part returned null instead of a value. */
+  record ReturnedNull(Member call) implements Verdict {}
+
+  /** The call that produces the part did not return: it threw, timed out or its JVM ended. */
+  record CallFailed(Member call, CallOutcome<?> outcome) implements Verdict {}
+
+  /** The constructor threw, so the case's methods could not be called. */
+  record ConstructorFailed(ConvGeometry geometry, CallOutcome<?> outcome) implements Verdict {}
+
+  /** A member of the contract is missing or has the wrong signature; {@code found} says what was there. */
+  record Missing(Member member, String className, String found) implements Verdict {}
+
+  /** Nothing could run: the submission has no sources or does not compile. */
+  record NotCompiled(Compilation compilation) implements Verdict {}
+}

@@ -1,0 +1,108 @@
+package org.cnngrader.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.fixture.Visibility;
+import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.SubmissionResult;
+
+/**
+ * Writes a submission's results: {@code results.json} in Gradescope's autograder format (plus
+ * {@code max_score}, which other tools read), and the TA-facing {@code provenance.json} beside it.
+ */
+public final class ResultsWriter {
+
+  public static final String RESULTS = "results.json";
+  public static final String PROVENANCE = "provenance.json";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final FixtureSet fixtures;
+  private final GradingOptions options;
+
+  public ResultsWriter(FixtureSet fixtures, GradingOptions options) {
+    this.fixtures = fixtures;
+    this.options = options;
+  }
+
+  /** Writes both files into {@code folder}, creating it; each file appears whole or not at all. */
+  public void write(SubmissionResult result, Path folder) throws IOException {
+    Files.createDirectories(folder);
+    writeAtomically(folder.resolve(RESULTS), MAPPER.writeValueAsString(results(result)));
+    writeAtomically(folder.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result)));
+  }
+
+  static ObjectNode results(SubmissionResult result) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("score", result.score());
+    root.put("max_score", result.maxScore());
+    root.put("execution_time", Math.round(result.elapsed().toMillis() / 10.0) / 100.0);
+    root.put("output", FeedbackWriter.summary(result));
+    ArrayNode tests = root.putArray("tests");
+    for (PartResult part : result.parts()) {
+      ObjectNode test = tests.addObject();
+      test.put("name", part.name());
+      test.put("score", part.score());
+      test.put("max_score", part.maxScore());
+      test.put("status", part.passed() ? "passed" : "failed");
+      test.put("output", FeedbackWriter.describe(part));
+      test.put(
+          "visibility",
+          part.fixture().visibility() == Visibility.HIDDEN ? "after_published" : "visible");
+    }
+    return root;
+  }
+
+  private ObjectNode provenance(SubmissionResult result) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("submission", result.id());
+    root.put("graded_at", Instant.now().toString());
+    ObjectNode grader = root.putObject("grader");
+    grader.put("version", GraderBuild.version());
+    ObjectNode java = root.putObject("java");
+    java.put("version", System.getProperty("java.version"));
+    java.put("vendor", System.getProperty("java.vendor"));
+    java.put("vm", System.getProperty("java.vm.name"));
+    ObjectNode os = root.putObject("os");
+    os.put("name", System.getProperty("os.name"));
+    os.put("version", System.getProperty("os.version"));
+    os.put("arch", System.getProperty("os.arch"));
+    ObjectNode fixtureNode = root.putObject("fixtures");
+    fixtureNode.put("sha256", fixtures.sha256());
+    fixtureNode.put("public_cases", fixtures.only(Visibility.PUBLIC).fixtures().size());
+    fixtureNode.put("hidden_cases", fixtures.only(Visibility.HIDDEN).fixtures().size());
+    ObjectNode optionNode = root.putObject("options");
+    optionNode.put("class", options.className());
+    optionNode.put("call_timeout_ms", options.limits().callTimeout().toMillis());
+    optionNode.put("start_timeout_ms", options.limits().startTimeout().toMillis());
+    optionNode.put("heap_mb", options.limits().heapMegabytes());
+    optionNode.put("stack_kb", options.limits().stackKilobytes());
+    optionNode.put("compile_timeout_ms", options.compileTimeout().toMillis());
+    optionNode.put("isolation", "process");
+    ObjectNode scores = root.putObject("score");
+    scores.put("score", result.score());
+    scores.put("max_score", result.maxScore());
+    scores.put("elapsed_ms", result.elapsed().toMillis());
+    return root;
+  }
+
+  private static void writeAtomically(Path target, String text) throws IOException {
+    Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(temporary, text + "\n");
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.cnngrader.tensor;
+
+/**
+ * What a student's method returned, as nested Java arrays: either a regular tensor, or a description of
+ * what makes it irregular (null, ragged, wrong rank), with the index where it happens.
+ */
+public sealed interface NestedArray {
+
+  /** A rectangular array without nulls. */
+  record Regular(Tensor tensor) implements NestedArray {}
+
+  /** The array itself, or a row at {@code where}, is null. */
+  record NullAt(String where) implements NestedArray {}
+
+  /** The row at {@code where} has {@code length} entries where its first sibling has {@code expected}. */
+  record Ragged(String where, int length, int expected) implements NestedArray {}
+
+  /**
+   * Reads a nested array of the given rank. {@code name} labels indices in the description, e.g. "out"
+   * gives "out[0][2]".
+   */
+  static NestedArray inspect(Object array, int rank, String name) {
+    if (array == null) {
+      return new NullAt(name);
+    }
+    int[] dims = new int[rank];
+    NestedArray problem = measure(array, rank, 0, dims, name, true);
+    if (problem != null) {
+      return problem;
+    }
+    Shape shape = new Shape(dims);
+    double[] data = new double[shape.size()];
+    flatten(array, rank, data, new int[] {0});
+    return new Regular(new Tensor(shape, data));
+  }
+
+  private static NestedArray measure(
+      Object array, int rank, int axis, int[] dims, String where, boolean first) {
+    int length = rank - axis == 1 ? ((double[]) array).length : ((Object[]) array).length;
+    if (first) {
+      dims[axis] = length;
+    } else if (length != dims[axis]) {
+      return new Ragged(where, length, dims[axis]);
+    }
+    if (rank - axis == 1) {
+      return null;
+    }
+    Object[] rows = (Object[]) array;
+    for (int i = 0; i < rows.length; i++) {
+      String index = where + "[" + i + "]";
+      if (rows[i] == null) {
+        return new NullAt(index);
+      }
+      NestedArray problem = measure(rows[i], rank, axis + 1, dims, index, first && i == 0);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  private static void flatten(Object array, int rank, double[] data, int[] next) {
+    if (rank == 1) {
+      double[] row = (double[]) array;
+      System.arraycopy(row, 0, data, next[0], row.length);
+      next[0] += row.length;
+      return;
+    }
+    for (Object row : (Object[]) array) {
+      flatten(row, rank - 1, data, next);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.cnngrader.tensor;
+
+import java.util.Arrays;
+
+/** A dense tensor of doubles, stored flat in row-major order. */
+public record Tensor(Shape shape, double[] data) {
+
+  public Tensor {
+    if (shape == null) {
+      throw new IllegalArgumentException("a tensor needs a shape");
+    }
+    if (data == null || data.length != shape.size()) {
+      throw new IllegalArgumentException(
+          "shape "
+              + shape
+              + " holds "
+              + shape.size()
+              + " values, found "
+              + (data == null ? "none" : String.valueOf(data.length)));
+    }
+    data = data.clone();
+  }
+
+  @Override
+  public double[] data() {
+    return data.clone();
+  }
+
+  public double get(int flat) {
+    return data[flat];
+  }
+
+  public int size() {
+    return data.length;
+  }
+
+  /** The tensor as nested Java arrays of its rank: double[] for rank 1, double[][][][] for rank 4. */
+  public Object toNested() {
+    return nest(shape.dims(), 0, new int[] {0});
+  }
+
+  private Object nest(int[] dims, int axis, int[] next) {
+    if (axis == dims.length - 1) {
+      double[] row = Arrays.copyOfRange(data, next[0], next[0] + dims[axis]);
+      next[0] += dims[axis];
+      return row;
+    }
+    Object[] rows = newRows(dims.length - axis, dims[axis]);
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = nest(dims, axis + 1, next);
+    }
+    return rows;
+  }
+
+  private static Object[] newRows(int rank, int length) {
+    return switch (rank) {
+      case 2 -> new double[length][];
+      case 3 -> new double[length][][];
+      case 4 -> new double[length][][][];
+      default -> throw new IllegalArgumentException("unsupported rank " + rank);
+    };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Tensor tensor
+        && shape.equals(tensor.shape)
+        && Arrays.equals(data, tensor.data);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * shape.hashCode() + Arrays.hashCode(data);
+  }
+
+  @Override
+  public String toString() {
+    return "Tensor" + shape;
+  }
+}

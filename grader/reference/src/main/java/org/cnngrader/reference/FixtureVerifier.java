@@ -1,0 +1,89 @@
+package org.cnngrader.reference;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cnngrader.compare.RelativeError;
+import org.cnngrader.compare.ValueComparison;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.FixtureException;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.Visibility;
+import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
+
+/**
+ * Recomputes every expected tensor of a fixtures root with ND4J and reports each file whose stored values
+ * disagree by more than a relative error of 1e-12, or that cannot be read, or whose shapes break the
+ * output-size formula (checked when the fixture is read).
+ */
+public final class FixtureVerifier {
+
+  public static final double THRESHOLD = 1e-12;
+
+  /** One file's verdict: {@code problems} is empty when it agrees with ND4J. */
+  public record FileReport(Path file, List<String> problems, double maxError) {
+    public FileReport {
+      problems = List.copyOf(problems);
+    }
+
+    public boolean agrees() {
+      return problems.isEmpty();
+    }
+  }
+
+  private FixtureVerifier() {}
+
+  /** Verifies every fixture file below a fixtures root; a root without any is a problem too. */
+  public static List<FileReport> verify(Path root) {
+    List<FileReport> reports = new ArrayList<>();
+    for (Visibility visibility : Visibility.values()) {
+      for (Path file : FixtureFiles.jsonFiles(FixtureFiles.folder(root, visibility))) {
+        reports.add(verifyFile(file, visibility));
+      }
+    }
+    if (reports.isEmpty()) {
+      reports.add(
+          new FileReport(root, List.of(root + ": no fixtures below conv2d/public/ or conv2d/hidden/"), 0));
+    }
+    return reports;
+  }
+
+  static FileReport verifyFile(Path file, Visibility visibility) {
+    Fixture fixture;
+    try {
+      fixture = FixtureFiles.read(file, visibility);
+    } catch (FixtureException e) {
+      return new FileReport(file, List.of(e.getMessage()), Double.POSITIVE_INFINITY);
+    }
+    Fixture.Inputs in = fixture.inputs();
+    Tensor out = Nd4jConv2d.forward(in.x(), in.w(), in.b(), fixture.params());
+    Nd4jConv2d.Backward backward = Nd4jConv2d.backward(in.x(), in.w(), in.b(), in.dout(), fixture.params());
+    List<String> problems = new ArrayList<>();
+    double maxError = 0;
+    maxError = Math.max(maxError, check(file, "out", fixture.expected().out(), out, problems));
+    maxError = Math.max(maxError, check(file, "dx", fixture.expected().dx(), backward.dx(), problems));
+    maxError = Math.max(maxError, check(file, "dw", fixture.expected().dw(), backward.dw(), problems));
+    maxError = Math.max(maxError, check(file, "db", fixture.expected().db(), backward.db(), problems));
+    return new FileReport(file, problems, maxError);
+  }
+
+  private static double check(Path file, String tensor, Tensor stored, Tensor recomputed, List<String> problems) {
+    ValueComparison c = RelativeError.compare(recomputed, stored, THRESHOLD);
+    if (!c.passed()) {
+      problems.add(
+          String.format(
+              "%s: expected.%s%s: stored %s, ND4J gives %s (relative error %.3e > %.0e; %d of %d elements disagree)",
+              file,
+              tensor,
+              Shape.format(c.worstIndex()),
+              c.actualAtWorst(),
+              c.expectedAtWorst(),
+              c.maxError(),
+              THRESHOLD,
+              c.elementsOff(),
+              c.elements()));
+    }
+    return c.maxError();
+  }
+}

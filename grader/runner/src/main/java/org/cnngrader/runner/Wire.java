@@ -1,0 +1,119 @@
+package org.cnngrader.runner;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The binary encoding shared by the parent and the child. Doubles travel as their raw bits, so every value
+ * arrives bit for bit as it was computed. Arrays are written as nested lengths, with -1 for null, so that a
+ * ragged or partly null result from student code arrives exactly as the student built it and can be
+ * explained, rather than rejected by the transport.
+ */
+public final class Wire {
+
+  /** Refuses absurd lengths so that a corrupt or hostile stream cannot make the reader allocate gigabytes. */
+  public static final int MAX_ELEMENTS = 64 * 1024 * 1024;
+
+  static final int MAX_STRING_BYTES = 1024 * 1024;
+
+  private Wire() {}
+
+  /** Writes a nested double array of the given rank (1 for double[], 4 for double[][][][]). */
+  public static void writeArray(DataOutputStream out, Object array, int rank) throws IOException {
+    if (array == null) {
+      out.writeInt(-1);
+      return;
+    }
+    if (rank == 1) {
+      double[] values = (double[]) array;
+      out.writeInt(values.length);
+      for (double value : values) {
+        out.writeLong(Double.doubleToRawLongBits(value));
+      }
+      return;
+    }
+    Object[] rows = (Object[]) array;
+    out.writeInt(rows.length);
+    for (Object row : rows) {
+      writeArray(out, row, rank - 1);
+    }
+  }
+
+  /** Reads what {@link #writeArray} wrote; the result keeps nulls and ragged rows as they were sent. */
+  public static Object readArray(DataInputStream in, int rank) throws IOException {
+    return readArray(in, rank, new int[] {MAX_ELEMENTS});
+  }
+
+  private static Object readArray(DataInputStream in, int rank, int[] budget) throws IOException {
+    int length = in.readInt();
+    if (length == -1) {
+      return null;
+    }
+    if (length < -1 || length > budget[0]) {
+      throw new IOException("array length " + length + " is out of range");
+    }
+    budget[0] -= length;
+    if (rank == 1) {
+      double[] values = new double[length];
+      for (int i = 0; i < length; i++) {
+        values[i] = Double.longBitsToDouble(in.readLong());
+      }
+      return values;
+    }
+    Object[] rows = newArrayOfRank(rank, length);
+    for (int i = 0; i < length; i++) {
+      rows[i] = readArray(in, rank - 1, budget);
+    }
+    return rows;
+  }
+
+  private static Object[] newArrayOfRank(int rank, int length) {
+    switch (rank) {
+      case 2:
+        return new double[length][];
+      case 3:
+        return new double[length][][];
+      case 4:
+        return new double[length][][][];
+      default:
+        throw new IllegalArgumentException("unsupported rank " + rank);
+    }
+  }
+
+  /** Writes a string that may be null. */
+  public static void writeString(DataOutputStream out, String text) throws IOException {
+    if (text == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > MAX_STRING_BYTES) {
+      bytes = truncate(text);
+    }
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static byte[] truncate(String text) {
+    String shortened = text.substring(0, Math.min(text.length(), MAX_STRING_BYTES / 4)) + "...";
+    return shortened.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads what {@link #writeString} wrote. */
+  public static String readString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length == -1) {
+      return null;
+    }
+    if (length < -1 || length > MAX_STRING_BYTES) {
+      throw new IOException("string length " + length + " is out of range");
+    }
+    byte[] bytes = in.readNBytes(length);
+    if (bytes.length != length) {
+      throw new IOException("stream ended inside a string");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
