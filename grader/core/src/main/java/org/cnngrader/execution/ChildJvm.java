@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,7 +144,7 @@ final class ChildJvm implements AutoCloseable {
   Map<Member, String> readContract() {
     Map<Member, String> problems = new EnumMap<>(Member.class);
     CallOutcome<Void> outcome =
-        read(
+        await(
             limits.startTimeout(),
             () -> {
               int count = in.readInt();
@@ -153,7 +154,7 @@ final class ChildJvm implements AutoCloseable {
               for (int i = 0; i < count; i++) {
                 problems.put(member(in.readByte()), Wire.readString(in));
               }
-              return null;
+              return new CallOutcome.Returned<>(null);
             });
     if (!(outcome instanceof CallOutcome.Returned)) {
       throw new IllegalStateException("the child JVM did not report its contract: " + outcome);
@@ -202,10 +203,14 @@ final class ChildJvm implements AutoCloseable {
   }
 
   private <T> CallOutcome<T> read(Duration timeout, Payload<T> payload) {
+    return await(timeout, () -> readOutcome(payload));
+  }
+
+  private <T> CallOutcome<T> await(Duration timeout, Callable<CallOutcome<T>> message) {
     if (dead) {
       return died();
     }
-    Future<CallOutcome<T>> pending = reader.submit(() -> readOutcome(payload));
+    Future<CallOutcome<T>> pending = reader.submit(message);
     try {
       return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

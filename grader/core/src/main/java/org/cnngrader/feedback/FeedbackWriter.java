@@ -6,6 +6,7 @@ import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.Part;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
@@ -29,6 +30,11 @@ public final class FeedbackWriter {
 
   /** The feedback for one part. */
   public static String describe(PartResult part) {
+    if (part.part() == Part.FORWARD && part.verdict() instanceof Verdict.WrongShape shape) {
+      return String.format(
+          "values not compared: out has shape %s instead of %s (see \"%s\")",
+          shape.actual(), shape.expected(), part.fixture().name() + ": " + Part.FORWARD_SHAPE.label());
+    }
     return describe(part.verdict());
   }
 

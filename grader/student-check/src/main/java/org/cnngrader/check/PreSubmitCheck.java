@@ -1,0 +1,127 @@
+package org.cnngrader.check;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.fixture.Visibility;
+import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.SubmissionGrader;
+import org.cnngrader.grading.SubmissionResult;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The student's pre-submit check: grades the student's compiled classes on the public fixtures with the
+ * grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit test that
+ * fails with the part's feedback. The student's build calls it from a tiny test class:
+ *
+ * <pre>
+ * class PreSubmitCheckTest {
+ *   static final PreSubmitCheck CHECK = PreSubmitCheck.configuredByBuild();
+ *   &#64;TestFactory Stream&lt;DynamicTest&gt; publicCases() { return CHECK.tests(); }
+ *   &#64;AfterAll static void score() { CHECK.printScore(System.out); }
+ * }
+ * </pre>
+ */
+public final class PreSubmitCheck {
+
+  /** The system property naming the folder of the student's compiled classes. */
+  public static final String CLASSES_PROPERTY = "grader.classes";
+
+  /** The system property naming the fixtures root (its conv2d/public/ is used). */
+  public static final String FIXTURES_PROPERTY = "grader.fixtures";
+
+  private final Path classes;
+  private final Path fixturesRoot;
+  private final GradingOptions options;
+  private SubmissionResult result;
+
+  public PreSubmitCheck(Path classes, Path fixturesRoot, GradingOptions options) {
+    this.classes = classes;
+    this.fixturesRoot = fixturesRoot;
+    this.options = options;
+  }
+
+  /** The check as the student's build configures it, through system properties. */
+  public static PreSubmitCheck configuredByBuild() {
+    return new PreSubmitCheck(
+        Path.of(required(CLASSES_PROPERTY)), Path.of(required(FIXTURES_PROPERTY)), GradingOptions.DEFAULT);
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "the build must set the system property " + property + " (see the template's pom.xml)");
+    }
+    return value;
+  }
+
+  /** One test per graded part of every public case, named "case: part (points)". */
+  public Stream<DynamicTest> tests() {
+    return result().parts().stream()
+        .map(part -> DynamicTest.dynamicTest(displayName(part), () -> check(part)));
+  }
+
+  private static String displayName(PartResult part) {
+    String points = FeedbackWriter.points(part.maxScore());
+    return part.name() + " (" + points + (part.maxScore() == 1 ? " point)" : " points)");
+  }
+
+  private static void check(PartResult part) {
+    // Surefire's summary names dynamic tests by index only, so each part also reports itself by name.
+    System.out.println((part.passed() ? "  PASS  " : "  FAIL  ") + displayName(part));
+    if (!part.passed()) {
+      AssertionFailedError failure =
+          new AssertionFailedError(displayName(part) + ": " + FeedbackWriter.describe(part));
+      // The grader's stack is of no use to a student: the message is the whole story.
+      failure.setStackTrace(new StackTraceElement[0]);
+      throw failure;
+    }
+  }
+
+  /** The closing score line, with what the student must not misread. */
+  public String scoreLine() {
+    SubmissionResult graded = result();
+    return String.format(
+        "Pre-submit check: %s of %s points on the %d public cases (%d of %d parts passed).%n"
+            + "These are the public cases only: your final grade also uses hidden cases.",
+        FeedbackWriter.points(graded.score()),
+        FeedbackWriter.points(graded.maxScore()),
+        graded.parts().stream().map(p -> p.fixture().name()).distinct().count(),
+        graded.passedParts(),
+        graded.parts().size());
+  }
+
+  public void printScore(PrintStream out) {
+    SubmissionResult graded = result();
+    if (!graded.output().isEmpty()) {
+      out.println(FeedbackWriter.summary(graded).lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
+    }
+    out.println();
+    out.println(scoreLine());
+  }
+
+  /** Grades on first use, once: every test of the run reads the same result. */
+  public synchronized SubmissionResult result() {
+    if (result == null) {
+      if (!Files.isDirectory(classes)) {
+        throw new IllegalStateException("compiled classes not found in " + classes);
+      }
+      FixtureSet fixtures = FixtureFiles.load(fixturesRoot).only(Visibility.PUBLIC);
+      try {
+        result = new SubmissionGrader(fixtures, options).gradeCompiled("your submission", classes);
+      } catch (IOException e) {
+        throw new UncheckedIOException("the check could not start a JVM for your code", e);
+      }
+    }
+    return result;
+  }
+}
