@@ -99,8 +99,8 @@ public final class FeedbackWriter {
           : at.where() + " is null: " + tensor + " must be a full rectangular array";
     } else if (problem instanceof NestedArray.Ragged ragged) {
       return String.format(
-          "%s has length %d, but the row before it has %d: %s must be a rectangular array",
-          ragged.where(), ragged.length(), ragged.expected(), tensor);
+          "%s has length %d, but %s has length %d: %s must be a rectangular array",
+          ragged.where(), ragged.length(), ragged.first(), ragged.expected(), tensor);
     }
     return tensor + " is irregular";
   }

@@ -12,8 +12,8 @@ public sealed interface NestedArray {
   /** The array itself, or a row at {@code where}, is null. */
   record NullAt(String where) implements NestedArray {}
 
-  /** The row at {@code where} has {@code length} entries where its first sibling has {@code expected}. */
-  record Ragged(String where, int length, int expected) implements NestedArray {}
+  /** The row at {@code where} has {@code length} entries where the first row at its depth, {@code first}, has {@code expected}. */
+  record Ragged(String where, int length, String first, int expected) implements NestedArray {}
 
   /**
    * Reads a nested array of the given rank. {@code name} labels indices in the description, e.g. "out"
@@ -24,7 +24,8 @@ public sealed interface NestedArray {
       return new NullAt(name);
     }
     int[] dims = new int[rank];
-    NestedArray problem = measure(array, rank, 0, dims, name, true);
+    String[] firsts = new String[rank];
+    NestedArray problem = measure(array, rank, 0, dims, firsts, name, true);
     if (problem != null) {
       return problem;
     }
@@ -35,12 +36,13 @@ public sealed interface NestedArray {
   }
 
   private static NestedArray measure(
-      Object array, int rank, int axis, int[] dims, String where, boolean first) {
+      Object array, int rank, int axis, int[] dims, String[] firsts, String where, boolean first) {
     int length = rank - axis == 1 ? ((double[]) array).length : ((Object[]) array).length;
     if (first) {
       dims[axis] = length;
+      firsts[axis] = where;
     } else if (length != dims[axis]) {
-      return new Ragged(where, length, dims[axis]);
+      return new Ragged(where, length, firsts[axis], dims[axis]);
     }
     if (rank - axis == 1) {
       return null;
@@ -51,7 +53,7 @@ public sealed interface NestedArray {
       if (rows[i] == null) {
         return new NullAt(index);
       }
-      NestedArray problem = measure(rows[i], rank, axis + 1, dims, index, first && i == 0);
+      NestedArray problem = measure(rows[i], rank, axis + 1, dims, firsts, index, first && i == 0);
       if (problem != null) {
         return problem;
       }

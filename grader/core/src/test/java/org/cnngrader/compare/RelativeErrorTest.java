@@ -1,0 +1,77 @@
+package org.cnngrader.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class RelativeErrorTest {
+
+  @Test
+  void isTheDifferenceOverTheSumOfMagnitudes() {
+    assertThat(RelativeError.between(1.0, 1.5)).isEqualTo(0.5 / 2.5);
+    assertThat(RelativeError.between(-2.0, 2.0)).isEqualTo(1.0);
+    assertThat(RelativeError.between(3.0, 3.0)).isZero();
+  }
+
+  @Test
+  void isFlooredNearZeroSoThatTinyDifferencesOfTinyValuesPass() {
+    assertThat(RelativeError.between(0.0, 1e-12)).isEqualTo(1e-12 / 1e-8);
+  }
+
+  @Test
+  void isInfiniteForNaNAndInfinity() {
+    assertThat(RelativeError.between(1.0, Double.NaN)).isInfinite();
+    assertThat(RelativeError.between(1.0, Double.POSITIVE_INFINITY)).isInfinite();
+    assertThat(RelativeError.between(Double.NaN, Double.NaN)).isInfinite();
+  }
+
+  @Test
+  void comparisonFindsTheWorstElementAndCountsTheOnesOff() {
+    Tensor expected = new Tensor(Shape.of(2, 2), new double[] {1, 2, 3, 4});
+    Tensor actual = new Tensor(Shape.of(2, 2), new double[] {1, 2.5, 3, -4});
+
+    ValueComparison comparison = RelativeError.compare(expected, actual, 1e-7);
+
+    assertThat(comparison.passed()).isFalse();
+    assertThat(comparison.elementsOff()).isEqualTo(2);
+    assertThat(comparison.worstIndex()).containsExactly(1, 1);
+    assertThat(comparison.expectedAtWorst()).isEqualTo(4);
+    assertThat(comparison.actualAtWorst()).isEqualTo(-4);
+    assertThat(comparison.maxError()).isEqualTo(1.0);
+  }
+
+  @Test
+  void nanNeverPassesWhateverTheTolerance() {
+    Tensor expected = new Tensor(Shape.of(3), new double[] {1, 2, 3});
+    Tensor actual = new Tensor(Shape.of(3), new double[] {1, Double.NaN, 3});
+
+    ValueComparison comparison = RelativeError.compare(expected, actual, 1e300);
+
+    assertThat(comparison.passed()).isFalse();
+    assertThat(comparison.nonFinite()).isEqualTo(1);
+    assertThat(comparison.worstIndex()).containsExactly(1);
+  }
+
+  @Test
+  void equalTensorsPassWithZeroError() {
+    Tensor tensor = new Tensor(Shape.of(2), new double[] {0.1, -0.2});
+
+    ValueComparison comparison = RelativeError.compare(tensor, tensor, 1e-7);
+
+    assertThat(comparison.passed()).isTrue();
+    assertThat(comparison.maxError()).isZero();
+  }
+
+  @Test
+  void refusesTensorsOfDifferentShapes() {
+    Tensor a = new Tensor(Shape.of(2), new double[] {1, 2});
+    Tensor b = new Tensor(Shape.of(1, 2), new double[] {1, 2});
+
+    assertThatThrownBy(() -> RelativeError.compare(a, b, 1e-7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("shapes differ: expected [2], actual [1, 2]");
+  }
+}

@@ -1,0 +1,111 @@
+package org.cnngrader.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.cnngrader.SubmissionFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubmissionCompilerTest {
+
+  private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
+  private final SubmissionCompiler compiler = new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60));
+
+  @Test
+  void copesWithAByteOrderMarkAMissingPackageAndAFileRenamedByTheLms(@TempDir Path temp) throws Exception {
+    String source =
+        Files.readString(org.cnngrader.TestRepository.example("correct-loops").resolve("cnn/Conv2d.java"))
+            .replace("package cnn;\n", "");
+    byte[] bytes = concat(BOM, source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path submission = SubmissionFolder.in(temp.resolve("student")).with("Conv2d-1.java", bytes).path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    Path classes = ((Compilation.Compiled) compilation).classes();
+    assertThat(classes.resolve("cnn/Conv2d.class")).exists();
+    assertThat(classes.resolve("cnn/Gradients.class")).exists();
+    assertThat(compilation.notes())
+        .containsExactly(
+            "Conv2d-1.java: removed a byte-order mark, added the missing 'package cnn;'",
+            "Conv2d-1.java: compiled as Conv2d.java",
+            "used the template's Gradients record (the submission has none)");
+  }
+
+  @Test
+  void compilesOnlySrcMainJavaWhereTheSubmissionIsAMavenProject(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .withCorrectConv2d("src/main/java/cnn/Conv2d.java", "", "")
+            .with("src/test/java/cnn/Conv2dTest.java", "this is not Java")
+            .with("old/Conv2d.java", "neither is this")
+            .path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    assertThat(compilation.notes()).contains("compiled only src/main/java/ (a Maven layout)");
+  }
+
+  @Test
+  void keepsTheNewerOfTwoFilesThatDefineTheSameClass(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .with("Conv2d.java", "package cnn; public class Conv2d { broken")
+            .withCorrectConv2d("Conv2d-2.java", "", "")
+            .path();
+    Files.setLastModifiedTime(
+        submission.resolve("Conv2d.java"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    assertThat(compilation.notes())
+        .contains("Conv2d.java and Conv2d-2.java both define cnn/Conv2d.java; compiled the newer, Conv2d-2.java");
+  }
+
+  @Test
+  void reportsCompileErrorsCompilerStyleWithTheStudentsFileName(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .with("cnn/Conv2d.java", "package cnn;\n\npublic class Conv2d {\n  int x = 1\n}\n")
+            .path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Failed.class);
+    assertThat(((Compilation.Failed) compilation).diagnostics())
+        .isEqualTo("cnn/Conv2d.java:4: error: ';' expected\n  int x = 1\n           ^");
+  }
+
+  @Test
+  void findsNothingToCompileInAFolderWithoutJavaFiles(@TempDir Path temp) throws Exception {
+    Path submission = SubmissionFolder.in(temp.resolve("student")).with("README.txt", "my solution").path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isEqualTo(new Compilation.NoSources("no Java files found"));
+  }
+
+  @Test
+  void ignoresMacOsArchiveMetadata(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .withCorrectConv2d("cnn/Conv2d.java", "", "")
+            .with("__MACOSX/cnn/._Conv2d.java", new byte[] {0, 5, 22, 7})
+            .path();
+
+    assertThat(compiler.compile(submission, temp.resolve("work"))).isInstanceOf(Compilation.Compiled.class);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = new byte[a.length + b.length];
+    System.arraycopy(a, 0, both, 0, a.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+}
