@@ -1,0 +1,136 @@
+package org.cnngrader.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.cnngrader.TestRepository;
+import org.cnngrader.compare.RelativeError;
+import org.cnngrader.execution.CallOutcome;
+import org.cnngrader.execution.CapturedOutput;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.ConvParams;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.Part;
+import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.grading.Verdict;
+import org.cnngrader.runner.Member;
+import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class FeedbackWriterTest {
+
+  private static final ConvGeometry LESSON = new ConvGeometry(1, 1, 5, 5, 1, 3, 3, new ConvParams(2, 1));
+
+  @Test
+  void derivesTheOutputSizeWithTheCasesOwnNumbers() {
+    Verdict verdict = new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 3), LESSON);
+
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo(
+            "out should have shape [N, F, H', W'] = [1, 1, 3, 3], but was [1, 1, 5, 3]:\n"
+                + "- output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/2 + 1 = 3, but was 5");
+  }
+
+  @Test
+  void explainsAWrongNumberOfOutputChannelsWithTheDepthRule() {
+    ConvGeometry geometry = new ConvGeometry(2, 3, 7, 7, 4, 3, 3, new ConvParams(1, 1));
+    Verdict verdict = new Verdict.WrongShape("out", Shape.of(2, 4, 7, 7), Shape.of(2, 12, 7, 7), geometry);
+
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo(
+            "out should have shape [N, F, H', W'] = [2, 4, 7, 7], but was [2, 12, 7, 7]:\n"
+                + "- output channels should be F = 4 (one per filter; each filter spans all 3 input channels), but was 12");
+  }
+
+  @Test
+  void namesTheShapeAGradientMustHave() {
+    Verdict verdict = new Verdict.WrongShape("dx", Shape.of(1, 1, 5, 5), Shape.of(1, 1, 7, 7), LESSON);
+
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo("dx should have shape [1, 1, 5, 5] (the shape of x), but was [1, 1, 7, 7]");
+  }
+
+  @Test
+  void wrongValuesNameTensorWorstIndexBothValuesTheErrorAndTheCount() {
+    Tensor expected = new Tensor(Shape.of(1, 1, 2, 2), new double[] {1, 2, 3, 4});
+    Tensor actual = new Tensor(Shape.of(1, 1, 2, 2), new double[] {1, 2, 3, 5});
+
+    String text = FeedbackWriter.describe(new Verdict.WrongValues("out", RelativeError.compare(expected, actual, 1e-7)));
+
+    assertThat(text)
+        .isEqualTo(
+            "out is wrong: 1 of 4 elements differ from the reference by more than the tolerance 1e-7.\n"
+                + "Worst at out[0][0][1][1]: expected 4.0, but was 5.0 (relative error 1.1e-01)");
+  }
+
+  @Test
+  void saysNotImplementedForTheTemplatesTodo() {
+    Verdict verdict =
+        new Verdict.CallFailed(
+            Member.FORWARD,
+            new CallOutcome.Threw<>(
+                "java.lang.UnsupportedOperationException", "TODO: implement Conv2d.forward", List.of("cnn.Conv2d.forward(Conv2d.java:9)")));
+
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo("forward is not implemented yet (it threw UnsupportedOperationException: TODO: implement Conv2d.forward)");
+  }
+
+  @Test
+  void showsTheStudentsFramesOfAnException() {
+    Verdict verdict =
+        new Verdict.CallFailed(
+            Member.BACKWARD,
+            new CallOutcome.Threw<>(
+                "java.lang.ArrayIndexOutOfBoundsException",
+                "Index 5 out of bounds for length 5",
+                List.of("cnn.Conv2d.pad(Conv2d.java:40)", "cnn.Conv2d.backward(Conv2d.java:31)")));
+
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo(
+            "backward threw java.lang.ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 5\n"
+                + "    at cnn.Conv2d.pad(Conv2d.java:40)\n"
+                + "    at cnn.Conv2d.backward(Conv2d.java:31)");
+  }
+
+  @Test
+  void namesTheTimeLimit() {
+    Verdict verdict = new Verdict.CallFailed(Member.BACKWARD, new CallOutcome.TimedOut<>(Duration.ofSeconds(10)));
+
+    assertThat(FeedbackWriter.describe(verdict)).isEqualTo("backward did not return within 10 s and was stopped");
+  }
+
+  @Test
+  void forwardValuesOfAWrongShapeSendTheReaderToTheShapePart() {
+    Fixture fixture = TestRepository.fixtures().fixtures().stream().filter(f -> f.name().equals("lesson-5x5-s2-p1")).findFirst().orElseThrow();
+    PartResult part =
+        new PartResult(fixture, Part.FORWARD, new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 5), LESSON));
+
+    assertThat(FeedbackWriter.describe(part))
+        .isEqualTo(
+            "values not compared: out has shape [1, 1, 5, 5] instead of [1, 1, 3, 3] (see \"lesson-5x5-s2-p1: forward shape\")");
+  }
+
+  @Test
+  void summaryGivesTheScoreAndWhatTheCodePrinted() {
+    Fixture fixture = TestRepository.fixtures().fixtures().get(0);
+    SubmissionResult result =
+        new SubmissionResult(
+            "alice",
+            List.of(
+                new PartResult(fixture, Part.FORWARD_SHAPE, new Verdict.Passed("out", null)),
+                new PartResult(fixture, Part.DB, new Verdict.ReturnedNull(Member.BACKWARD))),
+            Optional.empty(),
+            new CapturedOutput("debug: n=2\n", 10),
+            Duration.ofMillis(1200));
+
+    assertThat(FeedbackWriter.summary(result))
+        .isEqualTo(
+            "Score: 1 / 2 (1 of 2 parts passed)\n"
+                + "Your code printed:\ndebug: n=2\n"
+                + "(10 more bytes of output were discarded)\n");
+  }
+}

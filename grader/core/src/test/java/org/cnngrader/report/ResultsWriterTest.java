@@ -1,0 +1,86 @@
+package org.cnngrader.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.cnngrader.TestRepository;
+import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.grading.SubmissionGrader;
+import org.cnngrader.grading.SubmissionResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** results.json follows Gradescope's autograder format; provenance.json holds what a regrade needs. */
+class ResultsWriterTest {
+
+  @TempDir static Path out;
+
+  private static JsonNode results;
+  private static JsonNode provenance;
+  private static SubmissionResult result;
+
+  @BeforeAll
+  static void gradeTheBiasMistake() throws Exception {
+    result =
+        new SubmissionGrader(TestRepository.fixtures(), GradingOptions.DEFAULT)
+            .grade("mistake-bias-missing", TestRepository.example("mistake-bias-missing"));
+    new ResultsWriter(TestRepository.fixtures(), GradingOptions.DEFAULT).write(result, out);
+    ObjectMapper mapper = new ObjectMapper();
+    results = mapper.readTree(out.resolve("results.json").toFile());
+    provenance = mapper.readTree(out.resolve("provenance.json").toFile());
+  }
+
+  @Test
+  void hasGradescopesTopLevelFieldsAndMaxScore() {
+    assertThat(results.get("score").asDouble()).isEqualTo(result.score()).isLessThan(result.maxScore());
+    assertThat(results.get("max_score").asDouble()).isEqualTo(TestRepository.fixtures().maxScore());
+    assertThat(results.get("execution_time").isNumber()).isTrue();
+    assertThat(results.get("output").asText()).startsWith("Score: ");
+  }
+
+  @Test
+  void hasOneTestPerPartWithUniqueNamesAndScoresThatAddUp() {
+    JsonNode tests = results.get("tests");
+    Set<String> names = new HashSet<>();
+    double sum = 0;
+    for (JsonNode test : tests) {
+      assertThat(names.add(test.get("name").asText())).as(test.get("name").asText()).isTrue();
+      assertThat(test.get("status").asText()).isIn("passed", "failed");
+      assertThat(test.get("status").asText().equals("passed"))
+          .isEqualTo(test.get("score").asDouble() == test.get("max_score").asDouble());
+      assertThat(test.get("output").asText()).isNotBlank();
+      sum += test.get("score").asDouble();
+    }
+    assertThat(tests).hasSize(TestRepository.fixtures().fixtures().size() * 5);
+    assertThat(sum).isEqualTo(results.get("score").asDouble());
+  }
+
+  @Test
+  void hidesHiddenCasesUntilPublished() {
+    for (JsonNode test : results.get("tests")) {
+      boolean hidden = isHiddenCase(test.get("name").asText());
+      assertThat(test.get("visibility").asText()).isEqualTo(hidden ? "after_published" : "visible");
+    }
+  }
+
+  private static boolean isHiddenCase(String testName) {
+    String caseName = testName.substring(0, testName.indexOf(": "));
+    return TestRepository.fixtures().fixtures().stream()
+        .anyMatch(f -> f.name().equals(caseName) && f.visibility() == org.cnngrader.fixture.Visibility.HIDDEN);
+  }
+
+  @Test
+  void keepsProvenanceOutOfTheStudentsResults() {
+    assertThat(results.toString()).doesNotContain(TestRepository.fixtures().sha256());
+    assertThat(provenance.get("fixtures").get("sha256").asText()).isEqualTo(TestRepository.fixtures().sha256());
+    assertThat(provenance.get("java").get("version").asText()).isEqualTo(System.getProperty("java.version"));
+    assertThat(provenance.get("grader").get("version").asText()).isNotBlank().isNotEqualTo("unknown");
+    assertThat(provenance.get("options").get("class").asText()).isEqualTo("cnn.Conv2d");
+    assertThat(provenance.get("options").get("heap_mb").asInt()).isEqualTo(512);
+  }
+}

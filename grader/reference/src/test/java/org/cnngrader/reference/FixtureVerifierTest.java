@@ -1,0 +1,63 @@
+package org.cnngrader.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.Visibility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FixtureVerifierTest {
+
+  private static Path fixturesRoot() {
+    return Path.of(System.getProperty("grader.repository")).resolve("fixtures");
+  }
+
+  @Test
+  void everyRepositoryFixtureAgreesWithNd4j() {
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(fixturesRoot());
+
+    assertThat(reports).hasSizeGreaterThanOrEqualTo(24);
+    assertThat(reports).allSatisfy(r -> assertThat(r.problems()).as(r.file().toString()).isEmpty());
+  }
+
+  @Test
+  void namesTheFileTensorAndIndexOfATamperedValue(@TempDir Path root) throws Exception {
+    Path source = FixtureFiles.folder(fixturesRoot(), Visibility.HIDDEN).resolve("seven-s2-p1.json");
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode fixture = (ObjectNode) mapper.readTree(source.toFile());
+    ArrayNode dw = (ArrayNode) fixture.get("expected").get("dw").get("data");
+    double stored = dw.get(4).asDouble();
+    dw.set(4, stored * (1 + 1e-9));
+    Path folder = FixtureFiles.folder(root, Visibility.HIDDEN);
+    Files.createDirectories(folder);
+    Path tampered = folder.resolve("seven-s2-p1.json");
+    mapper.writeValue(tampered.toFile(), fixture);
+
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
+
+    assertThat(reports).hasSize(1);
+    assertThat(reports.get(0).problems())
+        .singleElement()
+        .asString()
+        .startsWith(tampered + ": expected.dw[0][0][1][1]: stored " + stored * (1 + 1e-9) + ", ND4J gives " + stored)
+        .endsWith("> 1e-12; 1 of 9 elements disagree)");
+  }
+
+  @Test
+  void reportsAnUnreadableFixtureAsAProblem(@TempDir Path root) throws Exception {
+    Path folder = FixtureFiles.folder(root, Visibility.PUBLIC);
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("broken.json"), "{}");
+
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
+
+    assertThat(reports.get(0).problems()).containsExactly(folder.resolve("broken.json") + ": layer: is missing");
+  }
+}
