@@ -16,10 +16,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Grades the example submissions kept under fixtures/submissions/ (correct solutions and typical",
-      "mistakes) and prints the table."
-    })
+    description =
+        "Grades the example submissions kept under fixtures/submissions/ (correct solutions and typical"
+            + " mistakes) and prints the table.")
 final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
 
   @Option(

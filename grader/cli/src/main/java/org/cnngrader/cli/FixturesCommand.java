@@ -37,10 +37,9 @@ final class FixturesCommand implements Callable<Integer> {
   @Command(
       name = "generate",
       mixinStandardHelpOptions = true,
-      description = {
-        "Writes one fixture per case of the case list into OUT/conv2d/<visibility>/<name>.json, with",
-        "expected tensors computed by ND4J. The same list always gives byte-identical files."
-      })
+      description =
+          "Writes one fixture per case of the case list into OUT/conv2d/<visibility>/<name>.json, with"
+              + " expected tensors computed by ND4J. The same list always gives byte-identical files.")
   static final class Generate implements Callable<Integer>, GraderCommand.HomeAware {
 
     @Option(names = "--cases", paramLabel = "FILE", description = "Case list. Default: fixtures/conv2d/cases.json.")
@@ -84,10 +83,10 @@ final class FixturesCommand implements Callable<Integer> {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = {
-        "Recomputes every expected tensor below each DIR with ND4J. Fails (exit 3) naming the file, tensor",
-        "and index of any relative error above 1e-12, or a fixture whose shapes break the formula."
-      })
+      description =
+          "Recomputes every expected tensor below each DIR with ND4J. Fails (exit 3) naming the file,"
+              + " tensor and index of any relative error above 1e-12, or a fixture whose shapes break the"
+              + " output-size formula.")
   static final class Verify implements Callable<Integer>, GraderCommand.HomeAware {
 
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Fixtures roots. Default: fixtures/.")

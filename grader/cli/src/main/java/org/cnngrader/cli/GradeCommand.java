@@ -16,11 +16,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "grade",
     mixinStandardHelpOptions = true,
-    description = {
-      "Grades each SUBMISSION folder (its .java files; only src/main/java where it has one) on every public",
-      "and hidden fixture, and writes DIR/<submission>/results.json (Gradescope format) and provenance.json.",
-      "A submission's id is its folder's name."
-    })
+    description =
+        "Grades each SUBMISSION folder (its .java files; only src/main/java where it has one) on every"
+            + " public and hidden fixture, and writes DIR/<submission>/results.json (Gradescope format) and"
+            + " provenance.json. A submission's id is its folder's name.")
 final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
 
   @Parameters(paramLabel = "SUBMISSION", arity = "1..*", description = "Submission folders.")

@@ -41,18 +41,26 @@ public final class PreSubmitCheck {
   private final Path classes;
   private final Path fixturesRoot;
   private final GradingOptions options;
+  private final PrintStream progress;
   private SubmissionResult result;
 
-  public PreSubmitCheck(Path classes, Path fixturesRoot, GradingOptions options) {
+  /**
+   * @param progress where each part reports PASS or FAIL as its test runs
+   */
+  public PreSubmitCheck(Path classes, Path fixturesRoot, GradingOptions options, PrintStream progress) {
     this.classes = classes;
     this.fixturesRoot = fixturesRoot;
     this.options = options;
+    this.progress = progress;
   }
 
   /** The check as the student's build configures it, through system properties. */
   public static PreSubmitCheck configuredByBuild() {
     return new PreSubmitCheck(
-        Path.of(required(CLASSES_PROPERTY)), Path.of(required(FIXTURES_PROPERTY)), GradingOptions.DEFAULT);
+        Path.of(required(CLASSES_PROPERTY)),
+        Path.of(required(FIXTURES_PROPERTY)),
+        GradingOptions.DEFAULT,
+        System.out);
   }
 
   private static String required(String property) {
@@ -75,9 +83,9 @@ public final class PreSubmitCheck {
     return part.name() + " (" + points + (part.maxScore() == 1 ? " point)" : " points)");
   }
 
-  private static void check(PartResult part) {
+  private void check(PartResult part) {
     // Surefire's summary names dynamic tests by index only, so each part also reports itself by name.
-    System.out.println((part.passed() ? "  PASS  " : "  FAIL  ") + displayName(part));
+    progress.println((part.passed() ? "  PASS  " : "  FAIL  ") + displayName(part));
     if (!part.passed()) {
       AssertionFailedError failure =
           new AssertionFailedError(displayName(part) + ": " + FeedbackWriter.describe(part));

@@ -1,0 +1,206 @@
+package org.cnngrader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a TA uses it: exit codes, messages on stderr, the table on stdout, files on disk. */
+class GraderCommandTest {
+
+  @TempDir Path temp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private static Path home() {
+    return Path.of(System.getProperty("grader.repository")).toAbsolutePath().normalize();
+  }
+
+  private int run(String... args) {
+    return GraderCommand.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        home());
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Path example(String name) {
+    return home().resolve("fixtures/submissions").resolve(name);
+  }
+
+  private static JsonNode json(Path file) throws IOException {
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  @Test
+  void gradesACorrectSubmissionToFullMarksAndPrintsTheTable() throws Exception {
+    int code = run("grade", example("correct-loops").toString(), "--out", temp.toString());
+
+    assertThat(code).isZero();
+    JsonNode results = json(temp.resolve("correct-loops/results.json"));
+    assertThat(results.get("score").asDouble()).isEqualTo(results.get("max_score").asDouble()).isPositive();
+    assertThat(temp.resolve("correct-loops/provenance.json")).exists();
+    assertThat(stdout()).containsPattern("(?m)^correct-loops\\s+208\\s+208\\s+130/130 ");
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void gradesATypicalMistakeLowerWithFeedbackThatSaysWhatIsWrong() throws Exception {
+    int code = run("grade", example("mistake-padding-ignored").toString(), "--out", temp.toString());
+
+    assertThat(code).isZero();
+    JsonNode results = json(temp.resolve("mistake-padding-ignored/results.json"));
+    assertThat(results.get("score").asDouble()).isLessThan(results.get("max_score").asDouble());
+    assertThat(results.get("tests").findValuesAsText("output"))
+        .contains(
+            "out should have shape [N, F, H', W'] = [1, 1, 5, 5], but was [1, 1, 3, 3]:\n"
+                + "- output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3\n"
+                + "- output width should be (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3");
+  }
+
+  @Test
+  void givesClashingIdsASuffixAndWarns() throws Exception {
+    Path first = copy(example("correct-loops"), temp.resolve("a/alice"));
+    Path second = copy(example("mistake-bias-missing"), temp.resolve("b/alice"));
+    Path results = temp.resolve("results");
+
+    int code = run("grade", first.toString(), second.toString(), "--out", results.toString());
+
+    assertThat(code).isZero();
+    assertThat(stderr()).isEqualTo("warning: two submissions are named 'alice'; " + second + " is graded as 'alice-2'\n");
+    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(208);
+    assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble()).isLessThan(208);
+  }
+
+  @Test
+  void aFolderWithoutJavaFilesScoresZeroAndGradingGoesOn() throws Exception {
+    Path empty = Files.createDirectories(temp.resolve("bob"));
+    Files.writeString(empty.resolve("answer.txt"), "see attached");
+
+    int code = run("grade", empty.toString(), example("correct-loops").toString(), "--out", temp.resolve("r").toString());
+
+    assertThat(code).isZero();
+    JsonNode results = json(temp.resolve("r/bob/results.json"));
+    assertThat(results.get("score").asDouble()).isZero();
+    assertThat(results.get("tests").get(0).get("output").asText()).isEqualTo("not graded: no Java files found");
+    assertThat(temp.resolve("r/correct-loops/results.json")).exists();
+  }
+
+  @Test
+  void aMissingSubmissionFolderIsAUsageError() {
+    int code = run("grade", temp.resolve("nobody").toString(), "--out", temp.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("grader: submission folder not found: " + temp.resolve("nobody") + "\n");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    assertThat(run("grade", "x", "--out", "y", "--frobnicate")).isEqualTo(2);
+    assertThat(stderr()).contains("Unknown option: '--frobnicate'");
+  }
+
+  @Test
+  void aBrokenFixtureIsAUsageErrorThatNamesFileAndField() throws Exception {
+    Path fixtures = temp.resolve("fixtures");
+    Path folder = Files.createDirectories(fixtures.resolve("conv2d/public"));
+    Files.writeString(folder.resolve("x.json"), "{\"layer\": \"conv2d\", \"name\": \"x\"}");
+
+    int code = run("grade", example("correct-loops").toString(), "--out", temp.resolve("r").toString(), "--fixtures", fixtures.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("grader: " + folder.resolve("x.json") + ": params: is missing\n");
+    assertThat(temp.resolve("r")).doesNotExist();
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    assertThat(run("--help")).isZero();
+
+    assertThat(stdout())
+        .contains("Exit codes:")
+        .contains("0   grading ran (whatever the scores); fixtures verified")
+        .contains("3   fixtures verify found a disagreement with ND4J");
+  }
+
+  @Test
+  void verifyPassesOnTheRepositorysFixtures() {
+    assertThat(run("fixtures", "verify")).isZero();
+
+    assertThat(stdout()).containsPattern("26 of 26 fixture files agree with ND4J");
+  }
+
+  @Test
+  void verifyFailsWithExitCode3OnATamperedFixture() throws Exception {
+    Path root = temp.resolve("fx");
+    Path folder = Files.createDirectories(root.resolve("conv2d/public"));
+    String text = Files.readString(home().resolve("fixtures/conv2d/public/lesson-worked-example.json"));
+    Files.writeString(folder.resolve("lesson-worked-example.json"), text.replace("108.0", "107.0"));
+
+    int code = run("fixtures", "verify", root.toString());
+
+    assertThat(code).isEqualTo(3);
+    assertThat(stderr())
+        .startsWith(
+            "FAIL  " + folder.resolve("lesson-worked-example.json") + ": expected.out[0][0][1][1]: stored 107.0, ND4J gives 108.0");
+  }
+
+  @Test
+  void generateWritesFixturesFromACaseList() throws Exception {
+    Path list = temp.resolve("cases.json");
+    Files.writeString(
+        list,
+        "{\"cases\": [{\"name\": \"tiny\", \"visibility\": \"hidden\", \"n\": 1, \"c\": 2, \"h\": 4, \"w\": 4,"
+            + " \"f\": 1, \"hh\": 2, \"ww\": 2, \"stride\": 2, \"pad\": 0, \"seed\": 7}]}");
+
+    int code = run("fixtures", "generate", "--cases", list.toString(), "--out", temp.resolve("fx").toString());
+
+    assertThat(code).isZero();
+    assertThat(json(temp.resolve("fx/conv2d/hidden/tiny.json")).get("expected").get("out").get("shape").toString())
+        .isEqualTo("[1,1,2,2]");
+    assertThat(run("fixtures", "verify", temp.resolve("fx").toString())).isZero();
+  }
+
+  @Test
+  void demoGradesEveryExample() throws Exception {
+    int code = run("demo", "--out", temp.toString());
+
+    assertThat(code).isZero();
+    try (Stream<Path> examples = Files.list(home().resolve("fixtures/submissions"))) {
+      examples.forEach(e -> assertThat(stdout()).contains(e.getFileName().toString()));
+    }
+    assertThat(stdout()).containsPattern("(?m)^correct-im2col\\s+208\\s+208");
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+    return to;
+  }
+}
