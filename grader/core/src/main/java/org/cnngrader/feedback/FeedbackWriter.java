@@ -124,9 +124,8 @@ public final class FeedbackWriter {
   private static String threw(String call, CallOutcome.Threw<?> threw) {
     String simpleType = threw.type().substring(threw.type().lastIndexOf('.') + 1);
     String message = threw.message() == null ? "" : ": " + threw.message();
-    if (simpleType.equals("UnsupportedOperationException")
-        && threw.message() != null
-        && threw.message().startsWith("TODO")) {
+    // The template's methods throw UnsupportedOperationException until the student replaces them.
+    if (threw.type().equals(UnsupportedOperationException.class.getName())) {
       return call + " is not implemented yet (it threw " + simpleType + message + ")";
     }
     String frames = threw.frames().stream().map(f -> "\n    at " + f).collect(Collectors.joining());

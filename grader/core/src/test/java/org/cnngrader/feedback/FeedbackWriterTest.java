@@ -68,15 +68,15 @@ class FeedbackWriterTest {
   }
 
   @Test
-  void saysNotImplementedForTheTemplatesTodo() {
+  void saysNotImplementedForTheTemplatesUnsupportedOperation() {
     Verdict verdict =
         new Verdict.CallFailed(
             Member.FORWARD,
             new CallOutcome.Threw<>(
-                "java.lang.UnsupportedOperationException", "TODO: implement Conv2d.forward", List.of("cnn.Conv2d.forward(Conv2d.java:9)")));
+                "java.lang.UnsupportedOperationException", "implement Conv2d.forward", List.of("cnn.Conv2d.forward(Conv2d.java:9)")));
 
     assertThat(FeedbackWriter.describe(verdict))
-        .isEqualTo("forward is not implemented yet (it threw UnsupportedOperationException: TODO: implement Conv2d.forward)");
+        .isEqualTo("forward is not implemented yet (it threw UnsupportedOperationException: implement Conv2d.forward)");
   }
 
   @Test
