@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a submission's files into a folder, for tests that need a submission the repository lacks. */
+/**
+ * Writes a submission's files into a folder, for tests that need a submission the repository lacks.
+ */
 public final class SubmissionFolder {
 
   private final Path root;
@@ -33,10 +35,14 @@ public final class SubmissionFolder {
     return this;
   }
 
-  /** The correct example's Conv2d with one edit applied: the way to write a submission that differs a little. */
+  /**
+   * The correct example's Conv2d with one edit applied: the way to write a submission that differs
+   * a little.
+   */
   public SubmissionFolder withCorrectConv2d(String relativePath, String find, String replace) {
     try {
-      String text = Files.readString(TestRepository.example("correct-loops").resolve("cnn/Conv2d.java"));
+      String text =
+          Files.readString(TestRepository.example("correct-loops").resolve("cnn/Conv2d.java"));
       if (!find.isEmpty() && !text.contains(find)) {
         throw new IllegalArgumentException("the correct example has no " + find);
       }

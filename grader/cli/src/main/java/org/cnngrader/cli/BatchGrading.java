@@ -37,7 +37,11 @@ final class BatchGrading {
         writer.write(result, outFolder.resolve(submission.id()));
         results.add(result);
       } catch (IOException | RuntimeException e) {
-        err.println("grader: " + submission.folder() + ": not graded, a fault of the grader or machine: " + e);
+        err.println(
+            "grader: "
+                + submission.folder()
+                + ": not graded, a fault of the grader or machine: "
+                + e);
         exitCode = ExitCode.GRADER_FAULT;
       }
     }

@@ -51,10 +51,12 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
           Path outFolder = out != null ? out : home.resolve("target").resolve("demo");
           spec.commandLine()
               .getOut()
-              .println("Grading " + folders.size() + " example submissions from " + examples + " ...");
+              .println(
+                  "Grading " + folders.size() + " example submissions from " + examples + " ...");
           return new BatchGrading(flags.loadFixtures(home), flags.options(), outFolder)
               .run(
-                  Submissions.identify(folders, w -> spec.commandLine().getErr().println("warning: " + w)),
+                  Submissions.identify(
+                      folders, w -> spec.commandLine().getErr().println("warning: " + w)),
                   spec.commandLine().getOut(),
                   spec.commandLine().getErr());
         });

@@ -42,10 +42,16 @@ final class FixturesCommand implements Callable<Integer> {
               + " expected tensors computed by ND4J. The same list always gives byte-identical files.")
   static final class Generate implements Callable<Integer>, GraderCommand.HomeAware {
 
-    @Option(names = "--cases", paramLabel = "FILE", description = "Case list. Default: fixtures/conv2d/cases.json.")
+    @Option(
+        names = "--cases",
+        paramLabel = "FILE",
+        description = "Case list. Default: fixtures/conv2d/cases.json.")
     Path cases;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Fixtures root to write. Default: fixtures/.")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "Fixtures root to write. Default: fixtures/.")
     Path out;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -89,7 +95,10 @@ final class FixturesCommand implements Callable<Integer> {
               + " output-size formula.")
   static final class Verify implements Callable<Integer>, GraderCommand.HomeAware {
 
-    @Parameters(paramLabel = "DIR", arity = "0..*", description = "Fixtures roots. Default: fixtures/.")
+    @Parameters(
+        paramLabel = "DIR",
+        arity = "0..*",
+        description = "Fixtures roots. Default: fixtures/.")
     List<Path> roots;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -106,7 +115,8 @@ final class FixturesCommand implements Callable<Integer> {
       return GradeCommand.Guarded.run(
           spec,
           () -> {
-            List<Path> dirs = roots == null || roots.isEmpty() ? List.of(home.resolve("fixtures")) : roots;
+            List<Path> dirs =
+                roots == null || roots.isEmpty() ? List.of(home.resolve("fixtures")) : roots;
             for (Path dir : dirs) {
               if (!Files.isDirectory(dir)) {
                 throw new UsageException("fixtures folder not found: " + dir);
@@ -121,7 +131,10 @@ final class FixturesCommand implements Callable<Integer> {
                 files++;
                 if (report.agrees()) {
                   stdout.printf(
-                      Locale.ROOT, "ok    %s (max relative error %.1e)%n", report.file(), report.maxError());
+                      Locale.ROOT,
+                      "ok    %s (max relative error %.1e)%n",
+                      report.file(),
+                      report.maxError());
                 } else {
                   failed++;
                   report.problems().forEach(p -> stderr.println("FAIL  " + p));
@@ -129,7 +142,10 @@ final class FixturesCommand implements Callable<Integer> {
               }
             }
             stdout.println(
-                (files - failed) + " of " + files + " fixture files agree with ND4J within a relative error of 1e-12");
+                (files - failed)
+                    + " of "
+                    + files
+                    + " fixture files agree with ND4J within a relative error of 1e-12");
             return failed == 0 ? ExitCode.OK : ExitCode.FIXTURES_DISAGREE;
           });
     }

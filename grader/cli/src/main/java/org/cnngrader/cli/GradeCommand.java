@@ -25,7 +25,11 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
   @Parameters(paramLabel = "SUBMISSION", arity = "1..*", description = "Submission folders.")
   List<Path> submissions;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where results are written.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where results are written.")
   Path out;
 
   @Mixin GradingFlags flags;
@@ -51,7 +55,8 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           }
           FixtureSet fixtures = flags.loadFixtures(home);
           List<Submissions.Submission> identified =
-              Submissions.identify(submissions, w -> spec.commandLine().getErr().println("warning: " + w));
+              Submissions.identify(
+                  submissions, w -> spec.commandLine().getErr().println("warning: " + w));
           return new BatchGrading(fixtures, flags.options(), out)
               .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
         });

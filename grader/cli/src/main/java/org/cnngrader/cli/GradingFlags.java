@@ -15,7 +15,8 @@ final class GradingFlags {
   @Option(
       names = "--fixtures",
       paramLabel = "DIR",
-      description = "Fixtures root laid out like fixtures/ (conv2d/public, conv2d/hidden). Default: the repository's.")
+      description =
+          "Fixtures root laid out like fixtures/ (conv2d/public, conv2d/hidden). Default: the repository's.")
   Path fixtures;
 
   @Option(
@@ -28,14 +29,16 @@ final class GradingFlags {
   @Option(
       names = "--call-timeout",
       paramLabel = "SECONDS",
-      description = "Time limit of each call (constructor, forward, backward). Default: ${DEFAULT-VALUE}.",
+      description =
+          "Time limit of each call (constructor, forward, backward). Default: ${DEFAULT-VALUE}.",
       defaultValue = "10")
   double callTimeoutSeconds;
 
   @Option(
       names = "--heap",
       paramLabel = "MB",
-      description = "Heap limit of the child JVM that runs student code. Default: ${DEFAULT-VALUE}.",
+      description =
+          "Heap limit of the child JVM that runs student code. Default: ${DEFAULT-VALUE}.",
       defaultValue = "512")
   int heapMegabytes;
 

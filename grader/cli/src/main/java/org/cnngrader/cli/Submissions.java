@@ -26,7 +26,8 @@ final class Submissions {
         id = base + "-" + suffix;
       }
       if (!id.equals(base)) {
-        warn.accept("two submissions are named '" + base + "'; " + folder + " is graded as '" + id + "'");
+        warn.accept(
+            "two submissions are named '" + base + "'; " + folder + " is graded as '" + id + "'");
       }
       submissions.add(new Submission(id, folder));
     }

@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as a TA uses it: exit codes, messages on stderr, the table on stdout, files on disk. */
+/**
+ * The command line as a TA uses it: exit codes, messages on stderr, the table on stdout, files on
+ * disk.
+ */
 class GraderCommandTest {
 
   @TempDir Path temp;
@@ -56,7 +59,9 @@ class GraderCommandTest {
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("correct-loops/results.json"));
-    assertThat(results.get("score").asDouble()).isEqualTo(results.get("max_score").asDouble()).isPositive();
+    assertThat(results.get("score").asDouble())
+        .isEqualTo(results.get("max_score").asDouble())
+        .isPositive();
     assertThat(temp.resolve("correct-loops/provenance.json")).exists();
     assertThat(stdout()).containsPattern("(?m)^correct-loops\\s+208\\s+208\\s+130/130 ");
     assertThat(stderr()).isEmpty();
@@ -64,7 +69,8 @@ class GraderCommandTest {
 
   @Test
   void gradesATypicalMistakeLowerWithFeedbackThatSaysWhatIsWrong() throws Exception {
-    int code = run("grade", example("mistake-padding-ignored").toString(), "--out", temp.toString());
+    int code =
+        run("grade", example("mistake-padding-ignored").toString(), "--out", temp.toString());
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("mistake-padding-ignored/results.json"));
@@ -85,9 +91,12 @@ class GraderCommandTest {
     int code = run("grade", first.toString(), second.toString(), "--out", results.toString());
 
     assertThat(code).isZero();
-    assertThat(stderr()).isEqualTo("warning: two submissions are named 'alice'; " + second + " is graded as 'alice-2'\n");
+    assertThat(stderr())
+        .isEqualTo(
+            "warning: two submissions are named 'alice'; " + second + " is graded as 'alice-2'\n");
     assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(208);
-    assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble()).isLessThan(208);
+    assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble())
+        .isLessThan(208);
   }
 
   @Test
@@ -95,12 +104,19 @@ class GraderCommandTest {
     Path empty = Files.createDirectories(temp.resolve("bob"));
     Files.writeString(empty.resolve("answer.txt"), "see attached");
 
-    int code = run("grade", empty.toString(), example("correct-loops").toString(), "--out", temp.resolve("r").toString());
+    int code =
+        run(
+            "grade",
+            empty.toString(),
+            example("correct-loops").toString(),
+            "--out",
+            temp.resolve("r").toString());
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("r/bob/results.json"));
     assertThat(results.get("score").asDouble()).isZero();
-    assertThat(results.get("tests").get(0).get("output").asText()).isEqualTo("not graded: no Java files found");
+    assertThat(results.get("tests").get(0).get("output").asText())
+        .isEqualTo("not graded: no Java files found");
     assertThat(temp.resolve("r/correct-loops/results.json")).exists();
   }
 
@@ -109,7 +125,8 @@ class GraderCommandTest {
     int code = run("grade", temp.resolve("nobody").toString(), "--out", temp.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr()).isEqualTo("grader: submission folder not found: " + temp.resolve("nobody") + "\n");
+    assertThat(stderr())
+        .isEqualTo("grader: submission folder not found: " + temp.resolve("nobody") + "\n");
   }
 
   @Test
@@ -124,10 +141,18 @@ class GraderCommandTest {
     Path folder = Files.createDirectories(fixtures.resolve("conv2d/public"));
     Files.writeString(folder.resolve("x.json"), "{\"layer\": \"conv2d\", \"name\": \"x\"}");
 
-    int code = run("grade", example("correct-loops").toString(), "--out", temp.resolve("r").toString(), "--fixtures", fixtures.toString());
+    int code =
+        run(
+            "grade",
+            example("correct-loops").toString(),
+            "--out",
+            temp.resolve("r").toString(),
+            "--fixtures",
+            fixtures.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr()).isEqualTo("grader: " + folder.resolve("x.json") + ": params: is missing\n");
+    assertThat(stderr())
+        .isEqualTo("grader: " + folder.resolve("x.json") + ": params: is missing\n");
     assertThat(temp.resolve("r")).doesNotExist();
   }
 
@@ -152,7 +177,8 @@ class GraderCommandTest {
   void verifyFailsWithExitCode3OnATamperedFixture() throws Exception {
     Path root = temp.resolve("fx");
     Path folder = Files.createDirectories(root.resolve("conv2d/public"));
-    String text = Files.readString(home().resolve("fixtures/conv2d/public/lesson-worked-example.json"));
+    String text =
+        Files.readString(home().resolve("fixtures/conv2d/public/lesson-worked-example.json"));
     Files.writeString(folder.resolve("lesson-worked-example.json"), text.replace("108.0", "107.0"));
 
     int code = run("fixtures", "verify", root.toString());
@@ -160,7 +186,9 @@ class GraderCommandTest {
     assertThat(code).isEqualTo(3);
     assertThat(stderr())
         .startsWith(
-            "FAIL  " + folder.resolve("lesson-worked-example.json") + ": expected.out[0][0][1][1]: stored 107.0, ND4J gives 108.0");
+            "FAIL  "
+                + folder.resolve("lesson-worked-example.json")
+                + ": expected.out[0][0][1][1]: stored 107.0, ND4J gives 108.0");
   }
 
   @Test
@@ -171,10 +199,22 @@ class GraderCommandTest {
         "{\"cases\": [{\"name\": \"tiny\", \"visibility\": \"hidden\", \"n\": 1, \"c\": 2, \"h\": 4, \"w\": 4,"
             + " \"f\": 1, \"hh\": 2, \"ww\": 2, \"stride\": 2, \"pad\": 0, \"seed\": 7}]}");
 
-    int code = run("fixtures", "generate", "--cases", list.toString(), "--out", temp.resolve("fx").toString());
+    int code =
+        run(
+            "fixtures",
+            "generate",
+            "--cases",
+            list.toString(),
+            "--out",
+            temp.resolve("fx").toString());
 
     assertThat(code).isZero();
-    assertThat(json(temp.resolve("fx/conv2d/hidden/tiny.json")).get("expected").get("out").get("shape").toString())
+    assertThat(
+            json(temp.resolve("fx/conv2d/hidden/tiny.json"))
+                .get("expected")
+                .get("out")
+                .get("shape")
+                .toString())
         .isEqualTo("[1,1,2,2]");
     assertThat(run("fixtures", "verify", temp.resolve("fx").toString())).isZero();
   }

@@ -3,8 +3,8 @@ package org.cnngrader.compare;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * CS231n's relative error, |a - b| / max(1e-8, |a| + |b|), and its maximum over a tensor. NaN and infinite
- * values never pass: their error is infinite.
+ * CS231n's relative error, |a - b| / max(1e-8, |a| + |b|), and its maximum over a tensor. NaN and
+ * infinite values never pass: their error is infinite.
  */
 public final class RelativeError {
 
@@ -43,7 +43,8 @@ public final class RelativeError {
         worst = i;
       }
     }
-    int[] index = expected.size() == 0 ? new int[expected.shape().rank()] : expected.shape().unflatten(worst);
+    int[] index =
+        expected.size() == 0 ? new int[expected.shape().rank()] : expected.shape().unflatten(worst);
     return new ValueComparison(
         expected.shape(),
         maxError,

@@ -3,8 +3,8 @@ package org.cnngrader.compare;
 import org.cnngrader.tensor.Shape;
 
 /**
- * How an actual tensor compares with the expected one, element by element: the worst element (its index,
- * both values and its relative error) and how many elements are beyond the tolerance.
+ * How an actual tensor compares with the expected one, element by element: the worst element (its
+ * index, both values and its relative error) and how many elements are beyond the tolerance.
  */
 public record ValueComparison(
     Shape shape,
@@ -20,7 +20,10 @@ public record ValueComparison(
     worstIndex = worstIndex.clone();
     if (elementsOff < 0 || nonFinite < 0 || nonFinite > elementsOff) {
       throw new IllegalArgumentException(
-          "counts must satisfy 0 <= nonFinite <= elementsOff, found " + nonFinite + " and " + elementsOff);
+          "counts must satisfy 0 <= nonFinite <= elementsOff, found "
+              + nonFinite
+              + " and "
+              + elementsOff);
     }
   }
 

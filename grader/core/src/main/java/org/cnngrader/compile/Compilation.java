@@ -15,7 +15,10 @@ public sealed interface Compilation {
     }
   }
 
-  /** The compiler refused; {@code diagnostics} are its messages, compiler-style {@code file:line: error: ...}. */
+  /**
+   * The compiler refused; {@code diagnostics} are its messages, compiler-style {@code file:line:
+   * error: ...}.
+   */
   record Failed(String diagnostics, List<String> notes) implements Compilation {
     public Failed {
       notes = List.copyOf(notes);

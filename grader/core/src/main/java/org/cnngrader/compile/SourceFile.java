@@ -1,18 +1,19 @@
 package org.cnngrader.compile;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One student source file as javac will see it: decoded, without a byte-order mark, in the package the
- * contract expects, and named after its public type, whatever the LMS renamed it to.
+ * One student source file as javac will see it: decoded, without a byte-order mark, in the package
+ * the contract expects, and named after its public type, whatever the LMS renamed it to.
  */
-record SourceFile(String origin, String packageName, String typeName, String text, String adjustments) {
+record SourceFile(
+    String origin, String packageName, String typeName, String text, String adjustments) {
 
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
@@ -30,7 +31,10 @@ record SourceFile(String origin, String packageName, String typeName, String tex
   static SourceFile of(String origin, byte[] bytes, String expectedPackage) {
     StringBuilder adjustments = new StringBuilder();
     int start = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
       start = 3;
       note(adjustments, "removed a byte-order mark");
     }
@@ -43,7 +47,8 @@ record SourceFile(String origin, String packageName, String typeName, String tex
     } else {
       packageName = expectedPackage;
       if (!expectedPackage.isEmpty()) {
-        // Prepended on the first line, so that the compiler's line numbers still match the student's file.
+        // Prepended on the first line, so that the compiler's line numbers still match the
+        // student's file.
         text = "package " + expectedPackage + "; " + text;
         note(adjustments, "added the missing 'package " + expectedPackage + ";'");
       }
@@ -76,12 +81,15 @@ record SourceFile(String origin, String packageName, String typeName, String tex
     return anyType.find() ? Optional.of(anyType.group(1)) : Optional.empty();
   }
 
-  /** Comments replaced by spaces, so that a commented-out declaration is not taken for a real one. */
+  /**
+   * Comments replaced by spaces, so that a commented-out declaration is not taken for a real one.
+   */
   private static String blankComments(String text) {
     Matcher matcher = COMMENTS.matcher(text);
     StringBuilder blanked = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(blanked, Matcher.quoteReplacement(matcher.group().replaceAll("[^\\n]", " ")));
+      matcher.appendReplacement(
+          blanked, Matcher.quoteReplacement(matcher.group().replaceAll("[^\\n]", " ")));
     }
     matcher.appendTail(blanked);
     return blanked.toString();

@@ -35,8 +35,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles a submission folder in the grader's own JVM with the JDK's compiler API: no annotation
- * processing, a time limit, and tolerance for what students really hand in (see {@link SourceFile}).
- * Where the folder holds {@code src/main/java}, only that is compiled.
+ * processing, a time limit, and tolerance for what students really hand in (see {@link
+ * SourceFile}). Where the folder holds {@code src/main/java}, only that is compiled.
  */
 public final class SubmissionCompiler {
 
@@ -47,8 +47,8 @@ public final class SubmissionCompiler {
   private final Duration timeLimit;
 
   /**
-   * @param className the student class the grader will load, e.g. {@code cnn.Conv2d}; its package is where
-   *     files without a package declaration go
+   * @param className the student class the grader will load, e.g. {@code cnn.Conv2d}; its package
+   *     is where files without a package declaration go
    */
   public SubmissionCompiler(String className, Duration timeLimit) {
     int dot = className.lastIndexOf('.');
@@ -56,7 +56,10 @@ public final class SubmissionCompiler {
     this.timeLimit = timeLimit;
   }
 
-  /** Compiles {@code submission} into {@code workFolder}/classes, staging normalized sources beside it. */
+  /**
+   * Compiles {@code submission} into {@code workFolder}/classes, staging normalized sources beside
+   * it.
+   */
   public Compilation compile(Path submission, Path workFolder) throws IOException {
     Path sourceRoot = sourceRoot(submission);
     List<Path> files = javaFiles(sourceRoot);
@@ -105,13 +108,17 @@ public final class SubmissionCompiler {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(root) && isIgnored(dir.getFileName()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            return !dir.equals(root) && isIgnored(dir.getFileName())
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             String name = file.getFileName().toString();
-            if (attrs.isRegularFile() && name.endsWith(".java") && !name.equals("module-info.java")) {
+            if (attrs.isRegularFile()
+                && name.endsWith(".java")
+                && !name.equals("module-info.java")) {
               files.add(file);
             }
             return FileVisitResult.CONTINUE;
@@ -121,11 +128,17 @@ public final class SubmissionCompiler {
     return files;
   }
 
-  /** Folders that hold copies, not the student's code: macOS archive metadata, VCS data, build output. */
+  /**
+   * Folders that hold copies, not the student's code: macOS archive metadata, VCS data, build
+   * output.
+   */
   private static boolean isIgnored(Path relative) {
     for (Path part : relative) {
       String name = part.toString();
-      if (name.startsWith(".") || name.equals("__MACOSX") || name.equals("target") || name.equals("build")) {
+      if (name.startsWith(".")
+          || name.equals("__MACOSX")
+          || name.equals("target")
+          || name.equals("build")) {
         return true;
       }
     }
@@ -137,13 +150,16 @@ public final class SubmissionCompiler {
     Map<String, SourceFile> byTarget = new LinkedHashMap<>();
     Map<String, FileTime> modified = new LinkedHashMap<>();
     for (Path file : files) {
-      SourceFile source = SourceFile.of(display(submission, file), Files.readAllBytes(file), contractPackage);
+      SourceFile source =
+          SourceFile.of(display(submission, file), Files.readAllBytes(file), contractPackage);
       if (!source.adjustments().isEmpty()) {
         notes.add(source.origin() + ": " + source.adjustments());
       }
       String target = source.targetPath();
-      if (!target.endsWith("/" + file.getFileName()) && !target.equals(file.getFileName().toString())) {
-        notes.add(source.origin() + ": compiled as " + target.substring(target.lastIndexOf('/') + 1));
+      if (!target.endsWith("/" + file.getFileName())
+          && !target.equals(file.getFileName().toString())) {
+        notes.add(
+            source.origin() + ": compiled as " + target.substring(target.lastIndexOf('/') + 1));
       }
       FileTime time = Files.getLastModifiedTime(file);
       SourceFile earlier = byTarget.get(target);
@@ -152,7 +168,12 @@ public final class SubmissionCompiler {
         SourceFile kept = newer ? source : earlier;
         SourceFile dropped = newer ? earlier : source;
         notes.add(
-            dropped.origin() + " and " + kept.origin() + " both define " + target + "; compiled the newer, "
+            dropped.origin()
+                + " and "
+                + kept.origin()
+                + " both define "
+                + target
+                + "; compiled the newer, "
                 + kept.origin());
         if (!newer) {
           continue;
@@ -173,9 +194,11 @@ public final class SubmissionCompiler {
     }
     try (InputStream in = SubmissionCompiler.class.getResourceAsStream(CONTRACT_GRADIENTS)) {
       if (in == null) {
-        throw new IllegalStateException("the grader's copy of Gradients.java is missing from its jar");
+        throw new IllegalStateException(
+            "the grader's copy of Gradients.java is missing from its jar");
       }
-      SourceFile gradients = SourceFile.of("Gradients.java (from the template)", in.readAllBytes(), contractPackage);
+      SourceFile gradients =
+          SourceFile.of("Gradients.java (from the template)", in.readAllBytes(), contractPackage);
       byTarget.put(gradients.targetPath(), gradients);
       notes.add("used the template's Gradients record (the submission has none)");
     } catch (IOException e) {
@@ -183,10 +206,12 @@ public final class SubmissionCompiler {
     }
   }
 
-  private Optional<String> runCompiler(List<Path> files, Path classes, Map<String, String> origins) {
+  private Optional<String> runCompiler(
+      List<Path> files, Path classes, Map<String, String> origins) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
-      throw new IllegalStateException("the grader runs on a JRE without a compiler; it needs a JDK");
+      throw new IllegalStateException(
+          "the grader runs on a JRE without a compiler; it needs a JDK");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     ExecutorService executor =
@@ -199,17 +224,33 @@ public final class SubmissionCompiler {
     try (StandardJavaFileManager fileManager =
         compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       List<String> options =
-          List.of("-proc:none", "--release", "17", "-encoding", "UTF-8", "-implicit:none", "-Xlint:none", "-nowarn",
-              "-d", classes.toString());
+          List.of(
+              "-proc:none",
+              "--release",
+              "17",
+              "-encoding",
+              "UTF-8",
+              "-implicit:none",
+              "-Xlint:none",
+              "-nowarn",
+              "-d",
+              classes.toString());
       JavaCompiler.CompilationTask task =
-          compiler.getTask(null, fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromPaths(files));
+          compiler.getTask(
+              null,
+              fileManager,
+              diagnostics,
+              options,
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files));
       Future<Boolean> result = executor.submit(task::call);
       boolean ok;
       try {
         ok = result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         result.cancel(true);
-        return Optional.of("compilation took longer than " + timeLimit.toSeconds() + " s and was stopped");
+        return Optional.of(
+            "compilation took longer than " + timeLimit.toSeconds() + " s and was stopped");
       } catch (ExecutionException e) {
         return Optional.of("the compiler failed: " + e.getCause());
       } catch (InterruptedException e) {
@@ -224,7 +265,8 @@ public final class SubmissionCompiler {
               .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
               .map(d -> format(d, origins))
               .collect(Collectors.joining("\n"));
-      return Optional.of(messages.isEmpty() ? "the compiler reported failure without a message" : messages);
+      return Optional.of(
+          messages.isEmpty() ? "the compiler reported failure without a message" : messages);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -233,11 +275,16 @@ public final class SubmissionCompiler {
   }
 
   /** {@code Conv2d.java:12: error: ';' expected}, then the line and a caret, as javac prints it. */
-  private static String format(Diagnostic<? extends JavaFileObject> diagnostic, Map<String, String> origins) {
+  private static String format(
+      Diagnostic<? extends JavaFileObject> diagnostic, Map<String, String> origins) {
     String file = "";
     if (diagnostic.getSource() != null) {
       String path = Path.of(diagnostic.getSource().toUri()).toAbsolutePath().normalize().toString();
-      file = origins.getOrDefault(path, Path.of(path).getFileName().toString()) + ":" + diagnostic.getLineNumber() + ": ";
+      file =
+          origins.getOrDefault(path, Path.of(path).getFileName().toString())
+              + ":"
+              + diagnostic.getLineNumber()
+              + ": ";
     }
     StringBuilder text = new StringBuilder(file + "error: " + diagnostic.getMessage(Locale.ROOT));
     sourceLine(diagnostic)

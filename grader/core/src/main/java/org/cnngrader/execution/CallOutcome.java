@@ -23,6 +23,8 @@ public sealed interface CallOutcome<T> {
   /** The child ended during the call, e.g. by System.exit or a crash of the JVM. */
   record ChildDied<T>(Integer exitCode) implements CallOutcome<T> {}
 
-  /** The call could not be made because {@code missing} is absent or failed earlier in this case. */
+  /**
+   * The call could not be made because {@code missing} is absent or failed earlier in this case.
+   */
   record Unavailable<T>(Member missing) implements CallOutcome<T> {}
 }

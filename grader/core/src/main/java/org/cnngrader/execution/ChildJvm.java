@@ -32,9 +32,10 @@ import org.cnngrader.runner.Protocol;
 import org.cnngrader.runner.Wire;
 
 /**
- * One child JVM holding the student's classes and the runner, and the parent's end of the socket it talks
- * over. Every read from the child is bounded by a time limit; a child that overruns one is killed with all
- * its descendants, and this object is then dead: the caller starts a fresh child for the remaining cases.
+ * One child JVM holding the student's classes and the runner, and the parent's end of the socket it
+ * talks over. Every read from the child is bounded by a time limit; a child that overruns one is
+ * killed with all its descendants, and this object is then dead: the caller starts a fresh child
+ * for the remaining cases.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -63,7 +64,9 @@ final class ChildJvm implements AutoCloseable {
             });
   }
 
-  /** Starts a child on {@code classes} and waits until it has connected; throws if it never does. */
+  /**
+   * Starts a child on {@code classes} and waits until it has connected; throws if it never does.
+   */
   static ChildJvm start(Path classes, String className, Limits limits, OutputCollector output)
       throws IOException {
     Path folder = Files.createTempDirectory("cnn-grader-");
@@ -82,7 +85,8 @@ final class ChildJvm implements AutoCloseable {
         killTree(process);
         if (ended) {
           deleteQuietly(socket, folder);
-          throw new IOException("the child JVM ended before it connected, exit code " + process.exitValue());
+          throw new IOException(
+              "the child JVM ended before it connected, exit code " + process.exitValue());
         }
         deleteQuietly(socket, folder);
         throw new IOException(
@@ -140,7 +144,10 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** The child's first message: which members of the contract are missing, and what was found instead. */
+  /**
+   * The child's first message: which members of the contract are missing, and what was found
+   * instead.
+   */
   Map<Member, String> readContract() {
     Map<Member, String> problems = new EnumMap<>(Member.class);
     CallOutcome<Void> outcome =
@@ -162,7 +169,10 @@ final class ChildJvm implements AutoCloseable {
     return problems;
   }
 
-  /** Runs one case; a call that times out or kills the child leaves the later calls as ChildDied/TimedOut. */
+  /**
+   * Runs one case; a call that times out or kills the child leaves the later calls as
+   * ChildDied/TimedOut.
+   */
   CaseRun run(CaseInputs inputs) {
     try {
       out.writeByte(Protocol.RUN_CASE);

@@ -3,21 +3,25 @@ package org.cnngrader.execution;
 import java.time.Duration;
 
 /**
- * The bounds a child JVM runs under. Defaults: 10 s per call, 30 s for the child to start, 512 MiB heap,
- * 4 MiB thread stack.
+ * The bounds a child JVM runs under. Defaults: 10 s per call, 30 s for the child to start, 512 MiB
+ * heap, 4 MiB thread stack.
  */
-public record Limits(Duration callTimeout, Duration startTimeout, int heapMegabytes, int stackKilobytes) {
+public record Limits(
+    Duration callTimeout, Duration startTimeout, int heapMegabytes, int stackKilobytes) {
 
-  public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 512, 4096);
+  public static final Limits DEFAULT =
+      new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 512, 4096);
 
   public Limits {
     requirePositive("callTimeout", callTimeout);
     requirePositive("startTimeout", startTimeout);
     if (heapMegabytes < 16) {
-      throw new IllegalArgumentException("heapMegabytes must be at least 16, found " + heapMegabytes);
+      throw new IllegalArgumentException(
+          "heapMegabytes must be at least 16, found " + heapMegabytes);
     }
     if (stackKilobytes < 256) {
-      throw new IllegalArgumentException("stackKilobytes must be at least 256, found " + stackKilobytes);
+      throw new IllegalArgumentException(
+          "stackKilobytes must be at least 256, found " + stackKilobytes);
     }
   }
 

@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Drains a child's stdout and stderr on daemon threads, keeping the first {@code capBytes} and counting the
- * rest, so that a flood of output can neither block the child nor fill the grader's memory.
+ * Drains a child's stdout and stderr on daemon threads, keeping the first {@code capBytes} and
+ * counting the rest, so that a flood of output can neither block the child nor fill the grader's
+ * memory.
  */
 final class OutputCollector {
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.cnngrader.runner.Member;
 
 /**
- * Runs a compiled submission's cases in child JVMs: one child for as many cases as it survives, and a fresh
- * one after a child was killed or died, so that one bad case cannot take the others down. It knows nothing
- * of expected values or points.
+ * Runs a compiled submission's cases in child JVMs: one child for as many cases as it survives, and
+ * a fresh one after a child was killed or died, so that one bad case cannot take the others down.
+ * It knows nothing of expected values or points.
  */
 public final class SubmissionRunner {
 
@@ -23,7 +23,8 @@ public final class SubmissionRunner {
   /**
    * Runs every case against the class {@code className} found in {@code classes}.
    *
-   * @throws IOException when a child JVM cannot be started at all: a fault of the machine, not the student
+   * @throws IOException when a child JVM cannot be started at all: a fault of the machine, not the
+   *     student
    */
   public Execution run(Path classes, String className, List<CaseInputs> cases) throws IOException {
     OutputCollector output = new OutputCollector(OutputCollector.DEFAULT_CAP_BYTES);

@@ -15,14 +15,15 @@ import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
 
 /**
- * Words the verdicts for people: the student reading results.json, the TA reading the table. One method
- * per kind of verdict; every message names the tensor, the index and the case's own numbers.
+ * Words the verdicts for people: the student reading results.json, the TA reading the table. One
+ * method per kind of verdict; every message names the tensor, the index and the case's own numbers.
  */
 public final class FeedbackWriter {
 
   /** Fixed for every submission, so that feedback reads the same wherever it is shown. */
   public static final String FORWARD_SIGNATURE =
       "public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b)";
+
   public static final String BACKWARD_SIGNATURE = "public Gradients backward(double[][][][] dout)";
   public static final String CONSTRUCTOR_SIGNATURE = "public Conv2d(int stride, int pad)";
 
@@ -33,7 +34,9 @@ public final class FeedbackWriter {
     if (part.part() == Part.FORWARD && part.verdict() instanceof Verdict.WrongShape shape) {
       return String.format(
           "values not compared: out has shape %s instead of %s (see \"%s\")",
-          shape.actual(), shape.expected(), part.fixture().name() + ": " + Part.FORWARD_SHAPE.label());
+          shape.actual(),
+          shape.expected(),
+          part.fixture().name() + ": " + Part.FORWARD_SHAPE.label());
     }
     return describe(part.verdict());
   }
@@ -42,7 +45,8 @@ public final class FeedbackWriter {
     if (verdict instanceof Verdict.Passed passed) {
       return passed(passed);
     } else if (verdict instanceof Verdict.WrongShape shape) {
-      return ShapeMessages.shouldHaveShape(shape.tensor(), shape.expected(), shape.actual(), shape.geometry());
+      return ShapeMessages.shouldHaveShape(
+          shape.tensor(), shape.expected(), shape.actual(), shape.geometry());
     } else if (verdict instanceof Verdict.Irregular irregular) {
       return irregular(irregular.tensor(), irregular.problem());
     } else if (verdict instanceof Verdict.WrongValues wrong) {
@@ -68,7 +72,9 @@ public final class FeedbackWriter {
     }
     return String.format(
         "%s matches the reference (max relative error %s, tolerance %s)",
-        passed.tensor(), Numbers.error(comparison.maxError()), Numbers.tolerance(comparison.tolerance()));
+        passed.tensor(),
+        Numbers.error(comparison.maxError()),
+        Numbers.tolerance(comparison.tolerance()));
   }
 
   static String wrongValues(String tensor, ValueComparison c) {
@@ -87,7 +93,8 @@ public final class FeedbackWriter {
                 Numbers.value(c.actualAtWorst()),
                 Numbers.error(c.maxError())));
     if (c.nonFinite() > 0) {
-      text.append(String.format("%n%d of them are NaN or infinite, which never passes", c.nonFinite()));
+      text.append(
+          String.format("%n%d of them are NaN or infinite, which never passes", c.nonFinite()));
     }
     return text.toString().replace("\r\n", "\n");
   }
@@ -139,7 +146,8 @@ public final class FeedbackWriter {
       case CONSTRUCTOR ->
           type + " has no constructor " + CONSTRUCTOR_SIGNATURE + "; found: " + missing.found();
       case FORWARD -> type + " has no method " + FORWARD_SIGNATURE + "; found: " + missing.found();
-      case BACKWARD -> type + " has no method " + BACKWARD_SIGNATURE + "; found: " + missing.found();
+      case BACKWARD ->
+          type + " has no method " + BACKWARD_SIGNATURE + "; found: " + missing.found();
     };
   }
 
@@ -158,7 +166,10 @@ public final class FeedbackWriter {
     if (lines.size() <= count) {
       return text;
     }
-    return String.join("\n", lines.subList(0, count)) + "\n(" + (lines.size() - count) + " more lines)";
+    return String.join("\n", lines.subList(0, count))
+        + "\n("
+        + (lines.size() - count)
+        + " more lines)";
   }
 
   private static String method(Member member) {
@@ -178,7 +189,10 @@ public final class FeedbackWriter {
     return "new Conv2d(" + geometry.stride() + ", " + geometry.pad() + ")";
   }
 
-  /** The text at the top of a submission's results: score, compiler notes and errors, captured output. */
+  /**
+   * The text at the top of a submission's results: score, compiler notes and errors, captured
+   * output.
+   */
   public static String summary(SubmissionResult result) {
     StringBuilder text = new StringBuilder();
     text.append(
@@ -196,7 +210,9 @@ public final class FeedbackWriter {
                 text.append("Note: ").append(note).append('\n');
               }
               if (compilation instanceof Compilation.Failed failed) {
-                text.append("The submission does not compile:\n").append(failed.diagnostics()).append('\n');
+                text.append("The submission does not compile:\n")
+                    .append(failed.diagnostics())
+                    .append('\n');
               } else if (compilation instanceof Compilation.NoSources none) {
                 text.append("Nothing was graded: ").append(none.reason()).append('\n');
               }
@@ -207,7 +223,9 @@ public final class FeedbackWriter {
         text.append('\n');
       }
       if (result.output().discardedBytes() > 0) {
-        text.append("(").append(result.output().discardedBytes()).append(" more bytes of output were discarded)\n");
+        text.append("(")
+            .append(result.output().discardedBytes())
+            .append(" more bytes of output were discarded)\n");
       }
     }
     return text.toString().replace("\r\n", "\n");

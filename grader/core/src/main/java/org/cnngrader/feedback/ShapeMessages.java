@@ -6,8 +6,8 @@ import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.tensor.Shape;
 
 /**
- * Words a wrong shape in the lesson's terms: for the output, each wrong dimension is derived with the
- * case's own numbers, e.g. "(H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/2 + 1 = 3".
+ * Words a wrong shape in the lesson's terms: for the output, each wrong dimension is derived with
+ * the case's own numbers, e.g. "(H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/2 + 1 = 3".
  */
 final class ShapeMessages {
 
@@ -15,12 +15,22 @@ final class ShapeMessages {
 
   static String shouldHaveShape(String tensor, Shape expected, Shape actual, ConvGeometry g) {
     if (!tensor.equals("out") || expected.rank() != actual.rank()) {
-      return tensor + " should have shape " + expected + " (" + shapeOrigin(tensor) + "), but was " + actual;
+      return tensor
+          + " should have shape "
+          + expected
+          + " ("
+          + shapeOrigin(tensor)
+          + "), but was "
+          + actual;
     }
     List<String> lines = new ArrayList<>();
     lines.add("out should have shape [N, F, H', W'] = " + expected + ", but was " + actual + ":");
     if (actual.dim(0) != expected.dim(0)) {
-      lines.add("- batch size should be N = " + g.n() + " (one output per input), but was " + actual.dim(0));
+      lines.add(
+          "- batch size should be N = "
+              + g.n()
+              + " (one output per input), but was "
+              + actual.dim(0));
     }
     if (actual.dim(1) != expected.dim(1)) {
       lines.add(
@@ -32,10 +42,12 @@ final class ShapeMessages {
               + actual.dim(1));
     }
     if (actual.dim(2) != expected.dim(2)) {
-      lines.add("- " + outputSize("height", "H", "HH", g.h(), g.hh(), g) + ", but was " + actual.dim(2));
+      lines.add(
+          "- " + outputSize("height", "H", "HH", g.h(), g.hh(), g) + ", but was " + actual.dim(2));
     }
     if (actual.dim(3) != expected.dim(3)) {
-      lines.add("- " + outputSize("width", "W", "WW", g.w(), g.ww(), g) + ", but was " + actual.dim(3));
+      lines.add(
+          "- " + outputSize("width", "W", "WW", g.w(), g.ww(), g) + ", but was " + actual.dim(3));
     }
     return String.join("\n", lines);
   }

@@ -33,19 +33,25 @@ final class CaseGrader {
   List<PartResult> grade(CaseRun run) {
     Verdict constructorProblem = constructorProblem(run.constructor());
     if (constructorProblem != null) {
-      return List.of(Part.values()).stream().map(p -> new PartResult(fixture, p, constructorProblem)).toList();
+      return List.of(Part.values()).stream()
+          .map(p -> new PartResult(fixture, p, constructorProblem))
+          .toList();
     }
     NestedOrFailure out = forwardOutput(run.forward());
     NestedOrFailure[] gradients = gradients(run.backward());
     return List.of(
-        new PartResult(fixture, Part.FORWARD_SHAPE, shapeOnly(out, "out", fixture.expected().out())),
+        new PartResult(
+            fixture, Part.FORWARD_SHAPE, shapeOnly(out, "out", fixture.expected().out())),
         new PartResult(fixture, Part.FORWARD, values(out, "out", fixture.expected().out())),
         new PartResult(fixture, Part.DX, values(gradients[0], "dx", fixture.expected().dx())),
         new PartResult(fixture, Part.DW, values(gradients[1], "dw", fixture.expected().dw())),
         new PartResult(fixture, Part.DB, values(gradients[2], "db", fixture.expected().db())));
   }
 
-  /** Either what a call returned, read as a nested array, or the verdict that explains why there is none. */
+  /**
+   * Either what a call returned, read as a nested array, or the verdict that explains why there is
+   * none.
+   */
   private record NestedOrFailure(NestedArray nested, Verdict failure) {}
 
   private Verdict constructorProblem(CallOutcome<Void> constructor) {
@@ -91,7 +97,8 @@ final class CaseGrader {
 
   private Verdict missing(Member member) {
     Member reported = contractProblems.containsKey(Member.CLASS) ? Member.CLASS : member;
-    return new Verdict.Missing(reported, className, contractProblems.getOrDefault(reported, "none"));
+    return new Verdict.Missing(
+        reported, className, contractProblems.getOrDefault(reported, "none"));
   }
 
   private Verdict shapeOnly(NestedOrFailure result, String tensor, Tensor expected) {

@@ -5,8 +5,8 @@ import javax.lang.model.SourceVersion;
 import org.cnngrader.execution.Limits;
 
 /**
- * How submissions are graded: the student class to load (default {@code cnn.Conv2d}), the child's limits
- * and the compiler's time limit (default 60 s).
+ * How submissions are graded: the student class to load (default {@code cnn.Conv2d}), the child's
+ * limits and the compiler's time limit (default 60 s).
  */
 public record GradingOptions(String className, Limits limits, Duration compileTimeout) {
 
@@ -16,10 +16,12 @@ public record GradingOptions(String className, Limits limits, Duration compileTi
 
   public GradingOptions {
     if (className == null || !SourceVersion.isName(className)) {
-      throw new IllegalArgumentException("class name must be a qualified Java name, found " + className);
+      throw new IllegalArgumentException(
+          "class name must be a qualified Java name, found " + className);
     }
     if (compileTimeout == null || compileTimeout.isNegative() || compileTimeout.isZero()) {
-      throw new IllegalArgumentException("compile timeout must be positive, found " + compileTimeout);
+      throw new IllegalArgumentException(
+          "compile timeout must be positive, found " + compileTimeout);
     }
   }
 

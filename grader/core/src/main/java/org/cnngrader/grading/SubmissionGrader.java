@@ -21,8 +21,8 @@ import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Part;
 
 /**
- * Grades one submission on a fixture set: compile (unless the classes are given), run every case in child
- * JVMs, then decide every part. Expected values never leave this JVM.
+ * Grades one submission on a fixture set: compile (unless the classes are given), run every case in
+ * child JVMs, then decide every part. Expected values never leave this JVM.
  */
 public final class SubmissionGrader {
 
@@ -37,14 +37,16 @@ public final class SubmissionGrader {
   /**
    * Compiles and grades the sources below {@code folder}.
    *
-   * @throws IOException on a fault of the machine (no temporary folder, no child JVM), never of the student
+   * @throws IOException on a fault of the machine (no temporary folder, no child JVM), never of the
+   *     student
    */
   public SubmissionResult grade(String id, Path folder) throws IOException {
     long start = System.nanoTime();
     Path work = Files.createTempDirectory("cnn-grader-work-");
     try {
       Compilation compilation =
-          new SubmissionCompiler(options.className(), options.compileTimeout()).compile(folder, work);
+          new SubmissionCompiler(options.className(), options.compileTimeout())
+              .compile(folder, work);
       if (compilation instanceof Compilation.Compiled compiled) {
         return run(id, compiled.classes(), Optional.of(compilation), start);
       }
@@ -54,7 +56,8 @@ public final class SubmissionGrader {
           parts.add(new PartResult(fixture, part, new Verdict.NotCompiled(compilation)));
         }
       }
-      return new SubmissionResult(id, parts, Optional.of(compilation), CapturedOutput.NONE, since(start));
+      return new SubmissionResult(
+          id, parts, Optional.of(compilation), CapturedOutput.NONE, since(start));
     } finally {
       deleteTree(work);
     }
@@ -65,8 +68,8 @@ public final class SubmissionGrader {
     return run(id, classes, Optional.empty(), System.nanoTime());
   }
 
-  private SubmissionResult run(String id, Path classes, Optional<Compilation> compilation, long start)
-      throws IOException {
+  private SubmissionResult run(
+      String id, Path classes, Optional<Compilation> compilation, long start) throws IOException {
     List<CaseInputs> inputs =
         fixtures.fixtures().stream()
             .map(
@@ -79,7 +82,8 @@ public final class SubmissionGrader {
                         f.inputs().b(),
                         f.inputs().dout()))
             .toList();
-    Execution execution = new SubmissionRunner(options.limits()).run(classes, options.className(), inputs);
+    Execution execution =
+        new SubmissionRunner(options.limits()).run(classes, options.className(), inputs);
     List<PartResult> parts = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       Fixture fixture = fixtures.fixtures().get(i);

@@ -14,8 +14,11 @@ public sealed interface Verdict {
   /** The part is right; {@code comparison} is absent for the shape part. */
   record Passed(String tensor, ValueComparison comparison) implements Verdict {}
 
-  /** The tensor has the wrong shape; {@code geometry} holds the case's numbers for the derivation. */
-  record WrongShape(String tensor, Shape expected, Shape actual, ConvGeometry geometry) implements Verdict {}
+  /**
+   * The tensor has the wrong shape; {@code geometry} holds the case's numbers for the derivation.
+   */
+  record WrongShape(String tensor, Shape expected, Shape actual, ConvGeometry geometry)
+      implements Verdict {}
 
   /** The tensor is null somewhere or ragged, so it has no shape at all. */
   record Irregular(String tensor, NestedArray problem) implements Verdict {}
@@ -32,7 +35,10 @@ public sealed interface Verdict {
   /** The constructor threw, so the case's methods could not be called. */
   record ConstructorFailed(ConvGeometry geometry, CallOutcome<?> outcome) implements Verdict {}
 
-  /** A member of the contract is missing or has the wrong signature; {@code found} says what was there. */
+  /**
+   * A member of the contract is missing or has the wrong signature; {@code found} says what was
+   * there.
+   */
   record Missing(Member member, String className, String found) implements Verdict {}
 
   /** Nothing could run: the submission has no sources or does not compile. */

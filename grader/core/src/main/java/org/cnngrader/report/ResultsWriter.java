@@ -25,7 +25,8 @@ public final class ResultsWriter {
   public static final String RESULTS = "results.json";
   public static final String PROVENANCE = "provenance.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final FixtureSet fixtures;
   private final GradingOptions options;
@@ -100,7 +101,8 @@ public final class ResultsWriter {
     Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
       Files.writeString(temporary, text + "\n");
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);
     }

@@ -18,7 +18,9 @@ public final class SummaryTable {
     int idWidth = Math.max(10, results.stream().mapToInt(r -> r.id().length()).max().orElse(0));
     StringBuilder table = new StringBuilder();
     String format = "%-" + idWidth + "s  %7s  %7s  %9s  %7s  %s%n";
-    table.append(String.format(Locale.ROOT, format, "submission", "score", "max", "parts", "time", "first problem"));
+    table.append(
+        String.format(
+            Locale.ROOT, format, "submission", "score", "max", "parts", "time", "first problem"));
     for (SubmissionResult result : results) {
       table.append(
           String.format(
@@ -35,10 +37,7 @@ public final class SummaryTable {
   }
 
   private static Optional<String> firstProblem(SubmissionResult result) {
-    return result.parts().stream()
-        .filter(p -> !p.passed())
-        .findFirst()
-        .map(SummaryTable::oneLine);
+    return result.parts().stream().filter(p -> !p.passed()).findFirst().map(SummaryTable::oneLine);
   }
 
   private static String oneLine(PartResult part) {

@@ -1,8 +1,9 @@
 package org.cnngrader.tensor;
 
 /**
- * What a student's method returned, as nested Java arrays: either a regular tensor, or a description of
- * what makes it irregular (null, ragged, wrong rank), with the index where it happens.
+ * What a student's method returned, as nested Java arrays: either a regular tensor, or a
+ * description of what makes it irregular (null, ragged, wrong rank), with the index where it
+ * happens.
  */
 public sealed interface NestedArray {
 
@@ -12,12 +13,15 @@ public sealed interface NestedArray {
   /** The array itself, or a row at {@code where}, is null. */
   record NullAt(String where) implements NestedArray {}
 
-  /** The row at {@code where} has {@code length} entries where the first row at its depth, {@code first}, has {@code expected}. */
+  /**
+   * The row at {@code where} has {@code length} entries where the first row at its depth, {@code
+   * first}, has {@code expected}.
+   */
   record Ragged(String where, int length, String first, int expected) implements NestedArray {}
 
   /**
-   * Reads a nested array of the given rank. {@code name} labels indices in the description, e.g. "out"
-   * gives "out[0][2]".
+   * Reads a nested array of the given rank. {@code name} labels indices in the description, e.g.
+   * "out" gives "out[0][2]".
    */
   static NestedArray inspect(Object array, int rank, String name) {
     if (array == null) {

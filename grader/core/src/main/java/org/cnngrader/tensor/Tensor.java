@@ -34,7 +34,9 @@ public record Tensor(Shape shape, double[] data) {
     return data.length;
   }
 
-  /** The tensor as nested Java arrays of its rank: double[] for rank 1, double[][][][] for rank 4. */
+  /**
+   * The tensor as nested Java arrays of its rank: double[] for rank 1, double[][][][] for rank 4.
+   */
   public Object toNested() {
     return nest(shape.dims(), 0, new int[] {0});
   }

@@ -13,15 +13,19 @@ class SubmissionCompilerTest {
 
   private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
-  private final SubmissionCompiler compiler = new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60));
+  private final SubmissionCompiler compiler =
+      new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60));
 
   @Test
-  void copesWithAByteOrderMarkAMissingPackageAndAFileRenamedByTheLms(@TempDir Path temp) throws Exception {
+  void copesWithAByteOrderMarkAMissingPackageAndAFileRenamedByTheLms(@TempDir Path temp)
+      throws Exception {
     String source =
-        Files.readString(org.cnngrader.TestRepository.example("correct-loops").resolve("cnn/Conv2d.java"))
+        Files.readString(
+                org.cnngrader.TestRepository.example("correct-loops").resolve("cnn/Conv2d.java"))
             .replace("package cnn;\n", "");
     byte[] bytes = concat(BOM, source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    Path submission = SubmissionFolder.in(temp.resolve("student")).with("Conv2d-1.java", bytes).path();
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student")).with("Conv2d-1.java", bytes).path();
 
     Compilation compilation = compiler.compile(submission, temp.resolve("work"));
 
@@ -37,7 +41,8 @@ class SubmissionCompilerTest {
   }
 
   @Test
-  void compilesOnlySrcMainJavaWhereTheSubmissionIsAMavenProject(@TempDir Path temp) throws Exception {
+  void compilesOnlySrcMainJavaWhereTheSubmissionIsAMavenProject(@TempDir Path temp)
+      throws Exception {
     Path submission =
         SubmissionFolder.in(temp.resolve("student"))
             .withCorrectConv2d("src/main/java/cnn/Conv2d.java", "", "")
@@ -65,11 +70,13 @@ class SubmissionCompilerTest {
 
     assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
     assertThat(compilation.notes())
-        .contains("Conv2d.java and Conv2d-2.java both define cnn/Conv2d.java; compiled the newer, Conv2d-2.java");
+        .contains(
+            "Conv2d.java and Conv2d-2.java both define cnn/Conv2d.java; compiled the newer, Conv2d-2.java");
   }
 
   @Test
-  void reportsCompileErrorsCompilerStyleWithTheStudentsFileName(@TempDir Path temp) throws Exception {
+  void reportsCompileErrorsCompilerStyleWithTheStudentsFileName(@TempDir Path temp)
+      throws Exception {
     Path submission =
         SubmissionFolder.in(temp.resolve("student"))
             .with("cnn/Conv2d.java", "package cnn;\n\npublic class Conv2d {\n  int x = 1\n}\n")
@@ -84,7 +91,8 @@ class SubmissionCompilerTest {
 
   @Test
   void findsNothingToCompileInAFolderWithoutJavaFiles(@TempDir Path temp) throws Exception {
-    Path submission = SubmissionFolder.in(temp.resolve("student")).with("README.txt", "my solution").path();
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student")).with("README.txt", "my solution").path();
 
     Compilation compilation = compiler.compile(submission, temp.resolve("work"));
 
@@ -99,7 +107,8 @@ class SubmissionCompilerTest {
             .with("__MACOSX/cnn/._Conv2d.java", new byte[] {0, 5, 22, 7})
             .path();
 
-    assertThat(compiler.compile(submission, temp.resolve("work"))).isInstanceOf(Compilation.Compiled.class);
+    assertThat(compiler.compile(submission, temp.resolve("work")))
+        .isInstanceOf(Compilation.Compiled.class);
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

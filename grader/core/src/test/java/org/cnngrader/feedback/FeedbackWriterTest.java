@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackWriterTest {
 
-  private static final ConvGeometry LESSON = new ConvGeometry(1, 1, 5, 5, 1, 3, 3, new ConvParams(2, 1));
+  private static final ConvGeometry LESSON =
+      new ConvGeometry(1, 1, 5, 5, 1, 3, 3, new ConvParams(2, 1));
 
   @Test
   void derivesTheOutputSizeWithTheCasesOwnNumbers() {
-    Verdict verdict = new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 3), LESSON);
+    Verdict verdict =
+        new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 3), LESSON);
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo(
@@ -38,7 +40,8 @@ class FeedbackWriterTest {
   @Test
   void explainsAWrongNumberOfOutputChannelsWithTheDepthRule() {
     ConvGeometry geometry = new ConvGeometry(2, 3, 7, 7, 4, 3, 3, new ConvParams(1, 1));
-    Verdict verdict = new Verdict.WrongShape("out", Shape.of(2, 4, 7, 7), Shape.of(2, 12, 7, 7), geometry);
+    Verdict verdict =
+        new Verdict.WrongShape("out", Shape.of(2, 4, 7, 7), Shape.of(2, 12, 7, 7), geometry);
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo(
@@ -48,7 +51,8 @@ class FeedbackWriterTest {
 
   @Test
   void namesTheShapeAGradientMustHave() {
-    Verdict verdict = new Verdict.WrongShape("dx", Shape.of(1, 1, 5, 5), Shape.of(1, 1, 7, 7), LESSON);
+    Verdict verdict =
+        new Verdict.WrongShape("dx", Shape.of(1, 1, 5, 5), Shape.of(1, 1, 7, 7), LESSON);
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo("dx should have shape [1, 1, 5, 5] (the shape of x), but was [1, 1, 7, 7]");
@@ -59,7 +63,9 @@ class FeedbackWriterTest {
     Tensor expected = new Tensor(Shape.of(1, 1, 2, 2), new double[] {1, 2, 3, 4});
     Tensor actual = new Tensor(Shape.of(1, 1, 2, 2), new double[] {1, 2, 3, 5});
 
-    String text = FeedbackWriter.describe(new Verdict.WrongValues("out", RelativeError.compare(expected, actual, 1e-7)));
+    String text =
+        FeedbackWriter.describe(
+            new Verdict.WrongValues("out", RelativeError.compare(expected, actual, 1e-7)));
 
     assertThat(text)
         .isEqualTo(
@@ -73,10 +79,13 @@ class FeedbackWriterTest {
         new Verdict.CallFailed(
             Member.FORWARD,
             new CallOutcome.Threw<>(
-                "java.lang.UnsupportedOperationException", "implement Conv2d.forward", List.of("cnn.Conv2d.forward(Conv2d.java:9)")));
+                "java.lang.UnsupportedOperationException",
+                "implement Conv2d.forward",
+                List.of("cnn.Conv2d.forward(Conv2d.java:9)")));
 
     assertThat(FeedbackWriter.describe(verdict))
-        .isEqualTo("forward is not implemented yet (it threw UnsupportedOperationException: implement Conv2d.forward)");
+        .isEqualTo(
+            "forward is not implemented yet (it threw UnsupportedOperationException: implement Conv2d.forward)");
   }
 
   @Test
@@ -98,16 +107,25 @@ class FeedbackWriterTest {
 
   @Test
   void namesTheTimeLimit() {
-    Verdict verdict = new Verdict.CallFailed(Member.BACKWARD, new CallOutcome.TimedOut<>(Duration.ofSeconds(10)));
+    Verdict verdict =
+        new Verdict.CallFailed(Member.BACKWARD, new CallOutcome.TimedOut<>(Duration.ofSeconds(10)));
 
-    assertThat(FeedbackWriter.describe(verdict)).isEqualTo("backward did not return within 10 s and was stopped");
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo("backward did not return within 10 s and was stopped");
   }
 
   @Test
   void forwardValuesOfAWrongShapeSendTheReaderToTheShapePart() {
-    Fixture fixture = TestRepository.fixtures().fixtures().stream().filter(f -> f.name().equals("lesson-5x5-s2-p1")).findFirst().orElseThrow();
+    Fixture fixture =
+        TestRepository.fixtures().fixtures().stream()
+            .filter(f -> f.name().equals("lesson-5x5-s2-p1"))
+            .findFirst()
+            .orElseThrow();
     PartResult part =
-        new PartResult(fixture, Part.FORWARD, new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 5), LESSON));
+        new PartResult(
+            fixture,
+            Part.FORWARD,
+            new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 5), LESSON));
 
     assertThat(FeedbackWriter.describe(part))
         .isEqualTo(

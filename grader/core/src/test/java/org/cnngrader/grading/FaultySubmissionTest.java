@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Submissions that do not compile, break the contract, crash or hang: each loses only what it must, with
- * feedback that says why, and the grader carries on.
+ * Submissions that do not compile, break the contract, crash or hang: each loses only what it must,
+ * with feedback that says why, and the grader carries on.
  */
 class FaultySubmissionTest {
 
@@ -27,14 +27,16 @@ class FaultySubmissionTest {
 
   private static FixtureSet twoCases() {
     FixtureSet all = TestRepository.fixtures();
-    return new FixtureSet(all.fixtures().stream().filter(f -> CASES.contains(f.name())).toList(), all.sha256());
+    return new FixtureSet(
+        all.fixtures().stream().filter(f -> CASES.contains(f.name())).toList(), all.sha256());
   }
 
   private SubmissionResult grade(SubmissionFolder submission) throws Exception {
     return grade(submission, GradingOptions.DEFAULT);
   }
 
-  private SubmissionResult grade(SubmissionFolder submission, GradingOptions options) throws Exception {
+  private SubmissionResult grade(SubmissionFolder submission, GradingOptions options)
+      throws Exception {
     return new SubmissionGrader(twoCases(), options).grade("student", submission.path());
   }
 
@@ -43,7 +45,10 @@ class FaultySubmissionTest {
   }
 
   private static List<String> feedback(SubmissionResult result, Part part) {
-    return result.parts().stream().filter(p -> p.part() == part).map(FeedbackWriter::describe).toList();
+    return result.parts().stream()
+        .filter(p -> p.part() == part)
+        .map(FeedbackWriter::describe)
+        .toList();
   }
 
   @Test
@@ -58,9 +63,13 @@ class FaultySubmissionTest {
 
     assertThat(result.parts())
         .allSatisfy(
-            p -> assertThat(p.passed()).as(p.name()).isEqualTo(p.part() == Part.FORWARD_SHAPE || p.part() == Part.FORWARD));
+            p ->
+                assertThat(p.passed())
+                    .as(p.name())
+                    .isEqualTo(p.part() == Part.FORWARD_SHAPE || p.part() == Part.FORWARD));
     assertThat(feedback(result, Part.DX).get(0))
-        .startsWith("backward threw java.lang.IllegalStateException: not done\n    at cnn.Conv2d.backward(Conv2d.java:");
+        .startsWith(
+            "backward threw java.lang.IllegalStateException: not done\n    at cnn.Conv2d.backward(Conv2d.java:");
   }
 
   @Test
@@ -86,18 +95,21 @@ class FaultySubmissionTest {
         grade(student().withCorrectConv2d("cnn/Conv2D.java", "Conv2d", "Conv2D"));
 
     assertThat(result.score()).isZero();
-    assertThat(feedback(result, Part.FORWARD_SHAPE).get(0)).isEqualTo("class cnn.Conv2d is missing: class cnn.Conv2d was not found");
+    assertThat(feedback(result, Part.FORWARD_SHAPE).get(0))
+        .isEqualTo("class cnn.Conv2d is missing: class cnn.Conv2d was not found");
   }
 
   @Test
   void aCompileErrorScoresZeroWithTheCompilersMessage() throws Exception {
-    SubmissionResult result = grade(student().withCorrectConv2d("cnn/Conv2d.java", "int ho = (h", "int ho = (hx"));
+    SubmissionResult result =
+        grade(student().withCorrectConv2d("cnn/Conv2d.java", "int ho = (h", "int ho = (hx"));
 
     assertThat(result.score()).isZero();
     assertThat(feedback(result, Part.DB).get(0))
         .startsWith("not graded: the submission does not compile:\ncnn/Conv2d.java:")
         .contains("error: cannot find symbol");
-    assertThat(FeedbackWriter.summary(result)).contains("The submission does not compile:\ncnn/Conv2d.java:");
+    assertThat(FeedbackWriter.summary(result))
+        .contains("The submission does not compile:\ncnn/Conv2d.java:");
   }
 
   @Test
@@ -127,18 +139,22 @@ class FaultySubmissionTest {
 
   @Test
   void aForwardThatNeverReturnsIsStoppedAtTheTimeLimit() throws Exception {
-    GradingOptions options = GradingOptions.DEFAULT.withLimits(Limits.DEFAULT.withCallTimeout(Duration.ofSeconds(2)));
+    GradingOptions options =
+        GradingOptions.DEFAULT.withLimits(Limits.DEFAULT.withCallTimeout(Duration.ofSeconds(2)));
     long start = System.nanoTime();
 
     SubmissionResult result =
         grade(
             student()
                 .withCorrectConv2d(
-                    "cnn/Conv2d.java", "this.x = x;", "this.x = x;\n    while (x.length == 1) { Thread.onSpinWait(); }"),
+                    "cnn/Conv2d.java",
+                    "this.x = x;",
+                    "this.x = x;\n    while (x.length == 1) { Thread.onSpinWait(); }"),
             options);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-    assertThat(feedback(result, Part.FORWARD).get(1)).isEqualTo("forward did not return within 2 s and was stopped");
+    assertThat(feedback(result, Part.FORWARD).get(1))
+        .isEqualTo("forward did not return within 2 s and was stopped");
     assertThat(result.parts().stream().filter(p -> p.fixture().name().equals("batch-3ch-4filters")))
         .allSatisfy(p -> assertThat(p.passed()).as(p.name()).isTrue());
   }
@@ -152,11 +168,14 @@ class FaultySubmissionTest {
                     "cnn/Conv2d.java",
                     "    return out;\n",
                     "    out[0][0][1] = new double[1];\n    return out;\n")
-                .edit("cnn/Conv2d.java", "return new Gradients(dx, dw, db);",
+                .edit(
+                    "cnn/Conv2d.java",
+                    "return new Gradients(dx, dw, db);",
                     "db[0] = Double.NaN;\n    return new Gradients(null, dw, db);"));
 
     assertThat(feedback(result, Part.FORWARD_SHAPE).get(1))
-        .isEqualTo("out[0][0][1] has length 1, but out[0][0][0] has length 3: out must be a rectangular array");
+        .isEqualTo(
+            "out[0][0][1] has length 1, but out[0][0][0] has length 3: out must be a rectangular array");
     assertThat(feedback(result, Part.DX).get(0)).isEqualTo("dx is null");
     assertThat(feedback(result, Part.DB).get(0)).contains("NaN or infinite, which never passes");
   }
@@ -164,7 +183,8 @@ class FaultySubmissionTest {
   @Test
   void theUntouchedTemplateScoresZeroWithNotImplementedFeedback() throws Exception {
     SubmissionResult result =
-        new SubmissionGrader(twoCases(), GradingOptions.DEFAULT).grade("template", TestRepository.root().resolve("student-template"));
+        new SubmissionGrader(twoCases(), GradingOptions.DEFAULT)
+            .grade("template", TestRepository.root().resolve("student-template"));
 
     assertThat(result.score()).isZero();
     assertThat(result.parts())
@@ -182,6 +202,7 @@ class FaultySubmissionTest {
                     "if (stride > 1) throw new IllegalArgumentException(\"stride \" + stride);\n    this.stride = stride;"));
 
     assertThat(feedback(result, Part.FORWARD).get(1))
-        .startsWith("new Conv2d(2, 1) threw java.lang.IllegalArgumentException: stride 2\n    at cnn.Conv2d.<init>(Conv2d.java:");
+        .startsWith(
+            "new Conv2d(2, 1) threw java.lang.IllegalArgumentException: stride 2\n    at cnn.Conv2d.<init>(Conv2d.java:");
   }
 }

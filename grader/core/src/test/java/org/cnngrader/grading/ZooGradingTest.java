@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Grades the example submissions on every fixture: correct solutions earn everything, and each typical
- * mistake loses exactly the parts it breaks, case by case, as worked out from the case's own geometry.
+ * Grades the example submissions on every fixture: correct solutions earn everything, and each
+ * typical mistake loses exactly the parts it breaks, case by case, as worked out from the case's
+ * own geometry.
  */
 class ZooGradingTest {
 
@@ -33,8 +34,11 @@ class ZooGradingTest {
   void correctSolutionsEarnFullMarks(String example) throws Exception {
     SubmissionResult result = grade(example);
 
-    assertThat(result.parts()).allSatisfy(part -> assertThat(part.passed()).as(part.name()).isTrue());
-    assertThat(result.score()).isEqualTo(result.maxScore()).isEqualTo(TestRepository.fixtures().maxScore());
+    assertThat(result.parts())
+        .allSatisfy(part -> assertThat(part.passed()).as(part.name()).isTrue());
+    assertThat(result.score())
+        .isEqualTo(result.maxScore())
+        .isEqualTo(TestRepository.fixtures().maxScore());
   }
 
   static Stream<Arguments> mistakes() {
@@ -68,8 +72,8 @@ class ZooGradingTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("mistakes")
-  void eachTypicalMistakeLosesExactlyThePartsItBreaks(String example, Function<Fixture, Set<Part>> breaks)
-      throws Exception {
+  void eachTypicalMistakeLosesExactlyThePartsItBreaks(
+      String example, Function<Fixture, Set<Part>> breaks) throws Exception {
     SubmissionResult result = grade(example);
 
     for (PartResult part : result.parts()) {
@@ -146,6 +150,7 @@ class ZooGradingTest {
         .allSatisfy(
             part ->
                 assertThat(org.cnngrader.feedback.FeedbackWriter.describe(part))
-                    .containsAnyOf("should have shape", "is wrong:", "values not compared", "threw"));
+                    .containsAnyOf(
+                        "should have shape", "is wrong:", "values not compared", "threw"));
   }
 }

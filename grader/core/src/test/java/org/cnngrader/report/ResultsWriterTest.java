@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** results.json follows Gradescope's autograder format; provenance.json holds what a regrade needs. */
+/**
+ * results.json follows Gradescope's autograder format; provenance.json holds what a regrade needs.
+ */
 class ResultsWriterTest {
 
   @TempDir static Path out;
@@ -37,7 +39,9 @@ class ResultsWriterTest {
 
   @Test
   void hasGradescopesTopLevelFieldsAndMaxScore() {
-    assertThat(results.get("score").asDouble()).isEqualTo(result.score()).isLessThan(result.maxScore());
+    assertThat(results.get("score").asDouble())
+        .isEqualTo(result.score())
+        .isLessThan(result.maxScore());
     assertThat(results.get("max_score").asDouble()).isEqualTo(TestRepository.fixtures().maxScore());
     assertThat(results.get("execution_time").isNumber()).isTrue();
     assertThat(results.get("output").asText()).startsWith("Score: ");
@@ -71,15 +75,22 @@ class ResultsWriterTest {
   private static boolean isHiddenCase(String testName) {
     String caseName = testName.substring(0, testName.indexOf(": "));
     return TestRepository.fixtures().fixtures().stream()
-        .anyMatch(f -> f.name().equals(caseName) && f.visibility() == org.cnngrader.fixture.Visibility.HIDDEN);
+        .anyMatch(
+            f ->
+                f.name().equals(caseName)
+                    && f.visibility() == org.cnngrader.fixture.Visibility.HIDDEN);
   }
 
   @Test
   void keepsProvenanceOutOfTheStudentsResults() {
     assertThat(results.toString()).doesNotContain(TestRepository.fixtures().sha256());
-    assertThat(provenance.get("fixtures").get("sha256").asText()).isEqualTo(TestRepository.fixtures().sha256());
-    assertThat(provenance.get("java").get("version").asText()).isEqualTo(System.getProperty("java.version"));
-    assertThat(provenance.get("grader").get("version").asText()).isNotBlank().isNotEqualTo("unknown");
+    assertThat(provenance.get("fixtures").get("sha256").asText())
+        .isEqualTo(TestRepository.fixtures().sha256());
+    assertThat(provenance.get("java").get("version").asText())
+        .isEqualTo(System.getProperty("java.version"));
+    assertThat(provenance.get("grader").get("version").asText())
+        .isNotBlank()
+        .isNotEqualTo("unknown");
     assertThat(provenance.get("options").get("class").asText()).isEqualTo("cnn.Conv2d");
     assertThat(provenance.get("options").get("heap_mb").asInt()).isEqualTo(512);
   }

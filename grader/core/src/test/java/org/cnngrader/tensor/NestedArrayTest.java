@@ -30,7 +30,8 @@ class NestedArrayTest {
   void namesTheRaggedRowWithBothLengths() {
     double[][][][] array = {{{{1, 2}, {3}}}};
 
-    assertThat(NestedArray.inspect(array, 4, "out")).isEqualTo(new NestedArray.Ragged("out[0][0][1]", 1, "out[0][0][0]", 2));
+    assertThat(NestedArray.inspect(array, 4, "out"))
+        .isEqualTo(new NestedArray.Ragged("out[0][0][1]", 1, "out[0][0][0]", 2));
   }
 
   @Test

@@ -47,12 +47,17 @@ public record CaseList(List<CaseSpec> cases) {
     } catch (JsonMappingException e) {
       String field =
           e.getPath().stream()
-              .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+              .map(
+                  r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining())
               .replaceFirst("^\\.", "");
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalArgumentException(
-          file + ": " + (field.isEmpty() ? "" : field + ": ") + cause.getMessage().lines().findFirst().orElse(""), e);
+          file
+              + ": "
+              + (field.isEmpty() ? "" : field + ": ")
+              + cause.getMessage().lines().findFirst().orElse(""),
+          e);
     }
   }
 }

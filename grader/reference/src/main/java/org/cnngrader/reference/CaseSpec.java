@@ -8,8 +8,8 @@ import org.cnngrader.fixture.ConvParams;
 import org.cnngrader.fixture.Visibility;
 
 /**
- * One entry of the declarative case list: sizes, stride, pad, seed, and optionally how to fill a tensor
- * ({@code random}, the default; {@code arange}: 0, 1, 2, ...; {@code ones}; {@code zeros}).
+ * One entry of the declarative case list: sizes, stride, pad, seed, and optionally how to fill a
+ * tensor ({@code random}, the default; {@code arange}: 0, 1, 2, ...; {@code ones}; {@code zeros}).
  */
 public record CaseSpec(
     String name,
@@ -30,12 +30,15 @@ public record CaseSpec(
   public CaseSpec {
     if (!geometry.fits()) {
       throw new IllegalArgumentException(
-          "case " + name + ": (H - HH + 2*pad) and (W - WW + 2*pad) must be multiples of the stride");
+          "case "
+              + name
+              + ": (H - HH + 2*pad) and (W - WW + 2*pad) must be multiples of the stride");
     }
     fill = Map.copyOf(fill == null ? Map.of() : fill);
     for (String tensor : fill.keySet()) {
       if (!tensor.matches("x|w|b|dout")) {
-        throw new IllegalArgumentException("case " + name + ": fill." + tensor + " is not an input (x, w, b, dout)");
+        throw new IllegalArgumentException(
+            "case " + name + ": fill." + tensor + " is not an input (x, w, b, dout)");
       }
     }
   }
@@ -58,7 +61,9 @@ public record CaseSpec(
       @JsonProperty("fill") Map<String, String> fill) {
     Map<String, Fill> fills = new java.util.TreeMap<>();
     if (fill != null) {
-      fill.forEach((tensor, kind) -> fills.put(tensor, Fill.valueOf(kind.toUpperCase(java.util.Locale.ROOT))));
+      fill.forEach(
+          (tensor, kind) ->
+              fills.put(tensor, Fill.valueOf(kind.toUpperCase(java.util.Locale.ROOT))));
     }
     return new CaseSpec(
         name,

@@ -8,8 +8,8 @@ import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * Turns a case spec into a fixture: inputs drawn from the case's seed, expected tensors from ND4J. The
- * same spec always gives the same fixture, bit for bit.
+ * Turns a case spec into a fixture: inputs drawn from the case's seed, expected tensors from ND4J.
+ * The same spec always gives the same fixture, bit for bit.
  */
 public final class FixtureGenerator {
 
@@ -37,7 +37,8 @@ public final class FixtureGenerator {
   }
 
   /**
-   * Values in [-1, 1) with four decimals: short in JSON, and the same double whoever parses the text.
+   * Values in [-1, 1) with four decimals: short in JSON, and the same double whoever parses the
+   * text.
    */
   static Tensor fill(CaseSpec.Fill fill, Shape shape, SplittableRandom random) {
     double[] data = new double[shape.size()];

@@ -13,9 +13,9 @@ import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * Recomputes every expected tensor of a fixtures root with ND4J and reports each file whose stored values
- * disagree by more than a relative error of 1e-12, or that cannot be read, or whose shapes break the
- * output-size formula (checked when the fixture is read).
+ * Recomputes every expected tensor of a fixtures root with ND4J and reports each file whose stored
+ * values disagree by more than a relative error of 1e-12, or that cannot be read, or whose shapes
+ * break the output-size formula (checked when the fixture is read).
  */
 public final class FixtureVerifier {
 
@@ -44,7 +44,8 @@ public final class FixtureVerifier {
     }
     if (reports.isEmpty()) {
       reports.add(
-          new FileReport(root, List.of(root + ": no fixtures below conv2d/public/ or conv2d/hidden/"), 0));
+          new FileReport(
+              root, List.of(root + ": no fixtures below conv2d/public/ or conv2d/hidden/"), 0));
     }
     return reports;
   }
@@ -58,17 +59,22 @@ public final class FixtureVerifier {
     }
     Fixture.Inputs in = fixture.inputs();
     Tensor out = Nd4jConv2d.forward(in.x(), in.w(), in.b(), fixture.params());
-    Nd4jConv2d.Backward backward = Nd4jConv2d.backward(in.x(), in.w(), in.b(), in.dout(), fixture.params());
+    Nd4jConv2d.Backward backward =
+        Nd4jConv2d.backward(in.x(), in.w(), in.b(), in.dout(), fixture.params());
     List<String> problems = new ArrayList<>();
     double maxError = 0;
     maxError = Math.max(maxError, check(file, "out", fixture.expected().out(), out, problems));
-    maxError = Math.max(maxError, check(file, "dx", fixture.expected().dx(), backward.dx(), problems));
-    maxError = Math.max(maxError, check(file, "dw", fixture.expected().dw(), backward.dw(), problems));
-    maxError = Math.max(maxError, check(file, "db", fixture.expected().db(), backward.db(), problems));
+    maxError =
+        Math.max(maxError, check(file, "dx", fixture.expected().dx(), backward.dx(), problems));
+    maxError =
+        Math.max(maxError, check(file, "dw", fixture.expected().dw(), backward.dw(), problems));
+    maxError =
+        Math.max(maxError, check(file, "db", fixture.expected().db(), backward.db(), problems));
     return new FileReport(file, problems, maxError);
   }
 
-  private static double check(Path file, String tensor, Tensor stored, Tensor recomputed, List<String> problems) {
+  private static double check(
+      Path file, String tensor, Tensor stored, Tensor recomputed, List<String> problems) {
     ValueComparison c = RelativeError.compare(recomputed, stored, THRESHOLD);
     if (!c.passed()) {
       problems.add(

@@ -13,9 +13,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The reference convolution, computed by ND4J in double precision: forward with Conv2D on OIYX weights
- * ([F][C][HH][WW], the contract's layout), backward with the {@code conv2d_bp} op (SameDiff's gradients lose
- * the weight format in this version).
+ * The reference convolution, computed by ND4J in double precision: forward with Conv2D on OIYX
+ * weights ([F][C][HH][WW], the contract's layout), backward with the {@code conv2d_bp} op
+ * (SameDiff's gradients lose the weight format in this version).
  */
 public final class Nd4jConv2d {
 
@@ -91,9 +91,11 @@ public final class Nd4jConv2d {
   }
 
   private static Tensor tensor(INDArray array, Shape expected) {
-    Shape shape = new Shape(java.util.Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray());
+    Shape shape =
+        new Shape(java.util.Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray());
     if (!shape.equals(expected)) {
-      throw new IllegalStateException("ND4J returned shape " + shape + " where " + expected + " was expected");
+      throw new IllegalStateException(
+          "ND4J returned shape " + shape + " where " + expected + " was expected");
     }
     return new Tensor(shape, array.dup('c').data().asDouble());
   }

@@ -26,7 +26,8 @@ class FixtureGeneratorTest {
 
     int compared = 0;
     for (Visibility visibility : Visibility.values()) {
-      for (Path committed : FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot(), visibility))) {
+      for (Path committed :
+          FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot(), visibility))) {
         Path regenerated = FixtureFiles.folder(out, visibility).resolve(committed.getFileName());
         assertThat(regenerated).as("regenerated " + committed.getFileName()).exists();
         assertThat(Files.mismatch(committed, regenerated)).as(committed.toString()).isEqualTo(-1L);
@@ -47,6 +48,7 @@ class FixtureGeneratorTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaseList.read(list))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            list + ": cases[0]: case bad: (H - HH + 2*pad) and (W - WW + 2*pad) must be multiples of the stride");
+            list
+                + ": cases[0]: case bad: (H - HH + 2*pad) and (W - WW + 2*pad) must be multiples of the stride");
   }
 }

@@ -29,7 +29,8 @@ class FixtureVerifierTest {
 
   @Test
   void namesTheFileTensorAndIndexOfATamperedValue(@TempDir Path root) throws Exception {
-    Path source = FixtureFiles.folder(fixturesRoot(), Visibility.HIDDEN).resolve("seven-s2-p1.json");
+    Path source =
+        FixtureFiles.folder(fixturesRoot(), Visibility.HIDDEN).resolve("seven-s2-p1.json");
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode fixture = (ObjectNode) mapper.readTree(source.toFile());
     ArrayNode dw = (ArrayNode) fixture.get("expected").get("dw").get("data");
@@ -46,7 +47,12 @@ class FixtureVerifierTest {
     assertThat(reports.get(0).problems())
         .singleElement()
         .asString()
-        .startsWith(tampered + ": expected.dw[0][0][1][1]: stored " + stored * (1 + 1e-9) + ", ND4J gives " + stored)
+        .startsWith(
+            tampered
+                + ": expected.dw[0][0][1][1]: stored "
+                + stored * (1 + 1e-9)
+                + ", ND4J gives "
+                + stored)
         .endsWith("> 1e-12; 1 of 9 elements disagree)");
   }
 
@@ -58,6 +64,7 @@ class FixtureVerifierTest {
 
     List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
 
-    assertThat(reports.get(0).problems()).containsExactly(folder.resolve("broken.json") + ": layer: is missing");
+    assertThat(reports.get(0).problems())
+        .containsExactly(folder.resolve("broken.json") + ": layer: is missing");
   }
 }

@@ -18,7 +18,10 @@ class Nd4jConv2dTest {
 
   @Test
   void reproducesTheLessonsWorkedExample() {
-    Tensor x = new Tensor(Shape.of(1, 1, 5, 5), java.util.stream.IntStream.range(0, 25).asDoubleStream().toArray());
+    Tensor x =
+        new Tensor(
+            Shape.of(1, 1, 5, 5),
+            java.util.stream.IntStream.range(0, 25).asDoubleStream().toArray());
     Tensor w = new Tensor(Shape.of(1, 1, 3, 3), new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1});
     Tensor b = new Tensor(Shape.of(1), new double[] {0});
 
@@ -39,7 +42,10 @@ class Nd4jConv2dTest {
       Tensor dout = randomTensor(g.outShape(), random);
       String label = "case " + k + " of seed " + SEED + ": " + g;
 
-      assertClose(label + " out", PlainConv2d.forward(x, w, b, g.params()), Nd4jConv2d.forward(x, w, b, g.params()));
+      assertClose(
+          label + " out",
+          PlainConv2d.forward(x, w, b, g.params()),
+          Nd4jConv2d.forward(x, w, b, g.params()));
       Nd4jConv2d.Backward plain = PlainConv2d.backward(x, w, dout, g.params());
       Nd4jConv2d.Backward nd4j = Nd4jConv2d.backward(x, w, b, dout, g.params());
       assertClose(label + " dx", plain.dx(), nd4j.dx());
@@ -50,7 +56,9 @@ class Nd4jConv2dTest {
 
   private static void assertClose(String label, Tensor expected, Tensor actual) {
     assertThat(actual.shape()).as(label).isEqualTo(expected.shape());
-    assertThat(RelativeError.compare(expected, actual, 1e-12).maxError()).as(label).isLessThanOrEqualTo(1e-12);
+    assertThat(RelativeError.compare(expected, actual, 1e-12).maxError())
+        .as(label)
+        .isLessThanOrEqualTo(1e-12);
   }
 
   /** Sizes for which (size - kernel + 2*pad) divides by the stride, as the lesson requires. */
@@ -65,13 +73,21 @@ class Nd4jConv2dTest {
       return randomGeometry(random);
     }
     return new ConvGeometry(
-        1 + random.nextInt(3), 1 + random.nextInt(4), h, w, 1 + random.nextInt(4), hh, ww, new ConvParams(stride, pad));
+        1 + random.nextInt(3),
+        1 + random.nextInt(4),
+        h,
+        w,
+        1 + random.nextInt(4),
+        hh,
+        ww,
+        new ConvParams(stride, pad));
   }
 
   /**
-   * Multiples of 1/1024 in [-2, 2]: every product and every sum of these cases is exact in double, so any
-   * disagreement is a real one (layout, padding, stride, flip), not the order of rounding. With arbitrary
-   * doubles, sums that nearly cancel differ by ~1e-12 relative between any two summation orders.
+   * Multiples of 1/1024 in [-2, 2]: every product and every sum of these cases is exact in double,
+   * so any disagreement is a real one (layout, padding, stride, flip), not the order of rounding.
+   * With arbitrary doubles, sums that nearly cancel differ by ~1e-12 relative between any two
+   * summation orders.
    */
   private static Tensor randomTensor(Shape shape, SplittableRandom random) {
     double[] data = new double[shape.size()];

@@ -24,7 +24,9 @@ final class PlainConv2d {
                   int row = i * g.stride() + p - g.pad();
                   int col = j * g.stride() + q - g.pad();
                   if (row >= 0 && row < g.h() && col >= 0 && col < g.w()) {
-                    sum += x.get(((n * g.c() + c) * g.h() + row) * g.w() + col) * w.get(((f * g.c() + c) * g.hh() + p) * g.ww() + q);
+                    sum +=
+                        x.get(((n * g.c() + c) * g.h() + row) * g.w() + col)
+                            * w.get(((f * g.c() + c) * g.hh() + p) * g.ww() + q);
                   }
                 }
               }

@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * One case in the child: a fresh instance, then forward, then backward, each outcome sent as soon as it is
- * known so that a later call that hangs or kills the child cannot take an earlier result with it.
+ * One case in the child: a fresh instance, then forward, then backward, each outcome sent as soon
+ * as it is known so that a later call that hangs or kills the child cannot take an earlier result
+ * with it.
  */
 final class CaseCall {
 
   /** A case's inputs as the parent sent them. */
-  record Inputs(int stride, int pad, double[][][][] x, double[][][][] w, double[] b, double[][][][] dout) {
+  record Inputs(
+      int stride, int pad, double[][][][] x, double[][][][] w, double[] b, double[][][][] dout) {
 
     static Inputs read(DataInputStream in) throws IOException {
       int stride = in.readInt();
@@ -124,7 +126,9 @@ final class CaseCall {
     }
   }
 
-  /** The frames above the reflective call into the student's code: the grader's own are of no use. */
+  /**
+   * The frames above the reflective call into the student's code: the grader's own are of no use.
+   */
   static StackTraceElement[] studentFrames(StackTraceElement[] frames) {
     int end = 0;
     while (end < frames.length && !isGraderFrame(frames[end])) {

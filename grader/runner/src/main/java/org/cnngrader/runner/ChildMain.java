@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Entry point of the child JVM: {@code ChildMain SOCKET CLASS}. It talks to the parent over a Unix domain
- * socket, never over stdout, so that whatever the student's code prints (even to the raw file descriptor)
- * cannot corrupt or forge a result. It receives inputs only; expected values never leave the parent.
+ * Entry point of the child JVM: {@code ChildMain SOCKET CLASS}. It talks to the parent over a Unix
+ * domain socket, never over stdout, so that whatever the student's code prints (even to the raw
+ * file descriptor) cannot corrupt or forge a result. It receives inputs only; expected values never
+ * leave the parent.
  */
 public final class ChildMain {
 
@@ -29,7 +30,8 @@ public final class ChildMain {
     UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Path.of(args[0]));
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(address);
-      DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+      DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
       DataOutputStream out =
           new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
       serve(StudentLayer.find(args[1], ClassLoader.getSystemClassLoader()), in, out);
@@ -38,7 +40,8 @@ public final class ChildMain {
     Runtime.getRuntime().halt(0);
   }
 
-  static void serve(StudentLayer layer, DataInputStream in, DataOutputStream out) throws IOException {
+  static void serve(StudentLayer layer, DataInputStream in, DataOutputStream out)
+      throws IOException {
     writeContract(layer.problems(), out);
     out.flush();
     while (in.readByte() == Protocol.RUN_CASE) {

@@ -8,6 +8,8 @@ public enum Member {
   CONSTRUCTOR,
   /** {@code double[][][][] forward(double[][][][] x, double[][][][] w, double[] b)}. */
   FORWARD,
-  /** {@code Gradients backward(double[][][][] dout)}, returning something with dx(), dw() and db(). */
+  /**
+   * {@code Gradients backward(double[][][][] dout)}, returning something with dx(), dw() and db().
+   */
   BACKWARD
 }

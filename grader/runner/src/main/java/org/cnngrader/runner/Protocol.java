@@ -1,9 +1,9 @@
 package org.cnngrader.runner;
 
 /**
- * Tags of the messages between the parent and the child. The parent sends {@link #RUN_CASE} with a case's
- * inputs (never expected values) or {@link #QUIT}. The child first answers with its contract report, then,
- * for every case, three outcomes in order: constructor, forward, backward.
+ * Tags of the messages between the parent and the child. The parent sends {@link #RUN_CASE} with a
+ * case's inputs (never expected values) or {@link #QUIT}. The child first answers with its contract
+ * report, then, for every case, three outcomes in order: constructor, forward, backward.
  */
 public final class Protocol {
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The student's layer class, found by reflection and checked against the contract before anything is
- * called. Members that are missing or have the wrong signature are recorded as problems, so that the parts
- * that depend on other members can still be graded.
+ * The student's layer class, found by reflection and checked against the contract before anything
+ * is called. Members that are missing or have the wrong signature are recorded as problems, so that
+ * the parts that depend on other members can still be graded.
  */
 final class StudentLayer {
 
@@ -72,7 +72,9 @@ final class StudentLayer {
       return null;
     }
     return new Object[] {
-      call(() -> dx.invoke(gradients)), call(() -> dw.invoke(gradients)), call(() -> db.invoke(gradients))
+      call(() -> dx.invoke(gradients)),
+      call(() -> dw.invoke(gradients)),
+      call(() -> db.invoke(gradients))
     };
   }
 
@@ -194,7 +196,13 @@ final class StudentLayer {
     String modifiers = Modifier.toString(executable.getModifiers());
     String prefix = modifiers.isEmpty() ? "" : modifiers + " ";
     if (executable instanceof Method method) {
-      return prefix + method.getReturnType().getSimpleName() + " " + method.getName() + "(" + parameters + ")";
+      return prefix
+          + method.getReturnType().getSimpleName()
+          + " "
+          + method.getName()
+          + "("
+          + parameters
+          + ")";
     }
     return prefix + executable.getDeclaringClass().getSimpleName() + "(" + parameters + ")";
   }

@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The binary encoding shared by the parent and the child. Doubles travel as their raw bits, so every value
- * arrives bit for bit as it was computed. Arrays are written as nested lengths, with -1 for null, so that a
- * ragged or partly null result from student code arrives exactly as the student built it and can be
- * explained, rather than rejected by the transport.
+ * The binary encoding shared by the parent and the child. Doubles travel as their raw bits, so
+ * every value arrives bit for bit as it was computed. Arrays are written as nested lengths, with -1
+ * for null, so that a ragged or partly null result from student code arrives exactly as the student
+ * built it and can be explained, rather than rejected by the transport.
  */
 public final class Wire {
 
-  /** Refuses absurd lengths so that a corrupt or hostile stream cannot make the reader allocate gigabytes. */
+  /**
+   * Refuses absurd lengths so that a corrupt or hostile stream cannot make the reader allocate
+   * gigabytes.
+   */
   public static final int MAX_ELEMENTS = 64 * 1024 * 1024;
 
   static final int MAX_STRING_BYTES = 1024 * 1024;
@@ -41,7 +44,9 @@ public final class Wire {
     }
   }
 
-  /** Reads what {@link #writeArray} wrote; the result keeps nulls and ragged rows as they were sent. */
+  /**
+   * Reads what {@link #writeArray} wrote; the result keeps nulls and ragged rows as they were sent.
+   */
   public static Object readArray(DataInputStream in, int rank) throws IOException {
     return readArray(in, rank, new int[] {MAX_ELEMENTS});
   }

@@ -25,7 +25,8 @@ class WireTest {
     double[] back = (double[]) roundTrip(values, 1);
 
     for (int i = 0; i < values.length; i++) {
-      assertThat(Double.doubleToRawLongBits(back[i])).isEqualTo(Double.doubleToRawLongBits(values[i]));
+      assertThat(Double.doubleToRawLongBits(back[i]))
+          .isEqualTo(Double.doubleToRawLongBits(values[i]));
     }
   }
 
@@ -46,7 +47,8 @@ class WireTest {
   void refusesALengthBeyondTheLimitInsteadOfAllocatingIt() {
     byte[] hostile = {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
 
-    assertThatThrownBy(() -> Wire.readArray(new DataInputStream(new ByteArrayInputStream(hostile)), 1))
+    assertThatThrownBy(
+            () -> Wire.readArray(new DataInputStream(new ByteArrayInputStream(hostile)), 1))
         .isInstanceOf(IOException.class)
         .hasMessage("array length 2147483647 is out of range");
   }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The student's pre-submit check: grades the student's compiled classes on the public fixtures with the
- * grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit test that
- * fails with the part's feedback. The student's build calls it from a tiny test class:
+ * The student's pre-submit check: grades the student's compiled classes on the public fixtures with
+ * the grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit
+ * test that fails with the part's feedback. The student's build calls it from a tiny test class:
  *
  * <pre>
  * class PreSubmitCheckTest {
@@ -47,7 +47,8 @@ public final class PreSubmitCheck {
   /**
    * @param progress where each part reports PASS or FAIL as its test runs
    */
-  public PreSubmitCheck(Path classes, Path fixturesRoot, GradingOptions options, PrintStream progress) {
+  public PreSubmitCheck(
+      Path classes, Path fixturesRoot, GradingOptions options, PrintStream progress) {
     this.classes = classes;
     this.fixturesRoot = fixturesRoot;
     this.options = options;
@@ -84,7 +85,8 @@ public final class PreSubmitCheck {
   }
 
   private void check(PartResult part) {
-    // Surefire's summary names dynamic tests by index only, so each part also reports itself by name.
+    // Surefire's summary names dynamic tests by index only, so each part also reports itself by
+    // name.
     progress.println((part.passed() ? "  PASS  " : "  FAIL  ") + displayName(part));
     if (!part.passed()) {
       AssertionFailedError failure =
@@ -111,7 +113,8 @@ public final class PreSubmitCheck {
   public void printScore(PrintStream out) {
     SubmissionResult graded = result();
     if (!graded.output().isEmpty()) {
-      out.println(FeedbackWriter.summary(graded).lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
+      out.println(
+          FeedbackWriter.summary(graded).lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
     }
     out.println();
     out.println(scoreLine());

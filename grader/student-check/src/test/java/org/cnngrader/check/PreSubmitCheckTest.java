@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The student's check, on the untouched template and on a correct solution: the template compiles and
- * scores 0 with "not implemented" on every part; a correct solution passes every test.
+ * The student's check, on the untouched template and on a correct solution: the template compiles
+ * and scores 0 with "not implemented" on every part; a correct solution passes every test.
  */
 class PreSubmitCheckTest {
 
@@ -28,7 +28,8 @@ class PreSubmitCheckTest {
 
   private PreSubmitCheck checkOf(Path sources) throws Exception {
     Compilation compilation =
-        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60)).compile(sources, temp.resolve("work"));
+        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+            .compile(sources, temp.resolve("work"));
     assertThat(compilation).as("compiles: " + compilation).isInstanceOf(Compilation.Compiled.class);
     return new PreSubmitCheck(
         ((Compilation.Compiled) compilation).classes(),
@@ -64,7 +65,8 @@ class PreSubmitCheckTest {
     for (DynamicTest test : check.tests().toList()) {
       test.getExecutable().execute();
     }
-    assertThat(check.scoreLine()).startsWith("Pre-submit check: 104 of 104 points on the 13 public cases");
+    assertThat(check.scoreLine())
+        .startsWith("Pre-submit check: 104 of 104 points on the 13 public cases");
   }
 
   @Test
@@ -72,7 +74,8 @@ class PreSubmitCheckTest {
     PreSubmitCheck check = checkOf(repository().resolve("fixtures/submissions/correct-loops"));
 
     assertThat(check.tests().map(DynamicTest::getDisplayName).toList())
-        .contains("lesson-5x5-s2-p1: forward shape (1 point)", "lesson-5x5-s2-p1: backward dx (2 points)")
+        .contains(
+            "lesson-5x5-s2-p1: forward shape (1 point)", "lesson-5x5-s2-p1: backward dx (2 points)")
         .noneMatch(name -> name.contains("hidden"));
   }
 
@@ -82,6 +85,7 @@ class PreSubmitCheckTest {
 
     assertThatThrownBy(PreSubmitCheck::configuredByBuild)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the build must set the system property grader.classes (see the template's pom.xml)");
+        .hasMessage(
+            "the build must set the system property grader.classes (see the template's pom.xml)");
   }
 }
