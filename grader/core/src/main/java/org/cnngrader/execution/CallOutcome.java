@@ -23,6 +23,9 @@ public sealed interface CallOutcome<T> {
   /** The child ended during the call, e.g. by System.exit or a crash of the JVM. */
   record ChildDied<T>(Integer exitCode) implements CallOutcome<T> {}
 
+  /** The call was not made: the earlier call {@code after} of this case never completed. */
+  record Skipped<T>(Member after) implements CallOutcome<T> {}
+
   /**
    * The call could not be made because {@code missing} is absent or failed earlier in this case.
    */

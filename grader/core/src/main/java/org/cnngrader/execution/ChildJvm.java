@@ -188,8 +188,17 @@ final class ChildJvm implements AutoCloseable {
       return new CaseRun(died, died(), died());
     }
     CallOutcome<Void> constructor = read(limits.callTimeout(), () -> null);
+    if (dead) {
+      return new CaseRun(
+          constructor,
+          new CallOutcome.Skipped<>(Member.CONSTRUCTOR),
+          new CallOutcome.Skipped<>(Member.CONSTRUCTOR));
+    }
     CallOutcome<double[][][][]> forward =
         read(limits.callTimeout(), () -> (double[][][][]) Wire.readArray(in, 4));
+    if (dead) {
+      return new CaseRun(constructor, forward, new CallOutcome.Skipped<>(Member.FORWARD));
+    }
     CallOutcome<ReturnedGradients> backward = read(limits.callTimeout(), this::readGradients);
     return new CaseRun(constructor, forward, backward);
   }

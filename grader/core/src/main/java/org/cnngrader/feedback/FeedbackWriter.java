@@ -122,6 +122,8 @@ public final class FeedbackWriter {
           + call
           + (died.exitCode() == null ? "" : " (exit code " + died.exitCode() + ")")
           + ": did your code call System.exit or run out of memory?";
+    } else if (outcome instanceof CallOutcome.Skipped<?> skipped) {
+      return call + " was not run: " + memberName(skipped.after()) + " did not complete";
     } else if (outcome instanceof CallOutcome.Unavailable<?> unavailable) {
       return call + " was not called: " + memberName(unavailable.missing()) + " is missing";
     }

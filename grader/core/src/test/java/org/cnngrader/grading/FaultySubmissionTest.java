@@ -155,6 +155,8 @@ class FaultySubmissionTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(feedback(result, Part.FORWARD).get(1))
         .isEqualTo("forward did not return within 2 s and was stopped");
+    assertThat(feedback(result, Part.DX).get(1))
+        .isEqualTo("backward was not run: forward did not complete");
     assertThat(result.parts().stream().filter(p -> p.fixture().name().equals("batch-3ch-4filters")))
         .allSatisfy(p -> assertThat(p.passed()).as(p.name()).isTrue());
   }
