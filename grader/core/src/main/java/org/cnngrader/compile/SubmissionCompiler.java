@@ -15,23 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles a submission folder in the grader's own JVM with the JDK's compiler API: no annotation
@@ -44,7 +31,8 @@ public final class SubmissionCompiler {
   static final String CONTRACT_GRADIENTS = "contract/Gradients.java";
 
   private final String contractPackage;
-  private final Duration timeLimit;
+  private final String contractFile;
+  private final Javac javac;
 
   /**
    * @param className the student class the grader will load, e.g. {@code cnn.Conv2d}; its package
@@ -53,7 +41,8 @@ public final class SubmissionCompiler {
   public SubmissionCompiler(String className, Duration timeLimit) {
     int dot = className.lastIndexOf('.');
     this.contractPackage = dot < 0 ? "" : className.substring(0, dot);
-    this.timeLimit = timeLimit;
+    this.contractFile = className.replace('.', '/') + ".java";
+    this.javac = new Javac(timeLimit);
   }
 
   /**
@@ -84,10 +73,67 @@ public final class SubmissionCompiler {
       stagedFiles.add(target);
       origins.put(target.toAbsolutePath().normalize().toString(), entry.getValue().origin());
     }
-    Optional<String> errors = runCompiler(stagedFiles, classes, origins);
-    return errors.isPresent()
-        ? new Compilation.Failed(errors.get(), notes)
-        : new Compilation.Compiled(classes, notes);
+    Javac.Run run = javac.compile(stagedFiles, classes, origins);
+    if (run.succeeded()) {
+      return new Compilation.Compiled(classes, notes);
+    }
+    return withoutStrayFiles(byTarget, staged, classes, origins, run, notes)
+        .orElseGet(() -> new Compilation.Failed(run.messages(), notes));
+  }
+
+  /**
+   * A file that does not compile and that the contract does not need (an old draft, a scratch
+   * class) must not cost the student everything: compile once more without such files, and say so.
+   * When the contract's own files fail, or the rest needs the left-out files, the first run's
+   * messages stand.
+   */
+  private Optional<Compilation> withoutStrayFiles(
+      Map<String, SourceFile> byTarget,
+      Path staged,
+      Path classes,
+      Map<String, String> origins,
+      Javac.Run failed,
+      List<String> notes)
+      throws IOException {
+    Set<String> failing = failed.failingOrigins();
+    boolean contractFails =
+        byTarget.entrySet().stream()
+            .filter(e -> e.getKey().equals(contractFile) || e.getKey().equals(gradientsFile()))
+            .anyMatch(e -> failing.contains(e.getValue().origin()));
+    if (failing.isEmpty() || contractFails) {
+      return Optional.empty();
+    }
+    List<Path> kept = new ArrayList<>();
+    byTarget.forEach(
+        (target, source) -> {
+          if (!failing.contains(source.origin())) {
+            kept.add(staged.resolve(target));
+          }
+        });
+    deleteContents(classes);
+    if (kept.isEmpty() || !javac.compile(kept, classes, origins).succeeded()) {
+      return Optional.empty();
+    }
+    List<String> adjusted = new ArrayList<>(notes);
+    for (String origin : failing) {
+      adjusted.add(origin + ": left out, it does not compile: " + failed.firstErrorOf(origin));
+    }
+    return Optional.of(new Compilation.Compiled(classes, adjusted));
+  }
+
+  private String gradientsFile() {
+    String folder = contractPackage.isEmpty() ? "" : contractPackage.replace('.', '/') + "/";
+    return folder + "Gradients.java";
+  }
+
+  private static void deleteContents(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        if (!path.equals(folder)) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   private static Path sourceRoot(Path submission) throws IOException {
@@ -203,112 +249,6 @@ public final class SubmissionCompiler {
       notes.add("used the template's Gradients record (the submission has none)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private Optional<String> runCompiler(
-      List<Path> files, Path classes, Map<String, String> origins) {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    if (compiler == null) {
-      throw new IllegalStateException(
-          "the grader runs on a JRE without a compiler; it needs a JDK");
-    }
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread thread = new Thread(r, "javac");
-              thread.setDaemon(true);
-              return thread;
-            });
-    try (StandardJavaFileManager fileManager =
-        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options =
-          List.of(
-              "-proc:none",
-              "--release",
-              "17",
-              "-encoding",
-              "UTF-8",
-              "-implicit:none",
-              "-Xlint:none",
-              "-nowarn",
-              "-d",
-              classes.toString());
-      JavaCompiler.CompilationTask task =
-          compiler.getTask(
-              null,
-              fileManager,
-              diagnostics,
-              options,
-              null,
-              fileManager.getJavaFileObjectsFromPaths(files));
-      Future<Boolean> result = executor.submit(task::call);
-      boolean ok;
-      try {
-        ok = result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        result.cancel(true);
-        return Optional.of(
-            "compilation took longer than " + timeLimit.toSeconds() + " s and was stopped");
-      } catch (ExecutionException e) {
-        return Optional.of("the compiler failed: " + e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.of("compilation was interrupted");
-      }
-      if (ok) {
-        return Optional.empty();
-      }
-      String messages =
-          diagnostics.getDiagnostics().stream()
-              .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-              .map(d -> format(d, origins))
-              .collect(Collectors.joining("\n"));
-      return Optional.of(
-          messages.isEmpty() ? "the compiler reported failure without a message" : messages);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      executor.shutdownNow();
-    }
-  }
-
-  /** {@code Conv2d.java:12: error: ';' expected}, then the line and a caret, as javac prints it. */
-  private static String format(
-      Diagnostic<? extends JavaFileObject> diagnostic, Map<String, String> origins) {
-    String file = "";
-    if (diagnostic.getSource() != null) {
-      String path = Path.of(diagnostic.getSource().toUri()).toAbsolutePath().normalize().toString();
-      file =
-          origins.getOrDefault(path, Path.of(path).getFileName().toString())
-              + ":"
-              + diagnostic.getLineNumber()
-              + ": ";
-    }
-    StringBuilder text = new StringBuilder(file + "error: " + diagnostic.getMessage(Locale.ROOT));
-    sourceLine(diagnostic)
-        .ifPresent(
-            line -> {
-              text.append('\n').append(line);
-              long column = diagnostic.getColumnNumber();
-              if (column > 0) {
-                text.append('\n').append(" ".repeat((int) Math.min(column - 1, 500))).append('^');
-              }
-            });
-    return text.toString();
-  }
-
-  private static Optional<String> sourceLine(Diagnostic<? extends JavaFileObject> diagnostic) {
-    if (diagnostic.getSource() == null || diagnostic.getLineNumber() < 1) {
-      return Optional.empty();
-    }
-    try {
-      String[] lines = diagnostic.getSource().getCharContent(true).toString().split("\n", -1);
-      int index = (int) diagnostic.getLineNumber() - 1;
-      return index < lines.length ? Optional.of(lines[index].stripTrailing()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
     }
   }
 

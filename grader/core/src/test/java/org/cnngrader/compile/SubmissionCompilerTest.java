@@ -90,6 +90,40 @@ class SubmissionCompilerTest {
   }
 
   @Test
+  void leavesOutAStrayFileThatDoesNotCompileAndSaysSo(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .withCorrectConv2d("cnn/Conv2d.java", "", "")
+            .with("cnn/Scratch.java", "package cnn;\nclass Scratch {\n  int x = \"one\";\n}\n")
+            .path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    assertThat(compilation.notes())
+        .contains(
+            "cnn/Scratch.java: left out, it does not compile: cnn/Scratch.java:3: error: incompatible types:"
+                + " java.lang.String cannot be converted to int");
+  }
+
+  @Test
+  void keepsTheFirstErrorsWhenConv2dNeedsTheBrokenFile(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .withCorrectConv2d("cnn/Conv2d.java", "int n = x.length;", "int n = Helper.size(x);")
+            .with(
+                "cnn/Helper.java",
+                "package cnn;\nclass Helper {\n  static int size(double[][][][] x) { return x.length }\n}\n")
+            .path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Failed.class);
+    assertThat(((Compilation.Failed) compilation).diagnostics())
+        .startsWith("cnn/Helper.java:3: error: ';' expected");
+  }
+
+  @Test
   void findsNothingToCompileInAFolderWithoutJavaFiles(@TempDir Path temp) throws Exception {
     Path submission =
         SubmissionFolder.in(temp.resolve("student")).with("README.txt", "my solution").path();
