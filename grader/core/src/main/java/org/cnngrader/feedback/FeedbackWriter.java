@@ -6,6 +6,7 @@ import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
@@ -31,14 +32,39 @@ public final class FeedbackWriter {
 
   /** The feedback for one part. */
   public static String describe(PartResult part) {
-    if (part.part() == Part.FORWARD && part.verdict() instanceof Verdict.WrongShape shape) {
+    Verdict verdict = part.verdict();
+    if (part.part() == Part.FORWARD && verdict instanceof Verdict.WrongShape shape) {
       return String.format(
           "values not compared: out has shape %s instead of %s (see \"%s\")",
           shape.actual(),
           shape.expected(),
           part.fixture().name() + ": " + Part.FORWARD_SHAPE.label());
     }
-    return describe(part.verdict());
+    String text = describe(verdict);
+    if (verdict instanceof Verdict.WrongValues) {
+      return text + "\n" + caseLine(part.fixture());
+    }
+    if (verdict instanceof Verdict.CallFailed failed
+        && failed.call() == Member.BACKWARD
+        && failed.outcome() instanceof CallOutcome.Threw) {
+      return text
+          + "\nbackward was given dout of shape "
+          + part.fixture().inputs().dout().shape()
+          + ", the shape [N, F, H', W'] that forward should return";
+    }
+    return text;
+  }
+
+  /** The case's sizes, so that a student can rebuild it: "This case: x [2, 3, 7, 7], ..." */
+  static String caseLine(Fixture fixture) {
+    Fixture.Inputs in = fixture.inputs();
+    return String.format(
+        "This case: x %s, w %s, b %s, stride %d, pad %d",
+        in.x().shape(),
+        in.w().shape(),
+        in.b().shape(),
+        fixture.params().stride(),
+        fixture.params().pad());
   }
 
   static String describe(Verdict verdict) {
@@ -81,11 +107,12 @@ public final class FeedbackWriter {
     StringBuilder text =
         new StringBuilder(
             String.format(
-                "%s is wrong: %d of %d elements differ from the reference by more than the tolerance %s.%n"
+                "%s is wrong: %d of %d %s from the reference by more than the tolerance %s.\n"
                     + "Worst at %s%s: expected %s, but was %s (relative error %s)",
                 tensor,
                 c.elementsOff(),
                 c.elements(),
+                c.elementsOff() == 1 ? "elements differs" : "elements differ",
                 Numbers.tolerance(c.tolerance()),
                 tensor,
                 Shape.format(c.worstIndex()),
@@ -94,9 +121,9 @@ public final class FeedbackWriter {
                 Numbers.error(c.maxError())));
     if (c.nonFinite() > 0) {
       text.append(
-          String.format("%n%d of them are NaN or infinite, which never passes", c.nonFinite()));
+          String.format("\n%d of them are NaN or infinite, which never passes", c.nonFinite()));
     }
-    return text.toString().replace("\r\n", "\n");
+    return text.toString();
   }
 
   private static String irregular(String tensor, NestedArray problem) {
@@ -144,7 +171,7 @@ public final class FeedbackWriter {
   private static String missing(Verdict.Missing missing) {
     String type = missing.className();
     return switch (missing.member()) {
-      case CLASS -> "class " + type + " is missing: " + missing.found();
+      case CLASS -> missing.found() + ": the submission must declare " + declarationOf(type);
       case CONSTRUCTOR ->
           type + " has no constructor " + CONSTRUCTOR_SIGNATURE + "; found: " + missing.found();
       case FORWARD -> type + " has no method " + FORWARD_SIGNATURE + "; found: " + missing.found();
@@ -172,6 +199,13 @@ public final class FeedbackWriter {
         + "\n("
         + (lines.size() - count)
         + " more lines)";
+  }
+
+  /** "public class Conv2d in package cnn", for the class name cnn.Conv2d. */
+  private static String declarationOf(String className) {
+    int dot = className.lastIndexOf('.');
+    String simple = className.substring(dot + 1);
+    return "public class " + simple + (dot < 0 ? "" : " in package " + className.substring(0, dot));
   }
 
   private static String method(Member member) {

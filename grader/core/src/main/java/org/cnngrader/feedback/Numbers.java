@@ -1,5 +1,8 @@
 package org.cnngrader.feedback;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** How numbers appear in feedback: values in full precision, errors and points short. */
@@ -7,9 +10,18 @@ final class Numbers {
 
   private Numbers() {}
 
-  /** A value exactly as Java prints it, so that no digit that matters is hidden. */
+  /**
+   * A value to ten significant digits: three more than the default tolerance can tell apart,
+   * without the last-bit noise of decimal fractions (0.24539999999999873 reads 0.2454).
+   */
   static String value(double value) {
-    return Double.toString(value);
+    if (!Double.isFinite(value) || value == 0) {
+      return Double.toString(value);
+    }
+    return new BigDecimal(value)
+        .round(new MathContext(10, RoundingMode.HALF_EVEN))
+        .stripTrailingZeros()
+        .toString();
   }
 
   /** A relative error or tolerance, e.g. {@code 3.1e-05}. */

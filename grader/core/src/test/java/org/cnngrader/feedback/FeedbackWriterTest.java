@@ -69,8 +69,8 @@ class FeedbackWriterTest {
 
     assertThat(text)
         .isEqualTo(
-            "out is wrong: 1 of 4 elements differ from the reference by more than the tolerance 1e-7.\n"
-                + "Worst at out[0][0][1][1]: expected 4.0, but was 5.0 (relative error 1.1e-01)");
+            "out is wrong: 1 of 4 elements differs from the reference by more than the tolerance 1e-7.\n"
+                + "Worst at out[0][0][1][1]: expected 4, but was 5 (relative error 1.1e-01)");
   }
 
   @Test
@@ -150,5 +150,36 @@ class FeedbackWriterTest {
             "Score: 1 / 2 (1 of 2 parts passed)\n"
                 + "Your code printed:\ndebug: n=2\n"
                 + "(10 more bytes of output were discarded)\n");
+  }
+
+  @Test
+  void valuesShowTenSignificantDigitsWithoutDecimalNoise() {
+    assertThat(Numbers.value(0.24539999999999873)).isEqualTo("0.2454");
+    assertThat(Numbers.value(-1.4023438099999999)).isEqualTo("-1.40234381");
+    assertThat(Numbers.value(1.2345678912345e-9)).isEqualTo("1.234567891E-9");
+    assertThat(Numbers.value(Double.NaN)).isEqualTo("NaN");
+    assertThat(Numbers.value(108.0)).isEqualTo("108");
+  }
+
+  @Test
+  void wrongValuesOfAPartNameTheCasesSizes() {
+    Fixture fixture =
+        TestRepository.fixtures().fixtures().stream()
+            .filter(f -> f.name().equals("batch-3ch-4filters"))
+            .findFirst()
+            .orElseThrow();
+    Tensor expected = fixture.expected().db();
+    double[] data = expected.data();
+    data[2] += 1;
+    PartResult part =
+        new PartResult(
+            fixture,
+            Part.DB,
+            new Verdict.WrongValues(
+                "db", RelativeError.compare(expected, new Tensor(expected.shape(), data), 1e-7)));
+
+    assertThat(FeedbackWriter.describe(part))
+        .startsWith("db is wrong: 1 of 4 elements differs")
+        .endsWith("\nThis case: x [2, 3, 7, 7], w [4, 3, 3, 3], b [4], stride 1, pad 1");
   }
 }

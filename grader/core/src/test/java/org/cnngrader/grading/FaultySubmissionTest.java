@@ -96,7 +96,8 @@ class FaultySubmissionTest {
 
     assertThat(result.score()).isZero();
     assertThat(feedback(result, Part.FORWARD_SHAPE).get(0))
-        .isEqualTo("class cnn.Conv2d is missing: class cnn.Conv2d was not found");
+        .isEqualTo(
+            "class cnn.Conv2d was not found: the submission must declare public class Conv2d in package cnn");
   }
 
   @Test

@@ -89,6 +89,7 @@ public final class PreSubmitCheck {
     // name.
     progress.println((part.passed() ? "  PASS  " : "  FAIL  ") + displayName(part));
     if (!part.passed()) {
+      FeedbackWriter.describe(part).lines().forEach(line -> progress.println("        " + line));
       AssertionFailedError failure =
           new AssertionFailedError(displayName(part) + ": " + FeedbackWriter.describe(part));
       // The grader's stack is of no use to a student: the message is the whole story.
@@ -116,8 +117,11 @@ public final class PreSubmitCheck {
       out.println(
           FeedbackWriter.summary(graded).lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
     }
+    String rule = "=".repeat(78);
     out.println();
+    out.println(rule);
     out.println(scoreLine());
+    out.println(rule);
   }
 
   /** Grades on first use, once: every test of the run reads the same result. */
@@ -126,7 +130,7 @@ public final class PreSubmitCheck {
       if (!Files.isDirectory(classes)) {
         throw new IllegalStateException("compiled classes not found in " + classes);
       }
-      FixtureSet fixtures = FixtureFiles.load(fixturesRoot).only(Visibility.PUBLIC);
+      FixtureSet fixtures = FixtureFiles.load(fixturesRoot, Visibility.PUBLIC);
       try {
         result = new SubmissionGrader(fixtures, options).gradeCompiled("your submission", classes);
       } catch (IOException e) {
