@@ -29,6 +29,7 @@ final class BatchGrading {
   int run(List<Submissions.Submission> submissions, PrintWriter out, PrintWriter err) {
     SubmissionGrader grader = new SubmissionGrader(fixtures, options);
     ResultsWriter writer = new ResultsWriter(fixtures, options);
+    long start = System.nanoTime();
     List<SubmissionResult> results = new ArrayList<>();
     int exitCode = ExitCode.OK;
     for (Submissions.Submission submission : submissions) {
@@ -46,7 +47,16 @@ final class BatchGrading {
       }
     }
     out.print(SummaryTable.render(results));
-    out.println("Results: " + outFolder + "/<submission>/" + ResultsWriter.RESULTS);
+    out.printf(
+        "Graded %d of %d submissions in %.1f s. Results: %s%n",
+        results.size(),
+        submissions.size(),
+        (System.nanoTime() - start) / 1e9,
+        outFolder
+            .toAbsolutePath()
+            .normalize()
+            .resolve("<submission>")
+            .resolve(ResultsWriter.RESULTS));
     out.flush();
     return exitCode;
   }

@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
           return new BatchGrading(flags.loadFixtures(home), flags.options(), outFolder)
               .run(
                   Submissions.identify(
-                      folders, w -> spec.commandLine().getErr().println("warning: " + w)),
+                      folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),
                   spec.commandLine().getOut(),
                   spec.commandLine().getErr());
         });

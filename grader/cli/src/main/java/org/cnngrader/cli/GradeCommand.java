@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.grading.GradingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,15 +50,22 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
         spec,
         () -> {
           for (Path submission : submissions) {
-            if (!Files.isDirectory(submission)) {
+            if (!Files.exists(submission)) {
               throw new UsageException("submission folder not found: " + submission);
             }
+            if (!Files.isDirectory(submission)) {
+              throw new UsageException("submission " + submission + " is a file, not a folder");
+            }
           }
+          if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a file, not a folder");
+          }
+          GradingOptions options = flags.options();
           FixtureSet fixtures = flags.loadFixtures(home);
           List<Submissions.Submission> identified =
               Submissions.identify(
-                  submissions, w -> spec.commandLine().getErr().println("warning: " + w));
-          return new BatchGrading(fixtures, flags.options(), out)
+                  submissions, w -> spec.commandLine().getErr().println("grader: warning: " + w));
+          return new BatchGrading(fixtures, options, out)
               .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
         });
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       "0:grading ran (whatever the scores); fixtures verified",
       "1:a fault of the grader itself or of the machine",
       "2:usage error or bad input (missing folder, unreadable fixture)",
-      "3:fixtures verify found a disagreement with ND4J"
+      "3:fixtures verify found a fixture that disagrees with ND4J, breaks the output-size formula"
+          + " or cannot be read"
     })
 final class GraderCommand implements Callable<Integer> {
 
@@ -28,7 +29,8 @@ final class GraderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    spec.commandLine().getErr().println("grader: missing command (grade, demo or fixtures)");
+    spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE;
   }
 
@@ -51,6 +53,7 @@ final class GraderCommand implements Callable<Integer> {
                   return ExitCode.GRADER_FAULT;
                 });
     commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
+    commandLine.setUsageHelpWidth(100);
     int code = commandLine.execute(args);
     commandLine.getOut().flush();
     commandLine.getErr().flush();

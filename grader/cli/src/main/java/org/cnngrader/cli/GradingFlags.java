@@ -43,6 +43,14 @@ final class GradingFlags {
   int heapMegabytes;
 
   GradingOptions options() {
+    if (!(callTimeoutSeconds > 0) || callTimeoutSeconds > 3600) {
+      throw new UsageException(
+          "--call-timeout must be a number of seconds above 0 and at most 3600, found "
+              + callTimeoutSeconds);
+    }
+    if (heapMegabytes < 16) {
+      throw new UsageException("--heap must be at least 16 (MB), found " + heapMegabytes);
+    }
     Limits limits =
         Limits.DEFAULT
             .withCallTimeout(Duration.ofMillis(Math.round(callTimeoutSeconds * 1000)))

@@ -93,7 +93,9 @@ class GraderCommandTest {
     assertThat(code).isZero();
     assertThat(stderr())
         .isEqualTo(
-            "warning: two submissions are named 'alice'; " + second + " is graded as 'alice-2'\n");
+            "grader: warning: two submissions are named 'alice'; "
+                + second
+                + " is graded as 'alice-2'\n");
     assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(208);
     assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble())
         .isLessThan(208);
@@ -130,6 +132,62 @@ class GraderCommandTest {
   }
 
   @Test
+  void aFileGivenAsSubmissionOrOutputIsAUsageError() throws Exception {
+    Path file = Files.writeString(temp.resolve("notes.txt"), "x");
+
+    assertThat(run("grade", file.toString(), "--out", temp.resolve("r").toString())).isEqualTo(2);
+    assertThat(run("grade", example("correct-loops").toString(), "--out", file.toString()))
+        .isEqualTo(2);
+
+    assertThat(stderr())
+        .isEqualTo(
+            "grader: submission "
+                + file
+                + " is a file, not a folder\n"
+                + "grader: --out "
+                + file
+                + " is a file, not a folder\n");
+  }
+
+  @Test
+  void aNonPositiveTimeLimitIsAUsageErrorThatNamesTheOption() {
+    int code =
+        run(
+            "grade",
+            example("correct-loops").toString(),
+            "--out",
+            temp.toString(),
+            "--call-timeout",
+            "-1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr())
+        .isEqualTo(
+            "grader: --call-timeout must be a number of seconds above 0 and at most 3600, found -1.0\n");
+  }
+
+  @Test
+  void noCommandIsAUsageErrorOnStderr() {
+    assertThat(run()).isEqualTo(2);
+
+    assertThat(stderr())
+        .startsWith("grader: missing command (grade, demo or fixtures)\nUsage: grader");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void theTableNamesWhyASubmissionDoesNotCompile() throws Exception {
+    Path broken = Files.createDirectories(temp.resolve("carol/cnn"));
+    Files.writeString(
+        broken.resolve("Conv2d.java"), "package cnn;\npublic class Conv2d {\n  int x = 1\n}\n");
+
+    run("grade", broken.getParent().toString(), "--out", temp.resolve("r").toString());
+
+    assertThat(stdout())
+        .containsPattern("(?m)^carol .* does not compile: cnn/Conv2d.java:3: error: ';' expected$");
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     assertThat(run("grade", "x", "--out", "y", "--frobnicate")).isEqualTo(2);
     assertThat(stderr()).contains("Unknown option: '--frobnicate'");
@@ -163,7 +221,7 @@ class GraderCommandTest {
     assertThat(stdout())
         .contains("Exit codes:")
         .contains("0   grading ran (whatever the scores); fixtures verified")
-        .contains("3   fixtures verify found a disagreement with ND4J");
+        .contains("3   fixtures verify found a fixture that disagrees with ND4J");
   }
 
   @Test

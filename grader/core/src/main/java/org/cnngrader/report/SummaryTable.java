@@ -3,6 +3,7 @@ package org.cnngrader.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cnngrader.compile.Compilation;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
@@ -36,8 +37,21 @@ public final class SummaryTable {
     return table.toString();
   }
 
+  /** What the TA should read first: why nothing ran, else the first part that failed. */
   private static Optional<String> firstProblem(SubmissionResult result) {
+    Optional<Compilation> compilation = result.compilation();
+    if (compilation.isPresent() && compilation.get() instanceof Compilation.NoSources none) {
+      return Optional.of(none.reason());
+    }
+    if (compilation.isPresent() && compilation.get() instanceof Compilation.Failed failed) {
+      return Optional.of(
+          shorten("does not compile: " + failed.diagnostics().lines().findFirst().orElse("")));
+    }
     return result.parts().stream().filter(p -> !p.passed()).findFirst().map(SummaryTable::oneLine);
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= PROBLEM_WIDTH ? text : text.substring(0, PROBLEM_WIDTH - 3) + "...";
   }
 
   private static String oneLine(PartResult part) {
