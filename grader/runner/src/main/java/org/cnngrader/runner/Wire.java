@@ -17,7 +17,7 @@ public final class Wire {
    * Refuses absurd lengths so that a corrupt or hostile stream cannot make the reader allocate
    * gigabytes.
    */
-  public static final int MAX_ELEMENTS = 64 * 1024 * 1024;
+  public static final int MAX_ELEMENTS = 16 * 1024 * 1024;
 
   static final int MAX_STRING_BYTES = 1024 * 1024;
 
