@@ -77,9 +77,11 @@ class GraderCommandTest {
     assertThat(results.get("score").asDouble()).isLessThan(results.get("max_score").asDouble());
     assertThat(results.get("tests").findValuesAsText("output"))
         .contains(
-            "out should have shape [N, F, H', W'] = [1, 1, 5, 5], but was [1, 1, 3, 3]:\n"
-                + "- output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3\n"
-                + "- output width should be (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3");
+            """
+            out should have shape [N, F, H', W'] = [1, 1, 5, 5], but was [1, 1, 3, 3]:
+            - output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3
+            - output width should be (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3\
+            """);
   }
 
   @Test

@@ -6,6 +6,8 @@ import org.cnngrader.tensor.Shape;
  * How an actual tensor compares with the expected one, element by element: the worst element (its
  * index, both values and its relative error) and how many elements are beyond the tolerance.
  */
+// Arrays on purpose: the index is copied in and out.
+@SuppressWarnings("ArrayRecordComponent")
 public record ValueComparison(
     Shape shape,
     double maxError,

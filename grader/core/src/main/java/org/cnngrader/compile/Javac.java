@@ -88,7 +88,7 @@ final class Javac {
               options,
               null,
               fileManager.getJavaFileObjectsFromPaths(files));
-      Future<Boolean> result = executor.submit(task::call);
+      Future<Boolean> result = executor.submit(task);
       try {
         if (result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
           return new Run(true, "", Map.of());

@@ -247,33 +247,34 @@ final class ChildJvm implements AutoCloseable {
 
   private <T> CallOutcome<T> readOutcome(Payload<T> payload) throws IOException {
     byte tag = in.readByte();
-    switch (tag) {
-      case Protocol.RETURNED:
-        return new CallOutcome.Returned<>(payload.read());
-      case Protocol.THREW:
-        String type = Wire.readString(in);
-        String message = Wire.readString(in);
-        int count = in.readInt();
-        if (count < 0 || count > 1000) {
-          throw new IOException("bad frame count " + count);
-        }
-        List<String> frames = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          frames.add(Wire.readString(in));
-        }
-        return new CallOutcome.Threw<>(type, message, frames);
-      case Protocol.UNAVAILABLE:
-        return new CallOutcome.Unavailable<>(member(in.readByte()));
-      default:
-        throw new IOException("unknown tag " + tag);
-    }
+    return switch (tag) {
+      case Protocol.RETURNED -> new CallOutcome.Returned<>(payload.read());
+      case Protocol.THREW -> readThrew();
+      case Protocol.UNAVAILABLE -> new CallOutcome.Unavailable<>(member(in.readByte()));
+      default -> throw new IOException("unknown tag " + tag);
+    };
   }
 
-  private static Member member(byte ordinal) throws IOException {
-    if (ordinal < 0 || ordinal >= Member.values().length) {
-      throw new IOException("unknown member " + ordinal);
+  private <T> CallOutcome<T> readThrew() throws IOException {
+    String type = Wire.readString(in);
+    String message = Wire.readString(in);
+    int count = in.readInt();
+    if (count < 0 || count > 1000) {
+      throw new IOException("bad frame count " + count);
     }
-    return Member.values()[ordinal];
+    List<String> frames = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      frames.add(Wire.readString(in));
+    }
+    return new CallOutcome.Threw<>(type, message, frames);
+  }
+
+  private static Member member(byte code) throws IOException {
+    try {
+      return Member.ofCode(code);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   private <T> CallOutcome<T> died() {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** The dimensions of a tensor, outermost first; validated on construction. */
+// Arrays on purpose: the array is copied in and out, and equals and hashCode compare contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record Shape(int[] dims) {
 
   public Shape {

@@ -3,6 +3,8 @@ package org.cnngrader.tensor;
 import java.util.Arrays;
 
 /** A dense tensor of doubles, stored flat in row-major order. */
+// Arrays on purpose: the array is copied in and out, and equals and hashCode compare contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record Tensor(Shape shape, double[] data) {
 
   public Tensor {

@@ -100,9 +100,11 @@ class FeedbackWriterTest {
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo(
-            "backward threw java.lang.ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 5\n"
-                + "    at cnn.Conv2d.pad(Conv2d.java:40)\n"
-                + "    at cnn.Conv2d.backward(Conv2d.java:31)");
+            """
+            backward threw java.lang.ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 5
+                at cnn.Conv2d.pad(Conv2d.java:40)
+                at cnn.Conv2d.backward(Conv2d.java:31)\
+            """);
   }
 
   @Test
@@ -147,9 +149,12 @@ class FeedbackWriterTest {
 
     assertThat(FeedbackWriter.summary(result))
         .isEqualTo(
-            "Score: 1 / 2 (1 of 2 parts passed)\n"
-                + "Your code printed:\ndebug: n=2\n"
-                + "(10 more bytes of output were discarded)\n");
+            """
+            Score: 1 / 2 (1 of 2 parts passed)
+            Your code printed:
+            debug: n=2
+            (10 more bytes of output were discarded)
+            """);
   }
 
   @Test

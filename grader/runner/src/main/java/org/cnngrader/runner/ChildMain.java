@@ -53,7 +53,7 @@ public final class ChildMain {
       throws IOException {
     out.writeInt(problems.size());
     for (Map.Entry<Member, String> problem : problems.entrySet()) {
-      out.writeByte(problem.getKey().ordinal());
+      out.writeByte(problem.getKey().code());
       Wire.writeString(out, problem.getValue());
     }
   }

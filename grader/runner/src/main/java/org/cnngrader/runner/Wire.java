@@ -75,16 +75,12 @@ public final class Wire {
   }
 
   private static Object[] newArrayOfRank(int rank, int length) {
-    switch (rank) {
-      case 2:
-        return new double[length][];
-      case 3:
-        return new double[length][][];
-      case 4:
-        return new double[length][][][];
-      default:
-        throw new IllegalArgumentException("unsupported rank " + rank);
-    }
+    return switch (rank) {
+      case 2 -> new double[length][];
+      case 3 -> new double[length][][];
+      case 4 -> new double[length][][][];
+      default -> throw new IllegalArgumentException("unsupported rank " + rank);
+    };
   }
 
   /** Writes a string that may be null. */
