@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
 
   @Override
   public Integer call() {
-    return GradeCommand.Guarded.run(
+    return Guarded.run(
         spec,
         () -> {
           Path examples = home.resolve("fixtures").resolve("submissions");

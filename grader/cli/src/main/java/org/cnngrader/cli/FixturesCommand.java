@@ -1,6 +1,5 @@
 package org.cnngrader.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +65,7 @@ final class FixturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return GradeCommand.Guarded.run(
+      return Guarded.run(
           spec,
           () -> {
             Path root = out != null ? out : home.resolve("fixtures");
@@ -112,8 +111,8 @@ final class FixturesCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-      return GradeCommand.Guarded.run(
+    public Integer call() {
+      return Guarded.run(
           spec,
           () -> {
             List<Path> dirs =

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
 import picocli.CommandLine;
@@ -68,22 +67,5 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           return new BatchGrading(fixtures, options, out)
               .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
         });
-  }
-
-  /** Turns bad input into exit code 2 with a message that names it. */
-  static final class Guarded {
-    private Guarded() {}
-
-    static int run(CommandLine.Model.CommandSpec spec, Callable<Integer> body) {
-      try {
-        return body.call();
-      } catch (UsageException | FixtureException | IllegalArgumentException e) {
-        spec.commandLine().getErr().println("grader: " + e.getMessage());
-        return ExitCode.USAGE;
-      } catch (Exception e) {
-        spec.commandLine().getErr().println("grader: internal error: " + e);
-        return ExitCode.GRADER_FAULT;
-      }
-    }
   }
 }
