@@ -83,14 +83,13 @@ final class ChildJvm implements AutoCloseable {
       if (channel == null) {
         boolean ended = !process.isAlive();
         killTree(process);
-        if (ended) {
-          deleteQuietly(socket, folder);
-          throw new IOException(
-              "the child JVM ended before it connected, exit code " + process.exitValue());
-        }
         deleteQuietly(socket, folder);
         throw new IOException(
-            "the child JVM did not connect within " + limits.startTimeout().toSeconds() + " s");
+            ended
+                ? "the child JVM ended before it connected, exit code " + process.exitValue()
+                : "the child JVM did not connect within "
+                    + limits.startTimeout().toSeconds()
+                    + " s");
       }
       channel.configureBlocking(true);
       Files.deleteIfExists(socket);
@@ -128,7 +127,9 @@ final class ChildJvm implements AutoCloseable {
     command.add("-XX:-UsePerfData");
     command.add("-Djava.awt.headless=true");
     command.add("-cp");
-    command.add(classes + File.pathSeparator + runnerLocation());
+    // The runner comes first, so that a submission cannot replace the runner's classes with its
+    // own.
+    command.add(runnerLocation() + File.pathSeparator + classes);
     command.add(ChildMain.class.getName());
     command.add(socket.toString());
     command.add(className);

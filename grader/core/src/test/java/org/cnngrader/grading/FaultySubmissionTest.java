@@ -184,6 +184,22 @@ class FaultySubmissionTest {
   }
 
   @Test
+  void aSubmissionCannotReplaceTheRunnersClasses() throws Exception {
+    SubmissionResult result =
+        grade(
+            student()
+                .withCorrectConv2d("cnn/Conv2d.java", "", "")
+                .with(
+                    "org/cnngrader/runner/ChildMain.java",
+                    "package org.cnngrader.runner;\n"
+                        + "public final class ChildMain {\n"
+                        + "  public static void main(String[] args) { System.exit(0); }\n"
+                        + "}\n"));
+
+    assertThat(result.score()).isEqualTo(result.maxScore());
+  }
+
+  @Test
   void theUntouchedTemplateScoresZeroWithNotImplementedFeedback() throws Exception {
     SubmissionResult result =
         new SubmissionGrader(twoCases(), GradingOptions.DEFAULT)
