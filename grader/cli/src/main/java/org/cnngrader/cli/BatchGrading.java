@@ -2,6 +2,7 @@ package org.cnngrader.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,11 @@ final class BatchGrading {
 
   /** Returns the exit code: 0 when every submission was graded, 1 when the grader failed on one. */
   int run(List<Submissions.Submission> submissions, PrintWriter out, PrintWriter err) {
+    try {
+      Files.createDirectories(outFolder);
+    } catch (IOException e) {
+      throw new UsageException("cannot create the --out folder " + outFolder + ": " + e);
+    }
     SubmissionGrader grader = new SubmissionGrader(fixtures, options);
     ResultsWriter writer = new ResultsWriter(fixtures, options);
     long start = System.nanoTime();

@@ -34,6 +34,16 @@ final class GraderCommand implements Callable<Integer> {
     return ExitCode.USAGE;
   }
 
+  /** One line that says what is wrong, the synopsis, and where to read more: not the whole help. */
+  private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("grader: " + e.getMessage());
+    err.print("Usage: " + command.getHelp().synopsis(0));
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+    return ExitCode.USAGE;
+  }
+
   /** Where the repository lies: the launcher passes it; tests pass their own. */
   static Path homeFromSystem() {
     String home = System.getProperty("grader.home");
@@ -53,6 +63,7 @@ final class GraderCommand implements Callable<Integer> {
                   return ExitCode.GRADER_FAULT;
                 });
     commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
+    commandLine.setParameterExceptionHandler(GraderCommand::badCommandLine);
     commandLine.setUsageHelpWidth(100);
     int code = commandLine.execute(args);
     commandLine.getOut().flush();

@@ -46,7 +46,9 @@ final class GradingFlags {
     if (!(callTimeoutSeconds > 0) || callTimeoutSeconds > 3600) {
       throw new UsageException(
           "--call-timeout must be a number of seconds above 0 and at most 3600, found "
-              + callTimeoutSeconds);
+              + java.math.BigDecimal.valueOf(callTimeoutSeconds)
+                  .stripTrailingZeros()
+                  .toPlainString());
     }
     if (heapMegabytes < 16) {
       throw new UsageException("--heap must be at least 16 (MB), found " + heapMegabytes);

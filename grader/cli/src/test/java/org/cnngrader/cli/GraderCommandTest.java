@@ -165,7 +165,7 @@ class GraderCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(stderr())
         .isEqualTo(
-            "grader: --call-timeout must be a number of seconds above 0 and at most 3600, found -1.0\n");
+            "grader: --call-timeout must be a number of seconds above 0 and at most 3600, found -1\n");
   }
 
   @Test

@@ -198,7 +198,7 @@ public final class FeedbackWriter {
     return String.join("\n", lines.subList(0, count))
         + "\n("
         + (lines.size() - count)
-        + " more lines)";
+        + " more lines in the compiler's output at the top of the results)";
   }
 
   /** "public class Conv2d in package cnn", for the class name cnn.Conv2d. */

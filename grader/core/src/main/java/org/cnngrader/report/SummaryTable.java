@@ -11,7 +11,7 @@ import org.cnngrader.grading.SubmissionResult;
 /** The one-line-per-submission table the grader prints for the TA. */
 public final class SummaryTable {
 
-  private static final int PROBLEM_WIDTH = 90;
+  private static final int PROBLEM_WIDTH = 120;
 
   private SummaryTable() {}
 
@@ -50,8 +50,13 @@ public final class SummaryTable {
     return result.parts().stream().filter(p -> !p.passed()).findFirst().map(SummaryTable::oneLine);
   }
 
+  /** Cut at a word boundary, so that no number is shown half. */
   private static String shorten(String text) {
-    return text.length() <= PROBLEM_WIDTH ? text : text.substring(0, PROBLEM_WIDTH - 3) + "...";
+    if (text.length() <= PROBLEM_WIDTH) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', PROBLEM_WIDTH - 4);
+    return text.substring(0, cut > 0 ? cut : PROBLEM_WIDTH - 4) + " ...";
   }
 
   private static String oneLine(PartResult part) {
