@@ -1,7 +1,11 @@
 package org.cnngrader.compile;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -78,6 +84,12 @@ final class Javac {
               "-implicit:none",
               "-Xlint:none",
               "-nowarn",
+              // Nothing but the submission itself: not the grader's own class path, where Jackson
+              // or ND4J would compile and then be missing in the child.
+              "-classpath",
+              classes.toString(),
+              "-sourcepath",
+              classes.toString(),
               "-d",
               classes.toString());
       JavaCompiler.CompilationTask task =
@@ -88,15 +100,20 @@ final class Javac {
               options,
               null,
               fileManager.getJavaFileObjectsFromPaths(files));
+      AtomicBoolean abandoned = new AtomicBoolean();
+      ((JavacTask) task).addTaskListener(new StopWhenAbandoned(abandoned));
       Future<Boolean> result = executor.submit(task);
       try {
         if (result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
           return new Run(true, "", Map.of());
         }
       } catch (TimeoutException e) {
+        abandoned.set(true);
         result.cancel(true);
         return failure(
-            "compilation took longer than " + timeLimit.toSeconds() + " s and was stopped");
+            "compilation took longer than "
+                + BigDecimal.valueOf(timeLimit.toMillis(), 3).stripTrailingZeros().toPlainString()
+                + " s and was stopped");
       } catch (ExecutionException e) {
         return failure("the compiler failed: " + e.getCause());
       } catch (InterruptedException e) {
@@ -108,6 +125,26 @@ final class Javac {
       throw new UncheckedIOException(e);
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  /**
+   * javac ignores interrupts, so a compilation over the time limit is left to a daemon thread; this
+   * listener makes that thread give up at javac's next step (parse, enter, analyze or generate of a
+   * file), so that it neither keeps a core busy nor writes into a folder the grader has removed.
+   */
+  private static final class StopWhenAbandoned implements TaskListener {
+    private final AtomicBoolean abandoned;
+
+    StopWhenAbandoned(AtomicBoolean abandoned) {
+      this.abandoned = abandoned;
+    }
+
+    @Override
+    public void started(TaskEvent event) {
+      if (abandoned.get()) {
+        throw new CancellationException("compilation abandoned after its time limit");
+      }
     }
   }
 

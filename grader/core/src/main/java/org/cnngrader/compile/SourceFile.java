@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,12 @@ import java.util.regex.Pattern;
  * the contract expects, and named after its public type, whatever the LMS renamed it to.
  */
 record SourceFile(
-    String origin, String packageName, String typeName, String text, String adjustments) {
+    String origin,
+    String packageName,
+    String typeName,
+    Set<String> topLevelTypes,
+    String text,
+    String adjustments) {
 
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
@@ -25,6 +32,13 @@ record SourceFile(
       Pattern.compile(
           "^(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s+(\\w+)",
           Pattern.MULTILINE);
+
+  /** Top-level declarations start a line; nested ones are indented (a heuristic, not a parser). */
+  private static final Pattern TOP_LEVEL_TYPE =
+      Pattern.compile(
+          "^(?:(?:public|final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|interface|enum)\\s+(\\w+)",
+          Pattern.MULTILINE);
+
   private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
   /** Reads a file's bytes as the student most likely meant them. */
@@ -54,7 +68,13 @@ record SourceFile(
       }
     }
     String typeName = typeName(code).orElse(null);
-    return new SourceFile(origin, packageName, typeName, text, adjustments.toString());
+    Set<String> topLevel = new LinkedHashSet<>();
+    TOP_LEVEL_TYPE.matcher(code).results().forEach(m -> topLevel.add(m.group(1)));
+    if (typeName != null) {
+      topLevel.add(typeName);
+    }
+    return new SourceFile(
+        origin, packageName, typeName, Set.copyOf(topLevel), text, adjustments.toString());
   }
 
   /** Where javac expects this file: {@code cnn/Conv2d.java}. */
@@ -63,8 +83,9 @@ record SourceFile(
     return folder + (typeName == null ? baseName() : typeName) + ".java";
   }
 
-  String qualifiedTypeName() {
-    return packageName.isEmpty() ? typeName : packageName + "." + typeName;
+  /** True when this file declares the top-level type {@code simpleName} in {@code packageName}. */
+  boolean declares(String packageName, String simpleName) {
+    return this.packageName.equals(packageName) && topLevelTypes.contains(simpleName);
   }
 
   private String baseName() {

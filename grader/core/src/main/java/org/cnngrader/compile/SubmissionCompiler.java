@@ -232,9 +232,8 @@ public final class SubmissionCompiler {
   }
 
   private void supplyGradients(Map<String, SourceFile> byTarget, List<String> notes) {
-    String qualified = contractPackage.isEmpty() ? "Gradients" : contractPackage + ".Gradients";
     boolean present =
-        byTarget.values().stream().anyMatch(s -> qualified.equals(s.qualifiedTypeName()));
+        byTarget.values().stream().anyMatch(s -> s.declares(contractPackage, "Gradients"));
     if (present || !contractPackage.equals("cnn")) {
       return;
     }

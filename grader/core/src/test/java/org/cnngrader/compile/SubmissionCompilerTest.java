@@ -124,6 +124,41 @@ class SubmissionCompilerTest {
   }
 
   @Test
+  void takesAGradientsRecordDeclaredInsideConv2dJava(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .withCorrectConv2d(
+                "cnn/Conv2d.java",
+                "public class Conv2d {",
+                "record Gradients(double[][][][] dx, double[][][][] dw, double[] db) {}\n\n"
+                    + "public class Conv2d {")
+            .path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    assertThat(compilation.notes()).isEmpty();
+  }
+
+  @Test
+  void compilesAgainstNothingButTheSubmission(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .withCorrectConv2d(
+                "cnn/Conv2d.java",
+                "public class Conv2d {",
+                "public class Conv2d {\n  com.fasterxml.jackson.databind.ObjectMapper mapper;")
+            .path();
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Failed.class);
+    assertThat(((Compilation.Failed) compilation).diagnostics())
+        .startsWith("cnn/Conv2d.java:")
+        .contains("error: package com.fasterxml.jackson.databind does not exist");
+  }
+
+  @Test
   void findsNothingToCompileInAFolderWithoutJavaFiles(@TempDir Path temp) throws Exception {
     Path submission =
         SubmissionFolder.in(temp.resolve("student")).with("README.txt", "my solution").path();
