@@ -17,6 +17,9 @@ public sealed interface CallOutcome<T> {
     }
   }
 
+  /** The call returned more values than the grader reads ({@code limit}); the child was killed. */
+  record Oversized<T>(int limit) implements CallOutcome<T> {}
+
   /** The call ran past the time limit and the child was killed. */
   record TimedOut<T>(Duration limit) implements CallOutcome<T> {}
 

@@ -238,6 +238,10 @@ final class ChildJvm implements AutoCloseable {
       kill();
       return new CallOutcome.TimedOut<>(timeout);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Wire.LimitExceeded) {
+        kill();
+        return new CallOutcome.Oversized<>(Wire.MAX_ELEMENTS);
+      }
       return died();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -252,6 +256,7 @@ final class ChildJvm implements AutoCloseable {
       case Protocol.RETURNED -> new CallOutcome.Returned<>(payload.read());
       case Protocol.THREW -> readThrew();
       case Protocol.UNAVAILABLE -> new CallOutcome.Unavailable<>(member(in.readByte()));
+      case Protocol.SKIPPED -> new CallOutcome.Skipped<>(member(in.readByte()));
       default -> throw new IOException("unknown tag " + tag);
     };
   }

@@ -26,7 +26,6 @@ public final class FeedbackWriter {
       "public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b)";
 
   public static final String BACKWARD_SIGNATURE = "public Gradients backward(double[][][][] dout)";
-  public static final String CONSTRUCTOR_SIGNATURE = "public Conv2d(int stride, int pad)";
 
   private FeedbackWriter() {}
 
@@ -82,7 +81,17 @@ public final class FeedbackWriter {
     } else if (verdict instanceof Verdict.CallFailed failed) {
       return callFailed(method(failed.call()), failed.outcome());
     } else if (verdict instanceof Verdict.ConstructorFailed failed) {
-      return callFailed(constructorCall(failed.geometry()), failed.outcome());
+      return callFailed(constructorCall(failed.className(), failed.geometry()), failed.outcome());
+    } else if (verdict instanceof Verdict.NotImplemented stub) {
+      String type = stub.threw().type();
+      String message = stub.threw().message() == null ? "" : ": " + stub.threw().message();
+      return method(stub.call())
+          + " is not implemented yet (it threw "
+          + type.substring(type.lastIndexOf('.') + 1)
+          + message
+          + ")";
+    } else if (verdict instanceof Verdict.NotRun notRun) {
+      return method(notRun.call()) + " was not run because " + describe(notRun.blocker());
     } else if (verdict instanceof Verdict.Missing missing) {
       return missing(missing);
     } else if (verdict instanceof Verdict.NotCompiled notCompiled) {
@@ -143,7 +152,15 @@ public final class FeedbackWriter {
     if (outcome instanceof CallOutcome.Threw<?> threw) {
       return threw(call, threw);
     } else if (outcome instanceof CallOutcome.TimedOut<?> timedOut) {
-      return call + " did not return within " + timedOut.limit().toSeconds() + " s and was stopped";
+      return call
+          + " did not return within "
+          + Numbers.seconds(timedOut.limit())
+          + " and was stopped";
+    } else if (outcome instanceof CallOutcome.Oversized<?> oversized) {
+      return call
+          + " returned more than "
+          + oversized.limit()
+          + " values, far more than any case needs; the grader stopped reading them";
     } else if (outcome instanceof CallOutcome.ChildDied<?> died) {
       return "the JVM running your code ended during "
           + call
@@ -158,12 +175,7 @@ public final class FeedbackWriter {
   }
 
   private static String threw(String call, CallOutcome.Threw<?> threw) {
-    String simpleType = threw.type().substring(threw.type().lastIndexOf('.') + 1);
     String message = threw.message() == null ? "" : ": " + threw.message();
-    // The template's methods throw UnsupportedOperationException until the student replaces them.
-    if (threw.type().equals(UnsupportedOperationException.class.getName())) {
-      return call + " is not implemented yet (it threw " + simpleType + message + ")";
-    }
     String frames = threw.frames().stream().map(f -> "\n    at " + f).collect(Collectors.joining());
     return call + " threw " + threw.type() + message + frames;
   }
@@ -173,7 +185,11 @@ public final class FeedbackWriter {
     return switch (missing.member()) {
       case CLASS -> missing.found() + ": the submission must declare " + declarationOf(type);
       case CONSTRUCTOR ->
-          type + " has no constructor " + CONSTRUCTOR_SIGNATURE + "; found: " + missing.found();
+          type
+              + " has no constructor public "
+              + simpleName(type)
+              + "(int stride, int pad); found: "
+              + missing.found();
       case FORWARD -> type + " has no method " + FORWARD_SIGNATURE + "; found: " + missing.found();
       case BACKWARD ->
           type + " has no method " + BACKWARD_SIGNATURE + "; found: " + missing.found();
@@ -221,8 +237,12 @@ public final class FeedbackWriter {
     };
   }
 
-  private static String constructorCall(ConvGeometry geometry) {
-    return "new Conv2d(" + geometry.stride() + ", " + geometry.pad() + ")";
+  private static String constructorCall(String className, ConvGeometry geometry) {
+    return "new " + simpleName(className) + "(" + geometry.stride() + ", " + geometry.pad() + ")";
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
   }
 
   /**

@@ -40,6 +40,11 @@ final class Numbers {
     return String.format(Locale.ROOT, "%.2f", points).replaceAll("0+$", "");
   }
 
+  /** A duration in seconds without needless decimals: {@code 10 s}, {@code 0.5 s}. */
+  static String seconds(java.time.Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+  }
+
   static String tolerance(double tolerance) {
     return String.format(Locale.ROOT, "%.0e", tolerance).replace("e-0", "e-");
   }

@@ -38,7 +38,7 @@ final class CaseGrader {
           .toList();
     }
     NestedOrFailure out = forwardOutput(run.forward());
-    NestedOrFailure[] gradients = gradients(run.backward());
+    NestedOrFailure[] gradients = gradients(run.backward(), out);
     return List.of(
         new PartResult(
             fixture, Part.FORWARD_SHAPE, shapeOnly(out, "out", fixture.expected().out())),
@@ -61,7 +61,7 @@ final class CaseGrader {
     if (constructor instanceof CallOutcome.Unavailable<Void> unavailable) {
       return missing(unavailable.missing());
     }
-    return new Verdict.ConstructorFailed(fixture.geometry(), constructor);
+    return new Verdict.ConstructorFailed(className, fixture.geometry(), constructor);
   }
 
   private NestedOrFailure forwardOutput(CallOutcome<double[][][][]> forward) {
@@ -71,7 +71,16 @@ final class CaseGrader {
     return new NestedOrFailure(null, failure(Member.FORWARD, forward));
   }
 
-  private NestedOrFailure[] gradients(CallOutcome<ReturnedGradients> backward) {
+  private NestedOrFailure[] gradients(
+      CallOutcome<ReturnedGradients> backward, NestedOrFailure out) {
+    if (backward instanceof CallOutcome.Skipped<ReturnedGradients> skipped
+        && skipped.after() == Member.FORWARD
+        && out.failure() != null) {
+      NestedOrFailure notRun =
+          new NestedOrFailure(
+              null, new Verdict.NotRun(Member.BACKWARD, Member.FORWARD, out.failure()));
+      return new NestedOrFailure[] {notRun, notRun, notRun};
+    }
     if (backward instanceof CallOutcome.Returned<ReturnedGradients> returned) {
       ReturnedGradients value = returned.value();
       if (value == null) {
@@ -92,7 +101,21 @@ final class CaseGrader {
     if (outcome instanceof CallOutcome.Unavailable<?> unavailable) {
       return missing(unavailable.missing());
     }
+    if (outcome instanceof CallOutcome.Threw<?> threw && isStub(call, threw)) {
+      return new Verdict.NotImplemented(call, threw);
+    }
     return new Verdict.CallFailed(call, outcome);
+  }
+
+  /**
+   * A stub throws UnsupportedOperationException from the called method itself; the same exception
+   * from deeper down (say, adding to List.of()) is a bug, not a missing implementation.
+   */
+  private boolean isStub(Member call, CallOutcome.Threw<?> threw) {
+    String method = call == Member.FORWARD ? "forward" : "backward";
+    return threw.type().equals(UnsupportedOperationException.class.getName())
+        && !threw.frames().isEmpty()
+        && threw.frames().get(0).startsWith(className + "." + method + "(");
   }
 
   private Verdict missing(Member member) {

@@ -32,8 +32,21 @@ public sealed interface Verdict {
   /** The call that produces the part did not return: it threw, timed out or its JVM ended. */
   record CallFailed(Member call, CallOutcome<?> outcome) implements Verdict {}
 
+  /**
+   * The method is still a stub: it threw UnsupportedOperationException from its own first line, as
+   * the template's methods do.
+   */
+  record NotImplemented(Member call, CallOutcome.Threw<?> threw) implements Verdict {}
+
+  /**
+   * The call was not made because an earlier call of the case failed, for the reason {@code
+   * blocker}.
+   */
+  record NotRun(Member call, Member blockedBy, Verdict blocker) implements Verdict {}
+
   /** The constructor threw, so the case's methods could not be called. */
-  record ConstructorFailed(ConvGeometry geometry, CallOutcome<?> outcome) implements Verdict {}
+  record ConstructorFailed(String className, ConvGeometry geometry, CallOutcome<?> outcome)
+      implements Verdict {}
 
   /**
    * A member of the contract is missing or has the wrong signature; {@code found} says what was

@@ -74,18 +74,22 @@ class FeedbackWriterTest {
   }
 
   @Test
-  void saysNotImplementedForTheTemplatesUnsupportedOperation() {
-    Verdict verdict =
-        new Verdict.CallFailed(
+  void saysNotImplementedForAStubAndWhyBackwardWasNotRun() {
+    Verdict stub =
+        new Verdict.NotImplemented(
             Member.FORWARD,
             new CallOutcome.Threw<>(
                 "java.lang.UnsupportedOperationException",
                 "implement Conv2d.forward",
                 List.of("cnn.Conv2d.forward(Conv2d.java:9)")));
 
-    assertThat(FeedbackWriter.describe(verdict))
+    assertThat(FeedbackWriter.describe(stub))
         .isEqualTo(
             "forward is not implemented yet (it threw UnsupportedOperationException: implement Conv2d.forward)");
+    assertThat(FeedbackWriter.describe(new Verdict.NotRun(Member.BACKWARD, Member.FORWARD, stub)))
+        .isEqualTo(
+            "backward was not run because forward is not implemented yet"
+                + " (it threw UnsupportedOperationException: implement Conv2d.forward)");
   }
 
   @Test

@@ -2,12 +2,14 @@ package org.cnngrader.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.cnngrader.SubmissionFolder;
 import org.cnngrader.TestRepository;
+import org.cnngrader.compile.SubmissionCompiler;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureSet;
@@ -157,7 +159,8 @@ class FaultySubmissionTest {
     assertThat(feedback(result, Part.FORWARD).get(1))
         .isEqualTo("forward did not return within 2 s and was stopped");
     assertThat(feedback(result, Part.DX).get(1))
-        .isEqualTo("backward was not run: forward did not complete");
+        .isEqualTo(
+            "backward was not run because forward did not return within 2 s and was stopped");
     assertThat(result.parts().stream().filter(p -> p.fixture().name().equals("batch-3ch-4filters")))
         .allSatisfy(p -> assertThat(p.passed()).as(p.name()).isTrue());
   }
@@ -181,6 +184,82 @@ class FaultySubmissionTest {
             "out[0][0][1] has length 1, but out[0][0][0] has length 3: out must be a rectangular array");
     assertThat(feedback(result, Part.DX).get(0)).isEqualTo("dx is null");
     assertThat(feedback(result, Part.DB).get(0)).contains("NaN or infinite, which never passes");
+  }
+
+  @Test
+  void anUnsupportedOperationFromDeeperDownIsABugNotAStub() throws Exception {
+    SubmissionResult result =
+        grade(
+            student()
+                .withCorrectConv2d(
+                    "cnn/Conv2d.java",
+                    "this.x = x;",
+                    "this.x = x;\n    java.util.List.of(1).add(2);"));
+
+    assertThat(feedback(result, Part.FORWARD).get(0))
+        .startsWith(
+            "forward threw java.lang.UnsupportedOperationException\n    at java.base/java.util.")
+        .contains("at cnn.Conv2d.forward(Conv2d.java:");
+  }
+
+  @Test
+  void backwardIsNotRunAfterAForwardThatThrew() throws Exception {
+    SubmissionResult result =
+        grade(
+            student()
+                .withCorrectConv2d(
+                    "cnn/Conv2d.java",
+                    "this.x = x;",
+                    "this.x = x;\n    if (x != null) throw new IllegalStateException(\"oops\");"));
+
+    assertThat(feedback(result, Part.DW).get(0))
+        .startsWith(
+            "backward was not run because forward threw java.lang.IllegalStateException: oops\n"
+                + "    at cnn.Conv2d.forward(Conv2d.java:");
+  }
+
+  @Test
+  void aResultBeyondTheTransferLimitIsNamedAsSuch() throws Exception {
+    SubmissionResult result =
+        grade(
+            student()
+                .withCorrectConv2d(
+                    "cnn/Conv2d.java",
+                    "    return out;\n",
+                    "    if (x.length == 1) return new double[1][1][17 * 1024][1024];\n    return out;\n"));
+
+    assertThat(feedback(result, Part.FORWARD_SHAPE).get(1))
+        .isEqualTo(
+            "forward returned more than 16777216 values, far more than any case needs;"
+                + " the grader stopped reading them");
+    assertThat(result.parts().stream().filter(p -> p.fixture().name().equals("batch-3ch-4filters")))
+        .allSatisfy(p -> assertThat(p.passed()).as(p.name()).isTrue());
+  }
+
+  @Test
+  void aSignatureThatNamesAClassTheChildLacksIsReportedNotACrash() throws Exception {
+    // As with a library the submission compiled against: the class is gone when the child loads
+    // Conv2d.
+    Path sources =
+        student()
+            .withCorrectConv2d(
+                "cnn/Conv2d.java",
+                "public class Conv2d {",
+                "public class Conv2d {\n  private Helper helper() { return null; }")
+            .with("cnn/Helper.java", "package cnn;\nclass Helper {}\n")
+            .path();
+    new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+        .compile(sources, temp.resolve("work"));
+    Files.delete(temp.resolve("work/classes/cnn/Helper.class"));
+
+    SubmissionResult result =
+        new SubmissionGrader(twoCases(), GradingOptions.DEFAULT)
+            .gradeCompiled("student", temp.resolve("work/classes"));
+
+    assertThat(result.score()).isZero();
+    assertThat(feedback(result, Part.FORWARD_SHAPE).get(0))
+        .startsWith(
+            "class cnn.Conv2d could not be inspected: java.lang.NoClassDefFoundError: cnn/Helper");
   }
 
   @Test

@@ -59,26 +59,34 @@ final class CaseCall {
       out.flush();
       return;
     }
-    runForward(out, instance);
+    boolean forwardReturned = runForward(out, instance);
     out.flush();
-    runBackward(out, instance);
+    if (forwardReturned) {
+      runBackward(out, instance);
+    } else {
+      // backward works on what forward kept; without a forward that returned it can only mislead.
+      out.writeByte(Protocol.SKIPPED);
+      out.writeByte(Member.FORWARD.code());
+    }
     out.flush();
   }
 
-  private void runForward(DataOutputStream out, Object instance) throws IOException {
+  /** Calls forward and sends its outcome; true when it returned. */
+  private boolean runForward(DataOutputStream out, Object instance) throws IOException {
     if (!layer.has(Member.FORWARD)) {
       unavailable(out, Member.FORWARD);
-      return;
+      return false;
     }
     Object result;
     try {
       result = layer.forward(instance, inputs.x(), inputs.w(), inputs.b());
     } catch (Throwable t) {
       threw(out, t);
-      return;
+      return false;
     }
     out.writeByte(Protocol.RETURNED);
     Wire.writeArray(out, result, 4);
+    return true;
   }
 
   private void runBackward(DataOutputStream out, Object instance) throws IOException {

@@ -35,9 +35,11 @@ public final class ChildMain {
       DataOutputStream out =
           new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
       serve(StudentLayer.find(args[1], ClassLoader.getSystemClassLoader()), in, out);
+    } finally {
+      // However the conversation ends (QUIT, or the parent gone), student threads that never end
+      // must not keep the child alive.
+      Runtime.getRuntime().halt(0);
     }
-    // Student threads that never end must not keep the child alive once the parent is done with it.
-    Runtime.getRuntime().halt(0);
   }
 
   static void serve(StudentLayer layer, DataInputStream in, DataOutputStream out)

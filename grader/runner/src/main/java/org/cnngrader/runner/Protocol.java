@@ -19,8 +19,14 @@ public final class Protocol {
   /** Child to parent: the call threw; type, message and the student's stack frames follow. */
   public static final byte THREW = 11;
 
-  /** Child to parent: the call could not be made; the reason follows. */
+  /** Child to parent: the call could not be made; the missing member's code follows. */
   public static final byte UNAVAILABLE = 12;
+
+  /**
+   * Child to parent: the call was not made because an earlier call of the case did not return; that
+   * member's code follows.
+   */
+  public static final byte SKIPPED = 13;
 
   /** First line of the child's contract report: the number of problems that follow. */
   public static final int CONTRACT_OK = 0;

@@ -42,9 +42,15 @@ final class StudentLayer {
       layer.problems.put(Member.CLASS, "class " + className + " could not be loaded: " + e);
       return layer;
     }
-    layer.findConstructor(type);
-    layer.findForward(type);
-    layer.findBackward(type);
+    try {
+      layer.findConstructor(type);
+      layer.findForward(type);
+      layer.findBackward(type);
+    } catch (LinkageError e) {
+      // A signature that names a class the child lacks, e.g. from a library the submission
+      // imported.
+      layer.problems.put(Member.CLASS, "class " + className + " could not be inspected: " + e);
+    }
     return layer;
   }
 

@@ -23,6 +23,17 @@ public final class Wire {
 
   private Wire() {}
 
+  /**
+   * A stream that asks for more than the reader accepts: too large, or not this protocol at all.
+   */
+  public static final class LimitExceeded extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LimitExceeded(String message) {
+      super(message);
+    }
+  }
+
   /** Writes a nested double array of the given rank (1 for double[], 4 for double[][][][]). */
   public static void writeArray(DataOutputStream out, Object array, int rank) throws IOException {
     if (array == null) {
@@ -57,7 +68,7 @@ public final class Wire {
       return null;
     }
     if (length < -1 || length > budget[0]) {
-      throw new IOException("array length " + length + " is out of range");
+      throw new LimitExceeded("array length " + length + " is out of range");
     }
     budget[0] -= length;
     if (rank == 1) {
