@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,14 @@ import org.cnngrader.runner.Wire;
  * for the remaining cases.
  */
 final class ChildJvm implements AutoCloseable {
+
+  /** Children still running, so that a grader that is stopped (Ctrl-C, kill) leaves none behind. */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> LIVE.forEach(ChildJvm::killTree), "kill-children"));
+  }
 
   private final Process process;
   private final Path socketFolder;
@@ -71,29 +81,36 @@ final class ChildJvm implements AutoCloseable {
       throws IOException {
     Path folder = Files.createTempDirectory("cnn-grader-");
     Path socket = folder.resolve("s");
-    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    try (server) {
+    Process process = null;
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
       server.configureBlocking(false);
-      Process process = new ProcessBuilder(command(classes, className, socket, limits)).start();
+      // An empty folder of its own as working directory: nothing of the grader's lies at hand.
+      process =
+          new ProcessBuilder(command(classes, className, socket, limits))
+              .directory(folder.toFile())
+              .start();
+      LIVE.add(process);
       process.getOutputStream().close();
       output.drain(process.getInputStream(), "stdout");
       output.drain(process.getErrorStream(), "stderr");
       SocketChannel channel = awaitConnection(server, process, limits.startTimeout());
       if (channel == null) {
-        boolean ended = !process.isAlive();
-        killTree(process);
-        deleteQuietly(socket, folder);
         throw new IOException(
-            ended
-                ? "the child JVM ended before it connected, exit code " + process.exitValue()
-                : "the child JVM did not connect within "
-                    + limits.startTimeout().toSeconds()
-                    + " s");
+            process.isAlive()
+                ? "the child JVM did not connect within " + limits.startTimeout().toSeconds() + " s"
+                : "the child JVM ended before it connected, exit code " + process.exitValue());
       }
       channel.configureBlocking(true);
       Files.deleteIfExists(socket);
       return new ChildJvm(process, folder, channel, limits);
+    } catch (IOException | RuntimeException e) {
+      if (process != null) {
+        killTree(process);
+        LIVE.remove(process);
+      }
+      deleteQuietly(socket, folder);
+      throw e;
     }
   }
 
@@ -149,7 +166,7 @@ final class ChildJvm implements AutoCloseable {
    * The child's first message: which members of the contract are missing, and what was found
    * instead.
    */
-  Map<Member, String> readContract() {
+  Map<Member, String> readContract() throws IOException {
     Map<Member, String> problems = new EnumMap<>(Member.class);
     CallOutcome<Void> outcome =
         await(
@@ -165,7 +182,7 @@ final class ChildJvm implements AutoCloseable {
               return new CallOutcome.Returned<>(null);
             });
     if (!(outcome instanceof CallOutcome.Returned)) {
-      throw new IllegalStateException("the child JVM did not report its contract: " + outcome);
+      throw new IOException("the child JVM did not report on the submission's class: " + outcome);
     }
     return problems;
   }
@@ -321,6 +338,7 @@ final class ChildJvm implements AutoCloseable {
       }
     }
     killTree(process);
+    LIVE.remove(process);
     reader.shutdownNow();
     try {
       channel.close();

@@ -3,7 +3,10 @@ package org.cnngrader.execution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Drains a child's stdout and stderr on daemon threads, keeping the first {@code capBytes} and
@@ -14,6 +17,7 @@ final class OutputCollector {
 
   static final int DEFAULT_CAP_BYTES = 64 * 1024;
 
+  private final List<Thread> drains = new ArrayList<>();
   private final byte[] kept;
   private int keptLength;
   private long discarded;
@@ -26,6 +30,21 @@ final class OutputCollector {
     Thread thread = new Thread(() -> copy(stream), "child-" + name + "-drain");
     thread.setDaemon(true);
     thread.start();
+    drains.add(thread);
+  }
+
+  /** Waits until the children's streams are read to their end, so that no late output is lost. */
+  void awaitDrained(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread drain : drains) {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      try {
+        drain.join(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void copy(InputStream stream) {

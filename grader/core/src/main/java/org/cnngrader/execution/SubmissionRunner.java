@@ -2,6 +2,7 @@ package org.cnngrader.execution;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class SubmissionRunner {
     if (contract == null) {
       contract = contractOnly(classes, className, output);
     }
+    output.awaitDrained(Duration.ofSeconds(2));
     return new Execution(contract, runs, output.snapshot());
   }
 

@@ -8,6 +8,7 @@ import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
+import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
@@ -251,13 +252,23 @@ public final class FeedbackWriter {
    */
   public static String summary(SubmissionResult result) {
     StringBuilder text = new StringBuilder();
+    List<PartResult> visible = result.parts(Visibility.PUBLIC);
+    long hiddenCases =
+        result.parts(Visibility.HIDDEN).stream().map(p -> p.fixture().name()).distinct().count();
     text.append(
         String.format(
-            "Score: %s / %s (%d of %d parts passed)%n",
-            Numbers.points(result.score()),
-            Numbers.points(result.maxScore()),
-            result.passedParts(),
-            result.parts().size()));
+            "%s: %s / %s (%d of %d parts passed)%n",
+            hiddenCases == 0 ? "Score" : "Public cases",
+            Numbers.points(visible.stream().mapToDouble(PartResult::score).sum()),
+            Numbers.points(visible.stream().mapToDouble(PartResult::maxScore).sum()),
+            visible.stream().filter(PartResult::passed).count(),
+            visible.size()));
+    if (hiddenCases > 0) {
+      text.append(
+          String.format(
+              "Hidden cases: %d more, graded too; their results appear when grades are published.%n",
+              hiddenCases));
+    }
     result
         .compilation()
         .ifPresent(

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.cnngrader.compile.Compilation;
@@ -19,6 +21,7 @@ import org.cnngrader.execution.SubmissionRunner;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Part;
+import org.cnngrader.fixture.Visibility;
 
 /**
  * Grades one submission on a fixture set: compile (unless the classes are given), run every case in
@@ -57,7 +60,12 @@ public final class SubmissionGrader {
         }
       }
       return new SubmissionResult(
-          id, parts, Optional.of(compilation), CapturedOutput.NONE, since(start));
+          id,
+          parts,
+          Optional.of(compilation),
+          CapturedOutput.NONE,
+          CapturedOutput.NONE,
+          since(start));
     } finally {
       deleteTree(work);
     }
@@ -68,41 +76,61 @@ public final class SubmissionGrader {
     return run(id, classes, Optional.empty(), System.nanoTime());
   }
 
+  /**
+   * Runs public and hidden cases in children of their own, so that what the code prints while it
+   * works on hidden inputs never reaches the student's feedback.
+   */
   private SubmissionResult run(
       String id, Path classes, Optional<Compilation> compilation, long start) throws IOException {
-    List<CaseInputs> inputs =
-        fixtures.fixtures().stream()
-            .map(
-                f ->
-                    new CaseInputs(
-                        f.params().stride(),
-                        f.params().pad(),
-                        f.inputs().x(),
-                        f.inputs().w(),
-                        f.inputs().b(),
-                        f.inputs().dout()))
-            .toList();
-    Execution execution =
-        new SubmissionRunner(options.limits()).run(classes, options.className(), inputs);
+    SubmissionRunner runner = new SubmissionRunner(options.limits());
     List<PartResult> parts = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      Fixture fixture = fixtures.fixtures().get(i);
-      parts.addAll(
-          new CaseGrader(fixture, options.className(), execution.contractProblems())
-              .grade(execution.runs().get(i)));
+    Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
+    for (Visibility visibility : Visibility.values()) {
+      List<Fixture> group = fixtures.only(visibility).fixtures();
+      if (group.isEmpty()) {
+        continue;
+      }
+      Execution execution =
+          runner.run(
+              classes,
+              options.className(),
+              group.stream().map(SubmissionGrader::inputsOf).toList());
+      for (int i = 0; i < group.size(); i++) {
+        parts.addAll(
+            new CaseGrader(group.get(i), options.className(), execution.contractProblems())
+                .grade(execution.runs().get(i)));
+      }
+      output.put(visibility, execution.output());
     }
-    return new SubmissionResult(id, parts, compilation, execution.output(), since(start));
+    return new SubmissionResult(
+        id,
+        parts,
+        compilation,
+        output.getOrDefault(Visibility.PUBLIC, CapturedOutput.NONE),
+        output.getOrDefault(Visibility.HIDDEN, CapturedOutput.NONE),
+        since(start));
+  }
+
+  private static CaseInputs inputsOf(Fixture f) {
+    return new CaseInputs(
+        f.params().stride(),
+        f.params().pad(),
+        f.inputs().x(),
+        f.inputs().w(),
+        f.inputs().b(),
+        f.inputs().dout());
   }
 
   private static Duration since(long start) {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
+  /** Best effort: a temporary folder left behind must not turn a finished grade into a fault. */
   private static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(SubmissionGrader::deleteQuietly);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean up " + root, e);
+    } catch (IOException | UncheckedIOException e) {
+      // Left for the operating system's cleaning of temporary files.
     }
   }
 

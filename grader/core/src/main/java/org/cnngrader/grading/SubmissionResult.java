@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.execution.CapturedOutput;
+import org.cnngrader.fixture.Visibility;
 
-/** Everything decided about one submission, in fixture order, ready to be worded and written. */
+/**
+ * Everything decided about one submission, in fixture order, ready to be worded and written. What
+ * the student's code printed is kept apart for public and hidden cases: students see the former
+ * only.
+ */
 public record SubmissionResult(
     String id,
     List<PartResult> parts,
     Optional<Compilation> compilation,
     CapturedOutput output,
+    CapturedOutput hiddenOutput,
     Duration elapsed) {
 
   public SubmissionResult {
@@ -28,5 +34,10 @@ public record SubmissionResult(
 
   public long passedParts() {
     return parts.stream().filter(PartResult::passed).count();
+  }
+
+  /** The parts of one visibility, e.g. the public ones that a student may see at once. */
+  public List<PartResult> parts(Visibility visibility) {
+    return parts.stream().filter(p -> p.fixture().visibility() == visibility).toList();
   }
 }

@@ -94,6 +94,10 @@ public final class ResultsWriter {
     scores.put("score", result.score());
     scores.put("max_score", result.maxScore());
     scores.put("elapsed_ms", result.elapsed().toMillis());
+    // What the code printed on hidden inputs: for TAs only, never in results.json.
+    ObjectNode hidden = root.putObject("hidden_cases_output");
+    hidden.put("text", result.hiddenOutput().text());
+    hidden.put("discarded_bytes", result.hiddenOutput().discardedBytes());
     return root;
   }
 

@@ -149,6 +149,7 @@ class FeedbackWriterTest {
                 new PartResult(fixture, Part.DB, new Verdict.ReturnedNull(Member.BACKWARD))),
             Optional.empty(),
             new CapturedOutput("debug: n=2\n", 10),
+            CapturedOutput.NONE,
             Duration.ofMillis(1200));
 
     assertThat(FeedbackWriter.summary(result))

@@ -44,7 +44,7 @@ class ResultsWriterTest {
         .isLessThan(result.maxScore());
     assertThat(results.get("max_score").asDouble()).isEqualTo(TestRepository.fixtures().maxScore());
     assertThat(results.get("execution_time").isNumber()).isTrue();
-    assertThat(results.get("output").asText()).startsWith("Score: ");
+    assertThat(results.get("output").asText()).startsWith("Public cases: ");
   }
 
   @Test
@@ -93,5 +93,40 @@ class ResultsWriterTest {
         .isNotEqualTo("unknown");
     assertThat(provenance.get("options").get("class").asText()).isEqualTo("cnn.Conv2d");
     assertThat(provenance.get("options").get("heap_mb").asInt()).isEqualTo(512);
+  }
+
+  @Test
+  void whatTheCodePrintsOnHiddenInputsStaysOutOfTheStudentsResults(@TempDir Path folder)
+      throws Exception {
+    Path submission =
+        org.cnngrader.SubmissionFolder.in(folder.resolve("chatty"))
+            .withCorrectConv2d(
+                "cnn/Conv2d.java",
+                "this.x = x;",
+                "this.x = x;\n"
+                    + "    System.out.println(\"H=\" + x[0][0].length + \",W=\" + x[0][0][0].length);")
+            .path();
+    SubmissionResult chatty =
+        new SubmissionGrader(TestRepository.fixtures(), GradingOptions.DEFAULT)
+            .grade("chatty", submission);
+    new ResultsWriter(TestRepository.fixtures(), GradingOptions.DEFAULT)
+        .write(chatty, folder.resolve("out"));
+    ObjectMapper mapper = new ObjectMapper();
+
+    String output =
+        mapper.readTree(folder.resolve("out/results.json").toFile()).get("output").asText();
+    String hiddenOutput =
+        mapper
+            .readTree(folder.resolve("out/provenance.json").toFile())
+            .get("hidden_cases_output")
+            .get("text")
+            .asText();
+
+    assertThat(output)
+        .startsWith(
+            "Public cases: 104 / 104 (65 of 65 parts passed)\nHidden cases: 13 more, graded too;")
+        .contains("H=6,W=9") // public stride3-nonsquare-input
+        .doesNotContain("H=10,W=7"); // hidden stride3-kernel4
+    assertThat(hiddenOutput).contains("H=10,W=7").doesNotContain("H=6,W=9");
   }
 }
