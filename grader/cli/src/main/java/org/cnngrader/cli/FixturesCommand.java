@@ -73,7 +73,12 @@ final class FixturesCommand implements Callable<Integer> {
             if (!Files.isRegularFile(list)) {
               throw new UsageException("case list not found: " + list);
             }
-            CaseList caseList = CaseList.read(list);
+            CaseList caseList;
+            try {
+              caseList = CaseList.read(list);
+            } catch (IllegalArgumentException e) {
+              throw new UsageException(e.getMessage());
+            }
             PrintWriter stdout = spec.commandLine().getOut();
             for (CaseSpec spec : caseList.cases()) {
               Fixture fixture = FixtureGenerator.generate(spec);

@@ -57,6 +57,9 @@ final class GradingFlags {
         Limits.DEFAULT
             .withCallTimeout(Duration.ofMillis(Math.round(callTimeoutSeconds * 1000)))
             .withHeapMegabytes(heapMegabytes);
+    if (!javax.lang.model.SourceVersion.isName(className)) {
+      throw new UsageException("--class must be a qualified Java class name, found " + className);
+    }
     return GradingOptions.DEFAULT.withLimits(limits).withClassName(className);
   }
 

@@ -15,7 +15,7 @@ final class Guarded {
   static int run(CommandLine.Model.CommandSpec spec, Callable<Integer> body) {
     try {
       return body.call();
-    } catch (UsageException | FixtureException | IllegalArgumentException e) {
+    } catch (UsageException | FixtureException e) {
       spec.commandLine().getErr().println("grader: " + e.getMessage());
       return ExitCode.USAGE;
     } catch (Exception e) {

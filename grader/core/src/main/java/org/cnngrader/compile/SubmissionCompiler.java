@@ -210,18 +210,22 @@ public final class SubmissionCompiler {
       FileTime time = Files.getLastModifiedTime(file);
       SourceFile earlier = byTarget.get(target);
       if (earlier != null) {
-        boolean newer = time.compareTo(modified.get(target)) > 0;
-        SourceFile kept = newer ? source : earlier;
-        SourceFile dropped = newer ? earlier : source;
+        int byTime = time.compareTo(modified.get(target));
+        boolean keepNew = byTime != 0 ? byTime > 0 : preferOnTie(source, earlier, target);
+        SourceFile kept = keepNew ? source : earlier;
+        SourceFile dropped = keepNew ? earlier : source;
         notes.add(
             dropped.origin()
                 + " and "
                 + kept.origin()
                 + " both define "
                 + target
-                + "; compiled the newer, "
-                + kept.origin());
-        if (!newer) {
+                + "; compiled "
+                + kept.origin()
+                + (byTime != 0
+                    ? ", the newer"
+                    : " (same time: the one named like its class, nearest the top)"));
+        if (!keepNew) {
           continue;
         }
       }
@@ -229,6 +233,23 @@ public final class SubmissionCompiler {
       modified.put(target, time);
     }
     return byTarget;
+  }
+
+  /**
+   * Between two copies of equal age: the one named like its class, then the one nearest the top.
+   */
+  private static boolean preferOnTie(SourceFile candidate, SourceFile current, String target) {
+    String name = target.substring(target.lastIndexOf('/') + 1);
+    boolean candidateNamed = candidate.origin().endsWith(name);
+    boolean currentNamed = current.origin().endsWith(name);
+    if (candidateNamed != currentNamed) {
+      return candidateNamed;
+    }
+    return depth(candidate.origin()) < depth(current.origin());
+  }
+
+  private static long depth(String origin) {
+    return origin.chars().filter(c -> c == '/').count();
   }
 
   private void supplyGradients(Map<String, SourceFile> byTarget, List<String> notes) {

@@ -15,6 +15,9 @@ public record GradingOptions(String className, Limits limits, Duration compileTi
       new GradingOptions(DEFAULT_CLASS, Limits.DEFAULT, Duration.ofSeconds(60));
 
   public GradingOptions {
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must be given");
+    }
     if (className == null || !SourceVersion.isName(className)) {
       throw new IllegalArgumentException(
           "class name must be a qualified Java name, found " + className);

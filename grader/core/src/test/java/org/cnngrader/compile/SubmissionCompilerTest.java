@@ -71,7 +71,27 @@ class SubmissionCompilerTest {
     assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
     assertThat(compilation.notes())
         .contains(
-            "Conv2d.java and Conv2d-2.java both define cnn/Conv2d.java; compiled the newer, Conv2d-2.java");
+            "Conv2d.java and Conv2d-2.java both define cnn/Conv2d.java; compiled Conv2d-2.java, the newer");
+  }
+
+  @Test
+  void betweenCopiesOfEqualAgeKeepsTheOneNearestTheTop(@TempDir Path temp) throws Exception {
+    Path submission =
+        SubmissionFolder.in(temp.resolve("student"))
+            .with("backup/old/cnn/Conv2d.java", "package cnn; public class Conv2d { broken")
+            .withCorrectConv2d("cnn/Conv2d.java", "", "")
+            .path();
+    java.nio.file.attribute.FileTime same = java.nio.file.attribute.FileTime.fromMillis(1_000_000);
+    Files.setLastModifiedTime(submission.resolve("backup/old/cnn/Conv2d.java"), same);
+    Files.setLastModifiedTime(submission.resolve("cnn/Conv2d.java"), same);
+
+    Compilation compilation = compiler.compile(submission, temp.resolve("work"));
+
+    assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    assertThat(compilation.notes())
+        .contains(
+            "backup/old/cnn/Conv2d.java and cnn/Conv2d.java both define cnn/Conv2d.java; compiled"
+                + " cnn/Conv2d.java (same time: the one named like its class, nearest the top)");
   }
 
   @Test

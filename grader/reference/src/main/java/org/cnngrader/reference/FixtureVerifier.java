@@ -2,7 +2,9 @@ package org.cnngrader.reference;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.fixture.Fixture;
@@ -42,12 +44,39 @@ public final class FixtureVerifier {
         reports.add(verifyFile(file, visibility));
       }
     }
+    reports = withRepeatedNames(reports);
     if (reports.isEmpty()) {
       reports.add(
           new FileReport(
               root, List.of(root + ": no fixtures below conv2d/public/ or conv2d/hidden/"), 0));
     }
     return reports;
+  }
+
+  /** Case names must be unique across public and hidden fixtures, as grading requires. */
+  private static List<FileReport> withRepeatedNames(List<FileReport> reports) {
+    Map<String, Path> firstByName = new HashMap<>();
+    List<FileReport> checked = new ArrayList<>();
+    for (FileReport report : reports) {
+      String name = caseName(report.file());
+      Path first = firstByName.putIfAbsent(name, report.file());
+      if (first == null) {
+        checked.add(report);
+        continue;
+      }
+      List<String> problems = new ArrayList<>(report.problems());
+      problems.add(report.file() + ": name: case " + name + " is already defined by " + first);
+      checked.add(new FileReport(report.file(), problems, report.maxError()));
+    }
+    return checked;
+  }
+
+  /**
+   * The case's name: its file's name, which {@code generate} writes and grading requires unique.
+   */
+  private static String caseName(Path file) {
+    String fileName = file.getFileName().toString();
+    return fileName.substring(0, fileName.length() - ".json".length());
   }
 
   static FileReport verifyFile(Path file, Visibility visibility) {

@@ -67,4 +67,22 @@ class FixtureVerifierTest {
     assertThat(reports.get(0).problems())
         .containsExactly(folder.resolve("broken.json") + ": layer: is missing");
   }
+
+  @Test
+  void reportsACaseNameUsedInBothFolders(@TempDir Path root) throws Exception {
+    Path source = FixtureFiles.folder(fixturesRoot(), Visibility.PUBLIC).resolve("kernel-1x1.json");
+    for (Visibility visibility : Visibility.values()) {
+      Files.createDirectories(FixtureFiles.folder(root, visibility));
+      Files.copy(source, FixtureFiles.folder(root, visibility).resolve("kernel-1x1.json"));
+    }
+
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
+
+    assertThat(reports.get(0).agrees()).isTrue();
+    assertThat(reports.get(1).problems())
+        .containsExactly(
+            FixtureFiles.folder(root, Visibility.HIDDEN).resolve("kernel-1x1.json")
+                + ": name: case kernel-1x1 is already defined by "
+                + FixtureFiles.folder(root, Visibility.PUBLIC).resolve("kernel-1x1.json"));
+  }
 }
