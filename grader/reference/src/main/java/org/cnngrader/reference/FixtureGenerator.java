@@ -33,7 +33,8 @@ public final class FixtureGenerator {
         null,
         Fixture.DEFAULT_TOLERANCE,
         new Reference(Nd4jConv2d.LIBRARY, Nd4jConv2d.VERSION),
-        spec.description());
+        spec.description(),
+        spec.seed());
   }
 
   /**
