@@ -1,6 +1,7 @@
 package org.cnngrader.feedback;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
@@ -296,6 +297,25 @@ public final class FeedbackWriter {
       }
     }
     return text.toString().replace("\r\n", "\n");
+  }
+
+  /**
+   * One line for the TA's table: why nothing ran, else the first part that failed; empty when every
+   * part passed.
+   */
+  public static Optional<String> headline(SubmissionResult result) {
+    Optional<Compilation> compilation = result.compilation();
+    if (compilation.isPresent() && compilation.get() instanceof Compilation.NoSources none) {
+      return Optional.of(none.reason());
+    }
+    if (compilation.isPresent() && compilation.get() instanceof Compilation.Failed failed) {
+      return Optional.of(
+          "does not compile: " + failed.diagnostics().lines().findFirst().orElse(""));
+    }
+    return result.parts().stream()
+        .filter(p -> !p.passed())
+        .findFirst()
+        .map(p -> p.name() + ": " + describe(p).lines().findFirst().orElse(""));
   }
 
   public static String points(double points) {
