@@ -46,6 +46,12 @@ class FaultySubmissionTest {
     return SubmissionFolder.in(temp.resolve("student"));
   }
 
+  /** The correct example with one statement added at the start of forward. */
+  private SubmissionFolder withFirstInForward(String statement) {
+    return student()
+        .withCorrectConv2d("cnn/Conv2d.java", "this.x = x;", "this.x = x;\n    " + statement);
+  }
+
   private static List<String> feedback(SubmissionResult result, Part part) {
     return result.parts().stream()
         .filter(p -> p.part() == part)
@@ -125,13 +131,7 @@ class FaultySubmissionTest {
 
   @Test
   void systemExitInForwardFailsThatCallAndTheOtherCasesAreStillGraded() throws Exception {
-    SubmissionResult result =
-        grade(
-            student()
-                .withCorrectConv2d(
-                    "cnn/Conv2d.java",
-                    "this.x = x;",
-                    "this.x = x;\n    if (x.length == 1) System.exit(3);"));
+    SubmissionResult result = grade(withFirstInForward("if (x.length == 1) System.exit(3);"));
 
     assertThat(feedback(result, Part.FORWARD).get(1))
         .isEqualTo(
@@ -147,13 +147,7 @@ class FaultySubmissionTest {
     long start = System.nanoTime();
 
     SubmissionResult result =
-        grade(
-            student()
-                .withCorrectConv2d(
-                    "cnn/Conv2d.java",
-                    "this.x = x;",
-                    "this.x = x;\n    while (x.length == 1) { Thread.onSpinWait(); }"),
-            options);
+        grade(withFirstInForward("while (x.length == 1) { Thread.onSpinWait(); }"), options);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(feedback(result, Part.FORWARD).get(1))
@@ -188,13 +182,7 @@ class FaultySubmissionTest {
 
   @Test
   void anUnsupportedOperationFromDeeperDownIsABugNotAStub() throws Exception {
-    SubmissionResult result =
-        grade(
-            student()
-                .withCorrectConv2d(
-                    "cnn/Conv2d.java",
-                    "this.x = x;",
-                    "this.x = x;\n    java.util.List.of(1).add(2);"));
+    SubmissionResult result = grade(withFirstInForward("java.util.List.of(1).add(2);"));
 
     assertThat(feedback(result, Part.FORWARD).get(0))
         .startsWith(
@@ -205,12 +193,7 @@ class FaultySubmissionTest {
   @Test
   void backwardIsNotRunAfterAForwardThatThrew() throws Exception {
     SubmissionResult result =
-        grade(
-            student()
-                .withCorrectConv2d(
-                    "cnn/Conv2d.java",
-                    "this.x = x;",
-                    "this.x = x;\n    if (x != null) throw new IllegalStateException(\"oops\");"));
+        grade(withFirstInForward("if (x != null) throw new IllegalStateException(\"oops\");"));
 
     assertThat(feedback(result, Part.DW).get(0))
         .startsWith(
