@@ -253,10 +253,12 @@ class FaultySubmissionTest {
                 .withCorrectConv2d("cnn/Conv2d.java", "", "")
                 .with(
                     "org/cnngrader/runner/ChildMain.java",
-                    "package org.cnngrader.runner;\n"
-                        + "public final class ChildMain {\n"
-                        + "  public static void main(String[] args) { System.exit(0); }\n"
-                        + "}\n"));
+                    """
+                    package org.cnngrader.runner;
+                    public final class ChildMain {
+                      public static void main(String[] args) { System.exit(0); }
+                    }
+                    """));
 
     assertThat(result.score()).isEqualTo(result.maxScore());
   }
