@@ -68,7 +68,24 @@ final class OutputCollector {
   }
 
   synchronized CapturedOutput snapshot() {
+    int end = discarded > 0 ? wholeCharacters(kept, keptLength) : keptLength;
     return new CapturedOutput(
-        new String(Arrays.copyOf(kept, keptLength), StandardCharsets.UTF_8), discarded);
+        new String(Arrays.copyOf(kept, end), StandardCharsets.UTF_8), discarded + keptLength - end);
+  }
+
+  /**
+   * Where the cap cut a multi-byte UTF-8 character, ends before it rather than show a broken one.
+   */
+  static int wholeCharacters(byte[] bytes, int length) {
+    int lead = length - 1;
+    while (lead >= 0 && lead > length - 4 && (bytes[lead] & 0xC0) == 0x80) {
+      lead--;
+    }
+    if (lead < 0) {
+      return length;
+    }
+    int b = bytes[lead] & 0xFF;
+    int size = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    return lead + size <= length ? length : lead;
   }
 }
