@@ -28,8 +28,5 @@ public final class Protocol {
    */
   public static final byte SKIPPED = 13;
 
-  /** First line of the child's contract report: the number of problems that follow. */
-  public static final int CONTRACT_OK = 0;
-
   private Protocol() {}
 }
