@@ -18,23 +18,41 @@ final class BatchGrading {
 
   private final FixtureSet fixtures;
   private final GradingOptions options;
+  private final IsolationSetup.Result isolation;
   private final Path outFolder;
 
-  BatchGrading(FixtureSet fixtures, GradingOptions options, Path outFolder) {
+  BatchGrading(
+      FixtureSet fixtures,
+      GradingOptions options,
+      IsolationSetup.Result isolation,
+      Path outFolder) {
     this.fixtures = fixtures;
     this.options = options;
+    this.isolation = isolation;
     this.outFolder = outFolder;
   }
 
-  /** Returns the exit code: 0 when every submission was graded, 1 when the grader failed on one. */
-  int run(List<Submissions.Submission> submissions, PrintWriter out, PrintWriter err) {
+  /** Creates the output folder before anything is graded, so that a bad --out fails first. */
+  static void createOutFolder(Path outFolder) {
     try {
       Files.createDirectories(outFolder);
     } catch (IOException e) {
       throw new UsageException("cannot create the --out folder " + outFolder + ": " + e);
     }
-    SubmissionGrader grader = new SubmissionGrader(fixtures, options);
-    ResultsWriter writer = new ResultsWriter(fixtures, options);
+  }
+
+  /** Returns the exit code: 0 when every submission was graded, 1 when the grader failed on one. */
+  int run(List<Submissions.Submission> submissions, PrintWriter out, PrintWriter err) {
+    SubmissionGrader grader = new SubmissionGrader(fixtures, options, isolation.sandbox());
+    ResultsWriter writer = new ResultsWriter(fixtures, options, isolation.isolation());
+    out.println(
+        "Sandbox: "
+            + isolation.isolation().level().key()
+            + " (level "
+            + isolation.isolation().level().number()
+            + ": "
+            + isolation.isolation().level().description()
+            + ")");
     long start = System.nanoTime();
     List<SubmissionResult> results = new ArrayList<>();
     int exitCode = ExitCode.OK;

@@ -53,7 +53,16 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
               .getOut()
               .println(
                   "Grading " + folders.size() + " example submissions from " + examples + " ...");
-          return new BatchGrading(flags.loadFixtures(home), flags.options(), outFolder)
+          BatchGrading.createOutFolder(outFolder);
+          IsolationSetup.Result isolation =
+              new IsolationSetup(spec.commandLine().getErr())
+                  .prepare(
+                      flags.sandboxChoice(),
+                      flags.strict,
+                      home,
+                      flags.fixturesRoot(home),
+                      outFolder);
+          return new BatchGrading(flags.loadFixtures(home), flags.options(), isolation, outFolder)
               .run(
                   Submissions.identify(
                       folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),

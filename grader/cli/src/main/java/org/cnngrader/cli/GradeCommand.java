@@ -64,7 +64,12 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           List<Submissions.Submission> identified =
               Submissions.identify(
                   submissions, w -> spec.commandLine().getErr().println("grader: warning: " + w));
-          return new BatchGrading(fixtures, options, out)
+          BatchGrading.createOutFolder(out);
+          IsolationSetup.Result isolation =
+              new IsolationSetup(spec.commandLine().getErr())
+                  .prepare(
+                      flags.sandboxChoice(), flags.strict, home, flags.fixturesRoot(home), out);
+          return new BatchGrading(fixtures, options, isolation, out)
               .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
         });
   }

@@ -7,6 +7,7 @@ import org.cnngrader.execution.Limits;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.sandbox.SandboxChoice;
 import picocli.CommandLine.Option;
 
 /** The options that change how submissions are graded, shared by grade and demo. */
@@ -42,6 +43,40 @@ final class GradingFlags {
       defaultValue = "512")
   int heapMegabytes;
 
+  @Option(
+      names = "--submission-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Time limit of all the calls of one submission together. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "120")
+  double submissionTimeoutSeconds;
+
+  @Option(
+      names = "--sandbox",
+      paramLabel = "LEVEL",
+      description =
+          "How student code is confined: bwrap (level 1: bubblewrap, no network, only the JDK and"
+              + " the submission visible), user (level 2: an unprivileged user of its own; needs"
+              + " root), process (level 3: limits only), or auto, the strongest that works here."
+              + " Default: ${DEFAULT-VALUE}.",
+      defaultValue = "auto")
+  String sandbox;
+
+  @Option(
+      names = "--strict",
+      description =
+          "Refuse (exit code 2) to grade hidden fixtures where student code could read them, as"
+              + " at level 3.")
+  boolean strict;
+
+  SandboxChoice sandboxChoice() {
+    try {
+      return SandboxChoice.parse(sandbox);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--sandbox: " + e.getMessage());
+    }
+  }
+
   GradingOptions options() {
     if (!(callTimeoutSeconds > 0) || callTimeoutSeconds > 3600) {
       throw new UsageException(
@@ -53,9 +88,17 @@ final class GradingFlags {
     if (heapMegabytes < 16) {
       throw new UsageException("--heap must be at least 16 (MB), found " + heapMegabytes);
     }
+    if (!(submissionTimeoutSeconds > 0) || submissionTimeoutSeconds > 86_400) {
+      throw new UsageException(
+          "--submission-timeout must be a number of seconds above 0 and at most 86400, found "
+              + java.math.BigDecimal.valueOf(submissionTimeoutSeconds)
+                  .stripTrailingZeros()
+                  .toPlainString());
+    }
     Limits limits =
         Limits.DEFAULT
             .withCallTimeout(Duration.ofMillis(Math.round(callTimeoutSeconds * 1000)))
+            .withSubmissionTimeout(Duration.ofMillis(Math.round(submissionTimeoutSeconds * 1000)))
             .withHeapMegabytes(heapMegabytes);
     if (!javax.lang.model.SourceVersion.isName(className)) {
       throw new UsageException("--class must be a qualified Java class name, found " + className);
@@ -63,8 +106,12 @@ final class GradingFlags {
     return GradingOptions.DEFAULT.withLimits(limits).withClassName(className);
   }
 
+  Path fixturesRoot(Path home) {
+    return fixtures != null ? fixtures : home.resolve("fixtures");
+  }
+
   FixtureSet loadFixtures(Path home) {
-    Path root = fixtures != null ? fixtures : home.resolve("fixtures");
+    Path root = fixturesRoot(home);
     if (!Files.isDirectory(root)) {
       throw new UsageException("fixtures folder not found: " + root);
     }

@@ -15,7 +15,31 @@ public sealed interface CallOutcome<T> {
     public Threw {
       frames = List.copyOf(frames);
     }
+
+    /** An error of the JVM itself: out of memory or stack, after which a fresh JVM is safer. */
+    public boolean exhaustedResources() {
+      return type.equals("java.lang.OutOfMemoryError")
+          || type.equals("java.lang.StackOverflowError")
+          || type.equals("java.lang.InternalError");
+    }
   }
+
+  /**
+   * The call ended the JVM: {@code how} is {@code System.exit} (reported by the child, with the
+   * calling {@code frames}) or {@code Runtime.halt} (an exit status, but no report); {@code status}
+   * is the JVM's exit status when known.
+   */
+  record Exited<T>(String how, Integer status, List<String> frames) implements CallOutcome<T> {
+    public Exited {
+      frames = List.copyOf(frames);
+    }
+  }
+
+  /**
+   * The call was stopped, or not started, because the submission used up its total time, {@code
+   * limit}.
+   */
+  record OutOfTime<T>(Duration limit) implements CallOutcome<T> {}
 
   /** The call returned more values than the grader reads ({@code limit}); the child was killed. */
   record Oversized<T>(int limit) implements CallOutcome<T> {}
@@ -23,7 +47,7 @@ public sealed interface CallOutcome<T> {
   /** The call ran past the time limit and the child was killed. */
   record TimedOut<T>(Duration limit) implements CallOutcome<T> {}
 
-  /** The child ended during the call, e.g. by System.exit or a crash of the JVM. */
+  /** The child ended during the call without a sign of exiting on purpose, e.g. it crashed. */
   record ChildDied<T>(Integer exitCode) implements CallOutcome<T> {}
 
   /** The call was not made: the earlier call {@code after} of this case never completed. */

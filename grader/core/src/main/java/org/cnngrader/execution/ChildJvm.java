@@ -4,8 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +29,40 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.cnngrader.runner.ChildMain;
 import org.cnngrader.runner.Member;
 import org.cnngrader.runner.Protocol;
 import org.cnngrader.runner.Wire;
+import org.cnngrader.sandbox.Launch;
+import org.cnngrader.sandbox.Sandbox;
 
 /**
  * One child JVM holding the student's classes and the runner, and the parent's end of the socket it
- * talks over. Every read from the child is bounded by a time limit; a child that overruns one is
- * killed with all its descendants, and this object is then dead: the caller starts a fresh child
- * for the remaining cases.
+ * talks over, started in a {@link Sandbox}. Every read from the child is bounded by a time limit; a
+ * child that overruns one is killed with everything it started, and this object is then dead: the
+ * caller starts a fresh child for the remaining cases.
  */
 final class ChildJvm implements AutoCloseable {
 
+  /** A started child and what it takes to end it and everything it started. */
+  private record Running(Process process, Sandbox sandbox, Launch launch) {
+    void reap() {
+      sandbox.reap(process, launch);
+    }
+  }
+
   /** Children still running, so that a grader that is stopped (Ctrl-C, kill) leaves none behind. */
-  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> LIVE.forEach(ChildJvm::killTree), "kill-children"));
+        .addShutdownHook(new Thread(() -> LIVE.forEach(Running::reap), "kill-children"));
   }
 
+  private final Running running;
   private final Process process;
-  private final Path socketFolder;
+  private final Path folder;
   private final SocketChannel channel;
   private final DataInputStream in;
   private final DataOutputStream out;
@@ -58,9 +70,10 @@ final class ChildJvm implements AutoCloseable {
   private final Limits limits;
   private boolean dead;
 
-  private ChildJvm(Process process, Path socketFolder, SocketChannel channel, Limits limits) {
-    this.process = process;
-    this.socketFolder = socketFolder;
+  private ChildJvm(Running running, Path folder, SocketChannel channel, Limits limits) {
+    this.running = running;
+    this.process = running.process();
+    this.folder = folder;
     this.channel = channel;
     this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
     this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
@@ -75,43 +88,62 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Starts a child on {@code classes} and waits until it has connected; throws if it never does.
+   * Starts a child in {@code sandbox} on {@code classes} and waits until it has connected; throws
+   * if it never does.
    */
-  static ChildJvm start(Path classes, String className, Limits limits, OutputCollector output)
+  static ChildJvm start(
+      Sandbox sandbox, Path classes, String className, Limits limits, OutputCollector output)
       throws IOException {
     Path folder = Files.createTempDirectory("cnn-grader-");
-    Path socket = folder.resolve("s");
-    Process process = null;
-    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      server.bind(UnixDomainSocketAddress.of(socket));
-      server.configureBlocking(false);
-      // An empty folder of its own as working directory: nothing of the grader's lies at hand.
-      process =
-          new ProcessBuilder(command(classes, className, socket, limits))
-              .directory(folder.toFile())
-              .start();
-      LIVE.add(process);
-      process.getOutputStream().close();
-      output.drain(process.getInputStream(), "stdout");
-      output.drain(process.getErrorStream(), "stderr");
-      SocketChannel channel = awaitConnection(server, process, limits.startTimeout());
-      if (channel == null) {
-        throw new IOException(
-            process.isAlive()
-                ? "the child JVM did not connect within " + limits.startTimeout().toSeconds() + " s"
-                : "the child JVM ended before it connected, exit code " + process.exitValue());
+    Running running = null;
+    try {
+      Launch launch = sandbox.prepare(folder, runnerLocation(), classes);
+      try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+        server.bind(UnixDomainSocketAddress.of(launch.socket()));
+        server.configureBlocking(false);
+        sandbox.socketBound(launch);
+        ProcessBuilder builder =
+            new ProcessBuilder(command(launch, className, limits))
+                .directory(launch.directory().toFile());
+        childEnvironment(builder.environment(), launch);
+        running = new Running(builder.start(), sandbox, launch);
+        LIVE.add(running);
+        Process process = running.process();
+        process.getOutputStream().close();
+        output.drain(process.getInputStream(), "stdout");
+        output.drain(process.getErrorStream(), "stderr");
+        SocketChannel channel = awaitConnection(server, process, limits.startTimeout());
+        if (channel == null) {
+          throw new IOException(
+              process.isAlive()
+                  ? "the child JVM did not connect within "
+                      + limits.startTimeout().toSeconds()
+                      + " s"
+                  : "the child JVM ended before it connected, exit code " + process.exitValue());
+        }
+        channel.configureBlocking(true);
+        Files.deleteIfExists(launch.socket());
+        return new ChildJvm(running, folder, channel, limits);
       }
-      channel.configureBlocking(true);
-      Files.deleteIfExists(socket);
-      return new ChildJvm(process, folder, channel, limits);
     } catch (IOException | RuntimeException e) {
-      if (process != null) {
-        killTree(process);
-        LIVE.remove(process);
+      if (running != null) {
+        running.reap();
+        LIVE.remove(running);
       }
-      deleteQuietly(socket, folder);
+      deleteTree(folder);
       throw e;
     }
+  }
+
+  /**
+   * Nothing of the grader's environment (tokens of a CI job, say) reaches student code: only what a
+   * JVM needs.
+   */
+  private static void childEnvironment(Map<String, String> environment, Launch launch) {
+    environment.clear();
+    environment.put("PATH", "/usr/bin:/bin");
+    environment.put("LANG", "C.UTF-8");
+    environment.put("HOME", launch.childSocket().getParent().toString());
   }
 
   private static SocketChannel awaitConnection(
@@ -135,21 +167,25 @@ final class ChildJvm implements AutoCloseable {
     return null;
   }
 
-  private static List<String> command(Path classes, String className, Path socket, Limits limits) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  private static List<String> command(Launch launch, String className, Limits limits) {
+    List<String> command = new ArrayList<>(launch.prefix());
+    command.add(launch.java().toString());
     command.add("-Xmx" + limits.heapMegabytes() + "m");
     command.add("-Xss" + limits.stackKilobytes() + "k");
+    command.add("-XX:MaxMetaspaceSize=256m");
+    command.add("-XX:MaxDirectMemorySize=64m");
     command.add("-XX:+UseSerialGC");
     command.add("-XX:-UsePerfData");
+    command.add("-XX:+DisableAttachMechanism");
     command.add("-Djava.awt.headless=true");
+    command.add("-Dfile.encoding=UTF-8");
+    // Only the runner is on the class path; it loads the submission's classes itself, per case.
     command.add("-cp");
-    // The runner comes first, so that a submission cannot replace the runner's classes with its
-    // own.
-    command.add(runnerLocation() + File.pathSeparator + classes);
+    command.add(launch.runner().toString());
     command.add(ChildMain.class.getName());
-    command.add(socket.toString());
+    command.add(launch.childSocket().toString());
     command.add(className);
+    command.add(launch.classes().toString());
     return command;
   }
 
@@ -188,10 +224,10 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Runs one case; a call that times out or kills the child leaves the later calls as
-   * ChildDied/TimedOut.
+   * Runs one case, each call within {@code limit}; a call that times out or kills the child leaves
+   * the later calls as ChildDied/TimedOut.
    */
-  CaseRun run(CaseInputs inputs) {
+  CaseRun run(CaseInputs inputs, Duration limit) {
     try {
       out.writeByte(Protocol.RUN_CASE);
       out.writeInt(inputs.stride());
@@ -205,20 +241,63 @@ final class ChildJvm implements AutoCloseable {
       CallOutcome<Void> died = died();
       return new CaseRun(died, died(), died());
     }
-    CallOutcome<Void> constructor = read(limits.callTimeout(), () -> null);
+    CallOutcome<Void> constructor = read(limit, () -> null);
     if (dead) {
       return new CaseRun(
           constructor,
           new CallOutcome.Skipped<>(Member.CONSTRUCTOR),
           new CallOutcome.Skipped<>(Member.CONSTRUCTOR));
     }
-    CallOutcome<double[][][][]> forward =
-        read(limits.callTimeout(), () -> (double[][][][]) Wire.readArray(in, 4));
+    CallOutcome<double[][][][]> forward = read(limit, () -> (double[][][][]) Wire.readArray(in, 4));
     if (dead) {
       return new CaseRun(constructor, forward, new CallOutcome.Skipped<>(Member.FORWARD));
     }
-    CallOutcome<ReturnedGradients> backward = read(limits.callTimeout(), this::readGradients);
+    CallOutcome<ReturnedGradients> backward = read(limit, this::readGradients);
+    if (dead) {
+      return new CaseRun(constructor, forward, backward);
+    }
+    CallOutcome<CaseEnd> end = await(limit, this::readCaseEnd);
+    if (end instanceof CallOutcome.Returned<CaseEnd> returned) {
+      return new CaseRun(
+          constructor, forward, backward, returned.value().changes(), returned.value().threads());
+    }
     return new CaseRun(constructor, forward, backward);
+  }
+
+  /** The child's report at the end of a case. */
+  private record CaseEnd(List<InputChange> changes, List<String> threads) {}
+
+  private CallOutcome<CaseEnd> readCaseEnd() throws IOException {
+    byte tag = in.readByte();
+    if (tag != Protocol.CASE_END) {
+      throw new IOException("expected the end of a case, found tag " + tag);
+    }
+    List<InputChange> changes = new ArrayList<>();
+    int count = boundedCount();
+    for (int i = 0; i < count; i++) {
+      changes.add(
+          new InputChange(
+              member(in.readByte()),
+              Wire.readString(in),
+              Wire.readString(in),
+              Double.longBitsToDouble(in.readLong()),
+              Double.longBitsToDouble(in.readLong()),
+              Wire.readString(in)));
+    }
+    List<String> threads = new ArrayList<>();
+    int threadCount = boundedCount();
+    for (int i = 0; i < threadCount; i++) {
+      threads.add(Wire.readString(in));
+    }
+    return new CallOutcome.Returned<>(new CaseEnd(changes, threads));
+  }
+
+  private int boundedCount() throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > 1000) {
+      throw new IOException("bad count " + count);
+    }
+    return count;
   }
 
   private ReturnedGradients readGradients() throws IOException {
@@ -249,7 +328,8 @@ final class ChildJvm implements AutoCloseable {
     }
     Future<CallOutcome<T>> pending = reader.submit(message);
     try {
-      return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CallOutcome<T> outcome = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return outcome instanceof CallOutcome.Exited<T> exited ? exited(exited) : outcome;
     } catch (TimeoutException e) {
       pending.cancel(true);
       kill();
@@ -274,6 +354,7 @@ final class ChildJvm implements AutoCloseable {
       case Protocol.THREW -> readThrew();
       case Protocol.UNAVAILABLE -> new CallOutcome.Unavailable<>(member(in.readByte()));
       case Protocol.SKIPPED -> new CallOutcome.Skipped<>(member(in.readByte()));
+      case Protocol.EXITED -> readExited();
       default -> throw new IOException("unknown tag " + tag);
     };
   }
@@ -281,15 +362,21 @@ final class ChildJvm implements AutoCloseable {
   private <T> CallOutcome<T> readThrew() throws IOException {
     String type = Wire.readString(in);
     String message = Wire.readString(in);
-    int count = in.readInt();
-    if (count < 0 || count > 1000) {
-      throw new IOException("bad frame count " + count);
-    }
+    return new CallOutcome.Threw<>(type, message, readFrames());
+  }
+
+  private <T> CallOutcome<T> readExited() throws IOException {
+    member(in.readByte());
+    return new CallOutcome.Exited<>("System.exit", null, readFrames());
+  }
+
+  private List<String> readFrames() throws IOException {
+    int count = boundedCount();
     List<String> frames = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       frames.add(Wire.readString(in));
     }
-    return new CallOutcome.Threw<>(type, message, frames);
+    return frames;
   }
 
   private static Member member(byte code) throws IOException {
@@ -300,28 +387,42 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** The child reported System.exit: the JVM is ending; its status completes the outcome. */
+  private <T> CallOutcome<T> exited(CallOutcome.Exited<T> reported) {
+    dead = true;
+    Integer status = awaitExit();
+    running.reap();
+    return new CallOutcome.Exited<>(reported.how(), status, reported.frames());
+  }
+
+  /**
+   * The stream ended without a report. An exit status below 128 means the JVM ended itself without
+   * running its shutdown hooks, which is what Runtime.halt does; above, a signal or a crash.
+   */
   private <T> CallOutcome<T> died() {
     dead = true;
-    Integer exitCode = null;
+    Integer status = awaitExit();
+    running.reap();
+    if (status != null && status < 128) {
+      return new CallOutcome.Exited<>("Runtime.halt", status, List.of());
+    }
+    return new CallOutcome.ChildDied<>(status);
+  }
+
+  private Integer awaitExit() {
     try {
       if (process.waitFor(2, TimeUnit.SECONDS)) {
-        exitCode = process.exitValue();
+        return process.exitValue();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    killTree(process);
-    return new CallOutcome.ChildDied<>(exitCode);
+    return null;
   }
 
   private void kill() {
     dead = true;
-    killTree(process);
-  }
-
-  private static void killTree(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    running.reap();
   }
 
   @Override
@@ -337,24 +438,32 @@ final class ChildJvm implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    killTree(process);
-    LIVE.remove(process);
+    running.reap();
+    LIVE.remove(running);
     reader.shutdownNow();
     try {
       channel.close();
     } catch (IOException e) {
       // Nothing left to release.
     }
-    deleteQuietly(socketFolder.resolve("s"), socketFolder);
+    deleteTree(folder);
   }
 
-  private static void deleteQuietly(Path... paths) {
-    for (Path path : paths) {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException e) {
-        // A temporary folder left behind is harmless.
-      }
+  /** Best effort: what the child left in its folder is removed; a leftover is harmless. */
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.deleteIfExists(path);
+                } catch (IOException e) {
+                  // Left for the system's cleaning of temporary files.
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      // The folder is gone or unreadable: nothing more to do.
     }
   }
 }

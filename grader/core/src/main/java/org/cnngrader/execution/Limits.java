@@ -3,17 +3,23 @@ package org.cnngrader.execution;
 import java.time.Duration;
 
 /**
- * The bounds a child JVM runs under. Defaults: 10 s per call, 30 s for the child to start, 512 MiB
- * heap, 4 MiB thread stack.
+ * The bounds student code runs under. Defaults: 10 s per call, 120 s for all the calls of one
+ * submission, 30 s for a child JVM to start, 512 MiB heap, 4 MiB thread stack.
  */
 public record Limits(
-    Duration callTimeout, Duration startTimeout, int heapMegabytes, int stackKilobytes) {
+    Duration callTimeout,
+    Duration submissionTimeout,
+    Duration startTimeout,
+    int heapMegabytes,
+    int stackKilobytes) {
 
   public static final Limits DEFAULT =
-      new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 512, 4096);
+      new Limits(
+          Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30), 512, 4096);
 
   public Limits {
     requirePositive("callTimeout", callTimeout);
+    requirePositive("submissionTimeout", submissionTimeout);
     requirePositive("startTimeout", startTimeout);
     if (heapMegabytes < 16) {
       throw new IllegalArgumentException(
@@ -26,11 +32,15 @@ public record Limits(
   }
 
   public Limits withCallTimeout(Duration timeout) {
-    return new Limits(timeout, startTimeout, heapMegabytes, stackKilobytes);
+    return new Limits(timeout, submissionTimeout, startTimeout, heapMegabytes, stackKilobytes);
+  }
+
+  public Limits withSubmissionTimeout(Duration timeout) {
+    return new Limits(callTimeout, timeout, startTimeout, heapMegabytes, stackKilobytes);
   }
 
   public Limits withHeapMegabytes(int megabytes) {
-    return new Limits(callTimeout, startTimeout, megabytes, stackKilobytes);
+    return new Limits(callTimeout, submissionTimeout, startTimeout, megabytes, stackKilobytes);
   }
 
   private static void requirePositive(String name, Duration duration) {

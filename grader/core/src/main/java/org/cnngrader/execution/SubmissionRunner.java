@@ -7,42 +7,78 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cnngrader.runner.Member;
+import org.cnngrader.sandbox.Sandbox;
 
 /**
  * Runs a compiled submission's cases in child JVMs: one child for as many cases as it survives, and
- * a fresh one after a child was killed or died, so that one bad case cannot take the others down.
- * It knows nothing of expected values or points.
+ * a fresh one after a child was killed, died, ran out of memory or stack, or was left with a thread
+ * of the student's running, so that one bad case cannot take the others down. It knows nothing of
+ * expected values or points.
  */
 public final class SubmissionRunner {
 
+  private final Sandbox sandbox;
   private final Limits limits;
 
-  public SubmissionRunner(Limits limits) {
+  public SubmissionRunner(Sandbox sandbox, Limits limits) {
+    this.sandbox = sandbox;
     this.limits = limits;
   }
 
+  /** When a submission's time runs out; one is shared by all the runs of a submission. */
+  public static final class Deadline {
+    private final Duration limit;
+    private final long end;
+
+    public Deadline(Duration limit) {
+      this.limit = limit;
+      this.end = System.nanoTime() + limit.toNanos();
+    }
+
+    Duration remaining() {
+      return Duration.ofNanos(end - System.nanoTime());
+    }
+
+    Duration limit() {
+      return limit;
+    }
+  }
+
   /**
-   * Runs every case against the class {@code className} found in {@code classes}.
+   * Runs every case against the class {@code className} found in {@code classes}, within the
+   * submission's {@code deadline}.
    *
    * @throws IOException when a child JVM cannot be started at all: a fault of the machine, not the
    *     student
    */
-  public Execution run(Path classes, String className, List<CaseInputs> cases) throws IOException {
+  public Execution run(Path classes, String className, List<CaseInputs> cases, Deadline deadline)
+      throws IOException {
     OutputCollector output = new OutputCollector(OutputCollector.DEFAULT_CAP_BYTES);
     List<CaseRun> runs = new ArrayList<>();
     Map<Member, String> contract = null;
     ChildJvm child = null;
     try {
       for (CaseInputs inputs : cases) {
+        Duration remaining = deadline.remaining();
+        if (remaining.isNegative() || remaining.isZero()) {
+          runs.add(outOfTime(deadline));
+          continue;
+        }
         if (child == null || child.isDead()) {
           if (child != null) {
             child.close();
           }
-          child = ChildJvm.start(classes, className, limits, output);
+          child = ChildJvm.start(sandbox, classes, className, limits, output);
           Map<Member, String> problems = child.readContract();
           contract = contract == null ? problems : contract;
         }
-        runs.add(child.run(inputs));
+        boolean cutByDeadline = remaining.compareTo(limits.callTimeout()) < 0;
+        CaseRun run = child.run(inputs, cutByDeadline ? remaining : limits.callTimeout());
+        runs.add(cutByDeadline ? blameDeadline(run, deadline) : run);
+        if (run.leftChildUnfit()) {
+          child.close();
+          child = null;
+        }
       }
     } finally {
       if (child != null) {
@@ -56,9 +92,32 @@ public final class SubmissionRunner {
     return new Execution(contract, runs, output.snapshot());
   }
 
+  private static CaseRun outOfTime(Deadline deadline) {
+    return new CaseRun(
+        new CallOutcome.OutOfTime<>(deadline.limit()),
+        new CallOutcome.OutOfTime<>(deadline.limit()),
+        new CallOutcome.OutOfTime<>(deadline.limit()));
+  }
+
+  /** A call stopped by the submission's deadline rather than its own limit says so. */
+  private static CaseRun blameDeadline(CaseRun run, Deadline deadline) {
+    return new CaseRun(
+        blame(run.constructor(), deadline),
+        blame(run.forward(), deadline),
+        blame(run.backward(), deadline),
+        run.inputChanges(),
+        run.lingeringThreads());
+  }
+
+  private static <T> CallOutcome<T> blame(CallOutcome<T> outcome, Deadline deadline) {
+    return outcome instanceof CallOutcome.TimedOut<T>
+        ? new CallOutcome.OutOfTime<>(deadline.limit())
+        : outcome;
+  }
+
   private Map<Member, String> contractOnly(Path classes, String className, OutputCollector output)
       throws IOException {
-    try (ChildJvm child = ChildJvm.start(classes, className, limits, output)) {
+    try (ChildJvm child = ChildJvm.start(sandbox, classes, className, limits, output)) {
       return child.readContract();
     }
   }

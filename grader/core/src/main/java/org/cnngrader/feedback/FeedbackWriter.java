@@ -13,6 +13,7 @@ import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
+import org.cnngrader.grading.Warning;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
@@ -31,8 +32,16 @@ public final class FeedbackWriter {
 
   private FeedbackWriter() {}
 
-  /** The feedback for one part. */
+  /** The feedback for one part, with its warnings on lines of their own. */
   public static String describe(PartResult part) {
+    String text = verdictOf(part);
+    for (Warning warning : part.warnings()) {
+      text += "\nWarning: " + Warnings.describe(warning);
+    }
+    return text;
+  }
+
+  private static String verdictOf(PartResult part) {
     Verdict verdict = part.verdict();
     if (part.part() == Part.FORWARD && verdict instanceof Verdict.WrongShape shape) {
       return String.format(
@@ -153,6 +162,13 @@ public final class FeedbackWriter {
   private static String callFailed(String call, CallOutcome<?> outcome) {
     if (outcome instanceof CallOutcome.Threw<?> threw) {
       return threw(call, threw);
+    } else if (outcome instanceof CallOutcome.Exited<?> exited) {
+      return exited(call, exited);
+    } else if (outcome instanceof CallOutcome.OutOfTime<?> outOfTime) {
+      return call
+          + " was stopped, or never started: the submission used up its total time limit of "
+          + Numbers.seconds(outOfTime.limit())
+          + " (all its cases together)";
     } else if (outcome instanceof CallOutcome.TimedOut<?> timedOut) {
       return call
           + " did not return within "
@@ -166,8 +182,8 @@ public final class FeedbackWriter {
     } else if (outcome instanceof CallOutcome.ChildDied<?> died) {
       return "the JVM running your code ended during "
           + call
-          + (died.exitCode() == null ? "" : " (exit code " + died.exitCode() + ")")
-          + ": did your code call System.exit or run out of memory?";
+          + (died.exitCode() == null ? "" : " (exit status " + died.exitCode() + ")")
+          + ": it crashed or was killed from outside, e.g. by the system for lack of memory";
     } else if (outcome instanceof CallOutcome.Skipped<?> skipped) {
       return call + " was not run: " + memberName(skipped.after()) + " did not complete";
     } else if (outcome instanceof CallOutcome.Unavailable<?> unavailable) {
@@ -178,8 +194,38 @@ public final class FeedbackWriter {
 
   private static String threw(String call, CallOutcome.Threw<?> threw) {
     String message = threw.message() == null ? "" : ": " + threw.message();
-    String frames = threw.frames().stream().map(f -> "\n    at " + f).collect(Collectors.joining());
-    return call + " threw " + threw.type() + message + frames;
+    String frames = frames(threw.frames());
+    return switch (threw.type()) {
+      case "java.lang.StackOverflowError" ->
+          call
+              + " overflowed the stack (java.lang.StackOverflowError): a recursion that does not"
+              + " stop, or goes far deeper than a case needs"
+              + frames;
+      case "java.lang.OutOfMemoryError" ->
+          call
+              + " ran out of memory (java.lang.OutOfMemoryError"
+              + message
+              + "): every case fits in a few megabytes, so look for an array sized by a wrong"
+              + " formula, or one that keeps growing"
+              + frames;
+      default -> call + " threw " + threw.type() + message + frames;
+    };
+  }
+
+  private static String exited(String call, CallOutcome.Exited<?> exited) {
+    String status = exited.status() == null ? "..." : exited.status().toString();
+    return "your code called "
+        + exited.how()
+        + "("
+        + status
+        + ") during "
+        + call
+        + ", which ends the JVM that grades it; throw an exception to report a problem instead"
+        + frames(exited.frames());
+  }
+
+  private static String frames(List<String> frames) {
+    return frames.stream().map(f -> "\n    at " + f).collect(Collectors.joining());
   }
 
   private static String missing(Verdict.Missing missing) {

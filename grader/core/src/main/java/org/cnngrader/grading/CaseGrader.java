@@ -1,5 +1,6 @@
 package org.cnngrader.grading;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cnngrader.compare.RelativeError;
@@ -42,10 +43,33 @@ final class CaseGrader {
     return List.of(
         new PartResult(
             fixture, Part.FORWARD_SHAPE, shapeOnly(out, "out", fixture.expected().out())),
-        new PartResult(fixture, Part.FORWARD, values(out, "out", fixture.expected().out())),
-        new PartResult(fixture, Part.DX, values(gradients[0], "dx", fixture.expected().dx())),
+        new PartResult(
+            fixture,
+            Part.FORWARD,
+            values(out, "out", fixture.expected().out()),
+            warnings(run, Member.FORWARD)),
+        new PartResult(
+            fixture,
+            Part.DX,
+            values(gradients[0], "dx", fixture.expected().dx()),
+            warnings(run, Member.BACKWARD)),
         new PartResult(fixture, Part.DW, values(gradients[1], "dw", fixture.expected().dw())),
         new PartResult(fixture, Part.DB, values(gradients[2], "db", fixture.expected().db())));
+  }
+
+  /**
+   * What a call did wrong without costing points: inputs it modified (on the part it produces
+   * first), and, with forward, threads the case left running.
+   */
+  private static List<Warning> warnings(CaseRun run, Member call) {
+    List<Warning> warnings = new ArrayList<>();
+    run.inputChanges().stream()
+        .filter(change -> change.call() == call)
+        .forEach(change -> warnings.add(new Warning.InputModified(change)));
+    if (call == Member.FORWARD && !run.lingeringThreads().isEmpty()) {
+      warnings.add(new Warning.ThreadsLeftRunning(run.lingeringThreads()));
+    }
+    return warnings;
   }
 
   /**

@@ -22,6 +22,7 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.sandbox.Sandbox;
 
 /**
  * Grades one submission on a fixture set: compile (unless the classes are given), run every case in
@@ -31,10 +32,12 @@ public final class SubmissionGrader {
 
   private final FixtureSet fixtures;
   private final GradingOptions options;
+  private final Sandbox sandbox;
 
-  public SubmissionGrader(FixtureSet fixtures, GradingOptions options) {
+  public SubmissionGrader(FixtureSet fixtures, GradingOptions options, Sandbox sandbox) {
     this.fixtures = fixtures;
     this.options = options;
+    this.sandbox = sandbox;
   }
 
   /**
@@ -82,7 +85,9 @@ public final class SubmissionGrader {
    */
   private SubmissionResult run(
       String id, Path classes, Optional<Compilation> compilation, long start) throws IOException {
-    SubmissionRunner runner = new SubmissionRunner(options.limits());
+    SubmissionRunner runner = new SubmissionRunner(sandbox, options.limits());
+    SubmissionRunner.Deadline deadline =
+        new SubmissionRunner.Deadline(options.limits().submissionTimeout());
     List<PartResult> parts = new ArrayList<>();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
     for (Visibility visibility : Visibility.values()) {
@@ -94,7 +99,8 @@ public final class SubmissionGrader {
           runner.run(
               classes,
               options.className(),
-              group.stream().map(SubmissionGrader::inputsOf).toList());
+              group.stream().map(SubmissionGrader::inputsOf).toList(),
+              deadline);
       for (int i = 0; i < group.size(); i++) {
         parts.addAll(
             new CaseGrader(group.get(i), options.className(), execution.contractProblems())

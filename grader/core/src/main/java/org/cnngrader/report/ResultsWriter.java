@@ -15,6 +15,7 @@ import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.sandbox.Isolation;
 
 /**
  * Writes a submission's results: {@code results.json} in Gradescope's autograder format (plus
@@ -30,10 +31,12 @@ public final class ResultsWriter {
 
   private final FixtureSet fixtures;
   private final GradingOptions options;
+  private final Isolation isolation;
 
-  public ResultsWriter(FixtureSet fixtures, GradingOptions options) {
+  public ResultsWriter(FixtureSet fixtures, GradingOptions options, Isolation isolation) {
     this.fixtures = fixtures;
     this.options = options;
+    this.isolation = isolation;
   }
 
   /** Writes both files into {@code folder}, creating it; each file appears whole or not at all. */
@@ -89,7 +92,15 @@ public final class ResultsWriter {
     optionNode.put("heap_mb", options.limits().heapMegabytes());
     optionNode.put("stack_kb", options.limits().stackKilobytes());
     optionNode.put("compile_timeout_ms", options.compileTimeout().toMillis());
-    optionNode.put("isolation", "process");
+    optionNode.put("submission_timeout_ms", options.limits().submissionTimeout().toMillis());
+    ObjectNode sandbox = root.putObject("sandbox");
+    sandbox.put("level", isolation.level().key());
+    sandbox.put("level_number", isolation.level().number());
+    sandbox.put("promises", isolation.level().description());
+    ArrayNode passedOver = sandbox.putArray("stronger_levels_passed_over");
+    isolation.passedOver().forEach(passedOver::add);
+    ArrayNode readable = sandbox.putArray("secrets_readable_to_student_code");
+    isolation.readableSecrets().forEach(path -> readable.add(path.toString()));
     ObjectNode scores = root.putObject("score");
     scores.put("score", result.score());
     scores.put("max_score", result.maxScore());

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cnngrader.TestRepository;
+import org.cnngrader.TestSandbox;
 import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ZooGradingTest {
 
   private static SubmissionResult grade(String example) throws Exception {
-    return new SubmissionGrader(TestRepository.fixtures(), GradingOptions.DEFAULT)
+    return new SubmissionGrader(
+            TestRepository.fixtures(), GradingOptions.DEFAULT, TestSandbox.strongest())
         .grade(example, TestRepository.example(example));
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.cnngrader.TestRepository;
+import org.cnngrader.TestSandbox;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
@@ -33,7 +34,7 @@ class GoldenResultsTest {
     FixtureSet three =
         new FixtureSet(
             all.fixtures().stream().filter(f -> CASES.contains(f.name())).toList(), all.sha256());
-    return new SubmissionGrader(three, GradingOptions.DEFAULT)
+    return new SubmissionGrader(three, GradingOptions.DEFAULT, TestSandbox.strongest())
         .grade(example, TestRepository.example(example));
   }
 

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.cnngrader.TestRepository;
+import org.cnngrader.TestSandbox;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.sandbox.Isolation;
+import org.cnngrader.sandbox.SandboxLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +32,12 @@ class ResultsWriterTest {
   @BeforeAll
   static void gradeTheBiasMistake() throws Exception {
     result =
-        new SubmissionGrader(TestRepository.fixtures(), GradingOptions.DEFAULT)
+        new SubmissionGrader(
+                TestRepository.fixtures(), GradingOptions.DEFAULT, TestSandbox.strongest())
             .grade("mistake-bias-missing", TestRepository.example("mistake-bias-missing"));
-    new ResultsWriter(TestRepository.fixtures(), GradingOptions.DEFAULT).write(result, out);
+    new ResultsWriter(
+            TestRepository.fixtures(), GradingOptions.DEFAULT, Isolation.of(SandboxLevel.PROCESS))
+        .write(result, out);
     ObjectMapper mapper = new ObjectMapper();
     results = mapper.readTree(out.resolve("results.json").toFile());
     provenance = mapper.readTree(out.resolve("provenance.json").toFile());
@@ -107,9 +113,11 @@ class ResultsWriterTest {
                     + "    System.out.println(\"H=\" + x[0][0].length + \",W=\" + x[0][0][0].length);")
             .path();
     SubmissionResult chatty =
-        new SubmissionGrader(TestRepository.fixtures(), GradingOptions.DEFAULT)
+        new SubmissionGrader(
+                TestRepository.fixtures(), GradingOptions.DEFAULT, TestSandbox.strongest())
             .grade("chatty", submission);
-    new ResultsWriter(TestRepository.fixtures(), GradingOptions.DEFAULT)
+    new ResultsWriter(
+            TestRepository.fixtures(), GradingOptions.DEFAULT, Isolation.of(SandboxLevel.PROCESS))
         .write(chatty, folder.resolve("out"));
     ObjectMapper mapper = new ObjectMapper();
 

@@ -3,12 +3,16 @@ package org.cnngrader.runner;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * One case in the child: a fresh instance, then forward, then backward, each outcome sent as soon
  * as it is known so that a later call that hangs or kills the child cannot take an earlier result
- * with it.
+ * with it. The case ends with a report of inputs the calls modified and threads left running.
  */
 final class CaseCall {
 
@@ -28,85 +32,165 @@ final class CaseCall {
           (double[]) Wire.readArray(in, 1),
           (double[][][][]) Wire.readArray(in, 4));
     }
+
+    /** Deep copies of x, w, b and dout, in that order. */
+    Object[] snapshot() {
+      return new Object[] {
+        InputChanges.copy(x), InputChanges.copy(w), InputChanges.copy(b), InputChanges.copy(dout)
+      };
+    }
+
+    Object[] current() {
+      return new Object[] {x, w, b, dout};
+    }
   }
 
+  private static final String[] INPUT_NAMES = {"x", "w", "b", "dout"};
   private static final int MAX_FRAMES = 12;
+
+  /** Freed when student code runs out of memory, so that the runner still has room to report it. */
+  @SuppressWarnings("unused") // held only to be released
+  private static byte[] reserve = new byte[4 * 1024 * 1024];
 
   private final StudentLayer layer;
   private final Inputs inputs;
+  private final ExitWatch exitWatch;
+  private final List<InputChanges.Change> changes = new ArrayList<>();
 
-  CaseCall(StudentLayer layer, Inputs inputs) {
+  CaseCall(StudentLayer layer, Inputs inputs, ExitWatch exitWatch) {
     this.layer = layer;
     this.inputs = inputs;
+    this.exitWatch = exitWatch;
   }
 
-  void run(DataOutputStream out) throws IOException {
-    Object instance = null;
-    if (!layer.has(Member.CONSTRUCTOR)) {
-      unavailable(out, Member.CONSTRUCTOR);
-    } else {
-      try {
-        instance = layer.construct(inputs.stride(), inputs.pad());
-        out.writeByte(Protocol.RETURNED);
-      } catch (Throwable t) {
-        threw(out, t);
-      }
-    }
-    out.flush();
+  void run(Replies replies) throws IOException {
+    Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+    Object instance = construct(replies);
     if (instance == null) {
-      unavailable(out, Member.CONSTRUCTOR);
-      unavailable(out, Member.CONSTRUCTOR);
-      out.flush();
-      return;
-    }
-    boolean forwardReturned = runForward(out, instance);
-    out.flush();
-    if (forwardReturned) {
-      runBackward(out, instance);
+      replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
+      replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
+    } else if (runForward(replies, instance)) {
+      runBackward(replies, instance);
     } else {
       // backward works on what forward kept; without a forward that returned it can only mislead.
-      out.writeByte(Protocol.SKIPPED);
-      out.writeByte(Member.FORWARD.code());
+      replies.send(
+          out -> {
+            out.writeByte(Protocol.SKIPPED);
+            out.writeByte(Member.FORWARD.code());
+          });
     }
-    out.flush();
+    List<String> lingering = lingeringThreads(threadsBefore);
+    replies.send(out -> writeCaseEnd(out, lingering));
+  }
+
+  private Object construct(Replies replies) throws IOException {
+    if (!layer.has(Member.CONSTRUCTOR)) {
+      replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
+      return null;
+    }
+    Object instance;
+    exitWatch.calling(Member.CONSTRUCTOR);
+    try {
+      instance = layer.construct(inputs.stride(), inputs.pad());
+    } catch (Throwable t) {
+      exitWatch.calling(null);
+      replies.send(out -> threw(out, t));
+      return null;
+    }
+    exitWatch.calling(null);
+    replies.send(out -> out.writeByte(Protocol.RETURNED));
+    return instance;
   }
 
   /** Calls forward and sends its outcome; true when it returned. */
-  private boolean runForward(DataOutputStream out, Object instance) throws IOException {
+  private boolean runForward(Replies replies, Object instance) throws IOException {
     if (!layer.has(Member.FORWARD)) {
-      unavailable(out, Member.FORWARD);
+      replies.send(out -> unavailable(out, Member.FORWARD));
       return false;
     }
+    Object[] before = inputs.snapshot();
     Object result;
+    exitWatch.calling(Member.FORWARD);
     try {
       result = layer.forward(instance, inputs.x(), inputs.w(), inputs.b());
     } catch (Throwable t) {
-      threw(out, t);
+      exitWatch.calling(null);
+      replies.send(out -> threw(out, t));
+      recordChanges(Member.FORWARD, before, 3);
       return false;
     }
-    out.writeByte(Protocol.RETURNED);
-    Wire.writeArray(out, result, 4);
+    exitWatch.calling(null);
+    replies.send(
+        out -> {
+          out.writeByte(Protocol.RETURNED);
+          Wire.writeArray(out, result, 4);
+        });
+    recordChanges(Member.FORWARD, before, 3);
     return true;
   }
 
-  private void runBackward(DataOutputStream out, Object instance) throws IOException {
+  private void runBackward(Replies replies, Object instance) throws IOException {
     if (!layer.has(Member.BACKWARD)) {
-      unavailable(out, Member.BACKWARD);
+      replies.send(out -> unavailable(out, Member.BACKWARD));
       return;
     }
+    Object[] before = inputs.snapshot();
     Object[] gradients;
+    exitWatch.calling(Member.BACKWARD);
     try {
       gradients = layer.backward(instance, inputs.dout());
     } catch (Throwable t) {
-      threw(out, t);
+      exitWatch.calling(null);
+      replies.send(out -> threw(out, t));
+      recordChanges(Member.BACKWARD, before, 4);
       return;
     }
-    out.writeByte(Protocol.RETURNED);
-    out.writeBoolean(gradients != null);
-    if (gradients != null) {
-      Wire.writeArray(out, gradients[0], 4);
-      Wire.writeArray(out, gradients[1], 4);
-      Wire.writeArray(out, gradients[2], 1);
+    exitWatch.calling(null);
+    replies.send(
+        out -> {
+          out.writeByte(Protocol.RETURNED);
+          out.writeBoolean(gradients != null);
+          if (gradients != null) {
+            Wire.writeArray(out, gradients[0], 4);
+            Wire.writeArray(out, gradients[1], 4);
+            Wire.writeArray(out, gradients[2], 1);
+          }
+        });
+    recordChanges(Member.BACKWARD, before, 4);
+  }
+
+  /**
+   * Compares the first {@code count} inputs with their copies from before the call: forward is
+   * given x, w and b; backward is given dout, but may still hold (and modify) forward's inputs.
+   */
+  private void recordChanges(Member call, Object[] before, int count) {
+    Object[] now = inputs.current();
+    for (int i = 0; i < count; i++) {
+      changes.addAll(InputChanges.compare(call, INPUT_NAMES[i], before[i], now[i]));
+    }
+  }
+
+  /** Threads started during the case that are still running and would keep a JVM alive. */
+  private static List<String> lingeringThreads(Set<Thread> before) {
+    List<String> names = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (!before.contains(thread) && thread.isAlive() && !thread.isDaemon()) {
+        names.add(thread.getName());
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  private void writeCaseEnd(DataOutputStream out, List<String> lingering) throws IOException {
+    out.writeByte(Protocol.CASE_END);
+    out.writeInt(changes.size());
+    for (InputChanges.Change change : changes) {
+      change.writeTo(out);
+    }
+    out.writeInt(lingering.size());
+    for (String name : lingering) {
+      Wire.writeString(out, name);
     }
   }
 
@@ -116,14 +200,49 @@ final class CaseCall {
   }
 
   private static void threw(DataOutputStream out, Throwable thrown) throws IOException {
+    if (thrown instanceof OutOfMemoryError) {
+      reserve = null;
+    }
     out.writeByte(Protocol.THREW);
     Wire.writeString(out, thrown.getClass().getName());
     Wire.writeString(out, safeMessage(thrown));
-    StackTraceElement[] frames = studentFrames(thrown.getStackTrace());
+    writeFrames(out, studentFrames(safeStackTrace(thrown)));
+  }
+
+  /** getStackTrace can be overridden by a student's exception class, like getMessage. */
+  private static StackTraceElement[] safeStackTrace(Throwable thrown) {
+    try {
+      StackTraceElement[] frames = thrown.getStackTrace();
+      return frames == null
+          ? new StackTraceElement[0]
+          : Arrays.stream(frames).filter(Objects::nonNull).toArray(StackTraceElement[]::new);
+    } catch (Throwable t) {
+      return new StackTraceElement[0];
+    }
+  }
+
+  static void writeFrames(DataOutputStream out, StackTraceElement[] frames) throws IOException {
     out.writeInt(frames.length);
     for (StackTraceElement frame : frames) {
-      Wire.writeString(out, frame.toString());
+      Wire.writeString(out, text(frame));
     }
+  }
+
+  /**
+   * A frame as students know it, {@code cnn.Conv2d.forward(Conv2d.java:12)}: without the name of
+   * the class loader that each case's classes come from.
+   */
+  static String text(StackTraceElement frame) {
+    String source;
+    if (frame.isNativeMethod()) {
+      source = "Native Method";
+    } else if (frame.getFileName() == null) {
+      source = "Unknown Source";
+    } else {
+      source =
+          frame.getFileName() + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : "");
+    }
+    return frame.getClassName() + "." + frame.getMethodName() + "(" + source + ")";
   }
 
   /** A message getter is student code too: it may throw, so it must not take the child down. */
@@ -150,6 +269,7 @@ final class CaseCall {
     String type = frame.getClassName();
     return type.startsWith("jdk.internal.reflect.")
         || type.startsWith("java.lang.reflect.")
-        || type.startsWith(CaseCall.class.getPackageName() + ".");
+        || ("app".equals(frame.getClassLoaderName())
+            && type.startsWith(CaseCall.class.getPackageName() + "."));
   }
 }

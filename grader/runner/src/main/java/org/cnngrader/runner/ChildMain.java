@@ -13,18 +13,19 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Entry point of the child JVM: {@code ChildMain SOCKET CLASS}. It talks to the parent over a Unix
- * domain socket, never over stdout, so that whatever the student's code prints (even to the raw
- * file descriptor) cannot corrupt or forge a result. It receives inputs only; expected values never
- * leave the parent.
+ * Entry point of the child JVM: {@code ChildMain SOCKET CLASS CLASSES}. It talks to the parent over
+ * a Unix domain socket, never over stdout, so that whatever the student's code prints (even to the
+ * raw file descriptor) cannot corrupt or forge a result. It receives inputs only; expected values
+ * never leave the parent. The student's classes come from the folder CLASSES, which is not on the
+ * class path: each case loads them afresh.
  */
 public final class ChildMain {
 
   private ChildMain() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: ChildMain SOCKET CLASS");
+    if (args.length != 3) {
+      System.err.println("usage: ChildMain SOCKET CLASS CLASSES");
       System.exit(2);
     }
     UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Path.of(args[0]));
@@ -32,9 +33,12 @@ public final class ChildMain {
       channel.connect(address);
       DataInputStream in =
           new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-      DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-      serve(StudentLayer.find(args[1], ClassLoader.getSystemClassLoader()), in, out);
+      Replies replies =
+          new Replies(
+              new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
+      ExitWatch exitWatch = new ExitWatch(replies);
+      exitWatch.install();
+      serve(new StudentClasses(Path.of(args[2]), args[1]), in, replies, exitWatch);
     } finally {
       // However the conversation ends (QUIT, or the parent gone), student threads that never end
       // must not keep the child alive.
@@ -42,12 +46,18 @@ public final class ChildMain {
     }
   }
 
-  static void serve(StudentLayer layer, DataInputStream in, DataOutputStream out)
+  static void serve(
+      StudentClasses classes, DataInputStream in, Replies replies, ExitWatch exitWatch)
       throws IOException {
-    writeContract(layer.problems(), out);
-    out.flush();
+    try (StudentClasses.Loaded first = classes.load()) {
+      Map<Member, String> problems = first.layer().problems();
+      replies.send(out -> writeContract(problems, out));
+    }
     while (in.readByte() == Protocol.RUN_CASE) {
-      new CaseCall(layer, CaseCall.Inputs.read(in)).run(out);
+      CaseCall.Inputs inputs = CaseCall.Inputs.read(in);
+      try (StudentClasses.Loaded loaded = classes.load()) {
+        new CaseCall(loaded.layer(), inputs, exitWatch).run(replies);
+      }
     }
   }
 

@@ -3,7 +3,8 @@ package org.cnngrader.runner;
 /**
  * Tags of the messages between the parent and the child. The parent sends {@link #RUN_CASE} with a
  * case's inputs (never expected values) or {@link #QUIT}. The child first answers with its contract
- * report, then, for every case, three outcomes in order: constructor, forward, backward.
+ * report, then, for every case, three outcomes in order (constructor, forward, backward) and {@link
+ * #CASE_END}.
  */
 public final class Protocol {
 
@@ -27,6 +28,19 @@ public final class Protocol {
    * member's code follows.
    */
   public static final byte SKIPPED = 13;
+
+  /**
+   * Child to parent, after the three outcomes of a case: how the case left things. The inputs the
+   * calls modified (count, then call, input, index, value before, value after, how) and the threads
+   * the student's code left running (count, then names).
+   */
+  public static final byte CASE_END = 14;
+
+  /**
+   * Child to parent, from a shutdown hook in place of an outcome: student code called System.exit
+   * during a call; the member's code and the caller's frames follow, then the JVM ends.
+   */
+  public static final byte EXITED = 15;
 
   private Protocol() {}
 }

@@ -14,6 +14,7 @@ import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.sandbox.Sandboxes;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 
@@ -133,7 +134,9 @@ public final class PreSubmitCheck {
       }
       FixtureSet fixtures = FixtureFiles.load(fixturesRoot, Visibility.PUBLIC);
       try {
-        result = new SubmissionGrader(fixtures, options).gradeCompiled("your submission", classes);
+        result =
+            new SubmissionGrader(fixtures, options, Sandboxes.processOnly())
+                .gradeCompiled("your submission", classes);
       } catch (IOException e) {
         throw new UncheckedIOException("the check could not start a JVM for your code", e);
       }

@@ -1,0 +1,114 @@
+package org.cnngrader.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.Visibility;
+import org.cnngrader.sandbox.Isolation;
+import org.cnngrader.sandbox.OtherUser;
+import org.cnngrader.sandbox.Sandbox;
+import org.cnngrader.sandbox.SandboxChoice;
+import org.cnngrader.sandbox.SandboxLevel;
+import org.cnngrader.sandbox.SandboxUnavailableException;
+import org.cnngrader.sandbox.Sandboxes;
+
+/**
+ * Picks the sandbox for a grading run and keeps the run's secrets from student code: at level 2 it
+ * takes other users' access from the hidden fixtures, the grader's folder and the output folder; at
+ * every level it checks what stayed readable, warns on stderr, and with {@code --strict} refuses to
+ * grade hidden fixtures that student code could read.
+ */
+final class IsolationSetup {
+
+  /** The sandbox to grade in and what the provenance says of it. */
+  record Result(Sandbox sandbox, Isolation isolation) {}
+
+  private final PrintWriter err;
+
+  IsolationSetup(PrintWriter err) {
+    this.err = err;
+  }
+
+  Result prepare(
+      SandboxChoice choice, boolean strict, Path home, Path fixturesRoot, Path outFolder) {
+    Sandboxes.Choice chosen;
+    try {
+      chosen = Sandboxes.choose(choice);
+    } catch (SandboxUnavailableException e) {
+      throw new UsageException(
+          "--sandbox " + choice.key() + " does not work on this machine: " + e.getMessage());
+    }
+    Sandbox sandbox = chosen.sandbox();
+    Path hiddenFolder = FixtureFiles.folder(fixturesRoot, Visibility.HIDDEN);
+    List<Path> hiddenFiles = FixtureFiles.jsonFiles(hiddenFolder);
+    if (sandbox.level() == SandboxLevel.USER) {
+      hide(List.of(home, fixturesRoot, hiddenFolder, outFolder));
+    }
+    List<Path> readable = new ArrayList<>();
+    if (hiddenFiles.stream().anyMatch(sandbox::exposes)) {
+      readable.add(hiddenFolder);
+    }
+    if (Files.isDirectory(outFolder) && sandbox.exposes(outFolder)) {
+      readable.add(outFolder);
+    }
+    Isolation isolation = new Isolation(sandbox.level(), chosen.passedOver(), readable);
+    boolean hiddenReadable = readable.contains(hiddenFolder);
+    if (hiddenReadable && strict) {
+      throw new UsageException(
+          "--strict: student code could read the hidden fixtures in "
+              + hiddenFolder
+              + " with --sandbox "
+              + sandbox.level().key()
+              + " (level "
+              + sandbox.level().number()
+              + "); "
+              + remedy());
+    }
+    if (hiddenReadable) {
+      err.println(
+          "grader: warning: student code can read the hidden fixtures in "
+              + hiddenFolder
+              + " (sandbox "
+              + sandbox.level().key()
+              + ", level "
+              + sandbox.level().number()
+              + "); "
+              + remedy());
+    }
+    return new Result(sandbox, isolation);
+  }
+
+  private static String remedy() {
+    return "install bubblewrap for level 1 (apt-get install bubblewrap), or run the grader as root"
+        + " for level 2";
+  }
+
+  /** Takes other users' access from each existing folder; notes each change on stderr. */
+  private void hide(List<Path> folders) {
+    Set<Path> distinct = new LinkedHashSet<>();
+    for (Path folder : folders) {
+      if (Files.isDirectory(folder)) {
+        distinct.add(folder.toAbsolutePath().normalize());
+      }
+    }
+    for (Path folder : distinct) {
+      try {
+        if (OtherUser.hide(folder)) {
+          err.println(
+              "grader: note: took other users' access from "
+                  + folder
+                  + ", so that student code running as another user cannot read it");
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        err.println(
+            "grader: warning: could not take other users' access from " + folder + ": " + e);
+      }
+    }
+  }
+}

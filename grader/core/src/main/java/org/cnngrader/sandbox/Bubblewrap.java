@@ -1,0 +1,166 @@
+package org.cnngrader.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Level 1: bubblewrap. The child gets new namespaces of every kind: no network but a loopback of
+ * its own, its own process ids (so that killing bubblewrap ends every process the child started),
+ * and a read-only file system holding only the system libraries, the JDK, the runner and the
+ * submission's classes, plus an empty folder for the socket and a private /tmp.
+ */
+public final class Bubblewrap implements Sandbox {
+
+  private static final Path RUNNER_INSIDE = Path.of("/grader/runner.jar");
+  private static final Path RUNNER_FOLDER_INSIDE = Path.of("/grader/runner");
+  private static final Path CLASSES_INSIDE = Path.of("/submission");
+  private static final Path WORK_INSIDE = Path.of("/work");
+  private static final List<String> SYSTEM_LIBRARIES =
+      List.of("/usr/lib", "/usr/lib64", "/usr/lib32", "/lib", "/lib64", "/lib32");
+
+  private final Path bwrap;
+  private final Path javaHome;
+
+  /** Read-only binds outside the per-child ones: the path as the child sees it, and its source. */
+  private final Map<Path, Path> binds;
+
+  private final List<String> symlinks;
+
+  Bubblewrap(Path bwrap) {
+    this.bwrap = bwrap;
+    this.javaHome = Commands.javaHome();
+    this.binds = new LinkedHashMap<>();
+    this.symlinks = new ArrayList<>();
+    for (String folder : SYSTEM_LIBRARIES) {
+      addSystemFolder(Path.of(folder));
+    }
+    bindIfOutside(javaHome, javaHome);
+    Path ldCache = Path.of("/etc/ld.so.cache");
+    if (Files.isRegularFile(ldCache)) {
+      binds.put(ldCache, ldCache);
+    }
+    bindLinkTargets();
+  }
+
+  @Override
+  public SandboxLevel level() {
+    return SandboxLevel.BWRAP;
+  }
+
+  /** The command that starts {@code java ARGS} in the sandbox with only the fixed binds. */
+  List<String> prefix(List<String> perChild) {
+    List<String> words = new ArrayList<>(Commands.limits(false));
+    words.add(bwrap.toString());
+    words.addAll(
+        List.of(
+            "--unshare-all",
+            "--die-with-parent",
+            "--new-session",
+            "--cap-drop",
+            "ALL",
+            "--hostname",
+            "sandbox"));
+    words.addAll(symlinks);
+    binds.forEach(
+        (inside, source) ->
+            words.addAll(List.of("--ro-bind", source.toString(), inside.toString())));
+    words.addAll(perChild);
+    words.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+    return words;
+  }
+
+  @Override
+  public Launch prepare(Path folder, Path runner, Path classes) {
+    Path runnerInside = Files.isDirectory(runner) ? RUNNER_FOLDER_INSIDE : RUNNER_INSIDE;
+    List<String> perChild =
+        List.of(
+            "--ro-bind",
+            runner.toString(),
+            runnerInside.toString(),
+            "--ro-bind",
+            classes.toString(),
+            CLASSES_INSIDE.toString(),
+            "--bind",
+            folder.toString(),
+            WORK_INSIDE.toString(),
+            "--chdir",
+            WORK_INSIDE.toString());
+    List<String> prefix = new ArrayList<>(prefix(perChild));
+    return new Launch(
+        prefix,
+        javaHome.resolve("bin/java"),
+        runnerInside,
+        CLASSES_INSIDE,
+        folder.resolve("s"),
+        WORK_INSIDE.resolve("s"),
+        folder);
+  }
+
+  @Override
+  public void reap(Process child, Launch launch) {
+    // Killing bubblewrap kills its init process (--die-with-parent), and with it every process in
+    // the child's pid namespace.
+    Reaper.killTree(child.toHandle());
+  }
+
+  @Override
+  public boolean exposes(Path path) {
+    Path real;
+    try {
+      real = path.toRealPath();
+    } catch (IOException e) {
+      return false;
+    }
+    return binds.values().stream().anyMatch(real::startsWith);
+  }
+
+  private void addSystemFolder(Path folder) {
+    if (Files.isSymbolicLink(folder)) {
+      try {
+        symlinks.addAll(
+            List.of("--symlink", Files.readSymbolicLink(folder).toString(), folder.toString()));
+      } catch (IOException e) {
+        // An unreadable link is left out; the probe shows whether the JDK still starts.
+      }
+    } else if (Files.isDirectory(folder)) {
+      binds.put(folder, folder);
+    }
+  }
+
+  private void bindIfOutside(Path inside, Path source) {
+    if (binds.keySet().stream().noneMatch(inside::startsWith)) {
+      binds.put(inside, source);
+    }
+  }
+
+  /**
+   * Distributions link parts of the JDK (its security settings, its CA certificates) to /etc; those
+   * targets are bound too, file by file, and nothing else of /etc.
+   */
+  private void bindLinkTargets() {
+    try (Stream<Path> paths = Files.walk(javaHome, 4)) {
+      paths
+          .filter(Files::isSymbolicLink)
+          .forEach(
+              link -> {
+                try {
+                  Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+                  if (Files.exists(target) && !target.startsWith(javaHome)) {
+                    bindIfOutside(target, target.toRealPath());
+                  }
+                } catch (IOException e) {
+                  // A dangling link inside the JDK is not needed to run it.
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      // Unreadable parts of the JDK: the probe shows whether it still starts.
+    }
+  }
+}

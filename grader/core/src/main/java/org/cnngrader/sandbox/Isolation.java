@@ -1,0 +1,25 @@
+package org.cnngrader.sandbox;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a grading run's student code was confined by, for the TA-facing provenance: the level, why
+ * stronger levels were passed over, and which secrets (hidden fixtures, outputs) it could still
+ * read.
+ */
+public record Isolation(SandboxLevel level, List<String> passedOver, List<Path> readableSecrets) {
+
+  public Isolation {
+    if (level == null) {
+      throw new IllegalArgumentException("an isolation needs a level");
+    }
+    passedOver = List.copyOf(passedOver);
+    readableSecrets = List.copyOf(readableSecrets);
+  }
+
+  /** Isolation with nothing passed over and no readable secret, e.g. for a student's own check. */
+  public static Isolation of(SandboxLevel level) {
+    return new Isolation(level, List.of(), List.of());
+  }
+}

@@ -1,0 +1,122 @@
+package org.cnngrader.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Picks a sandbox by trying it: each level is probed by starting the JDK inside it ({@code java
+ * -version}), never assumed from what is installed. Results are kept for the life of the JVM.
+ */
+public final class Sandboxes {
+
+  /** The sandbox picked, and for {@code auto}, why each stronger level was passed over. */
+  public record Choice(Sandbox sandbox, List<String> passedOver) {
+    public Choice {
+      passedOver = List.copyOf(passedOver);
+    }
+  }
+
+  private static final Map<SandboxLevel, Optional<String>> PROBED = new ConcurrentHashMap<>();
+
+  private Sandboxes() {}
+
+  /**
+   * Level 3, without probing: for a student's check of their own code on their own machine, where
+   * the student's code is no threat to anyone but its author.
+   */
+  public static Sandbox processOnly() {
+    return new ProcessOnly();
+  }
+
+  /**
+   * The sandbox for {@code choice}: the level asked for, or with {@code auto} the strongest that
+   * works.
+   *
+   * @throws SandboxUnavailableException when a level was named and does not work here
+   */
+  public static Choice choose(SandboxChoice choice) throws SandboxUnavailableException {
+    return switch (choice) {
+      case BWRAP -> new Choice(require(SandboxLevel.BWRAP), List.of());
+      case USER -> new Choice(require(SandboxLevel.USER), List.of());
+      case PROCESS -> new Choice(new ProcessOnly(), List.of());
+      case AUTO -> strongest();
+    };
+  }
+
+  private static Choice strongest() {
+    List<String> passedOver = new ArrayList<>();
+    for (SandboxLevel level : List.of(SandboxLevel.BWRAP, SandboxLevel.USER)) {
+      try {
+        return new Choice(require(level), passedOver);
+      } catch (SandboxUnavailableException e) {
+        passedOver.add(level.key() + ": " + e.getMessage());
+      }
+    }
+    return new Choice(new ProcessOnly(), passedOver);
+  }
+
+  private static Sandbox require(SandboxLevel level) throws SandboxUnavailableException {
+    Sandbox sandbox = create(level);
+    Optional<String> problem = PROBED.computeIfAbsent(level, l -> probe(sandbox));
+    if (problem.isPresent()) {
+      throw new SandboxUnavailableException(problem.get());
+    }
+    return sandbox;
+  }
+
+  private static Sandbox create(SandboxLevel level) throws SandboxUnavailableException {
+    return switch (level) {
+      case BWRAP ->
+          new Bubblewrap(
+              Commands.find("bwrap")
+                  .orElseThrow(
+                      () ->
+                          new SandboxUnavailableException(
+                              "bwrap is not installed (Debian and Ubuntu: apt-get install"
+                                  + " bubblewrap)")));
+      case USER -> {
+        if (!isRoot()) {
+          throw new SandboxUnavailableException(
+              "the grader does not run as root, so it cannot switch to another user");
+        }
+        yield new OtherUser(
+            Commands.find("setpriv")
+                .orElseThrow(
+                    () ->
+                        new SandboxUnavailableException(
+                            "setpriv is not installed (it comes with util-linux)")));
+      }
+      case PROCESS -> new ProcessOnly();
+    };
+  }
+
+  /** Starts the JDK in the sandbox; empty when it ran, else why not. */
+  private static Optional<String> probe(Sandbox sandbox) {
+    Path java = Commands.javaHome().resolve("bin/java");
+    List<String> command = new ArrayList<>();
+    if (sandbox instanceof Bubblewrap bubblewrap) {
+      command.addAll(bubblewrap.prefix(List.of("--chdir", "/")));
+    } else if (sandbox instanceof OtherUser otherUser) {
+      command.addAll(Commands.limits(true));
+      command.addAll(otherUser.switchTo(otherUser.freeId()));
+    }
+    command.addAll(List.of(java.toString(), "-Xshare:auto", "-XX:+UseSerialGC", "-version"));
+    return Commands.probe(command, Path.of("/"));
+  }
+
+  /** Whether this process runs as root (user id 0), as Linux's /proc tells. */
+  static boolean isRoot() {
+    try {
+      Path self = Path.of("/proc/self");
+      return Files.exists(self) && Integer.valueOf(0).equals(Files.getAttribute(self, "unix:uid"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
