@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.grading.GradingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,8 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
             throw new UsageException("no example submissions found in " + examples);
           }
           Path outFolder = out != null ? out : home.resolve("target").resolve("demo");
+          GradingOptions options = flags.options(home);
+          FixtureSet fixtures = flags.loadFixtures(home);
           spec.commandLine()
               .getOut()
               .println(
@@ -62,7 +66,7 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
                       home,
                       flags.fixturesRoot(home),
                       outFolder);
-          return new BatchGrading(flags.loadFixtures(home), flags.options(), isolation, outFolder)
+          return new BatchGrading(fixtures, options, isolation, outFolder)
               .run(
                   Submissions.identify(
                       folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),

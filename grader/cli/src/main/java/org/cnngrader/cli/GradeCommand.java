@@ -59,7 +59,7 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
-          GradingOptions options = flags.options();
+          GradingOptions options = flags.options(home);
           FixtureSet fixtures = flags.loadFixtures(home);
           List<Submissions.Submission> identified =
               Submissions.identify(

@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.inspect.Policy;
 import org.cnngrader.sandbox.SandboxChoice;
 import picocli.CommandLine.Option;
 
@@ -69,6 +71,30 @@ final class GradingFlags {
               + " at level 3.")
   boolean strict;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description =
+          "Policy of the static check: what each kind of finding (exit, process, network, file-io,"
+              + " reflection, threads) costs: ignore, warn or zero. Default: conv2d/policy.json in"
+              + " the fixtures root when it exists, else warn of everything.")
+  Path policy;
+
+  /** The policy named by --policy, else the fixtures' own, else warnings only. */
+  Policy policy(Path home) {
+    if (policy != null) {
+      if (!Files.isRegularFile(policy)) {
+        throw new UsageException("--policy file not found: " + policy);
+      }
+      return Policy.load(policy);
+    }
+    Path shipped =
+        FixtureFiles.folder(fixturesRoot(home), Visibility.PUBLIC).resolveSibling(POLICY);
+    return Files.isRegularFile(shipped) ? Policy.load(shipped) : Policy.DEFAULT;
+  }
+
+  static final String POLICY = "policy.json";
+
   SandboxChoice sandboxChoice() {
     try {
       return SandboxChoice.parse(sandbox);
@@ -77,7 +103,7 @@ final class GradingFlags {
     }
   }
 
-  GradingOptions options() {
+  GradingOptions options(Path home) {
     if (!(callTimeoutSeconds > 0) || callTimeoutSeconds > 3600) {
       throw new UsageException(
           "--call-timeout must be a number of seconds above 0 and at most 3600, found "
@@ -103,7 +129,10 @@ final class GradingFlags {
     if (!javax.lang.model.SourceVersion.isName(className)) {
       throw new UsageException("--class must be a qualified Java class name, found " + className);
     }
-    return GradingOptions.DEFAULT.withLimits(limits).withClassName(className);
+    return GradingOptions.DEFAULT
+        .withLimits(limits)
+        .withClassName(className)
+        .withPolicy(policy(home));
   }
 
   Path fixturesRoot(Path home) {

@@ -14,6 +14,7 @@ import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
 import org.cnngrader.grading.Warning;
+import org.cnngrader.inspect.Finding;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
@@ -107,6 +108,11 @@ public final class FeedbackWriter {
       return missing(missing);
     } else if (verdict instanceof Verdict.NotCompiled notCompiled) {
       return notCompiled(notCompiled.compilation());
+    } else if (verdict instanceof Verdict.Refused refused) {
+      return "not run: the course's policy forbids what your code does:"
+          + refused.findings().stream()
+              .map(f -> "\n  " + f.describe())
+              .collect(Collectors.joining());
     }
     throw new IllegalArgumentException("unknown verdict " + verdict);
   }
@@ -331,6 +337,21 @@ public final class FeedbackWriter {
                 text.append("Nothing was graded: ").append(none.reason()).append('\n');
               }
             });
+    result
+        .inspection()
+        .ifPresent(
+            inspection -> {
+              for (Finding finding : inspection.zeroing()) {
+                text.append("Static check: ")
+                    .append(finding.describe())
+                    .append(" (the course's policy forbids this: nothing was run)\n");
+              }
+              for (Finding finding : inspection.warnings()) {
+                text.append("Static check: ")
+                    .append(finding.describe())
+                    .append(" (a warning; it costs no points)\n");
+              }
+            });
     if (!result.output().isEmpty()) {
       text.append("Your code printed:\n").append(result.output().text());
       if (!result.output().text().endsWith("\n")) {
@@ -357,6 +378,10 @@ public final class FeedbackWriter {
     if (compilation.isPresent() && compilation.get() instanceof Compilation.Failed failed) {
       return Optional.of(
           "does not compile: " + failed.diagnostics().lines().findFirst().orElse(""));
+    }
+    if (result.inspection().isPresent() && result.inspection().get().zeroes()) {
+      return Optional.of(
+          "not run (policy): " + result.inspection().get().zeroing().get(0).describe());
     }
     return result.parts().stream()
         .filter(p -> !p.passed())

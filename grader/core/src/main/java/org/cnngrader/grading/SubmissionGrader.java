@@ -22,11 +22,13 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.inspect.Inspection;
 import org.cnngrader.sandbox.Sandbox;
 
 /**
- * Grades one submission on a fixture set: compile (unless the classes are given), run every case in
- * child JVMs, then decide every part. Expected values never leave this JVM.
+ * Grades one submission on a fixture set: compile (unless the classes are given), scan the classes
+ * (a policy may forbid running them), run every case in child JVMs, then decide every part.
+ * Expected values never leave this JVM.
  */
 public final class SubmissionGrader {
 
@@ -66,6 +68,7 @@ public final class SubmissionGrader {
           id,
           parts,
           Optional.of(compilation),
+          Optional.empty(),
           CapturedOutput.NONE,
           CapturedOutput.NONE,
           since(start));
@@ -85,6 +88,24 @@ public final class SubmissionGrader {
    */
   private SubmissionResult run(
       String id, Path classes, Optional<Compilation> compilation, long start) throws IOException {
+    Inspection inspection = Inspection.of(classes, options.policy());
+    if (inspection.zeroes()) {
+      Verdict refused = new Verdict.Refused(inspection.zeroing());
+      List<PartResult> parts = new ArrayList<>();
+      for (Fixture fixture : fixtures.fixtures()) {
+        for (Part part : Part.values()) {
+          parts.add(new PartResult(fixture, part, refused));
+        }
+      }
+      return new SubmissionResult(
+          id,
+          parts,
+          compilation,
+          Optional.of(inspection),
+          CapturedOutput.NONE,
+          CapturedOutput.NONE,
+          since(start));
+    }
     SubmissionRunner runner = new SubmissionRunner(sandbox, options.limits());
     SubmissionRunner.Deadline deadline =
         new SubmissionRunner.Deadline(options.limits().submissionTimeout());
@@ -112,6 +133,7 @@ public final class SubmissionGrader {
         id,
         parts,
         compilation,
+        Optional.of(inspection),
         output.getOrDefault(Visibility.PUBLIC, CapturedOutput.NONE),
         output.getOrDefault(Visibility.HIDDEN, CapturedOutput.NONE),
         since(start));

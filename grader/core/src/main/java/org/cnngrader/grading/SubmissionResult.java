@@ -6,16 +6,18 @@ import java.util.Optional;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.execution.CapturedOutput;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.inspect.Inspection;
 
 /**
- * Everything decided about one submission, in fixture order, ready to be worded and written. What
- * the student's code printed is kept apart for public and hidden cases: students see the former
- * only.
+ * Everything decided about one submission, in fixture order, ready to be worded and written: with
+ * the static check's findings when the classes were scanned. What the student's code printed is
+ * kept apart for public and hidden cases: students see the former only.
  */
 public record SubmissionResult(
     String id,
     List<PartResult> parts,
     Optional<Compilation> compilation,
+    Optional<Inspection> inspection,
     CapturedOutput output,
     CapturedOutput hiddenOutput,
     Duration elapsed) {

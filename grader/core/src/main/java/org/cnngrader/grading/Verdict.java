@@ -1,9 +1,11 @@
 package org.cnngrader.grading;
 
+import java.util.List;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.inspect.Finding;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
@@ -53,6 +55,16 @@ public sealed interface Verdict {
    * there.
    */
   record Missing(Member member, String className, String found) implements Verdict {}
+
+  /**
+   * The submission was not run: the static check found what the course's policy forbids, {@code
+   * findings}.
+   */
+  record Refused(List<Finding> findings) implements Verdict {
+    public Refused {
+      findings = List.copyOf(findings);
+    }
+  }
 
   /** Nothing could run: the submission has no sources or does not compile. */
   record NotCompiled(Compilation compilation) implements Verdict {}

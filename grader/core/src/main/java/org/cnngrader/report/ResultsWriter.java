@@ -15,6 +15,7 @@ import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.inspect.FindingKind;
 import org.cnngrader.sandbox.Isolation;
 
 /**
@@ -101,6 +102,26 @@ public final class ResultsWriter {
     isolation.passedOver().forEach(passedOver::add);
     ArrayNode readable = sandbox.putArray("secrets_readable_to_student_code");
     isolation.readableSecrets().forEach(path -> readable.add(path.toString()));
+    ObjectNode staticCheck = root.putObject("static_check");
+    ObjectNode policy = staticCheck.putObject("policy");
+    for (FindingKind kind : FindingKind.values()) {
+      policy.put(kind.policyKey(), options.policy().actionFor(kind).key());
+    }
+    ArrayNode findings = staticCheck.putArray("findings");
+    result
+        .inspection()
+        .ifPresent(
+            inspection ->
+                inspection
+                    .findings()
+                    .forEach(
+                        finding -> {
+                          ObjectNode node = findings.addObject();
+                          node.put("kind", finding.kind().policyKey());
+                          node.put("action", inspection.actionFor(finding).key());
+                          node.put("where", finding.where());
+                          node.put("member", finding.member());
+                        }));
     ObjectNode scores = root.putObject("score");
     scores.put("score", result.score());
     scores.put("max_score", result.maxScore());

@@ -148,6 +148,7 @@ class FeedbackWriterTest {
                 new PartResult(fixture, Part.FORWARD_SHAPE, new Verdict.Passed("out", null)),
                 new PartResult(fixture, Part.DB, new Verdict.ReturnedNull(Member.BACKWARD))),
             Optional.empty(),
+            Optional.empty(),
             new CapturedOutput("debug: n=2\n", 10),
             CapturedOutput.NONE,
             Duration.ofMillis(1200));
