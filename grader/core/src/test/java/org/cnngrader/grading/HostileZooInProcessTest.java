@@ -1,0 +1,17 @@
+package org.cnngrader.grading;
+
+import org.cnngrader.TestSandbox;
+import org.cnngrader.sandbox.Sandbox;
+import org.cnngrader.sandbox.SandboxChoice;
+
+/**
+ * The hostile zoo at level 3, limits only: everything but the secrecy of files and the network
+ * still holds.
+ */
+class HostileZooInProcessTest extends HostileZoo {
+
+  @Override
+  Sandbox sandbox() {
+    return TestSandbox.level(SandboxChoice.PROCESS);
+  }
+}

@@ -1,0 +1,77 @@
+package cnn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+
+/**
+ * What a cheating submission does: look everywhere it can for the grader's fixture files, which hold
+ * the expected answers, and print where it found them. System folders and caches are skipped only
+ * to keep the search short.
+ */
+final class Search {
+
+  private static final Set<String> SKIPPED =
+      Set.of("/proc", "/sys", "/dev", "/usr", "/lib", "/lib32", "/lib64", "/bin", "/sbin",
+          "/boot", "/etc", "/var", "/snap", "/run");
+  private static final Set<String> SKIPPED_NAMES =
+      Set.of(".m2", ".git", "node_modules", ".cache", ".npm", ".rustup", ".cargo", ".pyenv");
+
+  private Search() {}
+
+  static void report() {
+    long deadline = System.nanoTime() + 4_000_000_000L;
+    int[] files = {0};
+    int[] found = {0};
+    try {
+      Files.walkFileTree(
+          Path.of("/"),
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (SKIPPED.contains(dir.toString())
+                  || (dir.getFileName() != null
+                      && SKIPPED_NAMES.contains(dir.getFileName().toString()))) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return System.nanoTime() > deadline
+                  ? FileVisitResult.TERMINATE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              files[0]++;
+              if (file.toString().endsWith(".json") && looksLikeFixture(file)) {
+                System.out.println("FOUND " + file);
+                found[0]++;
+              }
+              return found[0] >= 3 ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      System.out.println("search stopped: " + e);
+    }
+    System.out.println("searched " + files[0] + " files");
+  }
+
+  private static boolean looksLikeFixture(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      String start = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+      return start.contains("\"inputs\"") && start.contains("\"stride\"");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
