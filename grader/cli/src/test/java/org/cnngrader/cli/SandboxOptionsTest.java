@@ -1,0 +1,207 @@
+package org.cnngrader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.cnngrader.sandbox.SandboxChoice;
+import org.cnngrader.sandbox.Sandboxes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --sandbox, --strict and --policy as a TA meets them: the level is stated, readable hidden
+ * fixtures are warned of or refused, level 2 hides the grader's secrets, and the static check's
+ * policy is applied.
+ */
+class SandboxOptionsTest {
+
+  @TempDir Path temp;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private static Path home() {
+    return Path.of(System.getProperty("grader.repository")).toAbsolutePath().normalize();
+  }
+
+  private int run(String... args) {
+    return GraderCommand.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        home());
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String correct() {
+    return home().resolve("fixtures/submissions/correct-loops").toString();
+  }
+
+  private static JsonNode json(Path file) throws IOException {
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  @Test
+  void levelThreeWarnsThatHiddenFixturesAreReadableAndSaysSoInTheProvenance() throws Exception {
+    int code = run("grade", correct(), "--out", temp.toString(), "--sandbox", "process");
+
+    assertThat(code).isZero();
+    assertThat(stderr())
+        .contains("grader: warning: student code can read the hidden fixtures in ")
+        .contains("(sandbox process, level 3)");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Sandbox: process (level 3: ");
+    JsonNode sandbox = json(temp.resolve("correct-loops/provenance.json")).get("sandbox");
+    assertThat(sandbox.get("level").asText()).isEqualTo("process");
+    assertThat(sandbox.get("level_number").asInt()).isEqualTo(3);
+    assertThat(sandbox.get("secrets_readable_to_student_code").toString())
+        .contains("conv2d/hidden");
+  }
+
+  @Test
+  void strictRefusesHiddenFixturesAtLevelThreeBeforeGradingAnything() {
+    Path results = temp.resolve("results");
+    int code =
+        run("grade", correct(), "--out", results.toString(), "--sandbox", "process", "--strict");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr())
+        .startsWith("grader: --strict: student code could read the hidden fixtures in ")
+        .contains("with --sandbox process (level 3)");
+    assertThat(results.resolve("correct-loops")).doesNotExist();
+  }
+
+  @Test
+  void strictGradesWhereAutoReachesLevelTwoOrBetter() throws Exception {
+    int expected = Sandboxes.choose(SandboxChoice.AUTO).sandbox().level().number() <= 2 ? 0 : 2;
+
+    int code = run("grade", correct(), "--out", temp.toString(), "--strict");
+
+    assertThat(code).as(stderr()).isEqualTo(expected);
+  }
+
+  @Test
+  void levelTwoTakesOtherUsersAccessFromTheFixturesAndTheOutput() throws Exception {
+    Path open = temp.resolve("open");
+    copyTree(home().resolve("fixtures/conv2d"), open.resolve("fixtures/conv2d"));
+    Path results = open.resolve("results");
+    Files.createDirectories(results);
+    try (Stream<Path> paths = Files.walk(temp)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Files.setPosixFilePermissions(
+            path,
+            PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+      }
+    }
+
+    int code =
+        run(
+            "grade",
+            correct(),
+            "--out",
+            results.toString(),
+            "--fixtures",
+            open.resolve("fixtures").toString(),
+            "--sandbox",
+            "user");
+
+    assertThat(code).as(stderr()).isZero();
+    assertThat(Files.getPosixFilePermissions(open.resolve("fixtures/conv2d/hidden")))
+        .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+    assertThat(Files.getPosixFilePermissions(results))
+        .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+    assertThat(stderr())
+        .contains(
+            "grader: note: took other users' access from " + open.resolve("fixtures/conv2d/hidden"))
+        .doesNotContain("warning");
+    JsonNode sandbox = json(results.resolve("correct-loops/provenance.json")).get("sandbox");
+    assertThat(sandbox.get("level").asText()).isEqualTo("user");
+    assertThat(sandbox.get("secrets_readable_to_student_code")).isEmpty();
+    assertThat(json(results.resolve("correct-loops/results.json")).get("score").asDouble())
+        .isEqualTo(208);
+  }
+
+  @Test
+  void anUnknownSandboxIsAUsageErrorThatListsTheLevels() {
+    int code = run("grade", correct(), "--out", temp.toString(), "--sandbox", "docker");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr())
+        .startsWith(
+            "grader: --sandbox: unknown sandbox 'docker': expected one of auto, bwrap, user, process");
+  }
+
+  @Test
+  void aPolicyThatZeroesExitKeepsTheSubmissionFromRunning() throws Exception {
+    Path submission = temp.resolve("exiting/cnn");
+    Files.createDirectories(submission);
+    String source =
+        Files.readString(home().resolve("fixtures/submissions/correct-loops/cnn/Conv2d.java"))
+            .replace("this.x = x;", "this.x = x;\n    if (x.length > 99) System.exit(0);");
+    Files.writeString(submission.resolve("Conv2d.java"), source);
+    Path policy = temp.resolve("policy.json");
+    Files.writeString(policy, "{\"exit\": \"zero\"}");
+
+    int code =
+        run(
+            "grade",
+            submission.getParent().toString(),
+            "--out",
+            temp.resolve("results").toString(),
+            "--policy",
+            policy.toString());
+
+    assertThat(code).isZero();
+    JsonNode results = json(temp.resolve("results/exiting/results.json"));
+    assertThat(results.get("score").asDouble()).isZero();
+    assertThat(results.get("tests").get(0).get("output").asText())
+        .startsWith("not run: the course's policy forbids what your code does:")
+        .contains("cnn.Conv2d.forward, line 18: uses java.lang.System.exit, which ends the JVM");
+    JsonNode staticCheck =
+        json(temp.resolve("results/exiting/provenance.json")).get("static_check");
+    assertThat(staticCheck.get("policy").get("exit").asText()).isEqualTo("zero");
+    assertThat(staticCheck.get("findings").get(0).get("action").asText()).isEqualTo("zero");
+  }
+
+  @Test
+  void aPolicyWithAnUnknownKindIsAUsageErrorNamingFileAndField() throws Exception {
+    Path policy = temp.resolve("policy.json");
+    Files.writeString(policy, "{\"exits\": \"zero\"}");
+
+    int code = run("grade", correct(), "--out", temp.toString(), "--policy", policy.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).startsWith("grader: " + policy + ": exits: ");
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> paths = Files.walk(source)) {
+      paths.forEach(
+          path -> {
+            try {
+              Path copy = target.resolve(source.relativize(path).toString());
+              if (Files.isDirectory(path)) {
+                Files.createDirectories(copy);
+              } else {
+                Files.copy(path, copy);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+  }
+}
