@@ -55,6 +55,7 @@ public final class SubmissionRunner {
       throws IOException {
     OutputCollector output = new OutputCollector(OutputCollector.DEFAULT_CAP_BYTES);
     List<CaseRun> runs = new ArrayList<>();
+    List<Duration> childStarts = new ArrayList<>();
     Map<Member, String> contract = null;
     ChildJvm child = null;
     try {
@@ -68,8 +69,10 @@ public final class SubmissionRunner {
           if (child != null) {
             child.close();
           }
+          long started = System.nanoTime();
           child = ChildJvm.start(sandbox, classes, className, limits, output);
           Map<Member, String> problems = child.readContract();
+          childStarts.add(Duration.ofNanos(System.nanoTime() - started));
           contract = contract == null ? problems : contract;
         }
         boolean cutByDeadline = remaining.compareTo(limits.callTimeout()) < 0;
@@ -89,7 +92,7 @@ public final class SubmissionRunner {
       contract = contractOnly(classes, className, output);
     }
     output.awaitDrained(Duration.ofSeconds(2));
-    return new Execution(contract, runs, output.snapshot());
+    return new Execution(contract, runs, output.snapshot(), childStarts);
   }
 
   private static CaseRun outOfTime(Deadline deadline) {

@@ -71,6 +71,7 @@ public final class SubmissionGrader {
           Optional.empty(),
           CapturedOutput.NONE,
           CapturedOutput.NONE,
+          List.of(),
           since(start));
     } finally {
       deleteTree(work);
@@ -104,6 +105,7 @@ public final class SubmissionGrader {
           Optional.of(inspection),
           CapturedOutput.NONE,
           CapturedOutput.NONE,
+          List.of(),
           since(start));
     }
     SubmissionRunner runner = new SubmissionRunner(sandbox, options.limits());
@@ -111,6 +113,7 @@ public final class SubmissionGrader {
         new SubmissionRunner.Deadline(options.limits().submissionTimeout());
     List<PartResult> parts = new ArrayList<>();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
+    List<Duration> childStarts = new ArrayList<>();
     for (Visibility visibility : Visibility.values()) {
       List<Fixture> group = fixtures.only(visibility).fixtures();
       if (group.isEmpty()) {
@@ -128,6 +131,7 @@ public final class SubmissionGrader {
                 .grade(execution.runs().get(i)));
       }
       output.put(visibility, execution.output());
+      childStarts.addAll(execution.childStarts());
     }
     return new SubmissionResult(
         id,
@@ -136,6 +140,7 @@ public final class SubmissionGrader {
         Optional.of(inspection),
         output.getOrDefault(Visibility.PUBLIC, CapturedOutput.NONE),
         output.getOrDefault(Visibility.HIDDEN, CapturedOutput.NONE),
+        childStarts,
         since(start));
   }
 

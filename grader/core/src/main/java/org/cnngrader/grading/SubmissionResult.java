@@ -10,8 +10,9 @@ import org.cnngrader.inspect.Inspection;
 
 /**
  * Everything decided about one submission, in fixture order, ready to be worded and written: with
- * the static check's findings when the classes were scanned. What the student's code printed is
- * kept apart for public and hidden cases: students see the former only.
+ * the static check's findings when the classes were scanned, and how long each child JVM took to
+ * start. What the student's code printed is kept apart for public and hidden cases: students see
+ * the former only.
  */
 public record SubmissionResult(
     String id,
@@ -20,10 +21,12 @@ public record SubmissionResult(
     Optional<Inspection> inspection,
     CapturedOutput output,
     CapturedOutput hiddenOutput,
+    List<Duration> childStarts,
     Duration elapsed) {
 
   public SubmissionResult {
     parts = List.copyOf(parts);
+    childStarts = List.copyOf(childStarts);
   }
 
   public double score() {

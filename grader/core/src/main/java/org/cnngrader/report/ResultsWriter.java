@@ -126,6 +126,8 @@ public final class ResultsWriter {
     scores.put("score", result.score());
     scores.put("max_score", result.maxScore());
     scores.put("elapsed_ms", result.elapsed().toMillis());
+    ArrayNode starts = scores.putArray("child_jvm_starts_ms");
+    result.childStarts().forEach(d -> starts.add(d.toMillis()));
     // What the code printed on hidden inputs: for TAs only, never in results.json.
     ObjectNode hidden = root.putObject("hidden_cases_output");
     hidden.put("text", result.hiddenOutput().text());

@@ -151,6 +151,7 @@ class FeedbackWriterTest {
             Optional.empty(),
             new CapturedOutput("debug: n=2\n", 10),
             CapturedOutput.NONE,
+            List.of(),
             Duration.ofMillis(1200));
 
     assertThat(FeedbackWriter.summary(result))
