@@ -57,7 +57,8 @@ final class IsolationSetup {
     if (Files.isDirectory(outFolder) && sandbox.exposes(outFolder)) {
       readable.add(outFolder);
     }
-    Isolation isolation = new Isolation(sandbox.level(), chosen.passedOver(), readable);
+    Isolation isolation =
+        new Isolation(sandbox.level(), sandbox.ownUser(), chosen.passedOver(), readable);
     boolean hiddenReadable = readable.contains(hiddenFolder);
     if (hiddenReadable && strict) {
       throw new UsageException(

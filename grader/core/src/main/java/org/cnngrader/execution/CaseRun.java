@@ -4,14 +4,19 @@ import java.util.List;
 
 /**
  * The three calls of one case, in the order the child made them, and how the case left things:
- * inputs the calls modified, and threads the student's code started and left running.
+ * inputs the calls modified, threads the student's code started and left running, and how many
+ * daemon threads it left behind.
  */
 public record CaseRun(
     CallOutcome<Void> constructor,
     CallOutcome<double[][][][]> forward,
     CallOutcome<ReturnedGradients> backward,
     List<InputChange> inputChanges,
-    List<String> lingeringThreads) {
+    List<String> lingeringThreads,
+    int backgroundThreads) {
+
+  /** More daemon threads than a parallel stream's pool leaves: the next case gets a fresh JVM. */
+  static final int MAX_BACKGROUND_THREADS = 64;
 
   public CaseRun {
     inputChanges = List.copyOf(inputChanges);
@@ -23,7 +28,7 @@ public record CaseRun(
       CallOutcome<Void> constructor,
       CallOutcome<double[][][][]> forward,
       CallOutcome<ReturnedGradients> backward) {
-    this(constructor, forward, backward, List.of(), List.of());
+    this(constructor, forward, backward, List.of(), List.of(), 0);
   }
 
   /**

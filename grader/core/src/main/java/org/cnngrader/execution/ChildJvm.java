@@ -261,14 +261,20 @@ final class ChildJvm implements AutoCloseable {
     }
     CallOutcome<CaseEnd> end = await(limit, this::readCaseEnd);
     if (end instanceof CallOutcome.Returned<CaseEnd> returned) {
+      CaseEnd caseEnd = returned.value();
       return new CaseRun(
-          constructor, forward, backward, returned.value().changes(), returned.value().threads());
+          constructor,
+          forward,
+          backward,
+          caseEnd.changes(),
+          caseEnd.threads(),
+          caseEnd.background());
     }
     return new CaseRun(constructor, forward, backward);
   }
 
   /** The child's report at the end of a case. */
-  private record CaseEnd(List<InputChange> changes, List<String> threads) {}
+  private record CaseEnd(List<InputChange> changes, List<String> threads, int background) {}
 
   private CallOutcome<CaseEnd> readCaseEnd() throws IOException {
     byte tag = in.readByte();
@@ -292,7 +298,8 @@ final class ChildJvm implements AutoCloseable {
     for (int i = 0; i < threadCount; i++) {
       threads.add(Wire.readString(in));
     }
-    return new CallOutcome.Returned<>(new CaseEnd(changes, threads));
+    int background = in.readInt();
+    return new CallOutcome.Returned<>(new CaseEnd(changes, threads, background));
   }
 
   private int boundedCount() throws IOException {

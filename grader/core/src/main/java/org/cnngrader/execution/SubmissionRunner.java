@@ -109,7 +109,8 @@ public final class SubmissionRunner {
         blame(run.forward(), deadline),
         blame(run.backward(), deadline),
         run.inputChanges(),
-        run.lingeringThreads());
+        run.lingeringThreads(),
+        run.backgroundThreads());
   }
 
   private static <T> CallOutcome<T> blame(CallOutcome<T> outcome, Deadline deadline) {

@@ -98,6 +98,7 @@ public final class ResultsWriter {
     sandbox.put("level", isolation.level().key());
     sandbox.put("level_number", isolation.level().number());
     sandbox.put("promises", isolation.level().description());
+    sandbox.put("own_user_per_child", isolation.ownUser());
     ArrayNode passedOver = sandbox.putArray("stronger_levels_passed_over");
     isolation.passedOver().forEach(passedOver::add);
     ArrayNode readable = sandbox.putArray("secrets_readable_to_student_code");

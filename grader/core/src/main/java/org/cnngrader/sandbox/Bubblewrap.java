@@ -26,6 +26,7 @@ public final class Bubblewrap implements Sandbox {
       List.of("/usr/lib", "/usr/lib64", "/usr/lib32", "/lib", "/lib64", "/lib32");
 
   private final Path bwrap;
+  private final OtherUser users;
   private final Path javaHome;
 
   /** Read-only binds outside the per-child ones: the path as the child sees it, and its source. */
@@ -33,8 +34,10 @@ public final class Bubblewrap implements Sandbox {
 
   private final List<String> symlinks;
 
-  Bubblewrap(Path bwrap) {
+  /** Bubblewrap as the grader's own user, or, with {@code users}, as a fresh user per child. */
+  Bubblewrap(Path bwrap, OtherUser users) {
     this.bwrap = bwrap;
+    this.users = users;
     this.javaHome = Commands.javaHome();
     this.binds = new LinkedHashMap<>();
     this.symlinks = new ArrayList<>();
@@ -54,9 +57,15 @@ public final class Bubblewrap implements Sandbox {
     return SandboxLevel.BWRAP;
   }
 
-  /** The command that starts {@code java ARGS} in the sandbox with only the fixed binds. */
-  List<String> prefix(List<String> perChild) {
-    List<String> words = new ArrayList<>(Commands.limits(false));
+  /**
+   * The command words before {@code java}: limits, the switch to {@code id} (or none for -1), then
+   * bubblewrap with the fixed binds and {@code perChild}.
+   */
+  List<String> prefix(int id, List<String> perChild) {
+    List<String> words = new ArrayList<>(Commands.limits(id >= 0));
+    if (id >= 0) {
+      words.addAll(users.switchTo(id));
+    }
     words.add(bwrap.toString());
     words.addAll(
         List.of(
@@ -76,8 +85,30 @@ public final class Bubblewrap implements Sandbox {
     return words;
   }
 
+  /** The probe's command: the JDK started as a child would be, with nothing of a submission. */
+  List<String> probe(List<String> java) {
+    List<String> words =
+        new ArrayList<>(prefix(users == null ? -1 : users.freeId(), List.of("--chdir", "/")));
+    words.addAll(java);
+    return words;
+  }
+
   @Override
-  public Launch prepare(Path folder, Path runner, Path classes) {
+  public boolean ownUser() {
+    return users != null;
+  }
+
+  @Override
+  public Launch prepare(Path folder, Path runner, Path classes) throws IOException {
+    int id = -1;
+    Path work = folder;
+    if (users != null) {
+      OtherUser.Staged staged = users.stage(folder, runner, classes);
+      id = staged.id();
+      runner = staged.runner();
+      classes = staged.classes();
+      work = staged.work();
+    }
     Path runnerInside = Files.isDirectory(runner) ? RUNNER_FOLDER_INSIDE : RUNNER_INSIDE;
     List<String> perChild =
         List.of(
@@ -88,19 +119,26 @@ public final class Bubblewrap implements Sandbox {
             classes.toString(),
             CLASSES_INSIDE.toString(),
             "--bind",
-            folder.toString(),
+            work.toString(),
             WORK_INSIDE.toString(),
             "--chdir",
             WORK_INSIDE.toString());
-    List<String> prefix = new ArrayList<>(prefix(perChild));
     return new Launch(
-        prefix,
+        prefix(id, perChild),
         javaHome.resolve("bin/java"),
         runnerInside,
         CLASSES_INSIDE,
-        folder.resolve("s"),
+        work.resolve("s"),
         WORK_INSIDE.resolve("s"),
-        folder);
+        work,
+        id);
+  }
+
+  @Override
+  public void socketBound(Launch launch) throws IOException {
+    if (launch.user() >= 0) {
+      OtherUser.handOver(launch);
+    }
   }
 
   @Override
@@ -108,6 +146,9 @@ public final class Bubblewrap implements Sandbox {
     // Killing bubblewrap kills its init process (--die-with-parent), and with it every process in
     // the child's pid namespace.
     Reaper.killTree(child.toHandle());
+    if (launch.user() >= 0) {
+      Reaper.killUser(launch.user());
+    }
   }
 
   @Override

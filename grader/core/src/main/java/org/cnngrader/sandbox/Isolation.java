@@ -8,7 +8,8 @@ import java.util.List;
  * stronger levels were passed over, and which secrets (hidden fixtures, outputs) it could still
  * read.
  */
-public record Isolation(SandboxLevel level, List<String> passedOver, List<Path> readableSecrets) {
+public record Isolation(
+    SandboxLevel level, boolean ownUser, List<String> passedOver, List<Path> readableSecrets) {
 
   public Isolation {
     if (level == null) {
@@ -20,6 +21,6 @@ public record Isolation(SandboxLevel level, List<String> passedOver, List<Path> 
 
   /** Isolation with nothing passed over and no readable secret, e.g. for a student's own check. */
   public static Isolation of(SandboxLevel level) {
-    return new Isolation(level, List.of(), List.of());
+    return new Isolation(level, false, List.of(), List.of());
   }
 }

@@ -68,10 +68,16 @@ public final class OtherUser implements Sandbox {
         "every user id from " + FIRST_ID + " to " + (FIRST_ID + IDS - 1) + " has processes");
   }
 
-  @Override
-  public Launch prepare(Path folder, Path runner, Path classes) throws IOException {
+  /** A child's own copies of the runner and classes, and its working folder. */
+  record Staged(int id, Path runner, Path classes, Path work) {}
+
+  /**
+   * Stages {@code folder} for a child running as a fresh user id: the folder stays root's and only
+   * the child's group may enter it; the copies in it are root's and read-only; {@code work} is the
+   * child's own.
+   */
+  Staged stage(Path folder, Path runner, Path classes) throws IOException {
     int id = freeId();
-    // The folder: root's, entered only by the child's group; its copies are root's and read-only.
     Files.setAttribute(folder, "unix:gid", id);
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
     Path runnerCopy = folder.resolve(Files.isDirectory(runner) ? "runner" : "runner.jar");
@@ -82,23 +88,33 @@ public final class OtherUser implements Sandbox {
     Files.setAttribute(work, "unix:uid", id);
     Files.setAttribute(work, "unix:gid", id);
     Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
+    return new Staged(id, runnerCopy, classesCopy, work);
+  }
+
+  @Override
+  public Launch prepare(Path folder, Path runner, Path classes) throws IOException {
+    Staged staged = stage(folder, runner, classes);
     List<String> prefix = new ArrayList<>(Commands.limits(true));
-    prefix.addAll(switchTo(id));
-    Path socket = work.resolve("s");
+    prefix.addAll(switchTo(staged.id()));
+    Path socket = staged.work().resolve("s");
     return new Launch(
         prefix,
         Commands.javaHome().resolve("bin/java"),
-        runnerCopy,
-        classesCopy,
+        staged.runner(),
+        staged.classes(),
         socket,
         socket,
-        work,
-        id);
+        staged.work(),
+        staged.id());
   }
 
   @Override
   public void socketBound(Launch launch) throws IOException {
-    // Connecting to a socket needs write access to it.
+    handOver(launch);
+  }
+
+  /** Connecting to a socket needs write access to it: the socket becomes the child's user's. */
+  static void handOver(Launch launch) throws IOException {
     Files.setAttribute(launch.socket(), "unix:uid", launch.user());
   }
 
@@ -165,5 +181,10 @@ public final class OtherUser implements Sandbox {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  @Override
+  public boolean ownUser() {
+    return true;
   }
 }

@@ -46,4 +46,9 @@ public final class ProcessOnly implements Sandbox {
   public boolean exposes(Path path) {
     return Files.isReadable(path);
   }
+
+  @Override
+  public boolean ownUser() {
+    return false;
+  }
 }

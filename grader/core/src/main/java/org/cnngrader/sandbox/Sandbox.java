@@ -25,4 +25,10 @@ public sealed interface Sandbox permits Bubblewrap, OtherUser, ProcessOnly {
 
   /** Whether code in this sandbox could read {@code path} (a file, or the listing of a folder). */
   boolean exposes(Path path);
+
+  /**
+   * Whether each child runs as a user id of its own, which bounds its threads and processes and
+   * lets clean-up find every process it started.
+   */
+  boolean ownUser();
 }

@@ -22,7 +22,10 @@ public final class Sandboxes {
     }
   }
 
-  private static final Map<SandboxLevel, Optional<String>> PROBED = new ConcurrentHashMap<>();
+  /** A level's sandbox, or why it does not work here: probed once per JVM. */
+  private record Probed(Sandbox sandbox, String problem) {}
+
+  private static final Map<SandboxLevel, Probed> PROBED = new ConcurrentHashMap<>();
 
   private Sandboxes() {}
 
@@ -62,24 +65,43 @@ public final class Sandboxes {
   }
 
   private static Sandbox require(SandboxLevel level) throws SandboxUnavailableException {
-    Sandbox sandbox = create(level);
-    Optional<String> problem = PROBED.computeIfAbsent(level, l -> probe(sandbox));
-    if (problem.isPresent()) {
-      throw new SandboxUnavailableException(problem.get());
+    Probed probed =
+        PROBED.computeIfAbsent(
+            level,
+            l -> {
+              try {
+                Sandbox sandbox = create(l);
+                return new Probed(sandbox, probe(sandbox).orElse(null));
+              } catch (SandboxUnavailableException e) {
+                return new Probed(null, e.getMessage());
+              }
+            });
+    if (probed.problem() != null) {
+      throw new SandboxUnavailableException(probed.problem());
     }
-    return sandbox;
+    return probed.sandbox();
   }
 
   private static Sandbox create(SandboxLevel level) throws SandboxUnavailableException {
     return switch (level) {
-      case BWRAP ->
-          new Bubblewrap(
-              Commands.find("bwrap")
-                  .orElseThrow(
-                      () ->
-                          new SandboxUnavailableException(
-                              "bwrap is not installed (Debian and Ubuntu: apt-get install"
-                                  + " bubblewrap)")));
+      case BWRAP -> {
+        Path bwrap =
+            Commands.find("bwrap")
+                .orElseThrow(
+                    () ->
+                        new SandboxUnavailableException(
+                            "bwrap is not installed (Debian and Ubuntu: apt-get install"
+                                + " bubblewrap)"));
+        // As root, prefer bubblewrap as a user of the child's own, where the machine allows it.
+        Optional<Path> setpriv = isRoot() ? Commands.find("setpriv") : Optional.empty();
+        if (setpriv.isPresent()) {
+          Bubblewrap asUser = new Bubblewrap(bwrap, new OtherUser(setpriv.get()));
+          if (probe(asUser).isEmpty()) {
+            yield asUser;
+          }
+        }
+        yield new Bubblewrap(bwrap, null);
+      }
       case USER -> {
         if (!isRoot()) {
           throw new SandboxUnavailableException(
@@ -100,13 +122,14 @@ public final class Sandboxes {
   private static Optional<String> probe(Sandbox sandbox) {
     Path java = Commands.javaHome().resolve("bin/java");
     List<String> command = new ArrayList<>();
+    List<String> version = List.of(java.toString(), "-Xshare:auto", "-XX:+UseSerialGC", "-version");
     if (sandbox instanceof Bubblewrap bubblewrap) {
-      command.addAll(bubblewrap.prefix(List.of("--chdir", "/")));
+      return Commands.probe(bubblewrap.probe(version), Path.of("/"));
     } else if (sandbox instanceof OtherUser otherUser) {
       command.addAll(Commands.limits(true));
       command.addAll(otherUser.switchTo(otherUser.freeId()));
     }
-    command.addAll(List.of(java.toString(), "-Xshare:auto", "-XX:+UseSerialGC", "-version"));
+    command.addAll(version);
     return Commands.probe(command, Path.of("/"));
   }
 

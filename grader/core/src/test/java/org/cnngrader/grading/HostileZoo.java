@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -349,6 +350,66 @@ abstract class HostileZoo {
               .noneMatch(path -> path.startsWith(repository));
       // At level 3 the fixtures are readable: the same search finds them, as the grader warns.
       case PROCESS -> assertThat(found).anyMatch(path -> path.startsWith(repository));
+    }
+  }
+
+  @Test
+  void aThreadBombIsBoundedWhereChildrenHaveAUserOfTheirOwn() throws Exception {
+    SubmissionResult result =
+        gradeBesideCorrect(
+            inForward(
+                "int started = 0; try { for (; started < 3000; started++) { Thread t = new"
+                    + " Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException"
+                    + " e) { return; } }); t.setDaemon(true); t.start(); } } catch (Throwable e) {"
+                    + " System.out.println(\"refused: \" + e); } System.out.println(\"threads"
+                    + " started: \" + started);"),
+            options(Duration.ofSeconds(20), Duration.ofSeconds(60), 128));
+
+    assertFullMarks(result);
+    int started =
+        result
+            .output()
+            .text()
+            .lines()
+            .filter(line -> line.startsWith("threads started: "))
+            .mapToInt(line -> Integer.parseInt(line.substring("threads started: ".length())))
+            .max()
+            .orElseThrow();
+    if (sandbox.ownUser()) {
+      assertThat(started).as("threads a child could start").isLessThan(300);
+    } else {
+      // No limit on threads without a user of its own: only the time limit ends the bomb.
+      assertThat(started).isPositive();
+    }
+  }
+
+  @Test
+  void resultsFilesCannotBeRewrittenAtLevelsOneAndTwo() throws Exception {
+    Path earlier = temp.resolve("out/earlier-submission/results.json");
+    Files.createDirectories(earlier.getParent());
+    Files.writeString(earlier, "{\"score\": 3}");
+    for (Path path : List.of(temp, temp.resolve("out"), earlier.getParent())) {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    if (sandbox.level() == SandboxLevel.USER) {
+      // What the command line does to its output folder before grading at level 2.
+      OtherUser.hide(temp.resolve("out"));
+    }
+    SubmissionFolder submission =
+        inForward("Tamper.rewriteResults(\"" + temp.toRealPath() + "\");")
+            .with("cnn/Tamper.java", Files.readString(zooSource("Tamper.java")));
+
+    SubmissionResult result =
+        gradeBesideCorrect(
+            submission, options(Duration.ofSeconds(20), Duration.ofSeconds(60), 128));
+
+    assertFullMarks(result);
+    assertThat(result.output().text()).contains("tamper search done");
+    if (sandbox.level().number() <= 2) {
+      assertThat(earlier).hasContent("{\"score\": 3}");
+    } else {
+      // At level 3 student code writes whatever the grader's user may write, as documented.
+      assertThat(earlier).hasContent("{\"score\": 1000}");
     }
   }
 

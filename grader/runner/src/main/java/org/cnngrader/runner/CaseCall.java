@@ -80,7 +80,8 @@ final class CaseCall {
           });
     }
     List<String> lingering = lingeringThreads(threadsBefore);
-    replies.send(out -> writeCaseEnd(out, lingering));
+    int background = backgroundThreads(threadsBefore);
+    replies.send(out -> writeCaseEnd(out, lingering, background));
   }
 
   private Object construct(Replies replies) throws IOException {
@@ -182,7 +183,22 @@ final class CaseCall {
     return names;
   }
 
-  private void writeCaseEnd(DataOutputStream out, List<String> lingering) throws IOException {
+  /**
+   * Daemon threads started during the case and still alive: they do not keep a JVM alive, but many
+   * of them (a thread bomb) slow every later case.
+   */
+  private static int backgroundThreads(Set<Thread> before) {
+    int count = 0;
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (!before.contains(thread) && thread.isAlive() && thread.isDaemon()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private void writeCaseEnd(DataOutputStream out, List<String> lingering, int background)
+      throws IOException {
     out.writeByte(Protocol.CASE_END);
     out.writeInt(changes.size());
     for (InputChanges.Change change : changes) {
@@ -192,6 +208,7 @@ final class CaseCall {
     for (String name : lingering) {
       Wire.writeString(out, name);
     }
+    out.writeInt(background);
   }
 
   private static void unavailable(DataOutputStream out, Member missing) throws IOException {

@@ -31,8 +31,9 @@ public final class Protocol {
 
   /**
    * Child to parent, after the three outcomes of a case: how the case left things. The inputs the
-   * calls modified (count, then call, input, index, value before, value after, how) and the threads
-   * the student's code left running (count, then names).
+   * calls modified (count, then call, input, index, value before, value after, how), the threads
+   * the student's code left running (count, then names), and how many daemon threads it started
+   * that still run.
    */
   public static final byte CASE_END = 14;
 
