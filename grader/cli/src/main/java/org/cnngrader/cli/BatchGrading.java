@@ -53,6 +53,11 @@ final class BatchGrading {
             + ": "
             + isolation.isolation().level().description()
             + ")");
+    if (options.limits().callTimeout().compareTo(options.limits().submissionTimeout()) > 0) {
+      err.println(
+          "grader: note: --call-timeout is longer than --submission-timeout, which therefore"
+              + " bounds every call");
+    }
     long start = System.nanoTime();
     List<SubmissionResult> results = new ArrayList<>();
     int exitCode = ExitCode.OK;

@@ -65,7 +65,8 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
                       flags.strict,
                       home,
                       flags.fixturesRoot(home),
-                      outFolder);
+                      outFolder,
+                      folders);
           return new BatchGrading(fixtures, options, isolation, outFolder)
               .run(
                   Submissions.identify(

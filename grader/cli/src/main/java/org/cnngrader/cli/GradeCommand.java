@@ -68,7 +68,12 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           IsolationSetup.Result isolation =
               new IsolationSetup(spec.commandLine().getErr())
                   .prepare(
-                      flags.sandboxChoice(), flags.strict, home, flags.fixturesRoot(home), out);
+                      flags.sandboxChoice(),
+                      flags.strict,
+                      home,
+                      flags.fixturesRoot(home),
+                      out,
+                      submissions);
           return new BatchGrading(fixtures, options, isolation, out)
               .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
         });

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:grading ran (whatever the scores); fixtures verified",
       "1:a fault of the grader itself or of the machine",
-      "2:usage error or bad input (missing folder, unreadable fixture)",
+      "2:usage error or bad input (missing folder, unreadable fixture or policy, a --sandbox level"
+          + " that does not work here, --strict with hidden fixtures student code could read)",
       "3:fixtures verify found a fixture that disagrees with ND4J, breaks the output-size formula"
           + " or cannot be read"
     })

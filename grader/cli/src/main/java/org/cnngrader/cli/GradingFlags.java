@@ -83,6 +83,9 @@ final class GradingFlags {
   /** The policy named by --policy, else the fixtures' own, else warnings only. */
   Policy policy(Path home) {
     if (policy != null) {
+      if (Files.isDirectory(policy)) {
+        throw new UsageException("--policy " + policy + " is a folder, not a file");
+      }
       if (!Files.isRegularFile(policy)) {
         throw new UsageException("--policy file not found: " + policy);
       }

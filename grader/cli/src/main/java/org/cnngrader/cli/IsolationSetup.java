@@ -36,7 +36,12 @@ final class IsolationSetup {
   }
 
   Result prepare(
-      SandboxChoice choice, boolean strict, Path home, Path fixturesRoot, Path outFolder) {
+      SandboxChoice choice,
+      boolean strict,
+      Path home,
+      Path fixturesRoot,
+      Path outFolder,
+      List<Path> submissions) {
     Sandboxes.Choice chosen;
     try {
       chosen = Sandboxes.choose(choice);
@@ -48,7 +53,10 @@ final class IsolationSetup {
     Path hiddenFolder = FixtureFiles.folder(fixturesRoot, Visibility.HIDDEN);
     List<Path> hiddenFiles = FixtureFiles.jsonFiles(hiddenFolder);
     if (sandbox.level() == SandboxLevel.USER) {
-      hide(List.of(home, fixturesRoot, hiddenFolder, outFolder));
+      List<Path> secrets = new ArrayList<>(List.of(home, fixturesRoot, hiddenFolder, outFolder));
+      // Children need no sources (the grader compiles them): no student reads another's.
+      secrets.addAll(submissions);
+      hide(secrets);
     }
     List<Path> readable = new ArrayList<>();
     if (hiddenFiles.stream().anyMatch(sandbox::exposes)) {
@@ -58,34 +66,46 @@ final class IsolationSetup {
       readable.add(outFolder);
     }
     Isolation isolation =
-        new Isolation(sandbox.level(), sandbox.ownUser(), chosen.passedOver(), readable);
-    boolean hiddenReadable = readable.contains(hiddenFolder);
-    if (hiddenReadable && strict) {
-      throw new UsageException(
-          "--strict: student code could read the hidden fixtures in "
+        new Isolation(
+            sandbox.level(),
+            choice.key(),
+            strict,
+            sandbox.ownUser(),
+            chosen.passedOver(),
+            readable);
+    if (readable.contains(hiddenFolder)) {
+      String problem =
+          "student code could read the hidden fixtures in "
               + hiddenFolder
+              + (readable.contains(outFolder) ? " and the results in " + outFolder : "")
               + " with --sandbox "
               + sandbox.level().key()
               + " (level "
               + sandbox.level().number()
               + "); "
-              + remedy());
-    }
-    if (hiddenReadable) {
-      err.println(
-          "grader: warning: student code can read the hidden fixtures in "
-              + hiddenFolder
-              + " (sandbox "
-              + sandbox.level().key()
-              + ", level "
-              + sandbox.level().number()
-              + "); "
-              + remedy());
+              + remedy(choice, sandbox.level());
+      if (strict) {
+        throw new UsageException("--strict: " + problem);
+      }
+      err.println("grader: warning: " + problem);
     }
     return new Result(sandbox, isolation);
   }
 
-  private static String remedy() {
+  /** What would keep the secrets: a stronger level that works here, or what it would take. */
+  private static String remedy(SandboxChoice choice, SandboxLevel level) {
+    if (choice != SandboxChoice.AUTO) {
+      try {
+        SandboxLevel strongest = Sandboxes.choose(SandboxChoice.AUTO).sandbox().level();
+        if (strongest.number() < level.number()) {
+          return "--sandbox "
+              + strongest.key()
+              + " works here (it is what leaving out --sandbox picks)";
+        }
+      } catch (SandboxUnavailableException e) {
+        // auto always has a level; nothing stronger to suggest then.
+      }
+    }
     return "install bubblewrap for level 1 (apt-get install bubblewrap), or run the grader as root"
         + " for level 2";
   }

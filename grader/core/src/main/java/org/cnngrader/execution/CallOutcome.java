@@ -36,10 +36,10 @@ public sealed interface CallOutcome<T> {
   }
 
   /**
-   * The call was stopped, or not started, because the submission used up its total time, {@code
-   * limit}.
+   * The submission used up its total time, {@code limit}: the call was stopped ({@code started}),
+   * or its case never started.
    */
-  record OutOfTime<T>(Duration limit) implements CallOutcome<T> {}
+  record OutOfTime<T>(Duration limit, boolean started) implements CallOutcome<T> {}
 
   /** The call returned more values than the grader reads ({@code limit}); the child was killed. */
   record Oversized<T>(int limit) implements CallOutcome<T> {}

@@ -97,9 +97,9 @@ public final class SubmissionRunner {
 
   private static CaseRun outOfTime(Deadline deadline) {
     return new CaseRun(
-        new CallOutcome.OutOfTime<>(deadline.limit()),
-        new CallOutcome.OutOfTime<>(deadline.limit()),
-        new CallOutcome.OutOfTime<>(deadline.limit()));
+        new CallOutcome.OutOfTime<>(deadline.limit(), false),
+        new CallOutcome.OutOfTime<>(deadline.limit(), false),
+        new CallOutcome.OutOfTime<>(deadline.limit(), false));
   }
 
   /** A call stopped by the submission's deadline rather than its own limit says so. */
@@ -115,7 +115,7 @@ public final class SubmissionRunner {
 
   private static <T> CallOutcome<T> blame(CallOutcome<T> outcome, Deadline deadline) {
     return outcome instanceof CallOutcome.TimedOut<T>
-        ? new CallOutcome.OutOfTime<>(deadline.limit())
+        ? new CallOutcome.OutOfTime<>(deadline.limit(), true)
         : outcome;
   }
 

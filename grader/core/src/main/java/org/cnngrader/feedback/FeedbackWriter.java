@@ -171,10 +171,13 @@ public final class FeedbackWriter {
     } else if (outcome instanceof CallOutcome.Exited<?> exited) {
       return exited(call, exited);
     } else if (outcome instanceof CallOutcome.OutOfTime<?> outOfTime) {
-      return call
-          + " was stopped, or never started: the submission used up its total time limit of "
-          + Numbers.seconds(outOfTime.limit())
-          + " (all its cases together)";
+      String limit =
+          " its total time limit of "
+              + Numbers.seconds(outOfTime.limit())
+              + " (all its cases together)";
+      return outOfTime.started()
+          ? call + " was stopped: the submission used up" + limit
+          : "not run: the submission had used up" + limit + " before this case";
     } else if (outcome instanceof CallOutcome.TimedOut<?> timedOut) {
       return call
           + " did not return within "

@@ -37,9 +37,9 @@ final class Warnings {
                 Numbers.value(change.after()))
             : change.input() + change.where() + " " + change.how();
     return String.format(
-        "%s modified its input %s: %s. This costs no points (the grader compared against its own"
-            + " copy), but a layer must leave its inputs as it found them: the caller, and your"
-            + " backward, still need them. Pad or scale a copy instead.",
+        "%s modified its input %s: %s. The change itself costs no points (the grader keeps its"
+            + " own copy of every input), but a layer must leave its inputs as it found them: the"
+            + " caller, and your backward, still need them. Pad or scale a copy instead.",
         call, change.input(), what);
   }
 }

@@ -95,6 +95,8 @@ public final class ResultsWriter {
     optionNode.put("compile_timeout_ms", options.compileTimeout().toMillis());
     optionNode.put("submission_timeout_ms", options.limits().submissionTimeout().toMillis());
     ObjectNode sandbox = root.putObject("sandbox");
+    sandbox.put("requested", isolation.requested());
+    sandbox.put("strict", isolation.strict());
     sandbox.put("level", isolation.level().key());
     sandbox.put("level_number", isolation.level().number());
     sandbox.put("promises", isolation.level().description());

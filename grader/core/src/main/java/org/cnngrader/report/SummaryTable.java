@@ -24,14 +24,27 @@ public final class SummaryTable {
           String.format(
               Locale.ROOT,
               format,
-              result.id(),
+              printable(result.id()),
               FeedbackWriter.points(result.score()),
               FeedbackWriter.points(result.maxScore()),
               result.passedParts() + "/" + result.parts().size(),
               String.format(Locale.ROOT, "%.1fs", result.elapsed().toMillis() / 1000.0),
-              FeedbackWriter.headline(result).map(SummaryTable::shorten).orElse("")));
+              FeedbackWriter.headline(result)
+                  .map(SummaryTable::printable)
+                  .map(SummaryTable::shorten)
+                  .orElse("")));
     }
     return table.toString();
+  }
+
+  /**
+   * Student text with every control character shown as {@code ?}: an exception message holding
+   * terminal escapes must not move the cursor, erase lines or retitle the TA's terminal.
+   */
+  public static String printable(String text) {
+    StringBuilder safe = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.toString();
   }
 
   /** Cut at a word boundary, so that no number is shown half. */

@@ -145,9 +145,10 @@ public final class Bubblewrap implements Sandbox {
   public void reap(Process child, Launch launch) {
     // Killing bubblewrap kills its init process (--die-with-parent), and with it every process in
     // the child's pid namespace.
-    Reaper.killTree(child.toHandle());
     if (launch.user() >= 0) {
-      Reaper.killUser(launch.user());
+      OtherUser.reapUser(child, launch.user());
+    } else {
+      Reaper.killTree(child.toHandle());
     }
   }
 

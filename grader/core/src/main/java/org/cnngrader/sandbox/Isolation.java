@@ -9,7 +9,12 @@ import java.util.List;
  * read.
  */
 public record Isolation(
-    SandboxLevel level, boolean ownUser, List<String> passedOver, List<Path> readableSecrets) {
+    SandboxLevel level,
+    String requested,
+    boolean strict,
+    boolean ownUser,
+    List<String> passedOver,
+    List<Path> readableSecrets) {
 
   public Isolation {
     if (level == null) {
@@ -21,6 +26,6 @@ public record Isolation(
 
   /** Isolation with nothing passed over and no readable secret, e.g. for a student's own check. */
   public static Isolation of(SandboxLevel level) {
-    return new Isolation(level, false, List.of(), List.of());
+    return new Isolation(level, level.key(), false, false, List.of(), List.of());
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,7 +35,12 @@ public final class OtherUser implements Sandbox {
           PosixFilePermission.OTHERS_EXECUTE);
 
   private final Path setpriv;
-  private final AtomicInteger next = new AtomicInteger();
+
+  /**
+   * Where the round starts: random, so that runs one after the other rarely hand a child the id an
+   * earlier run's child had.
+   */
+  private final AtomicInteger next = new AtomicInteger(new SecureRandom().nextInt(IDS));
 
   OtherUser(Path setpriv) {
     this.setpriv = setpriv;
@@ -120,8 +126,17 @@ public final class OtherUser implements Sandbox {
 
   @Override
   public void reap(Process child, Launch launch) {
+    reapUser(child, launch.user());
+  }
+
+  /**
+   * Kills every process of {@code id}, then deletes what it left in the folders every user may
+   * write to, so that nothing a child wrote there (hidden inputs, say) reaches a later child.
+   */
+  static void reapUser(Process child, int id) {
     Reaper.killTree(child.toHandle());
-    Reaper.killUser(launch.user());
+    Reaper.killUser(id);
+    SharedFolders.deleteOwnedBy(id);
   }
 
   /**

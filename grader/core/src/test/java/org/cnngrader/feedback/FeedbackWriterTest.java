@@ -194,4 +194,24 @@ class FeedbackWriterTest {
         .startsWith("db is wrong: 1 of 4 elements differs")
         .endsWith("\nThis case: x [2, 3, 7, 7], w [4, 3, 3, 3], b [4], stride 1, pad 1");
   }
+
+  @Test
+  void aCaseCutByTheSubmissionsTimeLimitSaysWhetherItEverStarted() {
+    Duration limit = Duration.ofSeconds(3);
+
+    assertThat(
+            FeedbackWriter.describe(
+                new Verdict.CallFailed(
+                    Member.FORWARD, new CallOutcome.OutOfTime<Void>(limit, true))))
+        .isEqualTo(
+            "forward was stopped: the submission used up its total time limit of 3 s (all its"
+                + " cases together)");
+    assertThat(
+            FeedbackWriter.describe(
+                new Verdict.CallFailed(
+                    Member.FORWARD, new CallOutcome.OutOfTime<Void>(limit, false))))
+        .isEqualTo(
+            "not run: the submission had used up its total time limit of 3 s (all its cases"
+                + " together) before this case");
+  }
 }

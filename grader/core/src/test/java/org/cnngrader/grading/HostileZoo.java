@@ -206,8 +206,8 @@ abstract class HostileZoo {
     assertThat(feedback(result, Part.FORWARD))
         .containsExactly(
             "forward did not return within 2 s and was stopped",
-            "forward was stopped, or never started: the submission used up its total time limit"
-                + " of 3 s (all its cases together)");
+            "forward was stopped: the submission used up its total time limit of 3 s (all its"
+                + " cases together)");
   }
 
   @Test

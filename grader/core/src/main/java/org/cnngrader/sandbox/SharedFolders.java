@@ -1,0 +1,73 @@
+package org.cnngrader.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The folders every user may write to. A child running as a user of its own can leave files there
+ * for a later child to read; once the child is gone, whatever its user owns there is deleted.
+ */
+final class SharedFolders {
+
+  private static final List<Path> WRITABLE_BY_ALL =
+      List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+
+  private SharedFolders() {}
+
+  /**
+   * Deletes every entry directly in a shared folder that belongs to {@code uid}, with its contents.
+   */
+  static void deleteOwnedBy(int uid) {
+    for (Path folder : WRITABLE_BY_ALL) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+        for (Path entry : entries) {
+          if (ownedBy(entry, uid)) {
+            deleteTree(entry);
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // An unreadable shared folder holds nothing this user could have left there either.
+      }
+    }
+  }
+
+  private static boolean ownedBy(Path path, int uid) {
+    try {
+      return Integer.valueOf(uid)
+          .equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      deleteQuietly(root);
+      return;
+    }
+    // Files.walk does not follow links: a link planted inside points nowhere the walk goes.
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(SharedFolders::deleteQuietly);
+    } catch (IOException | UncheckedIOException e) {
+      deleteQuietly(root);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // Left behind; the next child has another user id and cannot read a file kept private.
+    }
+  }
+}
