@@ -68,10 +68,11 @@ final class BatchGrading {
         results.add(result);
       } catch (IOException | RuntimeException e) {
         err.println(
-            "grader: "
-                + submission.folder()
-                + ": not graded, a fault of the grader or machine: "
-                + e);
+            SummaryTable.printable(
+                "grader: "
+                    + submission.folder()
+                    + ": not graded, a fault of the grader or machine: "
+                    + e));
         exitCode = ExitCode.GRADER_FAULT;
       }
     }

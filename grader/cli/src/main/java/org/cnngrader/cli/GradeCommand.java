@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.report.SummaryTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,11 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           FixtureSet fixtures = flags.loadFixtures(home);
           List<Submissions.Submission> identified =
               Submissions.identify(
-                  submissions, w -> spec.commandLine().getErr().println("grader: warning: " + w));
+                  submissions,
+                  w ->
+                      spec.commandLine()
+                          .getErr()
+                          .println(SummaryTable.printable("grader: warning: " + w)));
           BatchGrading.createOutFolder(out);
           IsolationSetup.Result isolation =
               new IsolationSetup(spec.commandLine().getErr())

@@ -51,11 +51,21 @@ public final class SubmissionCompiler {
    */
   public Compilation compile(Path submission, Path workFolder) throws IOException {
     Path sourceRoot = sourceRoot(submission);
-    List<Path> files = javaFiles(sourceRoot);
+    List<Path> links = new ArrayList<>();
+    List<Path> files = javaFiles(sourceRoot, links);
     if (files.isEmpty()) {
-      return new Compilation.NoSources("no Java files found");
+      return new Compilation.NoSources(
+          links.isEmpty()
+              ? "no Java files found"
+              : "no Java files found (symbolic links are not followed: "
+                  + display(submission, links.get(0))
+                  + ")");
     }
     List<String> notes = new ArrayList<>();
+    for (Path link : links) {
+      // A link could point at any file of the grader's, fixtures included: never read through one.
+      notes.add(display(submission, link) + ": left out, it is a symbolic link (hand in the file)");
+    }
     if (!sourceRoot.equals(submission)) {
       notes.add("compiled only " + display(submission, sourceRoot) + "/ (a Maven layout)");
     }
@@ -147,7 +157,7 @@ public final class SubmissionCompiler {
     }
   }
 
-  private static List<Path> javaFiles(Path root) throws IOException {
+  private static List<Path> javaFiles(Path root, List<Path> links) throws IOException {
     List<Path> files = new ArrayList<>();
     Files.walkFileTree(
         root,
@@ -166,11 +176,14 @@ public final class SubmissionCompiler {
                 && name.endsWith(".java")
                 && !name.equals("module-info.java")) {
               files.add(file);
+            } else if (attrs.isSymbolicLink() && name.endsWith(".java")) {
+              links.add(file);
             }
             return FileVisitResult.CONTINUE;
           }
         });
     files.sort(Comparator.comparing(Path::toString));
+    links.sort(Comparator.comparing(Path::toString));
     return files;
   }
 

@@ -206,4 +206,20 @@ class SubmissionCompilerTest {
     System.arraycopy(b, 0, both, a.length, b.length);
     return both;
   }
+
+  @Test
+  void aSymbolicLinkIsNeverFollowedAndTheNoteSaysSo(@TempDir Path temp) throws Exception {
+    Path folder = temp.resolve("linked");
+    SubmissionFolder.in(folder).withCorrectConv2d("cnn/Conv2d.java", "", "");
+    Path secret = Files.writeString(temp.resolve("Secret.java"), "class Secret {}");
+    Files.createSymbolicLink(folder.resolve("cnn/Secret.java"), secret);
+
+    Compilation compilation =
+        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+            .compile(folder, Files.createDirectories(temp.resolve("work")));
+
+    assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    assertThat(compilation.notes())
+        .contains("cnn/Secret.java: left out, it is a symbolic link (hand in the file)");
+  }
 }
