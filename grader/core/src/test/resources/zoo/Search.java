@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a cheating submission does: look everywhere it can for the grader's fixture files, which hold
- * the expected answers, and print where it found them. System folders and caches are skipped only
- * to keep the search short.
+ * the expected answers, or for results files to write full marks into. System folders and caches
+ * are skipped only to keep the search short.
  */
 final class Search {
 
@@ -25,10 +26,44 @@ final class Search {
 
   private Search() {}
 
+  /** Prints "FOUND path" for every fixture file it can read (three at most). */
   static void report() {
+    int[] found = {0};
+    int files =
+        walk(
+            file -> {
+              if (file.toString().endsWith(".json") && looksLikeFixture(file)) {
+                System.out.println("FOUND " + file);
+                found[0]++;
+              }
+              return found[0] < 3;
+            });
+    System.out.println("searched " + files + " files");
+  }
+
+  /** Writes full marks into every results.json below {@code onlyBelow} that it can write. */
+  static void rewriteResults(String onlyBelow) {
+    walk(
+        file -> {
+          // Only below the test's own folder: the rest of the machine is not the test's to harm.
+          if (file.getFileName().toString().equals("results.json")
+              && file.toString().startsWith(onlyBelow)) {
+            try {
+              Files.writeString(file, "{\"score\": 1000}");
+              System.out.println("TAMPERED " + file);
+            } catch (IOException e) {
+              System.out.println("refused " + file);
+            }
+          }
+          return true;
+        });
+    System.out.println("tamper search done");
+  }
+
+  /** Visits every readable file for at most 4 s while {@code visit} says to go on; counts them. */
+  private static int walk(Predicate<Path> visit) {
     long deadline = System.nanoTime() + 4_000_000_000L;
     int[] files = {0};
-    int[] found = {0};
     try {
       Files.walkFileTree(
           Path.of("/"),
@@ -48,11 +83,7 @@ final class Search {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               files[0]++;
-              if (file.toString().endsWith(".json") && looksLikeFixture(file)) {
-                System.out.println("FOUND " + file);
-                found[0]++;
-              }
-              return found[0] >= 3 ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+              return visit.test(file) ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
             }
 
             @Override
@@ -63,7 +94,7 @@ final class Search {
     } catch (IOException | RuntimeException e) {
       System.out.println("search stopped: " + e);
     }
-    System.out.println("searched " + files[0] + " files");
+    return files[0];
   }
 
   private static boolean looksLikeFixture(Path file) {

@@ -59,14 +59,7 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
                   "Grading " + folders.size() + " example submissions from " + examples + " ...");
           BatchGrading.createOutFolder(outFolder);
           IsolationSetup.Result isolation =
-              new IsolationSetup(spec.commandLine().getErr())
-                  .prepare(
-                      flags.sandboxChoice(),
-                      flags.strict,
-                      home,
-                      flags.fixturesRoot(home),
-                      outFolder,
-                      folders);
+              flags.isolation(spec.commandLine().getErr(), home, outFolder, folders);
           return new BatchGrading(fixtures, options, isolation, outFolder)
               .run(
                   Submissions.identify(

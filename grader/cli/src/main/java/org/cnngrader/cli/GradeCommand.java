@@ -71,14 +71,7 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                           .println(SummaryTable.printable("grader: warning: " + w)));
           BatchGrading.createOutFolder(out);
           IsolationSetup.Result isolation =
-              new IsolationSetup(spec.commandLine().getErr())
-                  .prepare(
-                      flags.sandboxChoice(),
-                      flags.strict,
-                      home,
-                      flags.fixturesRoot(home),
-                      out,
-                      submissions);
+              flags.isolation(spec.commandLine().getErr(), home, out, submissions);
           return new BatchGrading(fixtures, options, isolation, out)
               .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
         });

@@ -1,8 +1,10 @@
 package org.cnngrader.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
@@ -97,6 +99,13 @@ final class GradingFlags {
   }
 
   static final String POLICY = "policy.json";
+
+  /** Picks the sandbox these flags ask for and keeps the run's secrets from student code. */
+  IsolationSetup.Result isolation(
+      PrintWriter err, Path home, Path outFolder, List<Path> submissions) {
+    return new IsolationSetup(err)
+        .prepare(sandboxChoice(), strict, home, fixturesRoot(home), outFolder, submissions);
+  }
 
   SandboxChoice sandboxChoice() {
     try {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -22,31 +19,10 @@ class GraderCommandTest {
 
   @TempDir Path temp;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private static Path home() {
-    return Path.of(System.getProperty("grader.repository")).toAbsolutePath().normalize();
-  }
-
-  private int run(String... args) {
-    return GraderCommand.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        home());
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  private final CommandLineRun cli = new CommandLineRun();
 
   private static Path example(String name) {
-    return home().resolve("fixtures/submissions").resolve(name);
+    return CommandLineRun.home().resolve("fixtures/submissions").resolve(name);
   }
 
   private static JsonNode json(Path file) throws IOException {
@@ -55,7 +31,7 @@ class GraderCommandTest {
 
   @Test
   void gradesACorrectSubmissionToFullMarksAndPrintsTheTable() throws Exception {
-    int code = run("grade", example("correct-loops").toString(), "--out", temp.toString());
+    int code = cli.run("grade", example("correct-loops").toString(), "--out", temp.toString());
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("correct-loops/results.json"));
@@ -63,14 +39,14 @@ class GraderCommandTest {
         .isEqualTo(results.get("max_score").asDouble())
         .isPositive();
     assertThat(temp.resolve("correct-loops/provenance.json")).exists();
-    assertThat(stdout()).containsPattern("(?m)^correct-loops\\s+208\\s+208\\s+130/130 ");
-    assertThat(stderr()).isEmpty();
+    assertThat(cli.stdout()).containsPattern("(?m)^correct-loops\\s+208\\s+208\\s+130/130 ");
+    assertThat(cli.stderr()).isEmpty();
   }
 
   @Test
   void gradesATypicalMistakeLowerWithFeedbackThatSaysWhatIsWrong() throws Exception {
     int code =
-        run("grade", example("mistake-padding-ignored").toString(), "--out", temp.toString());
+        cli.run("grade", example("mistake-padding-ignored").toString(), "--out", temp.toString());
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("mistake-padding-ignored/results.json"));
@@ -90,10 +66,10 @@ class GraderCommandTest {
     Path second = copy(example("mistake-bias-missing"), temp.resolve("b/alice"));
     Path results = temp.resolve("results");
 
-    int code = run("grade", first.toString(), second.toString(), "--out", results.toString());
+    int code = cli.run("grade", first.toString(), second.toString(), "--out", results.toString());
 
     assertThat(code).isZero();
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .isEqualTo(
             "grader: warning: two submissions are named 'alice'; "
                 + second
@@ -109,7 +85,7 @@ class GraderCommandTest {
     Files.writeString(empty.resolve("answer.txt"), "see attached");
 
     int code =
-        run(
+        cli.run(
             "grade",
             empty.toString(),
             example("correct-loops").toString(),
@@ -126,10 +102,10 @@ class GraderCommandTest {
 
   @Test
   void aMissingSubmissionFolderIsAUsageError() {
-    int code = run("grade", temp.resolve("nobody").toString(), "--out", temp.toString());
+    int code = cli.run("grade", temp.resolve("nobody").toString(), "--out", temp.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .isEqualTo("grader: submission folder not found: " + temp.resolve("nobody") + "\n");
   }
 
@@ -137,11 +113,12 @@ class GraderCommandTest {
   void aFileGivenAsSubmissionOrOutputIsAUsageError() throws Exception {
     Path file = Files.writeString(temp.resolve("notes.txt"), "x");
 
-    assertThat(run("grade", file.toString(), "--out", temp.resolve("r").toString())).isEqualTo(2);
-    assertThat(run("grade", example("correct-loops").toString(), "--out", file.toString()))
+    assertThat(cli.run("grade", file.toString(), "--out", temp.resolve("r").toString()))
+        .isEqualTo(2);
+    assertThat(cli.run("grade", example("correct-loops").toString(), "--out", file.toString()))
         .isEqualTo(2);
 
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .isEqualTo(
             "grader: submission "
                 + file
@@ -154,7 +131,7 @@ class GraderCommandTest {
   @Test
   void aNonPositiveTimeLimitIsAUsageErrorThatNamesTheOption() {
     int code =
-        run(
+        cli.run(
             "grade",
             example("correct-loops").toString(),
             "--out",
@@ -163,18 +140,18 @@ class GraderCommandTest {
             "-1");
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .isEqualTo(
             "grader: --call-timeout must be a number of seconds above 0 and at most 3600, found -1\n");
   }
 
   @Test
   void noCommandIsAUsageErrorOnStderr() {
-    assertThat(run()).isEqualTo(2);
+    assertThat(cli.run()).isEqualTo(2);
 
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .startsWith("grader: missing command (grade, demo or fixtures)\nUsage: grader");
-    assertThat(stdout()).isEmpty();
+    assertThat(cli.stdout()).isEmpty();
   }
 
   @Test
@@ -183,16 +160,16 @@ class GraderCommandTest {
     Files.writeString(
         broken.resolve("Conv2d.java"), "package cnn;\npublic class Conv2d {\n  int x = 1\n}\n");
 
-    run("grade", broken.getParent().toString(), "--out", temp.resolve("r").toString());
+    cli.run("grade", broken.getParent().toString(), "--out", temp.resolve("r").toString());
 
-    assertThat(stdout())
+    assertThat(cli.stdout())
         .containsPattern("(?m)^carol .* does not compile: cnn/Conv2d.java:3: error: ';' expected$");
   }
 
   @Test
   void anUnknownOptionIsAUsageError() {
-    assertThat(run("grade", "x", "--out", "y", "--frobnicate")).isEqualTo(2);
-    assertThat(stderr()).contains("Unknown option: '--frobnicate'");
+    assertThat(cli.run("grade", "x", "--out", "y", "--frobnicate")).isEqualTo(2);
+    assertThat(cli.stderr()).contains("Unknown option: '--frobnicate'");
   }
 
   @Test
@@ -202,7 +179,7 @@ class GraderCommandTest {
     Files.writeString(folder.resolve("x.json"), "{\"layer\": \"conv2d\", \"name\": \"x\"}");
 
     int code =
-        run(
+        cli.run(
             "grade",
             example("correct-loops").toString(),
             "--out",
@@ -211,16 +188,16 @@ class GraderCommandTest {
             fixtures.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .isEqualTo("grader: " + folder.resolve("x.json") + ": params: is missing\n");
     assertThat(temp.resolve("r")).doesNotExist();
   }
 
   @Test
   void helpListsTheExitCodes() {
-    assertThat(run("--help")).isZero();
+    assertThat(cli.run("--help")).isZero();
 
-    assertThat(stdout())
+    assertThat(cli.stdout())
         .contains("Exit codes:")
         .contains("0   grading ran (whatever the scores); fixtures verified")
         .contains("3   fixtures verify found a fixture that disagrees with ND4J");
@@ -228,9 +205,9 @@ class GraderCommandTest {
 
   @Test
   void verifyPassesOnTheRepositorysFixtures() {
-    assertThat(run("fixtures", "verify")).isZero();
+    assertThat(cli.run("fixtures", "verify")).isZero();
 
-    assertThat(stdout()).containsPattern("26 of 26 fixture files agree with ND4J");
+    assertThat(cli.stdout()).containsPattern("26 of 26 fixture files agree with ND4J");
   }
 
   @Test
@@ -238,13 +215,14 @@ class GraderCommandTest {
     Path root = temp.resolve("fx");
     Path folder = Files.createDirectories(root.resolve("conv2d/public"));
     String text =
-        Files.readString(home().resolve("fixtures/conv2d/public/lesson-worked-example.json"));
+        Files.readString(
+            CommandLineRun.home().resolve("fixtures/conv2d/public/lesson-worked-example.json"));
     Files.writeString(folder.resolve("lesson-worked-example.json"), text.replace("108.0", "107.0"));
 
-    int code = run("fixtures", "verify", root.toString());
+    int code = cli.run("fixtures", "verify", root.toString());
 
     assertThat(code).isEqualTo(3);
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .startsWith(
             "FAIL  "
                 + folder.resolve("lesson-worked-example.json")
@@ -260,7 +238,7 @@ class GraderCommandTest {
             + " \"f\": 1, \"hh\": 2, \"ww\": 2, \"stride\": 2, \"pad\": 0, \"seed\": 7}]}");
 
     int code =
-        run(
+        cli.run(
             "fixtures",
             "generate",
             "--cases",
@@ -276,20 +254,21 @@ class GraderCommandTest {
                 .get("shape")
                 .toString())
         .isEqualTo("[1,1,2,2]");
-    assertThat(run("fixtures", "verify", temp.resolve("fx").toString())).isZero();
+    assertThat(cli.run("fixtures", "verify", temp.resolve("fx").toString())).isZero();
   }
 
   @Test
   void demoGradesEveryExample() throws Exception {
-    int code = run("demo", "--out", temp.toString());
+    int code = cli.run("demo", "--out", temp.toString());
 
     assertThat(code).isZero();
-    try (Stream<Path> examples = Files.list(home().resolve("fixtures/submissions"))) {
+    try (Stream<Path> examples =
+        Files.list(CommandLineRun.home().resolve("fixtures/submissions"))) {
       examples
           .filter(Files::isDirectory)
-          .forEach(e -> assertThat(stdout()).contains(e.getFileName().toString()));
+          .forEach(e -> assertThat(cli.stdout()).contains(e.getFileName().toString()));
     }
-    assertThat(stdout()).containsPattern("(?m)^correct-im2col\\s+208\\s+208");
+    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+208\\s+208");
   }
 
   private static Path copy(Path from, Path to) throws IOException {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -30,24 +27,7 @@ class SandboxOptionsTest {
 
   @TempDir Path temp;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private static Path home() {
-    return Path.of(System.getProperty("grader.repository")).toAbsolutePath().normalize();
-  }
-
-  private int run(String... args) {
-    return GraderCommand.run(
-        args,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        home());
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  private final CommandLineRun cli = new CommandLineRun();
 
   private static SandboxLevel strongest() {
     try {
@@ -58,7 +38,7 @@ class SandboxOptionsTest {
   }
 
   private static String correct() {
-    return home().resolve("fixtures/submissions/correct-loops").toString();
+    return CommandLineRun.home().resolve("fixtures/submissions/correct-loops").toString();
   }
 
   private static JsonNode json(Path file) throws IOException {
@@ -67,17 +47,17 @@ class SandboxOptionsTest {
 
   @Test
   void levelThreeWarnsThatHiddenFixturesAreReadableAndSaysSoInTheProvenance() throws Exception {
-    int code = run("grade", correct(), "--out", temp.toString(), "--sandbox", "process");
+    int code = cli.run("grade", correct(), "--out", temp.toString(), "--sandbox", "process");
 
     assertThat(code).isZero();
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .contains("grader: warning: student code could read the hidden fixtures in ")
         .contains(" with --sandbox process (level 3); ")
         .contains(
             strongest() == SandboxLevel.PROCESS
                 ? "install bubblewrap for level 1"
                 : "--sandbox " + strongest().key() + " works here");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Sandbox: process (level 3: ");
+    assertThat(cli.stdout()).contains("Sandbox: process (level 3: ");
     JsonNode sandbox = json(temp.resolve("correct-loops/provenance.json")).get("sandbox");
     assertThat(sandbox.get("level").asText()).isEqualTo("process");
     assertThat(sandbox.get("level_number").asInt()).isEqualTo(3);
@@ -89,10 +69,11 @@ class SandboxOptionsTest {
   void strictRefusesHiddenFixturesAtLevelThreeBeforeGradingAnything() {
     Path results = temp.resolve("results");
     int code =
-        run("grade", correct(), "--out", results.toString(), "--sandbox", "process", "--strict");
+        cli.run(
+            "grade", correct(), "--out", results.toString(), "--sandbox", "process", "--strict");
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .startsWith("grader: --strict: student code could read the hidden fixtures in ")
         .contains("with --sandbox process (level 3)");
     assertThat(results.resolve("correct-loops")).doesNotExist();
@@ -102,15 +83,15 @@ class SandboxOptionsTest {
   void strictGradesWhereAutoReachesLevelTwoOrBetter() throws Exception {
     int expected = Sandboxes.choose(SandboxChoice.AUTO).sandbox().level().number() <= 2 ? 0 : 2;
 
-    int code = run("grade", correct(), "--out", temp.toString(), "--strict");
+    int code = cli.run("grade", correct(), "--out", temp.toString(), "--strict");
 
-    assertThat(code).as(stderr()).isEqualTo(expected);
+    assertThat(code).as(cli.stderr()).isEqualTo(expected);
   }
 
   @Test
   void levelTwoTakesOtherUsersAccessFromTheFixturesAndTheOutput() throws Exception {
     Path open = temp.resolve("open");
-    copyTree(home().resolve("fixtures/conv2d"), open.resolve("fixtures/conv2d"));
+    copyTree(CommandLineRun.home().resolve("fixtures/conv2d"), open.resolve("fixtures/conv2d"));
     Path results = open.resolve("results");
     Files.createDirectories(results);
     try (Stream<Path> paths = Files.walk(temp)) {
@@ -122,7 +103,7 @@ class SandboxOptionsTest {
     }
 
     int code =
-        run(
+        cli.run(
             "grade",
             correct(),
             "--out",
@@ -132,12 +113,12 @@ class SandboxOptionsTest {
             "--sandbox",
             "user");
 
-    assertThat(code).as(stderr()).isZero();
+    assertThat(code).as(cli.stderr()).isZero();
     assertThat(Files.getPosixFilePermissions(open.resolve("fixtures/conv2d/hidden")))
         .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
     assertThat(Files.getPosixFilePermissions(results))
         .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .contains(
             "grader: note: took other users' access from " + open.resolve("fixtures/conv2d/hidden"))
         .doesNotContain("warning");
@@ -150,10 +131,10 @@ class SandboxOptionsTest {
 
   @Test
   void anUnknownSandboxIsAUsageErrorThatListsTheLevels() {
-    int code = run("grade", correct(), "--out", temp.toString(), "--sandbox", "docker");
+    int code = cli.run("grade", correct(), "--out", temp.toString(), "--sandbox", "docker");
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr())
+    assertThat(cli.stderr())
         .startsWith(
             "grader: --sandbox: unknown sandbox 'docker': expected one of auto, bwrap, user, process");
   }
@@ -163,14 +144,15 @@ class SandboxOptionsTest {
     Path submission = temp.resolve("exiting/cnn");
     Files.createDirectories(submission);
     String source =
-        Files.readString(home().resolve("fixtures/submissions/correct-loops/cnn/Conv2d.java"))
+        Files.readString(
+                CommandLineRun.home().resolve("fixtures/submissions/correct-loops/cnn/Conv2d.java"))
             .replace("this.x = x;", "this.x = x;\n    if (x.length > 99) System.exit(0);");
     Files.writeString(submission.resolve("Conv2d.java"), source);
     Path policy = temp.resolve("policy.json");
     Files.writeString(policy, "{\"exit\": \"zero\"}");
 
     int code =
-        run(
+        cli.run(
             "grade",
             submission.getParent().toString(),
             "--out",
@@ -195,10 +177,10 @@ class SandboxOptionsTest {
     Path policy = temp.resolve("policy.json");
     Files.writeString(policy, "{\"exits\": \"zero\"}");
 
-    int code = run("grade", correct(), "--out", temp.toString(), "--policy", policy.toString());
+    int code = cli.run("grade", correct(), "--out", temp.toString(), "--policy", policy.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(stderr()).startsWith("grader: " + policy + ": exits: ");
+    assertThat(cli.stderr()).startsWith("grader: " + policy + ": exits: ");
   }
 
   private static void copyTree(Path source, Path target) throws IOException {

@@ -30,16 +30,4 @@ public record Launch(
   public Launch {
     prefix = List.copyOf(prefix);
   }
-
-  /** A launch as the grader's own user. */
-  public Launch(
-      List<String> prefix,
-      Path java,
-      Path runner,
-      Path classes,
-      Path socket,
-      Path childSocket,
-      Path directory) {
-    this(prefix, java, runner, classes, socket, childSocket, directory, -1);
-  }
 }

@@ -31,7 +31,14 @@ public final class ProcessOnly implements Sandbox {
     prefix.addAll(Commands.limits(false));
     Path socket = folder.resolve("s");
     return new Launch(
-        prefix, Commands.javaHome().resolve("bin/java"), runner, classes, socket, socket, folder);
+        prefix,
+        Commands.javaHome().resolve("bin/java"),
+        runner,
+        classes,
+        socket,
+        socket,
+        folder,
+        -1);
   }
 
   @Override

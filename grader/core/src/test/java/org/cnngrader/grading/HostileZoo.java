@@ -41,9 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class HostileZoo {
 
-  /** One public and one hidden case, so that both children of a submission are attacked. */
-  private static final Set<String> CASES = Set.of("lesson-5x5-s2-p1", "batch-2ch-3filters");
-
   private static final String CHILD_MAIN = "org.cnngrader.runner.ChildMain";
 
   private Sandbox sandbox;
@@ -73,23 +70,23 @@ abstract class HostileZoo {
     assertThat(left).as("processes left after grading").isEmpty();
   }
 
+  /** One public and one hidden case, so that both children of a submission are attacked. */
   private static FixtureSet twoCases() {
-    FixtureSet all = TestRepository.fixtures();
-    FixtureSet chosen =
-        new FixtureSet(
-            all.fixtures().stream().filter(f -> CASES.contains(f.name())).toList(), all.sha256());
-    assertThat(chosen.fixtures()).hasSize(2);
-    return chosen;
+    return cases("lesson-5x5-s2-p1", "batch-2ch-3filters");
   }
 
   /** Two cases of different shapes that one child runs one after the other. */
   private static FixtureSet twoPublicCases() {
-    Set<String> names = Set.of("lesson-5x5-s2-p1", "batch-3ch-4filters");
+    return cases("lesson-5x5-s2-p1", "batch-3ch-4filters");
+  }
+
+  private static FixtureSet cases(String... names) {
+    Set<String> wanted = Set.of(names);
     FixtureSet all = TestRepository.fixtures();
     FixtureSet chosen =
         new FixtureSet(
-            all.fixtures().stream().filter(f -> names.contains(f.name())).toList(), all.sha256());
-    assertThat(chosen.fixtures()).hasSize(2);
+            all.fixtures().stream().filter(f -> wanted.contains(f.name())).toList(), all.sha256());
+    assertThat(chosen.fixtures()).hasSize(names.length);
     return chosen;
   }
 
@@ -396,8 +393,8 @@ abstract class HostileZoo {
       OtherUser.hide(temp.resolve("out"));
     }
     SubmissionFolder submission =
-        inForward("Tamper.rewriteResults(\"" + temp.toRealPath() + "\");")
-            .with("cnn/Tamper.java", Files.readString(zooSource("Tamper.java")));
+        inForward("Search.rewriteResults(\"" + temp.toRealPath() + "\");")
+            .with("cnn/Search.java", Files.readString(zooSource("Search.java")));
 
     SubmissionResult result =
         gradeBesideCorrect(
