@@ -10,6 +10,8 @@ import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.report.Gradebook;
+import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
 import org.cnngrader.report.SummaryTable;
 
@@ -76,17 +78,22 @@ final class BatchGrading {
         exitCode = ExitCode.GRADER_FAULT;
       }
     }
-    out.print(SummaryTable.render(results));
+    out.print(SummaryTable.render(results, ConsoleColours.detect()));
+    try {
+      ResultsWriter.writeRun(results, outFolder);
+    } catch (IOException e) {
+      err.println("grader: could not write the gradebook and index in " + outFolder + ": " + e);
+      exitCode = ExitCode.GRADER_FAULT;
+    }
+    Path absolute = outFolder.toAbsolutePath().normalize();
     out.printf(
-        "Graded %d of %d submissions in %.1f s. Results: %s%n",
+        "Graded %d of %d submissions in %.1f s. Results: %s%nReports: %s, %s%n",
         results.size(),
         submissions.size(),
         (System.nanoTime() - start) / 1e9,
-        outFolder
-            .toAbsolutePath()
-            .normalize()
-            .resolve("<submission>")
-            .resolve(ResultsWriter.RESULTS));
+        absolute.resolve("<submission>").resolve(ResultsWriter.RESULTS),
+        absolute.resolve(IndexPage.FILE),
+        absolute.resolve(Gradebook.FILE));
     out.flush();
     return exitCode;
   }

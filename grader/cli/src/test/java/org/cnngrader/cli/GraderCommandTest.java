@@ -284,4 +284,31 @@ class GraderCommandTest {
     }
     return to;
   }
+
+  @Test
+  void everyRunWritesReportsPerSubmissionAndTheGradebookAndIndex() throws Exception {
+    int code =
+        cli.run(
+            "grade",
+            example("correct-loops").toString(),
+            example("mistake-bias-missing").toString(),
+            "--out",
+            temp.toString());
+
+    assertThat(code).isZero();
+    for (String id : new String[] {"correct-loops", "mistake-bias-missing"}) {
+      for (String file : new String[] {"junit.xml", "report.md", "report.html"}) {
+        assertThat(temp.resolve(id).resolve(file)).isNotEmptyFile();
+      }
+    }
+    assertThat(Files.readAllLines(temp.resolve("gradebook.csv")))
+        .hasSize(3)
+        .satisfies(lines -> assertThat(lines.get(1)).startsWith("correct-loops,208,208,"))
+        .satisfies(lines -> assertThat(lines.get(2)).startsWith("mistake-bias-missing,158,208,"));
+    assertThat(Files.readString(temp.resolve("index.html")))
+        .contains("href=\"correct-loops/report.html\"");
+    assertThat(cli.stdout())
+        .contains("Reports: " + temp.toAbsolutePath().resolve("index.html"))
+        .doesNotContain("\u001b[");
+  }
 }

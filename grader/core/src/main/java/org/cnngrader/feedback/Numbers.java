@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /** How numbers appear in feedback: values in full precision, errors and points short. */
-final class Numbers {
+public final class Numbers {
 
   private Numbers() {}
 
@@ -14,7 +14,7 @@ final class Numbers {
    * A value to ten significant digits: three more than the default tolerance can tell apart,
    * without the last-bit noise of decimal fractions (0.24539999999999873 reads 0.2454).
    */
-  static String value(double value) {
+  public static String value(double value) {
     if (!Double.isFinite(value) || value == 0) {
       return Double.toString(value);
     }

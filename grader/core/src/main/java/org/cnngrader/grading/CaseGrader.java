@@ -162,7 +162,7 @@ final class CaseGrader {
     ValueComparison comparison = RelativeError.compare(expected, actual, fixture.tolerance());
     return comparison.passed()
         ? new Verdict.Passed(tensor, comparison)
-        : new Verdict.WrongValues(tensor, comparison);
+        : new Verdict.WrongValues(tensor, comparison, expected, actual);
   }
 
   private Verdict shapeProblem(NestedOrFailure result, String tensor, Tensor expected) {

@@ -9,6 +9,7 @@ import org.cnngrader.inspect.Finding;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
 
 /** Why a part passed or failed: decided by {@link CaseGrader}, worded by the feedback package. */
 public sealed interface Verdict {
@@ -25,8 +26,12 @@ public sealed interface Verdict {
   /** The tensor is null somewhere or ragged, so it has no shape at all. */
   record Irregular(String tensor, NestedArray problem) implements Verdict {}
 
-  /** The shape is right, some values are not. */
-  record WrongValues(String tensor, ValueComparison comparison) implements Verdict {}
+  /**
+   * The shape is right, some values are not; {@code expected} and {@code actual} are kept for
+   * reports that show where.
+   */
+  record WrongValues(String tensor, ValueComparison comparison, Tensor expected, Tensor actual)
+      implements Verdict {}
 
   /** The call that produces the part returned null instead of a value. */
   record ReturnedNull(Member call) implements Verdict {}

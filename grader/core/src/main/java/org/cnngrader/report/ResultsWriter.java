@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
@@ -20,7 +23,8 @@ import org.cnngrader.sandbox.Isolation;
 
 /**
  * Writes a submission's results: {@code results.json} in Gradescope's autograder format (plus
- * {@code max_score}, which other tools read), and the TA-facing {@code provenance.json} beside it.
+ * {@code max_score}, which other tools read), the TA-facing {@code provenance.json}, and the
+ * reports (JUnit XML, Markdown, HTML) beside them; and a run's gradebook and index.
  */
 public final class ResultsWriter {
 
@@ -40,11 +44,24 @@ public final class ResultsWriter {
     this.isolation = isolation;
   }
 
-  /** Writes both files into {@code folder}, creating it; each file appears whole or not at all. */
+  /**
+   * Writes every file of a submission into {@code folder}, creating it: results.json,
+   * provenance.json, junit.xml, report.md and report.html; each appears whole or not at all.
+   */
   public void write(SubmissionResult result, Path folder) throws IOException {
     Files.createDirectories(folder);
     writeAtomically(folder.resolve(RESULTS), MAPPER.writeValueAsString(results(result)));
     writeAtomically(folder.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result)));
+    writeAtomically(folder.resolve(JunitXml.FILE), JunitXml.render(result));
+    writeAtomically(folder.resolve(MarkdownReport.FILE), MarkdownReport.render(result));
+    writeAtomically(folder.resolve(HtmlReport.FILE), HtmlReport.render(result));
+  }
+
+  /** Writes the run's gradebook.csv and index.html into {@code folder}. */
+  public static void writeRun(List<SubmissionResult> results, Path folder) throws IOException {
+    Files.createDirectories(folder);
+    writeAtomically(folder.resolve(Gradebook.FILE), Gradebook.render(results));
+    writeAtomically(folder.resolve(IndexPage.FILE), IndexPage.render(results));
   }
 
   static ObjectNode results(SubmissionResult result) {
@@ -138,10 +155,21 @@ public final class ResultsWriter {
     return root;
   }
 
+  /**
+   * Temporary files are private to their owner; results are not (a web server or another account of
+   * the course may serve them). Who may enter the folder still decides who reads them.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   private static void writeAtomically(Path target, String text) throws IOException {
     Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temporary, text + "\n");
+      Files.writeString(temporary, text.endsWith("\n") ? text : text + "\n");
+      readableByAll(temporary);
       Files.move(
           temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

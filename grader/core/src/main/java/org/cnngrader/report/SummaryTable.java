@@ -13,6 +13,11 @@ public final class SummaryTable {
   private SummaryTable() {}
 
   public static String render(List<SubmissionResult> results) {
+    return render(results, Highlight.PLAIN);
+  }
+
+  /** The table with each submission's score marked by {@code highlight}. */
+  public static String render(List<SubmissionResult> results, Highlight highlight) {
     int idWidth = Math.max(10, results.stream().mapToInt(r -> r.id().length()).max().orElse(0));
     StringBuilder table = new StringBuilder();
     String format = "%-" + idWidth + "s  %7s  %7s  %9s  %7s  %s%n";
@@ -20,12 +25,13 @@ public final class SummaryTable {
         String.format(
             Locale.ROOT, format, "submission", "score", "max", "parts", "time", "first problem"));
     for (SubmissionResult result : results) {
+      String score = String.format(Locale.ROOT, "%7s", FeedbackWriter.points(result.score()));
       table.append(
           String.format(
               Locale.ROOT,
-              format,
+              format.replaceFirst("%7s", "%s"),
               printable(result.id()),
-              FeedbackWriter.points(result.score()),
+              mark(result, score, highlight),
               FeedbackWriter.points(result.maxScore()),
               result.passedParts() + "/" + result.parts().size(),
               String.format(Locale.ROOT, "%.1fs", result.elapsed().toMillis() / 1000.0),
@@ -37,13 +43,35 @@ public final class SummaryTable {
     return table.toString();
   }
 
+  private static String mark(SubmissionResult result, String score, Highlight highlight) {
+    if (result.maxScore() > 0 && result.score() >= result.maxScore()) {
+      return highlight.full(score);
+    }
+    return result.score() > 0 ? highlight.partial(score) : highlight.none(score);
+  }
+
   /**
    * Student text with every control character shown as {@code ?}: an exception message holding
    * terminal escapes must not move the cursor, erase lines or retitle the TA's terminal.
    */
   public static String printable(String text) {
+    return printable(text, false);
+  }
+
+  /** The same, keeping line breaks and tabs: for text shown as a block. */
+  static String printableLines(String text) {
+    return printable(text, true);
+  }
+
+  private static String printable(String text, boolean keepLines) {
     StringBuilder safe = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    text.codePoints()
+        .forEach(
+            c ->
+                safe.appendCodePoint(
+                    Character.isISOControl(c) && !(keepLines && (c == '\n' || c == '\t'))
+                        ? '?'
+                        : c));
     return safe.toString();
   }
 

@@ -65,7 +65,8 @@ class FeedbackWriterTest {
 
     String text =
         FeedbackWriter.describe(
-            new Verdict.WrongValues("out", RelativeError.compare(expected, actual, 1e-7)));
+            new Verdict.WrongValues(
+                "out", RelativeError.compare(expected, actual, 1e-7), expected, actual));
 
     assertThat(text)
         .isEqualTo(
@@ -188,7 +189,10 @@ class FeedbackWriterTest {
             fixture,
             Part.DB,
             new Verdict.WrongValues(
-                "db", RelativeError.compare(expected, new Tensor(expected.shape(), data), 1e-7)));
+                "db",
+                RelativeError.compare(expected, new Tensor(expected.shape(), data), 1e-7),
+                expected,
+                new Tensor(expected.shape(), data)));
 
     assertThat(FeedbackWriter.describe(part))
         .startsWith("db is wrong: 1 of 4 elements differs")

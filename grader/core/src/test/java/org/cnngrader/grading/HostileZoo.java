@@ -325,7 +325,7 @@ abstract class HostileZoo {
       OtherUser.hide(TestRepository.root());
     }
     SubmissionFolder submission =
-        inForward("Search.report();")
+        inForward("Search.report(\"" + TestRepository.root() + "\");")
             .with("cnn/Search.java", Files.readString(zooSource("Search.java")));
 
     SubmissionResult result =

@@ -1,0 +1,172 @@
+package org.cnngrader.report;
+
+import java.util.List;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.feedback.Numbers;
+import org.cnngrader.fixture.Part;
+import org.cnngrader.fixture.Visibility;
+import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.grading.Verdict;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A submission's results as one self-contained page (no network, no other file): the score, a table
+ * of cases and parts, the feedback of every failing part (with the output-size derivation for a
+ * wrong shape) and, for wrong values, heat maps of where they are wrong. It is built as a DOM whose
+ * text nodes are escaped on output, so no student text (output, exception messages, file names) can
+ * become markup.
+ */
+public final class HtmlReport {
+
+  public static final String FILE = "report.html";
+
+  static final String STYLE =
+      """
+      body { font-family: system-ui, sans-serif; margin: 2em; color: #222; max-width: 72em; }
+      h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; } h3 { font-size: 1em; }
+      .score { font-size: 1.2em; } .note { background: #fff4d6; padding: .5em 1em; }
+      table.parts { border-collapse: collapse; } .parts th, .parts td { border: 1px solid #ccc;
+        padding: .2em .6em; text-align: left; }
+      td.pass { background: #e3f4e1; } td.fail { background: #fbe0e0; }
+      pre { background: #f6f6f6; padding: .6em; white-space: pre-wrap; overflow-wrap: anywhere; }
+      .maps { display: flex; flex-wrap: wrap; gap: 1.5em; }
+      figure { margin: 0; } figcaption { font-size: .85em; color: #555; }
+      .slice { display: flex; gap: .6em; align-items: flex-end; }
+      .slice img { image-rendering: pixelated; border: 1px solid #999; max-width: 100%; }
+      """;
+
+  private HtmlReport() {}
+
+  public static String render(SubmissionResult result) {
+    Document page = Document.createShell("");
+    page.outputSettings().charset("UTF-8");
+    page.head().appendElement("meta").attr("charset", "utf-8");
+    page.title("Conv2d results: " + result.id());
+    page.head().appendElement("style").appendChild(new DataNode(STYLE));
+    Element body = page.body();
+    body.appendElement("h1").text("Conv2d results: " + result.id());
+    body.appendElement("p")
+        .addClass("score")
+        .text(
+            String.format(
+                "Score: %s / %s (%d of %d parts passed)",
+                FeedbackWriter.points(result.score()),
+                FeedbackWriter.points(result.maxScore()),
+                result.passedParts(),
+                result.parts().size()));
+    if (!result.parts(Visibility.HIDDEN).isEmpty()) {
+      body.appendElement("p")
+          .addClass("note")
+          .text(
+              "Hidden cases are included: share this page with a student only once grades are"
+                  + " published.");
+    }
+    partsTable(body, result);
+    List<PartResult> failed = result.parts().stream().filter(p -> !p.passed()).toList();
+    if (!failed.isEmpty()) {
+      body.appendElement("h2").text("What failed");
+      for (PartResult part : failed) {
+        failure(body, part, anchor(result, part));
+      }
+    }
+    body.appendElement("h2").text("Summary as the student sees it");
+    body.appendElement("pre").text(SummaryTable.printableLines(FeedbackWriter.summary(result)));
+    return page.outerHtml();
+  }
+
+  private static void partsTable(Element body, SubmissionResult result) {
+    Element table = body.appendElement("table").addClass("parts");
+    Element head = table.appendElement("thead").appendElement("tr");
+    head.appendElement("th").text("case");
+    for (Part part : Part.values()) {
+      head.appendElement("th").text(part.label());
+    }
+    Element rows = table.appendElement("tbody");
+    for (CaseTable.Row row : CaseTable.of(result).rows()) {
+      Element tr = rows.appendElement("tr");
+      tr.appendElement("td")
+          .text(
+              row.fixture().name()
+                  + (row.fixture().visibility() == Visibility.HIDDEN ? " (hidden)" : ""));
+      for (Part kind : Part.values()) {
+        PartResult part = row.parts().get(kind);
+        Element cell = tr.appendElement("td");
+        if (part == null) {
+          continue;
+        }
+        String text =
+            (part.passed() ? "✓ " : "✗ ")
+                + FeedbackWriter.points(part.score())
+                + "/"
+                + FeedbackWriter.points(part.maxScore());
+        if (part.passed()) {
+          cell.addClass("pass").text(text);
+        } else {
+          cell.addClass("fail")
+              .appendElement("a")
+              .attr("href", "#" + anchor(result, part))
+              .text(text);
+        }
+      }
+    }
+  }
+
+  /** An anchor made from the part's position, never from text a student chose. */
+  private static String anchor(SubmissionResult result, PartResult part) {
+    return "part-" + result.parts().indexOf(part);
+  }
+
+  private static void failure(Element body, PartResult part, String anchor) {
+    body.appendElement("h3").attr("id", anchor).text(part.name());
+    body.appendElement("pre").text(SummaryTable.printableLines(FeedbackWriter.describe(part)));
+    if (part.verdict() instanceof Verdict.WrongValues wrong
+        && (wrong.expected().shape().rank() == 4 || wrong.expected().shape().rank() == 1)) {
+      heatMaps(body, wrong);
+    }
+  }
+
+  private static void heatMaps(Element body, Verdict.WrongValues wrong) {
+    HeatMaps.Maps maps = HeatMaps.of(wrong.expected(), wrong.actual());
+    Element figures = body.appendElement("div").addClass("maps");
+    for (HeatMaps.Slice slice : maps.slices()) {
+      Element figure = figures.appendElement("figure");
+      Element row = figure.appendElement("div").addClass("slice");
+      image(row, slice.expected(), "expected " + wrong.tensor() + slice.label());
+      image(row, slice.actual(), "actual " + wrong.tensor() + slice.label());
+      image(row, slice.difference(), "|actual - expected| " + wrong.tensor() + slice.label());
+      figure
+          .appendElement("figcaption")
+          .text(
+              wrong.tensor()
+                  + slice.label()
+                  + ": expected, actual, |actual - expected| (largest "
+                  + Numbers.value(slice.worst())
+                  + ")");
+    }
+    String scale =
+        "Values: blue negative, white 0, red positive (up to ±"
+            + Numbers.value(maps.valueRange())
+            + "); differences: white 0 to dark red "
+            + Numbers.value(maps.differenceRange())
+            + "; magenta: NaN or infinite.";
+    if (maps.total() > maps.slices().size()) {
+      scale +=
+          " Showing the "
+              + maps.slices().size()
+              + " of "
+              + maps.total()
+              + " maps that differ most; the others are left out.";
+    }
+    body.appendElement("p").addClass("legend").text(scale);
+  }
+
+  private static void image(Element row, String dataUri, String description) {
+    row.appendElement("img")
+        .attr("src", dataUri)
+        .attr("alt", description)
+        .attr("title", description);
+  }
+}

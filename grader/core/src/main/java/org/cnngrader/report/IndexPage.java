@@ -1,0 +1,136 @@
+package org.cnngrader.report;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.grading.SubmissionResult;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The page of a whole grading run: a histogram of scores (as a percentage of the maximum, in
+ * tenths) and one row per submission linking to its report.
+ */
+public final class IndexPage {
+
+  public static final String FILE = "index.html";
+
+  private static final int BINS = 10;
+  private static final int BAR_WIDTH = 36;
+  private static final int CHART_HEIGHT = 120;
+
+  private IndexPage() {}
+
+  public static String render(List<SubmissionResult> results) {
+    Document page = Document.createShell("");
+    page.outputSettings().charset("UTF-8");
+    page.head().appendElement("meta").attr("charset", "utf-8");
+    page.title("Conv2d grading: " + results.size() + " submissions");
+    page.head().appendElement("style").appendChild(new DataNode(HtmlReport.STYLE));
+    Element body = page.body();
+    body.appendElement("h1").text("Conv2d grading: " + results.size() + " submissions");
+    body.appendElement("h2").text("Scores");
+    if (!results.isEmpty()) {
+      double[] percents = results.stream().mapToDouble(r -> 100 * fraction(r)).sorted().toArray();
+      double median =
+          percents.length % 2 == 1
+              ? percents[percents.length / 2]
+              : (percents[percents.length / 2 - 1] + percents[percents.length / 2]) / 2;
+      body.appendElement("p")
+          .text(
+              String.format(
+                  Locale.ROOT,
+                  "Mean %.0f%%, median %.0f%% of the maximum; %d with full marks.",
+                  Arrays.stream(percents).average().orElse(0),
+                  median,
+                  results.stream().filter(r -> fraction(r) >= 1).count()));
+    }
+    histogram(body, results);
+    Element table = body.appendElement("table").addClass("parts");
+    Element head = table.appendElement("thead").appendElement("tr");
+    for (String column : List.of("submission", "score", "max", "%", "parts passed")) {
+      head.appendElement("th").text(column);
+    }
+    Element rows = table.appendElement("tbody");
+    for (SubmissionResult result : results) {
+      Element row =
+          rows.appendElement("tr")
+              .addClass(result.score() == result.maxScore() ? "full" : "partial");
+      row.appendElement("td")
+          .appendElement("a")
+          .attr("href", link(result.id()) + "/" + HtmlReport.FILE)
+          .text(result.id());
+      row.appendElement("td").text(FeedbackWriter.points(result.score()));
+      row.appendElement("td").text(FeedbackWriter.points(result.maxScore()));
+      row.appendElement("td").text(String.format(Locale.ROOT, "%.0f", 100 * fraction(result)));
+      row.appendElement("td").text(result.passedParts() + "/" + result.parts().size());
+    }
+    return page.outerHtml();
+  }
+
+  /** The share of the maximum a submission earned, 0 when there was nothing to earn. */
+  private static double fraction(SubmissionResult result) {
+    return result.maxScore() == 0 ? 0 : result.score() / result.maxScore();
+  }
+
+  /** A path segment for an id, whatever characters a student's file name gave it. */
+  private static String link(String id) {
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Counts per tenth of the maximum, the last bin holding full marks too, as an inline SVG. */
+  static int[] bins(List<SubmissionResult> results) {
+    int[] counts = new int[BINS];
+    for (SubmissionResult result : results) {
+      counts[Math.min(BINS - 1, (int) Math.floor(fraction(result) * BINS))]++;
+    }
+    return counts;
+  }
+
+  private static void histogram(Element body, List<SubmissionResult> results) {
+    int[] counts = bins(results);
+    int most = Math.max(1, Arrays.stream(counts).max().orElse(1));
+    int width = BINS * BAR_WIDTH;
+    Element svg =
+        body.appendElement("svg")
+            .attr("xmlns", "http://www.w3.org/2000/svg")
+            .attr("width", Integer.toString(width))
+            .attr("height", Integer.toString(CHART_HEIGHT + 40))
+            .attr("role", "img")
+            .attr("aria-label", "histogram of scores");
+    for (int bin = 0; bin < BINS; bin++) {
+      int height = (int) Math.round((double) counts[bin] / most * CHART_HEIGHT);
+      int x = bin * BAR_WIDTH;
+      Element bar =
+          svg.appendElement("rect")
+              .attr("x", Integer.toString(x + 2))
+              .attr("y", Integer.toString(CHART_HEIGHT - height + 16))
+              .attr("width", Integer.toString(BAR_WIDTH - 4))
+              .attr("height", Integer.toString(height))
+              .attr("fill", "#4a7bd0");
+      String range = (bin * 10) + "-" + (bin == BINS - 1 ? 100 : bin * 10 + 9) + "%";
+      bar.appendElement("title").text(range + ": " + counts[bin]);
+      svg.appendElement("text")
+          .attr("x", Integer.toString(x + BAR_WIDTH / 2))
+          .attr("y", Integer.toString(CHART_HEIGHT - height + 12))
+          .attr("text-anchor", "middle")
+          .attr("font-size", "11")
+          .text(counts[bin] == 0 ? "" : Integer.toString(counts[bin]));
+      svg.appendElement("text")
+          .attr("x", Integer.toString(x + BAR_WIDTH / 2))
+          .attr("y", Integer.toString(CHART_HEIGHT + 32))
+          .attr("text-anchor", "middle")
+          .attr("font-size", "10")
+          .text(Integer.toString(bin * 10));
+    }
+    body.appendElement("p")
+        .addClass("legend")
+        .text(
+            "Submissions by score, in tenths of the maximum (0 = 0-9%, ..., 90 = 90-100%)."
+                + " Hover a bar for its count.");
+  }
+}

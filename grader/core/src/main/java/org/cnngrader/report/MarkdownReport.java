@@ -1,0 +1,93 @@
+package org.cnngrader.report;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.Part;
+import org.cnngrader.fixture.Visibility;
+import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.SubmissionResult;
+
+/**
+ * A submission's results in Markdown, for pasting into merge requests and issues: the score, a
+ * table of cases and parts, then the feedback of every part that failed. Student text goes only
+ * into fenced blocks whose fence is longer than any run of backticks in it, so it cannot break out.
+ */
+public final class MarkdownReport {
+
+  public static final String FILE = "report.md";
+
+  private static final Pattern BACKTICKS = Pattern.compile("`+");
+
+  private MarkdownReport() {}
+
+  public static String render(SubmissionResult result) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Conv2d results: ").append(inline(result.id())).append("\n\n");
+    md.append(
+        String.format(
+            "**Score: %s / %s** (%d of %d parts passed)%n%n",
+            FeedbackWriter.points(result.score()),
+            FeedbackWriter.points(result.maxScore()),
+            result.passedParts(),
+            result.parts().size()));
+    if (!result.parts(Visibility.HIDDEN).isEmpty()) {
+      md.append(
+          "Hidden cases are included below: share this report with a student only once grades"
+              + " are published.\n\n");
+    }
+    md.append("| case |");
+    for (Part part : Part.values()) {
+      md.append(' ').append(part.label()).append(" |");
+    }
+    md.append("\n|---|");
+    md.append("---|".repeat(Part.values().length)).append('\n');
+    for (CaseTable.Row row : CaseTable.of(result).rows()) {
+      md.append("| ")
+          .append(inline(row.fixture().name()))
+          .append(row.fixture().visibility() == Visibility.HIDDEN ? " (hidden)" : "")
+          .append(" |");
+      for (Part part : Part.values()) {
+        PartResult graded = row.parts().get(part);
+        md.append(' ').append(graded == null ? "" : cell(graded)).append(" |");
+      }
+      md.append('\n');
+    }
+    List<PartResult> failed = result.parts().stream().filter(p -> !p.passed()).toList();
+    if (!failed.isEmpty()) {
+      md.append("\n## What failed\n");
+      for (PartResult part : failed) {
+        md.append("\n### ").append(inline(part.name())).append("\n\n");
+        md.append(fenced(FeedbackWriter.describe(part)));
+      }
+    }
+    String summary = FeedbackWriter.summary(result);
+    md.append("\n## Summary as the student sees it\n\n").append(fenced(summary));
+    return md.toString();
+  }
+
+  private static String cell(PartResult part) {
+    return (part.passed() ? "✅ " : "❌ ")
+        + FeedbackWriter.points(part.score())
+        + "/"
+        + FeedbackWriter.points(part.maxScore());
+  }
+
+  /** Text inside a table or heading: no pipes, no line breaks, no markup characters. */
+  static String inline(String text) {
+    return SummaryTable.printable(text).replaceAll("([\\\\`*_{}\\[\\]<>()#+!|])", "\\\\$1");
+  }
+
+  static String fenced(String raw) {
+    String text = SummaryTable.printableLines(raw);
+    int longest = 0;
+    Matcher run = BACKTICKS.matcher(text);
+    while (run.find()) {
+      longest = Math.max(longest, run.group().length());
+    }
+    String fence = "`".repeat(Math.max(3, longest + 1));
+    String body = text.endsWith("\n") ? text : text + "\n";
+    return fence + "text\n" + body + fence + "\n";
+  }
+}
