@@ -68,6 +68,7 @@ final class FixturesCommand implements Callable<Integer> {
       return Guarded.run(
           spec,
           () -> {
+            ReferenceLibraries.require("fixtures generate");
             Path root = out != null ? out : home.resolve("fixtures");
             Path list = cases != null ? cases : home.resolve("fixtures").resolve(CaseList.FILE);
             if (!Files.isRegularFile(list)) {
@@ -120,6 +121,7 @@ final class FixturesCommand implements Callable<Integer> {
       return Guarded.run(
           spec,
           () -> {
+            ReferenceLibraries.require("fixtures verify");
             List<Path> dirs =
                 roots == null || roots.isEmpty() ? List.of(home.resolve("fixtures")) : roots;
             for (Path dir : dirs) {

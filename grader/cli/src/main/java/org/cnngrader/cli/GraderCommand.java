@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Grades Conv2d submissions against ND4J reference fixtures.",
-    subcommands = {GradeCommand.class, DemoCommand.class, FixturesCommand.class},
+    subcommands = {
+      GradeCommand.class,
+      DemoCommand.class,
+      GradescopeCommand.class,
+      FixturesCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:grading ran (whatever the scores); fixtures verified",
@@ -30,7 +35,9 @@ final class GraderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("grader: missing command (grade, demo or fixtures)");
+    spec.commandLine()
+        .getErr()
+        .println("grader: missing command (grade, demo, gradescope or fixtures)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE;
   }
