@@ -3,6 +3,7 @@ package org.cnngrader.gradescope;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.runner.ChildMain;
+import org.jsoup.Jsoup;
 import org.objectweb.asm.ClassReader;
 import picocli.CommandLine;
 
@@ -48,7 +50,9 @@ final class GradingLibraries {
           new Library("jackson-databind", ObjectMapper.class),
           new Library("jackson-core", JsonFactory.class),
           new Library("jackson-annotations", JsonProperty.class),
-          new Library("asm", ClassReader.class));
+          new Library("asm", ClassReader.class),
+          new Library("jackson-dataformat-csv", CsvMapper.class),
+          new Library("jsoup", Jsoup.class));
 
   private GradingLibraries() {}
 

@@ -37,7 +37,9 @@ class GradescopeCommandTest {
           "lib/jackson-databind.jar",
           "lib/jackson-core.jar",
           "lib/jackson-annotations.jar",
-          "lib/asm.jar");
+          "lib/asm.jar",
+          "lib/jackson-dataformat-csv.jar",
+          "lib/jsoup.jar");
 
   @TempDir static Path shared;
 
@@ -172,7 +174,7 @@ class GradescopeCommandTest {
         .isEqualTo(
             String.format(
                 Locale.ROOT,
-                "Wrote %s (%.1f MB): setup.sh and run_autograder, 8 libraries (no ND4J),"
+                "Wrote %s (%.1f MB): setup.sh and run_autograder, 10 libraries (no ND4J),"
                     + " %d public and %d hidden fixtures, policy.json.%n"
                     + "Upload it as a programming assignment's autograder on Gradescope (base"
                     + " image Ubuntu 22.04); see README.md, section Gradescope.%n",
