@@ -13,14 +13,21 @@ import picocli.CommandLine.Command;
     name = "grader",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Grades Conv2d submissions against ND4J reference fixtures.",
-    subcommands = {GradeCommand.class, DemoCommand.class, FixturesCommand.class},
+    description =
+        "Grades Conv2d submissions against ND4J reference fixtures and builds the students' handout.",
+    subcommands = {
+      GradeCommand.class,
+      DemoCommand.class,
+      FixturesCommand.class,
+      HandoutCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:grading ran (whatever the scores); fixtures verified",
+      "0:grading ran (whatever the scores); fixtures verified; handout written",
       "1:a fault of the grader itself or of the machine",
       "2:usage error or bad input (missing folder, unreadable fixture or policy, a --sandbox level"
-          + " that does not work here, --strict with hidden fixtures student code could read)",
+          + " that does not work here, --strict with hidden fixtures student code could read, a"
+          + " handout that would give away a secret)",
       "3:fixtures verify found a fixture that disagrees with ND4J, breaks the output-size formula"
           + " or cannot be read"
     })
@@ -30,7 +37,9 @@ final class GraderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("grader: missing command (grade, demo or fixtures)");
+    spec.commandLine()
+        .getErr()
+        .println("grader: missing command (grade, demo, fixtures or handout)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE;
   }

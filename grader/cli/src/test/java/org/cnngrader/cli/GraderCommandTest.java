@@ -150,7 +150,7 @@ class GraderCommandTest {
     assertThat(cli.run()).isEqualTo(2);
 
     assertThat(cli.stderr())
-        .startsWith("grader: missing command (grade, demo or fixtures)\nUsage: grader");
+        .startsWith("grader: missing command (grade, demo, fixtures or handout)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 
