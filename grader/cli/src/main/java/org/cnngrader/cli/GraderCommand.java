@@ -13,19 +13,23 @@ import picocli.CommandLine.Command;
     name = "grader",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Grades Conv2d submissions against ND4J reference fixtures.",
+    description =
+        "Grades Conv2d submissions against ND4J reference fixtures and builds the students' handout"
+            + " and the Gradescope bundle.",
     subcommands = {
       GradeCommand.class,
       DemoCommand.class,
-      GradescopeCommand.class,
-      FixturesCommand.class
+      FixturesCommand.class,
+      HandoutCommand.class,
+      GradescopeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:grading ran (whatever the scores); fixtures verified",
+      "0:grading ran (whatever the scores); fixtures verified; handout written",
       "1:a fault of the grader itself or of the machine",
       "2:usage error or bad input (missing folder, unreadable fixture or policy, a --sandbox level"
-          + " that does not work here, --strict with hidden fixtures student code could read)",
+          + " that does not work here, --strict with hidden fixtures student code could read, a"
+          + " handout that would give away a secret)",
       "3:fixtures verify found a fixture that disagrees with ND4J, breaks the output-size formula"
           + " or cannot be read"
     })
@@ -37,7 +41,7 @@ final class GraderCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getErr()
-        .println("grader: missing command (grade, demo, gradescope or fixtures)");
+        .println("grader: missing command (grade, demo, fixtures, handout or gradescope)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE;
   }

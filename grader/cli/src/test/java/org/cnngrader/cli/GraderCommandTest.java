@@ -150,7 +150,8 @@ class GraderCommandTest {
     assertThat(cli.run()).isEqualTo(2);
 
     assertThat(cli.stderr())
-        .startsWith("grader: missing command (grade, demo, gradescope or fixtures)\nUsage: grader");
+        .startsWith(
+            "grader: missing command (grade, demo, fixtures, handout or gradescope)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

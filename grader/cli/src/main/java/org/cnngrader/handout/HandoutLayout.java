@@ -1,0 +1,146 @@
+package org.cnngrader.handout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.FixtureJson;
+import org.cnngrader.fixture.Visibility;
+
+/**
+ * Where each file of the handout comes from and where it goes in the zip:
+ *
+ * <pre>
+ * pom.xml, README.md              the handout's own (resources of this package)
+ * src/                            the student template's src/
+ * fixtures/conv2d/public/*.json   the public fixtures
+ * presubmit-check/java/           the main sources of grader-runner, grader-core, grader-student-check
+ * presubmit-check/resources/      grader-core's resources, as its build makes them
+ * </pre>
+ *
+ * The check travels as sources, compiled with the student's tests, so that the handout needs
+ * nothing but Maven Central and works wherever Maven does.
+ */
+final class HandoutLayout {
+
+  static final String PUBLIC_FIXTURES =
+      "fixtures/" + FixtureJson.LAYER + "/" + Visibility.PUBLIC.folder() + "/";
+  static final String TEMPLATE_SOURCES = "src/";
+  static final String CHECK_SOURCES = "presubmit-check/java/";
+  static final String CHECK_RESOURCES = "presubmit-check/resources/";
+
+  /** The modules whose main sources make up the check; none of them uses ND4J. */
+  static final List<String> CHECK_MODULES =
+      List.of("grader/runner", "grader/core", "grader/student-check");
+
+  static final String TEMPLATE = "student-template";
+
+  /** Where grader-core's build puts its copy of the template's record (see its pom.xml). */
+  private static final String CONTRACT_GRADIENTS = "org/cnngrader/compile/contract/Gradients.java";
+
+  private static final String VERSION_PLACEHOLDER = "${project.version}";
+
+  private final Path repository;
+  private final Path fixturesRoot;
+  private final String graderVersion;
+
+  HandoutLayout(Path repository, Path fixturesRoot, String graderVersion) {
+    this.repository = repository;
+    this.fixturesRoot = fixturesRoot;
+    this.graderVersion = graderVersion;
+  }
+
+  /** Every file of the handout, read from the repository and the fixtures root. */
+  List<HandoutEntry> entries() {
+    List<HandoutEntry> entries = new ArrayList<>();
+    entries.add(new HandoutEntry("pom.xml", resource("pom.xml")));
+    entries.add(new HandoutEntry("README.md", resource("README.md")));
+    Path template = required(repository.resolve(TEMPLATE).resolve("src"));
+    entries.addAll(filesBelow(template, TEMPLATE_SOURCES));
+    for (Path fixture :
+        FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot, Visibility.PUBLIC))) {
+      entries.add(new HandoutEntry(PUBLIC_FIXTURES + fixture.getFileName(), read(fixture)));
+    }
+    for (String module : CHECK_MODULES) {
+      Path main = repository.resolve(module).resolve("src/main");
+      entries.addAll(filesBelow(required(main.resolve("java")), CHECK_SOURCES));
+      if (Files.isDirectory(main.resolve("resources"))) {
+        entries.addAll(withVersion(filesBelow(main.resolve("resources"), CHECK_RESOURCES)));
+      }
+    }
+    entries.add(
+        new HandoutEntry(
+            CHECK_RESOURCES + CONTRACT_GRADIENTS,
+            read(required(template.resolve("main/java/cnn/Gradients.java")))));
+    return entries;
+  }
+
+  /** Resources as grader-core's build filters them: the version is the only value it fills in. */
+  private List<HandoutEntry> withVersion(List<HandoutEntry> resources) {
+    return resources.stream()
+        .map(
+            r ->
+                r.path().endsWith(".properties")
+                    ? new HandoutEntry(
+                        r.path(),
+                        new String(r.content(), StandardCharsets.UTF_8)
+                            .replace(VERSION_PLACEHOLDER, graderVersion)
+                            .getBytes(StandardCharsets.UTF_8))
+                    : r)
+        .toList();
+  }
+
+  private static List<HandoutEntry> filesBelow(Path folder, String prefix) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .sorted()
+          .map(file -> new HandoutEntry(prefix + zipPath(folder.relativize(file)), read(file)))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  /** A relative path with '/' between its parts, whatever the operating system uses. */
+  private static String zipPath(Path relative) {
+    List<String> parts = new ArrayList<>();
+    relative.forEach(part -> parts.add(part.toString()));
+    return String.join("/", parts);
+  }
+
+  private static Path required(Path folderOrFile) {
+    if (!Files.exists(folderOrFile)) {
+      throw new IllegalStateException(
+          "the handout is built from the grader's repository, but "
+              + folderOrFile
+              + " does not exist");
+    }
+    return folderOrFile;
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = HandoutLayout.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("the grader's jar lacks the handout's " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the handout's " + name, e);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

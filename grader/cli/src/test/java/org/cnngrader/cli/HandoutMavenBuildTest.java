@@ -1,0 +1,188 @@
+package org.cnngrader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.Part;
+import org.cnngrader.fixture.Visibility;
+import org.cnngrader.handout.TempDirInBuildFolder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The handout as a student uses it: unzipped into an empty folder, with a Conv2d of their own, and
+ * plain {@code mvn -B test} run there (a Maven of its own, outside the grader's build).
+ */
+class HandoutMavenBuildTest {
+
+  private static final Path HOME = CommandLineRun.home();
+  private static final String PUBLIC_ONLY =
+      "These are the public cases only: your final grade also uses hidden cases.";
+
+  @TempDir(factory = TempDirInBuildFolder.class)
+  static Path temp;
+
+  private static Path zip;
+  private static List<Fixture> publicCases;
+
+  @BeforeAll
+  static void writeTheHandout() {
+    zip = temp.resolve("student.zip");
+    CommandLineRun cli = new CommandLineRun();
+    assertThat(cli.run("handout", "--out", zip.toString())).as(cli.stderr()).isZero();
+    publicCases = FixtureFiles.load(HOME.resolve("fixtures"), Visibility.PUBLIC).fixtures();
+  }
+
+  @Test
+  void aCorrectConv2dPassesEveryPublicPartAndTheScoreLineSaysPublicOnly() throws Exception {
+    Path folder = unzippedWith("correct-loops", "correct");
+
+    MavenRun run = mvnTest(folder);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    for (String part : partNames()) {
+      assertThat(run.output()).contains("  PASS  " + part);
+    }
+    assertThat(run.output())
+        .contains(
+            "Pre-submit check: 104 of 104 points on the 13 public cases (65 of 65 parts passed).")
+        .contains(PUBLIC_ONLY)
+        .contains("Tests run: 65, Failures: 0, Errors: 0, Skipped: 0")
+        .contains("BUILD SUCCESS");
+    assertNoHiddenCaseIn(run.output());
+  }
+
+  @Test
+  void aConv2dThatForgetsTheBiasFailsTheBuildNamingEachFailingPart() throws Exception {
+    Path folder = unzippedWith("mistake-bias-missing", "bias");
+
+    MavenRun run = mvnTest(folder);
+
+    assertThat(run.exitCode()).as(run.output()).isNotZero();
+    int failing = 0;
+    for (Fixture fixture : publicCases) {
+      boolean biased = Arrays.stream(fixture.inputs().b().data()).anyMatch(b -> b != 0);
+      for (Part part : Part.values()) {
+        boolean fails = biased && part == Part.FORWARD;
+        assertThat(run.output())
+            .contains((fails ? "  FAIL  " : "  PASS  ") + partName(fixture, part));
+        failing += fails ? 1 : 0;
+      }
+    }
+    assertThat(failing).isPositive();
+    assertThat(run.output())
+        .contains("  FAIL  lesson-5x5-s1-p1: forward values (2 points)\n        out is wrong: ")
+        .contains(PUBLIC_ONLY)
+        .contains("Tests run: 65, Failures: " + failing + ", Errors: 0, Skipped: 0")
+        .contains("BUILD FAILURE");
+    assertNoHiddenCaseIn(run.output());
+  }
+
+  private static List<String> partNames() {
+    List<String> names = new ArrayList<>();
+    for (Fixture fixture : publicCases) {
+      for (Part part : Part.values()) {
+        names.add(partName(fixture, part));
+      }
+    }
+    assertThat(names).hasSize(65).contains("lesson-5x5-s2-p1: backward dx (2 points)");
+    return names;
+  }
+
+  private static String partName(Fixture fixture, Part part) {
+    double points = fixture.points(part);
+    return fixture.name()
+        + ": "
+        + part.label()
+        + " ("
+        + FeedbackWriter.points(points)
+        + (points == 1 ? " point)" : " points)");
+  }
+
+  private static void assertNoHiddenCaseIn(String output) {
+    for (Fixture hidden :
+        FixtureFiles.load(HOME.resolve("fixtures"), Visibility.HIDDEN).fixtures()) {
+      assertThat(output).doesNotContain(hidden.name());
+    }
+  }
+
+  /** The handout unzipped into a folder of its own, with an example's Conv2d in place. */
+  private static Path unzippedWith(String example, String name) throws IOException {
+    Path folder = Files.createDirectories(temp.resolve(name));
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Path file = folder.resolve(entry.getName());
+        Files.createDirectories(file.getParent());
+        Files.copy(in, file);
+      }
+    }
+    Files.copy(
+        HOME.resolve("fixtures/submissions").resolve(example).resolve("cnn/Conv2d.java"),
+        folder.resolve("src/main/java/cnn/Conv2d.java"),
+        StandardCopyOption.REPLACE_EXISTING);
+    return folder;
+  }
+
+  /** What a Maven run printed, stdout and stderr together, and how it ended. */
+  record MavenRun(int exitCode, String output) {}
+
+  private static MavenRun mvnTest(Path folder) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(
+        System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")
+            ? "mvn.cmd"
+            : "mvn");
+    command.addAll(List.of("-B", "-Dstyle.color=never"));
+    String repository = System.getProperty("maven.repo.local");
+    if (repository != null && !repository.isBlank()) {
+      command.add("-Dmaven.repo.local=" + repository);
+    }
+    command.add("test");
+    Path log = folder.resolveSibling(folder.getFileName() + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(folder.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+    // The folder lies inside the repository, whose .mvn/ Maven would otherwise take for the
+    // handout's: the handout is a project of its own.
+    builder.environment().put("MAVEN_BASEDIR", folder.toString());
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("mvn test took over 5 minutes in " + folder + ":\n" + read(log));
+    }
+    return new MavenRun(process.exitValue(), read(log));
+  }
+
+  private static java.io.File nullFile() {
+    return new java.io.File(
+        System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")
+            ? "NUL"
+            : "/dev/null");
+  }
+
+  private static String read(Path log) throws IOException {
+    try (InputStream in = Files.newInputStream(log)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+  }
+}
