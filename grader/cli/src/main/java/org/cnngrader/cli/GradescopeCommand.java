@@ -56,10 +56,7 @@ final class GradescopeCommand implements Callable<Integer>, GraderCommand.HomeAw
     return Guarded.run(
         spec,
         () -> {
-          Path root = fixtures != null ? fixtures : home.resolve("fixtures");
-          if (!Files.isDirectory(root)) {
-            throw new UsageException("fixtures folder not found: " + root);
-          }
+          Path root = FixtureRoots.existing(fixtures, home);
           if (Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a folder, not a file");
           }

@@ -148,14 +148,10 @@ final class GradingFlags {
   }
 
   Path fixturesRoot(Path home) {
-    return fixtures != null ? fixtures : home.resolve("fixtures");
+    return FixtureRoots.orDefault(fixtures, home);
   }
 
   FixtureSet loadFixtures(Path home) {
-    Path root = fixturesRoot(home);
-    if (!Files.isDirectory(root)) {
-      throw new UsageException("fixtures folder not found: " + root);
-    }
-    return FixtureFiles.load(root);
+    return FixtureFiles.load(FixtureRoots.existing(fixtures, home));
   }
 }

@@ -56,10 +56,7 @@ final class HandoutCommand implements Callable<Integer>, GraderCommand.HomeAware
           if (Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a folder, not a file");
           }
-          Path root = fixtures != null ? fixtures : home.resolve("fixtures");
-          if (!Files.isDirectory(root)) {
-            throw new UsageException("fixtures folder not found: " + root);
-          }
+          Path root = FixtureRoots.existing(fixtures, home);
           Handout handout = Handout.fromRepository(home, root, GraderBuild.version());
           PrintWriter err = spec.commandLine().getErr();
           try {
