@@ -41,6 +41,12 @@ final class HandoutLayout {
 
   static final String TEMPLATE = "student-template";
 
+  /**
+   * The grader's reports (HTML, CSV, JUnit XML): the check prints its results and writes no report,
+   * so it needs neither this package nor the libraries behind it.
+   */
+  static final String LEFT_OUT = "org/cnngrader/report/";
+
   /** Where grader-core's build puts its copy of the template's record (see its pom.xml). */
   private static final String CONTRACT_GRADIENTS = "org/cnngrader/compile/contract/Gradients.java";
 
@@ -69,7 +75,10 @@ final class HandoutLayout {
     }
     for (String module : CHECK_MODULES) {
       Path main = repository.resolve(module).resolve("src/main");
-      entries.addAll(filesBelow(required(main.resolve("java")), CHECK_SOURCES));
+      entries.addAll(
+          filesBelow(required(main.resolve("java")), CHECK_SOURCES).stream()
+              .filter(entry -> !entry.path().startsWith(CHECK_SOURCES + LEFT_OUT))
+              .toList());
       if (Files.isDirectory(main.resolve("resources"))) {
         entries.addAll(withVersion(filesBelow(main.resolve("resources"), CHECK_RESOURCES)));
       }

@@ -145,9 +145,14 @@ class HandoutCommandTest {
       List<Path> files = filesBelow(sources);
       assertThat(files).as(module).isNotEmpty();
       for (Path file : files) {
-        String entry =
-            "presubmit-check/java/" + sources.relativize(file).toString().replace('\\', '/');
-        assertThat(entries.get(entry)).as(entry).isEqualTo(Files.readAllBytes(file));
+        String relative = sources.relativize(file).toString().replace('\\', '/');
+        String entry = "presubmit-check/java/" + relative;
+        if (relative.startsWith("org/cnngrader/report/")) {
+          // The reports are the grader's: the check writes none.
+          assertThat(entries).as(entry).doesNotContainKey(entry);
+        } else {
+          assertThat(entries.get(entry)).as(entry).isEqualTo(Files.readAllBytes(file));
+        }
       }
     }
     assertThat(entries)
@@ -219,9 +224,7 @@ class HandoutCommandTest {
             "build-helper-maven-plugin",
             "junit-jupiter",
             "jackson-databind",
-            "asm",
-            "jackson-dataformat-csv",
-            "jsoup");
+            "asm");
   }
 
   @Test
