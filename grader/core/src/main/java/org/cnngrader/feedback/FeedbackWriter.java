@@ -389,7 +389,13 @@ public final class FeedbackWriter {
     return result.parts().stream()
         .filter(p -> !p.passed())
         .findFirst()
-        .map(p -> p.name() + ": " + describe(p).lines().findFirst().orElse(""));
+        .map(p -> p.name() + ": " + firstLine(describe(p)));
+  }
+
+  /** A text's first line, without the colon that announces the lines after it. */
+  private static String firstLine(String text) {
+    String line = text.lines().findFirst().orElse("");
+    return line.endsWith(":") ? line.substring(0, line.length() - 1) : line;
   }
 
   public static String points(double points) {

@@ -133,7 +133,8 @@ final class HeatMaps {
       return 0xFF00FF;
     }
     double t = range == 0 ? 0 : Math.max(0, Math.min(1, value / range));
-    return blend(0xFFFFFF, 0x67000D, t);
+    // White to black: unlike the value maps' red, never mistaken for a positive value.
+    return blend(0xFFFFFF, 0x000000, t);
   }
 
   private static int blend(int from, int to, double t) {

@@ -1,8 +1,8 @@
 package org.cnngrader.report;
 
 import java.util.List;
+import java.util.Locale;
 import org.cnngrader.feedback.FeedbackWriter;
-import org.cnngrader.feedback.Numbers;
 import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
@@ -10,6 +10,7 @@ import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
@@ -36,12 +37,14 @@ public final class HtmlReport {
       figure { margin: 0; } figcaption { font-size: .85em; color: #555; }
       .slice { display: flex; gap: .6em; align-items: flex-end; }
       .slice img { image-rendering: pixelated; border: 1px solid #999; max-width: 100%; }
+      .label { font-size: .75em; color: #555; }
       """;
 
   private HtmlReport() {}
 
   public static String render(SubmissionResult result) {
     Document page = Document.createShell("");
+    page.prependChild(new DocumentType("html", "", ""));
     page.outputSettings().charset("UTF-8");
     page.head().appendElement("meta").attr("charset", "utf-8");
     page.title("Conv2d results: " + result.id());
@@ -65,11 +68,11 @@ public final class HtmlReport {
                   + " published.");
     }
     partsTable(body, result);
-    List<PartResult> failed = result.parts().stream().filter(p -> !p.passed()).toList();
+    List<Failures.Group> failed = Failures.grouped(result);
     if (!failed.isEmpty()) {
       body.appendElement("h2").text("What failed");
-      for (PartResult part : failed) {
-        failure(body, part, anchor(result, part));
+      for (Failures.Group group : failed) {
+        failure(body, group, result);
       }
     }
     body.appendElement("h2").text("Summary as the student sees it");
@@ -119,9 +122,15 @@ public final class HtmlReport {
     return "part-" + result.parts().indexOf(part);
   }
 
-  private static void failure(Element body, PartResult part, String anchor) {
-    body.appendElement("h3").attr("id", anchor).text(part.name());
-    body.appendElement("pre").text(SummaryTable.printableLines(FeedbackWriter.describe(part)));
+  /** One feedback text with the parts that share it (the anchors of all of them lead here). */
+  private static void failure(Element body, Failures.Group group, SubmissionResult result) {
+    PartResult part = group.parts().get(0);
+    Element heading = body.appendElement("h3").text(Failures.title(group));
+    heading.attr("id", anchor(result, part));
+    for (PartResult other : group.parts().subList(1, group.parts().size())) {
+      heading.appendElement("span").attr("id", anchor(result, other));
+    }
+    body.appendElement("pre").text(SummaryTable.printableLines(group.feedback()));
     if (part.verdict() instanceof Verdict.WrongValues wrong
         && (wrong.expected().shape().rank() == 4 || wrong.expected().shape().rank() == 1)) {
       heatMaps(body, wrong);
@@ -134,23 +143,18 @@ public final class HtmlReport {
     for (HeatMaps.Slice slice : maps.slices()) {
       Element figure = figures.appendElement("figure");
       Element row = figure.appendElement("div").addClass("slice");
-      image(row, slice.expected(), "expected " + wrong.tensor() + slice.label());
-      image(row, slice.actual(), "actual " + wrong.tensor() + slice.label());
-      image(row, slice.difference(), "|actual - expected| " + wrong.tensor() + slice.label());
+      image(row, slice.expected(), "expected", wrong.tensor() + slice.label());
+      image(row, slice.actual(), "actual", wrong.tensor() + slice.label());
+      image(row, slice.difference(), "|actual - expected|", wrong.tensor() + slice.label());
       figure
           .appendElement("figcaption")
-          .text(
-              wrong.tensor()
-                  + slice.label()
-                  + ": expected, actual, |actual - expected| (largest "
-                  + Numbers.value(slice.worst())
-                  + ")");
+          .text(wrong.tensor() + slice.label() + ": largest difference " + short3(slice.worst()));
     }
     String scale =
         "Values: blue negative, white 0, red positive (up to ±"
-            + Numbers.value(maps.valueRange())
-            + "); differences: white 0 to dark red "
-            + Numbers.value(maps.differenceRange())
+            + short3(maps.valueRange())
+            + "); differences: white 0 to black "
+            + short3(maps.differenceRange())
             + "; magenta: NaN or infinite.";
     if (maps.total() > maps.slices().size()) {
       scale +=
@@ -163,10 +167,19 @@ public final class HtmlReport {
     body.appendElement("p").addClass("legend").text(scale);
   }
 
-  private static void image(Element row, String dataUri, String description) {
-    row.appendElement("img")
+  /** A picture with its label above it. */
+  private static void image(Element row, String dataUri, String label, String slice) {
+    Element cell = row.appendElement("div");
+    cell.appendElement("div").addClass("label").text(label);
+    String description = label + " " + slice;
+    cell.appendElement("img")
         .attr("src", dataUri)
         .attr("alt", description)
         .attr("title", description);
+  }
+
+  /** Three significant digits: enough to read a scale. */
+  private static String short3(double value) {
+    return String.format(Locale.ROOT, "%.3g", value);
   }
 }

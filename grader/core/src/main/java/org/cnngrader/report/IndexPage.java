@@ -9,6 +9,7 @@ import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.grading.SubmissionResult;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 
 /**
@@ -27,12 +28,17 @@ public final class IndexPage {
 
   public static String render(List<SubmissionResult> results) {
     Document page = Document.createShell("");
+    page.prependChild(new DocumentType("html", "", ""));
     page.outputSettings().charset("UTF-8");
     page.head().appendElement("meta").attr("charset", "utf-8");
-    page.title("Conv2d grading: " + results.size() + " submissions");
+    String title =
+        "Conv2d grading: "
+            + results.size()
+            + (results.size() == 1 ? " submission" : " submissions");
+    page.title(title);
     page.head().appendElement("style").appendChild(new DataNode(HtmlReport.STYLE));
     Element body = page.body();
-    body.appendElement("h1").text("Conv2d grading: " + results.size() + " submissions");
+    body.appendElement("h1").text(title);
     body.appendElement("h2").text("Scores");
     if (!results.isEmpty()) {
       double[] percents = results.stream().mapToDouble(r -> 100 * fraction(r)).sorted().toArray();
@@ -57,16 +63,14 @@ public final class IndexPage {
     }
     Element rows = table.appendElement("tbody");
     for (SubmissionResult result : results) {
-      Element row =
-          rows.appendElement("tr")
-              .addClass(result.score() == result.maxScore() ? "full" : "partial");
+      Element row = rows.appendElement("tr");
       row.appendElement("td")
           .appendElement("a")
           .attr("href", link(result.id()) + "/" + HtmlReport.FILE)
           .text(result.id());
       row.appendElement("td").text(FeedbackWriter.points(result.score()));
       row.appendElement("td").text(FeedbackWriter.points(result.maxScore()));
-      row.appendElement("td").text(String.format(Locale.ROOT, "%.0f", 100 * fraction(result)));
+      row.appendElement("td").text(String.format(Locale.ROOT, "%.1f", 100 * fraction(result)));
       row.appendElement("td").text(result.passedParts() + "/" + result.parts().size());
     }
     return page.outerHtml();
@@ -129,8 +133,6 @@ public final class IndexPage {
     }
     body.appendElement("p")
         .addClass("legend")
-        .text(
-            "Submissions by score, in tenths of the maximum (0 = 0-9%, ..., 90 = 90-100%)."
-                + " Hover a bar for its count.");
+        .text("Submissions by score, in tenths of the maximum (0 = 0-9.9%, ..., 90 = 90-100%).");
   }
 }

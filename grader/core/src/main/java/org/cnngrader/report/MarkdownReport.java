@@ -54,12 +54,12 @@ public final class MarkdownReport {
       }
       md.append('\n');
     }
-    List<PartResult> failed = result.parts().stream().filter(p -> !p.passed()).toList();
+    List<Failures.Group> failed = Failures.grouped(result);
     if (!failed.isEmpty()) {
       md.append("\n## What failed\n");
-      for (PartResult part : failed) {
-        md.append("\n### ").append(inline(part.name())).append("\n\n");
-        md.append(fenced(FeedbackWriter.describe(part)));
+      for (Failures.Group group : failed) {
+        md.append("\n### ").append(inline(Failures.title(group))).append("\n\n");
+        md.append(fenced(group.feedback()));
       }
     }
     String summary = FeedbackWriter.summary(result);
