@@ -70,6 +70,9 @@ class RunAutograderTest {
         .contains(
             "\nprovenance.json (for course staff only):\n{\n  \"submission\" : \"submission\",")
         .contains("run_autograder: wrote " + root.results().resolve("results.json"));
+    for (String report : new String[] {"report.html", "report.md", "junit.xml"}) {
+      assertThat(root.results().resolve("reports").resolve(report)).isNotEmptyFile();
+    }
   }
 
   @Test
