@@ -65,7 +65,10 @@ final class BatchGrading {
     int exitCode = ExitCode.OK;
     for (Submissions.Submission submission : submissions) {
       try {
-        SubmissionResult result = grader.grade(submission.id(), submission.folder());
+        SubmissionResult result =
+            submission.rejected() != null
+                ? grader.rejected(submission.id(), submission.rejected())
+                : grader.grade(submission.id(), submission.folder());
         writer.write(result, outFolder.resolve(submission.id()));
         results.add(result);
       } catch (IOException | RuntimeException e) {

@@ -1,7 +1,9 @@
 package org.cnngrader.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cnngrader.fixture.FixtureSet;
@@ -18,13 +20,24 @@ import picocli.CommandLine.Parameters;
     name = "grade",
     mixinStandardHelpOptions = true,
     description =
-        "Grades each SUBMISSION folder (its .java files; only src/main/java where it has one) on every"
-            + " public and hidden fixture, and writes DIR/<submission>/results.json (Gradescope format) and"
-            + " provenance.json. A submission's id is its folder's name.")
+        "Grades each SUBMISSION (a folder, or a .zip extracted safely; only src/main/java where it has"
+            + " one) on every public and hidden fixture, and writes DIR/<submission>/results.json"
+            + " (Gradescope format), provenance.json and reports, then DIR/gradebook.csv and"
+            + " index.html. A submission's id is its folder's name, or the zip's without .zip.")
 final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
 
-  @Parameters(paramLabel = "SUBMISSION", arity = "1..*", description = "Submission folders.")
-  List<Path> submissions;
+  @Parameters(
+      paramLabel = "SUBMISSION",
+      arity = "0..*",
+      description = "Submission folders or zips.")
+  List<Path> submissions = new ArrayList<>();
+
+  @Option(
+      names = "--batch",
+      paramLabel = "DIR",
+      description =
+          "A folder each of whose children is a submission (a folder or a .zip); may be repeated.")
+  List<Path> batches = new ArrayList<>();
 
   @Option(
       names = "--out",
@@ -49,12 +62,16 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
     return Guarded.run(
         spec,
         () -> {
+          if (submissions.isEmpty() && batches.isEmpty()) {
+            throw new UsageException("no submission given: name folders or zips, or --batch DIR");
+          }
           for (Path submission : submissions) {
             if (!Files.exists(submission)) {
-              throw new UsageException("submission folder not found: " + submission);
+              throw new UsageException("submission not found: " + submission);
             }
-            if (!Files.isDirectory(submission)) {
-              throw new UsageException("submission " + submission + " is a file, not a folder");
+            if (!Files.isDirectory(submission) && !Submissions.isZip(submission)) {
+              throw new UsageException(
+                  "submission " + submission + " is a file, not a folder or a .zip");
             }
           }
           if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -62,18 +79,22 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           }
           GradingOptions options = flags.options(home);
           FixtureSet fixtures = flags.loadFixtures(home);
-          List<Submissions.Submission> identified =
-              Submissions.identify(
-                  submissions,
-                  w ->
-                      spec.commandLine()
-                          .getErr()
-                          .println(SummaryTable.printable("grader: warning: " + w)));
-          BatchGrading.createOutFolder(out);
-          IsolationSetup.Result isolation =
-              flags.isolation(spec.commandLine().getErr(), home, out, submissions);
-          return new BatchGrading(fixtures, options, isolation, out)
-              .run(identified, spec.commandLine().getOut(), spec.commandLine().getErr());
+          PrintWriter err = spec.commandLine().getErr();
+          try (Intake intake = new Intake(err)) {
+            List<Path> inputs = new ArrayList<>(submissions);
+            inputs.addAll(intake.expand(batches));
+            if (inputs.isEmpty()) {
+              throw new UsageException("no submission found in " + batches);
+            }
+            List<Submissions.Submission> identified =
+                intake.takeIn(
+                    Submissions.identify(
+                        inputs, w -> err.println(SummaryTable.printable("grader: warning: " + w))));
+            BatchGrading.createOutFolder(out);
+            IsolationSetup.Result isolation = flags.isolation(err, home, out, inputs);
+            return new BatchGrading(fixtures, options, isolation, out)
+                .run(identified, spec.commandLine().getOut(), err);
+          }
         });
   }
 }

@@ -8,11 +8,29 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Submission folders with their ids: the folder's name, with a suffix where two names clash. */
+/**
+ * Submissions with their ids: the folder's name, or the zip's without ".zip", with a suffix where
+ * two names clash.
+ */
 final class Submissions {
 
-  /** One submission to grade. */
-  record Submission(String id, Path folder) {}
+  /**
+   * One submission to grade: its folder (for a zip, where it was extracted), or why it cannot be
+   * graded ({@code rejected}, null when it can).
+   */
+  record Submission(String id, Path folder, String rejected) {
+    Submission(String id, Path folder) {
+      this(id, folder, null);
+    }
+
+    Submission rejectedFor(String reason) {
+      return new Submission(id, folder, reason);
+    }
+
+    Submission extractedTo(Path extracted) {
+      return new Submission(id, extracted, rejected);
+    }
+  }
 
   private Submissions() {}
 
@@ -23,7 +41,7 @@ final class Submissions {
     List<Submission> submissions = new ArrayList<>();
     for (Path folder : folders) {
       Path name = folder.toAbsolutePath().normalize().getFileName();
-      String base = name == null ? "submission" : name.toString();
+      String base = name == null ? "submission" : withoutZip(name.toString());
       String id = base;
       for (int suffix = 2; !taken.add(id.toLowerCase(Locale.ROOT)); suffix++) {
         id = base + "-" + suffix;
@@ -35,5 +53,17 @@ final class Submissions {
       submissions.add(new Submission(id, folder));
     }
     return submissions;
+  }
+
+  static boolean isZip(Path path) {
+    return path.getFileName() != null
+        && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
+        && java.nio.file.Files.isRegularFile(path);
+  }
+
+  private static String withoutZip(String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(".zip") && name.length() > 4
+        ? name.substring(0, name.length() - 4)
+        : name;
   }
 }

@@ -106,7 +106,7 @@ class GraderCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(cli.stderr())
-        .isEqualTo("grader: submission folder not found: " + temp.resolve("nobody") + "\n");
+        .isEqualTo("grader: submission not found: " + temp.resolve("nobody") + "\n");
   }
 
   @Test
@@ -122,7 +122,7 @@ class GraderCommandTest {
         .isEqualTo(
             "grader: submission "
                 + file
-                + " is a file, not a folder\n"
+                + " is a file, not a folder or a .zip\n"
                 + "grader: --out "
                 + file
                 + " is a file, not a folder\n");

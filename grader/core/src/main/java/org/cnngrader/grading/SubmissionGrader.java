@@ -58,24 +58,36 @@ public final class SubmissionGrader {
       if (compilation instanceof Compilation.Compiled compiled) {
         return run(id, compiled.classes(), Optional.of(compilation), start);
       }
-      List<PartResult> parts = new ArrayList<>();
-      for (Fixture fixture : fixtures.fixtures()) {
-        for (Part part : Part.values()) {
-          parts.add(new PartResult(fixture, part, new Verdict.NotCompiled(compilation)));
-        }
-      }
-      return new SubmissionResult(
-          id,
-          parts,
-          Optional.of(compilation),
-          Optional.empty(),
-          CapturedOutput.NONE,
-          CapturedOutput.NONE,
-          List.of(),
-          since(start));
+      return notGraded(id, compilation, start);
     } finally {
       deleteTree(work);
     }
+  }
+
+  /**
+   * The result of a submission that could not even be taken in, e.g. an archive that is unsafe to
+   * extract: every part scores 0 with {@code reason}.
+   */
+  public SubmissionResult rejected(String id, String reason) {
+    return notGraded(id, new Compilation.NoSources(reason), System.nanoTime());
+  }
+
+  private SubmissionResult notGraded(String id, Compilation compilation, long start) {
+    List<PartResult> parts = new ArrayList<>();
+    for (Fixture fixture : fixtures.fixtures()) {
+      for (Part part : Part.values()) {
+        parts.add(new PartResult(fixture, part, new Verdict.NotCompiled(compilation)));
+      }
+    }
+    return new SubmissionResult(
+        id,
+        parts,
+        Optional.of(compilation),
+        Optional.empty(),
+        CapturedOutput.NONE,
+        CapturedOutput.NONE,
+        List.of(),
+        since(start));
   }
 
   /** Grades classes compiled elsewhere, e.g. by the student's own build. */

@@ -1,0 +1,127 @@
+package org.cnngrader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs as TAs have them: folders and zips, one by one or as the children of a --batch folder. A
+ * bad one costs only its own submission, with a message that says what is wrong.
+ */
+class BatchInputsTest {
+
+  @TempDir Path temp;
+
+  private final CommandLineRun cli = new CommandLineRun();
+
+  private static Path example(String name) {
+    return CommandLineRun.home().resolve("fixtures/submissions").resolve(name);
+  }
+
+  /** Zips {@code folder}'s files below {@code prefix} inside the archive. */
+  private static Path zip(Path folder, Path zip, String prefix) throws IOException {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream out = new ZipOutputStream(file);
+        Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(
+            new ZipEntry(prefix + folder.relativize(path).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(path));
+        out.closeEntry();
+      }
+    }
+    return zip;
+  }
+
+  private static JsonNode results(Path out, String id) throws IOException {
+    return new ObjectMapper().readTree(out.resolve(id).resolve("results.json").toFile());
+  }
+
+  @Test
+  void aBatchFolderOfFoldersAndZipsIsGradedAndBadZipsCostOnlyThemselves() throws Exception {
+    Path batch = Files.createDirectories(temp.resolve("batch"));
+    copyTree(example("correct-loops"), batch.resolve("alice"));
+    zip(example("correct-im2col"), batch.resolve("bob.zip"), "project/");
+    Files.writeString(batch.resolve("carol.zip"), "not a zip at all");
+    try (OutputStream file = Files.newOutputStream(batch.resolve("dave.zip"));
+        ZipOutputStream out = new ZipOutputStream(file)) {
+      out.putNextEntry(new ZipEntry("../../escape/Conv2d.java"));
+      out.write("class Conv2d {}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    Files.writeString(batch.resolve("notes.txt"), "left out");
+    Path out = temp.resolve("out");
+
+    int code = cli.run("grade", "--batch", batch.toString(), "--out", out.toString());
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(208);
+    assertThat(results(out, "bob").get("score").asDouble()).isEqualTo(208);
+    assertThat(results(out, "carol").get("score").asDouble()).isZero();
+    assertThat(results(out, "carol").get("output").asText())
+        .contains("Nothing was graded: carol.zip is not a readable zip file (");
+    assertThat(results(out, "dave").get("output").asText())
+        .contains(
+            "dave.zip: the entry ../../escape/Conv2d.java points outside the folder it is"
+                + " extracted to");
+    assertThat(temp.resolve("escape")).doesNotExist();
+    assertThat(cli.stderr())
+        .contains(batch.resolve("notes.txt") + ": not a folder or a .zip, left out");
+    assertThat(
+            Files.readAllLines(out.resolve("gradebook.csv")).stream()
+                .skip(1)
+                .map(l -> l.substring(0, l.indexOf(','))))
+        .containsExactly("alice", "bob", "carol", "dave");
+  }
+
+  @Test
+  void aZipGivenDirectlyIsGradedUnderItsNameWithoutZip() throws Exception {
+    Path zip = zip(example("correct-loops"), temp.resolve("erin.zip"), "");
+    Path out = temp.resolve("out");
+
+    assertThat(cli.run("grade", zip.toString(), "--out", out.toString())).isZero();
+
+    assertThat(results(out, "erin").get("score").asDouble()).isEqualTo(208);
+    assertThat(cli.stdout()).containsPattern("(?m)^erin\\s+208\\s+208 ");
+  }
+
+  @Test
+  void noSubmissionAtAllIsAUsageError() throws Exception {
+    Path empty = Files.createDirectories(temp.resolve("empty"));
+
+    assertThat(cli.run("grade", "--out", temp.resolve("o").toString())).isEqualTo(2);
+    assertThat(cli.run("grade", "--batch", empty.toString(), "--out", temp.resolve("o").toString()))
+        .isEqualTo(2);
+
+    assertThat(cli.stderr())
+        .contains("grader: no submission given: name folders or zips, or --batch DIR")
+        .contains("grader: warning: --batch " + empty + " holds no submission folder or zip")
+        .contains("grader: no submission found in [" + empty + "]");
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(source)) {
+      paths = walk.toList();
+    }
+    for (Path path : paths) {
+      Path copy = target.resolve(source.relativize(path).toString());
+      if (Files.isDirectory(path)) {
+        Files.createDirectories(copy);
+      } else {
+        Files.copy(path, copy);
+      }
+    }
+  }
+}
