@@ -6,6 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
@@ -15,23 +21,29 @@ import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
 import org.cnngrader.report.SummaryTable;
 
-/** Grades submissions one after another, writes each one's results, then prints the table. */
+/**
+ * Grades submissions, several at a time, writes each one's results as soon as it is graded, then
+ * prints the table and writes the run's gradebook and index.
+ */
 final class BatchGrading {
 
   private final FixtureSet fixtures;
   private final GradingOptions options;
   private final IsolationSetup.Result isolation;
   private final Path outFolder;
+  private final int jobs;
 
   BatchGrading(
       FixtureSet fixtures,
       GradingOptions options,
       IsolationSetup.Result isolation,
-      Path outFolder) {
+      Path outFolder,
+      int jobs) {
     this.fixtures = fixtures;
     this.options = options;
     this.isolation = isolation;
     this.outFolder = outFolder;
+    this.jobs = jobs;
   }
 
   /** Creates the output folder before anything is graded, so that a bad --out fails first. */
@@ -61,26 +73,9 @@ final class BatchGrading {
               + " bounds every call");
     }
     long start = System.nanoTime();
-    List<SubmissionResult> results = new ArrayList<>();
-    int exitCode = ExitCode.OK;
-    for (Submissions.Submission submission : submissions) {
-      try {
-        SubmissionResult result =
-            submission.rejected() != null
-                ? grader.rejected(submission.id(), submission.rejected())
-                : grader.grade(submission.id(), submission.folder());
-        writer.write(result, outFolder.resolve(submission.id()));
-        results.add(result);
-      } catch (IOException | RuntimeException e) {
-        err.println(
-            SummaryTable.printable(
-                "grader: "
-                    + submission.folder()
-                    + ": not graded, a fault of the grader or machine: "
-                    + e));
-        exitCode = ExitCode.GRADER_FAULT;
-      }
-    }
+    List<Optional<SubmissionResult>> graded = gradeAll(submissions, grader, writer, out, err);
+    List<SubmissionResult> results = graded.stream().flatMap(Optional::stream).toList();
+    int exitCode = results.size() == submissions.size() ? ExitCode.OK : ExitCode.GRADER_FAULT;
     out.print(SummaryTable.render(results, ConsoleColours.detect()));
     try {
       ResultsWriter.writeRun(results, outFolder);
@@ -89,15 +84,81 @@ final class BatchGrading {
       exitCode = ExitCode.GRADER_FAULT;
     }
     Path absolute = outFolder.toAbsolutePath().normalize();
+    double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(
-        "Graded %d of %d submissions in %.1f s. Results: %s%nReports: %s, %s%n",
+        Locale.ROOT,
+        "Graded %d of %d submissions in %.1f s (%.2f per second, %d at a time). Results: %s%n"
+            + "Reports: %s, %s%n",
         results.size(),
         submissions.size(),
-        (System.nanoTime() - start) / 1e9,
+        seconds,
+        results.size() / Math.max(seconds, 1e-9),
+        jobs,
         absolute.resolve("<submission>").resolve(ResultsWriter.RESULTS),
         absolute.resolve(IndexPage.FILE),
         absolute.resolve(Gradebook.FILE));
     out.flush();
     return exitCode;
+  }
+
+  /**
+   * Grades every submission, {@code jobs} at a time, and writes each one's files as soon as it is
+   * graded; the results come back in the submissions' order, empty where the grader failed.
+   */
+  private List<Optional<SubmissionResult>> gradeAll(
+      List<Submissions.Submission> submissions,
+      SubmissionGrader grader,
+      ResultsWriter writer,
+      PrintWriter out,
+      PrintWriter err) {
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    BatchProgress progress = BatchProgress.start(submissions.size(), out);
+    try {
+      List<Future<Optional<SubmissionResult>>> pending = new ArrayList<>();
+      for (Submissions.Submission submission : submissions) {
+        pending.add(pool.submit(() -> gradeOne(submission, grader, writer, progress, err)));
+      }
+      List<Optional<SubmissionResult>> results = new ArrayList<>();
+      for (Future<Optional<SubmissionResult>> future : pending) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("grading was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("grading failed unexpectedly", e.getCause());
+    } finally {
+      pool.shutdownNow();
+      progress.close();
+    }
+  }
+
+  private Optional<SubmissionResult> gradeOne(
+      Submissions.Submission submission,
+      SubmissionGrader grader,
+      ResultsWriter writer,
+      BatchProgress progress,
+      PrintWriter err) {
+    try {
+      SubmissionResult result =
+          submission.rejected() != null
+              ? grader.rejected(submission.id(), submission.rejected())
+              : grader.grade(submission.id(), submission.folder());
+      writer.write(result, outFolder.resolve(submission.id()));
+      progress.graded(result);
+      return Optional.of(result);
+    } catch (IOException | RuntimeException e) {
+      synchronized (err) {
+        err.println(
+            SummaryTable.printable(
+                "grader: "
+                    + submission.folder()
+                    + ": not graded, a fault of the grader or machine: "
+                    + e));
+      }
+      progress.failed(submission.id());
+      return Optional.empty();
+    }
   }
 }

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
           BatchGrading.createOutFolder(outFolder);
           IsolationSetup.Result isolation =
               flags.isolation(spec.commandLine().getErr(), home, outFolder, folders);
-          return new BatchGrading(fixtures, options, isolation, outFolder)
+          return new BatchGrading(fixtures, options, isolation, outFolder, flags.jobs())
               .run(
                   Submissions.identify(
                       folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),

@@ -92,7 +92,7 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                         inputs, w -> err.println(SummaryTable.printable("grader: warning: " + w))));
             BatchGrading.createOutFolder(out);
             IsolationSetup.Result isolation = flags.isolation(err, home, out, inputs);
-            return new BatchGrading(fixtures, options, isolation, out)
+            return new BatchGrading(fixtures, options, isolation, out, flags.jobs())
                 .run(identified, spec.commandLine().getOut(), err);
           }
         });

@@ -56,6 +56,23 @@ final class GradingFlags {
   double submissionTimeoutSeconds;
 
   @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description = "How many submissions to grade at once. Default: the number of processors.",
+      defaultValue = "0")
+  int jobs;
+
+  /** --jobs as given, or the number of processors. */
+  int jobs() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    int value = jobs == 0 ? processors : jobs;
+    if (value < 1 || value > 256) {
+      throw new UsageException("--jobs must be between 1 and 256, found " + jobs);
+    }
+    return value;
+  }
+
+  @Option(
       names = "--sandbox",
       paramLabel = "LEVEL",
       description =

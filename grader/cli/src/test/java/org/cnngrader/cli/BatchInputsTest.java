@@ -110,6 +110,55 @@ class BatchInputsTest {
         .contains("grader: no submission found in [" + empty + "]");
   }
 
+  @Test
+  void gradingInParallelGivesTheSameGradebookAndALinePerSubmission() throws Exception {
+    Path batch = Files.createDirectories(temp.resolve("batch"));
+    for (String name : List.of("correct-loops", "mistake-bias-missing", "mistake-stride-ignored")) {
+      copyTree(example(name), batch.resolve(name));
+    }
+
+    CommandLineRun one = new CommandLineRun();
+    CommandLineRun two = new CommandLineRun();
+    assertThat(
+            one.run(
+                "grade",
+                "--batch",
+                batch.toString(),
+                "--out",
+                temp.resolve("one").toString(),
+                "--jobs",
+                "1"))
+        .isZero();
+    assertThat(
+            two.run(
+                "grade",
+                "--batch",
+                batch.toString(),
+                "--out",
+                temp.resolve("two").toString(),
+                "--jobs",
+                "2"))
+        .isZero();
+
+    assertThat(temp.resolve("two/gradebook.csv"))
+        .hasSameTextualContentAs(temp.resolve("one/gradebook.csv"));
+    assertThat(two.stdout())
+        .containsPattern("(?m)^\\[\\d/3\\] correct-loops: 208 of 208 in \\d+\\.\\d s$")
+        .containsPattern("(?m)^\\[\\d/3\\] mistake-bias-missing: 158 of 208 in ")
+        .containsPattern(
+            "(?m)^Graded 3 of 3 submissions in [\\d.]+ s \\([\\d.]+ per second, 2 at a time\\)");
+  }
+
+  @Test
+  void aJobCountOutOfRangeIsAUsageError() {
+    int code =
+        cli.run(
+            "grade", example("correct-loops").toString(), "--out", temp.toString(), "--jobs", "-1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(cli.stderr()).startsWith("grader: --jobs must be between 1 and 256, found -1");
+  }
+
   private static void copyTree(Path source, Path target) throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(source)) {
