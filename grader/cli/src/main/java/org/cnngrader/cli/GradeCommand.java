@@ -46,6 +46,14 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
       description = "Where results are written.")
   Path out;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Grade only share I of N of the submissions (by sorted id), as one of N parallel CI jobs"
+              + " (I = CI_NODE_INDEX, N = CI_NODE_TOTAL).")
+  String shard;
+
   @Mixin GradingFlags flags;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -86,10 +94,18 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
             if (inputs.isEmpty()) {
               throw new UsageException("no submission found in " + batches);
             }
-            List<Submissions.Submission> identified =
-                intake.takeIn(
-                    Submissions.identify(
-                        inputs, w -> err.println(SummaryTable.printable("grader: warning: " + w))));
+            Shard share = shard == null ? Shard.ALL : Shard.parse(shard);
+            // Ids come from the whole batch, so that every shard names a submission alike.
+            List<Submissions.Submission> all =
+                Submissions.identify(
+                    inputs, w -> err.println(SummaryTable.printable("grader: warning: " + w)));
+            List<Submissions.Submission> mine = share.of(all);
+            if (shard != null) {
+              spec.commandLine()
+                  .getOut()
+                  .printf("Shard %s: %d of %d submissions%n", share, mine.size(), all.size());
+            }
+            List<Submissions.Submission> identified = intake.takeIn(mine);
             BatchGrading.createOutFolder(out);
             IsolationSetup.Result isolation = flags.isolation(err, home, out, inputs);
             return new BatchGrading(fixtures, options, isolation, out, flags.jobs())

@@ -159,6 +159,61 @@ class BatchInputsTest {
     assertThat(cli.stderr()).startsWith("grader: --jobs must be between 1 and 256, found -1");
   }
 
+  @Test
+  void shardsSplitABatchBySortedIdSoThatEverySubmissionIsGradedOnce() throws Exception {
+    Path batch = Files.createDirectories(temp.resolve("batch"));
+    for (String name : List.of("dora", "al", "cy", "bo", "ed")) {
+      copyTree(example("correct-loops"), batch.resolve(name));
+    }
+    CommandLineRun first = new CommandLineRun();
+    CommandLineRun second = new CommandLineRun();
+
+    assertThat(
+            first.run(
+                "grade",
+                "--batch",
+                batch.toString(),
+                "--out",
+                temp.resolve("s1").toString(),
+                "--shard",
+                "1/2"))
+        .isZero();
+    assertThat(
+            second.run(
+                "grade",
+                "--batch",
+                batch.toString(),
+                "--out",
+                temp.resolve("s2").toString(),
+                "--shard",
+                "2/2"))
+        .isZero();
+
+    assertThat(first.stdout()).contains("Shard 1/2: 3 of 5 submissions");
+    assertThat(second.stdout()).contains("Shard 2/2: 2 of 5 submissions");
+    assertThat(ids(temp.resolve("s1/gradebook.csv"))).containsExactly("al", "cy", "ed");
+    assertThat(ids(temp.resolve("s2/gradebook.csv"))).containsExactly("bo", "dora");
+  }
+
+  @Test
+  void aShardOutOfRangeOrMalformedIsAUsageError() {
+    String correct = example("correct-loops").toString();
+
+    assertThat(cli.run("grade", correct, "--out", temp.toString(), "--shard", "3/2")).isEqualTo(2);
+    assertThat(cli.run("grade", correct, "--out", temp.toString(), "--shard", "one")).isEqualTo(2);
+
+    assertThat(cli.stderr())
+        .contains("grader: --shard must be I/N with 1 <= I <= N, found 3/2")
+        .contains("grader: --shard must be I/N, e.g. 1/4, found 'one'");
+  }
+
+  private static List<String> ids(Path gradebook) throws IOException {
+    return Files.readAllLines(gradebook).stream()
+        .skip(1)
+        .map(line -> line.substring(0, line.indexOf(',')))
+        .toList();
+  }
+
   private static void copyTree(Path source, Path target) throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(source)) {
