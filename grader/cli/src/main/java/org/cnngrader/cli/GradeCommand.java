@@ -108,6 +108,14 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
             List<Submissions.Submission> identified = intake.takeIn(mine);
             BatchGrading.createOutFolder(out);
             IsolationSetup.Result isolation = flags.isolation(err, home, out, inputs);
+            if (shard != null) {
+              new ShardRecord(
+                      share,
+                      ShardRecord.currentBuild(),
+                      fixtures.sha256(),
+                      mine.stream().map(Submissions.Submission::id).toList())
+                  .write(out);
+            }
             return new BatchGrading(fixtures, options, isolation, out, flags.jobs())
                 .run(identified, spec.commandLine().getOut(), err);
           }

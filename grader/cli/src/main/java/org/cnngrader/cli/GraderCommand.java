@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       GradeCommand.class,
       DemoCommand.class,
       FixturesCommand.class,
+      MergeCommand.class,
       HandoutCommand.class,
       GradescopeCommand.class
     },
@@ -41,7 +42,7 @@ final class GraderCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getErr()
-        .println("grader: missing command (grade, demo, fixtures, handout or gradescope)");
+        .println("grader: missing command (grade, demo, merge, fixtures, handout or gradescope)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE;
   }

@@ -151,7 +151,7 @@ class GraderCommandTest {
 
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, handout or gradescope)\nUsage: grader");
+            "grader: missing command (grade, demo, merge, fixtures, handout or gradescope)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

@@ -8,12 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.cnngrader.fixture.Visibility;
-import org.cnngrader.grading.PartResult;
-import org.cnngrader.grading.SubmissionResult;
 
 /**
  * One row per submission, for spreadsheets and LMS imports: id, total, maximum, the public and
@@ -30,26 +24,25 @@ public final class Gradebook {
 
   private Gradebook() {}
 
-  public static String render(List<SubmissionResult> results) {
+  public static String render(List<Scoresheet> sheets) {
     Map<String, String> partColumns = new LinkedHashMap<>();
-    results.forEach(r -> r.parts().forEach(p -> partColumns.put(p.name(), column(p))));
+    sheets.forEach(r -> r.parts().forEach(p -> partColumns.put(p.name(), column(p))));
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     schema.addColumn("id").addColumn("score").addColumn("max_score");
     schema.addColumn("public_score").addColumn("hidden_score");
     partColumns.values().forEach(schema::addColumn);
-    Set<String> partNames = partColumns.keySet();
     List<List<String>> rows = new ArrayList<>();
-    for (SubmissionResult result : results) {
-      Map<String, PartResult> byName =
-          result.parts().stream().collect(Collectors.toMap(PartResult::name, Function.identity()));
+    for (Scoresheet sheet : sheets) {
+      Map<String, Scoresheet.PartScore> byName = new LinkedHashMap<>();
+      sheet.parts().forEach(p -> byName.put(p.name(), p));
       List<String> row = new ArrayList<>();
-      row.add(inert(result.id()));
-      row.add(number(result.score()));
-      row.add(number(result.maxScore()));
-      row.add(number(scoreOf(result, Visibility.PUBLIC)));
-      row.add(number(scoreOf(result, Visibility.HIDDEN)));
-      for (String name : partNames) {
-        PartResult part = byName.get(name);
+      row.add(inert(sheet.id()));
+      row.add(number(sheet.score()));
+      row.add(number(sheet.maxScore()));
+      row.add(number(sheet.score(false)));
+      row.add(number(sheet.score(true)));
+      for (String name : partColumns.keySet()) {
+        Scoresheet.PartScore part = byName.get(name);
         row.add(part == null ? "" : number(part.score()));
       }
       rows.add(row);
@@ -61,13 +54,9 @@ public final class Gradebook {
     }
   }
 
-  private static double scoreOf(SubmissionResult result, Visibility visibility) {
-    return result.parts(visibility).stream().mapToDouble(PartResult::score).sum();
-  }
-
   /** "case: part", marked when the case is hidden. */
-  private static String column(PartResult part) {
-    return part.name() + (part.fixture().visibility() == Visibility.HIDDEN ? " (hidden)" : "");
+  private static String column(Scoresheet.PartScore part) {
+    return part.name() + (part.hidden() ? " (hidden)" : "");
   }
 
   /** 2, 0.5, 208: no exponent, no trailing zeros. */

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.cnngrader.feedback.FeedbackWriter;
-import org.cnngrader.grading.SubmissionResult;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
@@ -26,7 +25,7 @@ public final class IndexPage {
 
   private IndexPage() {}
 
-  public static String render(List<SubmissionResult> results) {
+  public static String render(List<Scoresheet> results) {
     Document page = Document.createShell("");
     page.prependChild(new DocumentType("html", "", ""));
     page.outputSettings().charset("UTF-8");
@@ -62,7 +61,7 @@ public final class IndexPage {
       head.appendElement("th").text(column);
     }
     Element rows = table.appendElement("tbody");
-    for (SubmissionResult result : results) {
+    for (Scoresheet result : results) {
       Element row = rows.appendElement("tr");
       row.appendElement("td")
           .appendElement("a")
@@ -77,7 +76,7 @@ public final class IndexPage {
   }
 
   /** The share of the maximum a submission earned, 0 when there was nothing to earn. */
-  private static double fraction(SubmissionResult result) {
+  private static double fraction(Scoresheet result) {
     return result.maxScore() == 0 ? 0 : result.score() / result.maxScore();
   }
 
@@ -87,15 +86,15 @@ public final class IndexPage {
   }
 
   /** Counts per tenth of the maximum, the last bin holding full marks too, as an inline SVG. */
-  static int[] bins(List<SubmissionResult> results) {
+  static int[] bins(List<Scoresheet> results) {
     int[] counts = new int[BINS];
-    for (SubmissionResult result : results) {
+    for (Scoresheet result : results) {
       counts[Math.min(BINS - 1, (int) Math.floor(fraction(result) * BINS))]++;
     }
     return counts;
   }
 
-  private static void histogram(Element body, List<SubmissionResult> results) {
+  private static void histogram(Element body, List<Scoresheet> results) {
     int[] counts = bins(results);
     int most = Math.max(1, Arrays.stream(counts).max().orElse(1));
     int width = BINS * BAR_WIDTH;

@@ -59,9 +59,14 @@ public final class ResultsWriter {
 
   /** Writes the run's gradebook.csv and index.html into {@code folder}. */
   public static void writeRun(List<SubmissionResult> results, Path folder) throws IOException {
+    writeSheets(results.stream().map(Scoresheet::of).toList(), folder);
+  }
+
+  /** Writes gradebook.csv and index.html for submissions known by their points only. */
+  public static void writeSheets(List<Scoresheet> sheets, Path folder) throws IOException {
     Files.createDirectories(folder);
-    writeAtomically(folder.resolve(Gradebook.FILE), Gradebook.render(results));
-    writeAtomically(folder.resolve(IndexPage.FILE), IndexPage.render(results));
+    writeAtomically(folder.resolve(Gradebook.FILE), Gradebook.render(sheets));
+    writeAtomically(folder.resolve(IndexPage.FILE), IndexPage.render(sheets));
   }
 
   static ObjectNode results(SubmissionResult result) {

@@ -138,7 +138,7 @@ class ReportsTest {
 
   @Test
   void gradebookHasOneRowPerSubmissionWithPlainNumbersAndNoFormulas() throws Exception {
-    String csv = Gradebook.render(List.of(correct, flipped));
+    String csv = Gradebook.render(List.of(Scoresheet.of(correct), Scoresheet.of(flipped)));
 
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
     try (MappingIterator<List<String>> rows =
@@ -164,16 +164,20 @@ class ReportsTest {
 
   @Test
   void indexLinksEveryReportAndCountsScoresInTenths() {
-    Document page = Jsoup.parse(IndexPage.render(List.of(correct, flipped, hostile)));
+    Document page = Jsoup.parse(IndexPage.render(sheets(correct, flipped, hostile)));
 
     assertThat(page.select("tbody a").eachAttr("href"))
         .containsExactly(
             "%3Dcmd%7C%27%2Fc%20calc%27%21A1/report.html",
             "flipped/report.html", "%3Cb%3Ehostile%3C%2Fb%3E/report.html");
-    int[] bins = IndexPage.bins(List.of(correct, flipped, hostile));
+    int[] bins = IndexPage.bins(sheets(correct, flipped, hostile));
     assertThat(bins[9]).isEqualTo(1);
     assertThat(java.util.Arrays.stream(bins).sum()).isEqualTo(3);
     assertThat(page.select("svg rect")).hasSize(10);
+  }
+
+  private static List<Scoresheet> sheets(SubmissionResult... results) {
+    return java.util.Arrays.stream(results).map(Scoresheet::of).toList();
   }
 
   private static org.w3c.dom.Document parseXml(String text) throws Exception {
