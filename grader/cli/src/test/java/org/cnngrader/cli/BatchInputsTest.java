@@ -51,7 +51,7 @@ class BatchInputsTest {
   @Test
   void aBatchFolderOfFoldersAndZipsIsGradedAndBadZipsCostOnlyThemselves() throws Exception {
     Path batch = Files.createDirectories(temp.resolve("batch"));
-    copyTree(example("correct-loops"), batch.resolve("alice"));
+    TestFiles.copyTree(example("correct-loops"), batch.resolve("alice"));
     zip(example("correct-im2col"), batch.resolve("bob.zip"), "project/");
     Files.writeString(batch.resolve("carol.zip"), "not a zip at all");
     try (OutputStream file = Files.newOutputStream(batch.resolve("dave.zip"));
@@ -114,7 +114,7 @@ class BatchInputsTest {
   void gradingInParallelGivesTheSameGradebookAndALinePerSubmission() throws Exception {
     Path batch = Files.createDirectories(temp.resolve("batch"));
     for (String name : List.of("correct-loops", "mistake-bias-missing", "mistake-stride-ignored")) {
-      copyTree(example(name), batch.resolve(name));
+      TestFiles.copyTree(example(name), batch.resolve(name));
     }
 
     CommandLineRun one = new CommandLineRun();
@@ -163,7 +163,7 @@ class BatchInputsTest {
   void shardsSplitABatchBySortedIdSoThatEverySubmissionIsGradedOnce() throws Exception {
     Path batch = Files.createDirectories(temp.resolve("batch"));
     for (String name : List.of("dora", "al", "cy", "bo", "ed")) {
-      copyTree(example("correct-loops"), batch.resolve(name));
+      TestFiles.copyTree(example("correct-loops"), batch.resolve(name));
     }
     CommandLineRun first = new CommandLineRun();
     CommandLineRun second = new CommandLineRun();
@@ -212,20 +212,5 @@ class BatchInputsTest {
         .skip(1)
         .map(line -> line.substring(0, line.indexOf(',')))
         .toList();
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(source)) {
-      paths = walk.toList();
-    }
-    for (Path path : paths) {
-      Path copy = target.resolve(source.relativize(path).toString());
-      if (Files.isDirectory(path)) {
-        Files.createDirectories(copy);
-      } else {
-        Files.copy(path, copy);
-      }
-    }
   }
 }

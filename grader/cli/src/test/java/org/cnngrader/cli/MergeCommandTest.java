@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class MergeCommandTest {
     Path batch = Files.createDirectories(shared.resolve("batch"));
     Path example = CommandLineRun.home().resolve("fixtures/submissions/correct-loops");
     for (String name : List.of("dora", "al", "cy")) {
-      copyTree(example, batch.resolve(name));
+      TestFiles.copyTree(example, batch.resolve(name));
     }
     first = shared.resolve("shard-1");
     second = shared.resolve("shard-2");
@@ -96,7 +95,7 @@ class MergeCommandTest {
   @Test
   void mixedGraderBuildsAreRefused() throws Exception {
     Path other = temp.resolve("other");
-    copyTree(second, other);
+    TestFiles.copyTree(second, other);
     Path record = other.resolve("shard.json");
     String text = Files.readString(record);
     String build = text.replaceAll("(?s).*\"grader_build\" : \"([0-9a-f]+)\".*", "$1");
@@ -120,20 +119,5 @@ class MergeCommandTest {
     assertThat(cli.stderr())
         .isEqualTo(
             "grader: " + plain + ": no shard.json: not the output of grader grade --shard I/N\n");
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(source)) {
-      paths = walk.toList();
-    }
-    for (Path path : paths) {
-      Path copy = target.resolve(source.relativize(path).toString());
-      if (Files.isDirectory(path)) {
-        Files.createDirectories(copy);
-      } else {
-        Files.copy(path, copy);
-      }
-    }
   }
 }

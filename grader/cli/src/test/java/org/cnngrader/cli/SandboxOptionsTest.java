@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -91,7 +90,8 @@ class SandboxOptionsTest {
   @Test
   void levelTwoTakesOtherUsersAccessFromTheFixturesAndTheOutput() throws Exception {
     Path open = temp.resolve("open");
-    copyTree(CommandLineRun.home().resolve("fixtures/conv2d"), open.resolve("fixtures/conv2d"));
+    TestFiles.copyTree(
+        CommandLineRun.home().resolve("fixtures/conv2d"), open.resolve("fixtures/conv2d"));
     Path results = open.resolve("results");
     Files.createDirectories(results);
     try (Stream<Path> paths = Files.walk(temp)) {
@@ -181,23 +181,5 @@ class SandboxOptionsTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(cli.stderr()).startsWith("grader: " + policy + ": exits: ");
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> paths = Files.walk(source)) {
-      paths.forEach(
-          path -> {
-            try {
-              Path copy = target.resolve(source.relativize(path).toString());
-              if (Files.isDirectory(path)) {
-                Files.createDirectories(copy);
-              } else {
-                Files.copy(path, copy);
-              }
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    }
   }
 }
