@@ -5,43 +5,43 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cnngrader.fixture.FixtureSet;
-import org.cnngrader.grading.GradingOptions;
-import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.report.Gradebook;
+import org.cnngrader.report.GraderError;
 import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
+import org.cnngrader.report.Scoresheet;
 import org.cnngrader.report.SummaryTable;
 
 /**
- * Grades submissions, several at a time, writes each one's results as soon as it is graded, then
- * prints the table and writes the run's gradebook and index.
+ * Grades the submissions a plan leaves to grade, several at a time, writes each one's results as
+ * soon as it is graded, then prints the table and writes the run's gradebook and index, counting
+ * the results kept from an earlier run too.
  */
 final class BatchGrading {
 
-  private final FixtureSet fixtures;
-  private final GradingOptions options;
-  private final IsolationSetup.Result isolation;
+  /** Grades one submission; throws on a fault of the grader or the machine. */
+  @FunctionalInterface
+  interface Grader {
+    SubmissionResult grade(Submissions.Submission submission) throws IOException;
+  }
+
+  private final Grader grader;
+  private final ResultsWriter writer;
   private final Path outFolder;
   private final int jobs;
 
-  BatchGrading(
-      FixtureSet fixtures,
-      GradingOptions options,
-      IsolationSetup.Result isolation,
-      Path outFolder,
-      int jobs) {
-    this.fixtures = fixtures;
-    this.options = options;
-    this.isolation = isolation;
+  BatchGrading(Grader grader, ResultsWriter writer, Path outFolder, int jobs) {
+    this.grader = grader;
+    this.writer = writer;
     this.outFolder = outFolder;
     this.jobs = jobs;
   }
@@ -55,74 +55,98 @@ final class BatchGrading {
     }
   }
 
-  /** Returns the exit code: 0 when every submission was graded, 1 when the grader failed on one. */
-  int run(List<Submissions.Submission> submissions, PrintWriter out, PrintWriter err) {
-    SubmissionGrader grader = new SubmissionGrader(fixtures, options, isolation.sandbox());
-    ResultsWriter writer = new ResultsWriter(fixtures, options, isolation.isolation());
-    out.println(
-        "Sandbox: "
-            + isolation.isolation().level().key()
-            + " (level "
-            + isolation.isolation().level().number()
-            + ": "
-            + isolation.isolation().level().description()
-            + ")");
-    if (options.limits().callTimeout().compareTo(options.limits().submissionTimeout()) > 0) {
-      err.println(
-          "grader: note: --call-timeout is longer than --submission-timeout, which therefore"
-              + " bounds every call");
+  /**
+   * Returns the exit code: 0 when every submission has results, 1 when the grader failed on one
+   * (recorded in grader-errors.json, its earlier results left as they were).
+   */
+  int run(ResumePlan plan, PrintWriter out, PrintWriter err) throws IOException {
+    // What a killed run was writing is stale: its submissions have no key yet and are graded.
+    ResultsWriter.clearStaging(outFolder);
+    List<ResumePlan.Planned> toGrade = plan.toGrade();
+    if (!plan.kept().isEmpty()) {
+      out.printf(
+          "Resuming: %d of %d submissions already graded in %s by this grader build, on these"
+              + " fixtures, with these options: kept (--force grades them again)%n",
+          plan.kept().size(), plan.submissions().size(), outFolder);
     }
     long start = System.nanoTime();
-    List<Optional<SubmissionResult>> graded = gradeAll(submissions, grader, writer, out, err);
-    List<SubmissionResult> results = graded.stream().flatMap(Optional::stream).toList();
-    int exitCode = results.size() == submissions.size() ? ExitCode.OK : ExitCode.GRADER_FAULT;
-    out.print(SummaryTable.render(results, ConsoleColours.detect()));
+    Map<String, Outcome> outcomes = gradeAll(toGrade, out, err);
+    List<Scoresheet> sheets = new ArrayList<>();
+    List<GraderError> errors = new ArrayList<>();
+    for (ResumePlan.Planned planned : plan.submissions()) {
+      String id = planned.submission().id();
+      Scoresheet kept = plan.kept().get(id);
+      Outcome outcome = outcomes.get(id);
+      if (kept != null) {
+        sheets.add(kept);
+      } else if (outcome.sheet() != null) {
+        sheets.add(outcome.sheet());
+      } else {
+        errors.add(outcome.error());
+      }
+    }
+    out.print(SummaryTable.render(sheets, errors, ConsoleColours.detect()));
+    int exitCode = errors.isEmpty() ? ExitCode.OK : ExitCode.GRADER_FAULT;
     try {
-      ResultsWriter.writeRun(results, outFolder);
+      ResultsWriter.writeRun(sheets, errors, outFolder);
     } catch (IOException e) {
       err.println("grader: could not write the gradebook and index in " + outFolder + ": " + e);
       exitCode = ExitCode.GRADER_FAULT;
     }
+    // Nothing is left half-written once every submission is done.
+    ResultsWriter.clearStaging(outFolder);
     Path absolute = outFolder.toAbsolutePath().normalize();
     double seconds = (System.nanoTime() - start) / 1e9;
+    int graded = toGrade.size() - errors.size();
+    if (toGrade.isEmpty()) {
+      out.print("Nothing to grade: every submission's results were kept.");
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "Graded %d of %d submissions in %.1f s (%.2f per second, %d at a time)%s.",
+          graded,
+          toGrade.size(),
+          seconds,
+          graded / Math.max(seconds, 1e-9),
+          jobs,
+          plan.kept().isEmpty() ? "" : "; " + plan.kept().size() + " kept from the earlier run");
+    }
     out.printf(
-        Locale.ROOT,
-        "Graded %d of %d submissions in %.1f s (%.2f per second, %d at a time). Results: %s%n"
-            + "Reports: %s, %s%n",
-        results.size(),
-        submissions.size(),
-        seconds,
-        results.size() / Math.max(seconds, 1e-9),
-        jobs,
+        " Results: %s%nReports: %s, %s%n",
         absolute.resolve("<submission>").resolve(ResultsWriter.RESULTS),
         absolute.resolve(IndexPage.FILE),
         absolute.resolve(Gradebook.FILE));
+    if (!errors.isEmpty()) {
+      out.printf(
+          "Not graded, through a fault of the grader or the machine: %d (listed in %s; run the"
+              + " same command again to grade them)%n",
+          errors.size(), absolute.resolve(ResultsWriter.GRADER_ERRORS));
+    }
     out.flush();
     return exitCode;
   }
 
+  /** A submission's outcome: its scoresheet, or the grader's error. */
+  private record Outcome(Scoresheet sheet, GraderError error) {}
+
   /**
    * Grades every submission, {@code jobs} at a time, and writes each one's files as soon as it is
-   * graded; the results come back in the submissions' order, empty where the grader failed.
+   * graded.
    */
-  private List<Optional<SubmissionResult>> gradeAll(
-      List<Submissions.Submission> submissions,
-      SubmissionGrader grader,
-      ResultsWriter writer,
-      PrintWriter out,
-      PrintWriter err) {
+  private Map<String, Outcome> gradeAll(
+      List<ResumePlan.Planned> toGrade, PrintWriter out, PrintWriter err) {
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
-    BatchProgress progress = BatchProgress.start(submissions.size(), out);
+    BatchProgress progress = BatchProgress.start(toGrade.size(), out);
     try {
-      List<Future<Optional<SubmissionResult>>> pending = new ArrayList<>();
-      for (Submissions.Submission submission : submissions) {
-        pending.add(pool.submit(() -> gradeOne(submission, grader, writer, progress, err)));
+      Map<String, Future<Outcome>> pending = new HashMap<>();
+      for (ResumePlan.Planned planned : toGrade) {
+        pending.put(planned.submission().id(), pool.submit(() -> gradeOne(planned, progress, err)));
       }
-      List<Optional<SubmissionResult>> results = new ArrayList<>();
-      for (Future<Optional<SubmissionResult>> future : pending) {
-        results.add(future.get());
+      Map<String, Outcome> outcomes = new HashMap<>();
+      for (Map.Entry<String, Future<Outcome>> entry : pending.entrySet()) {
+        outcomes.put(entry.getKey(), entry.getValue().get());
       }
-      return results;
+      return outcomes;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("grading was interrupted", e);
@@ -134,31 +158,25 @@ final class BatchGrading {
     }
   }
 
-  private Optional<SubmissionResult> gradeOne(
-      Submissions.Submission submission,
-      SubmissionGrader grader,
-      ResultsWriter writer,
-      BatchProgress progress,
-      PrintWriter err) {
+  private Outcome gradeOne(ResumePlan.Planned planned, BatchProgress progress, PrintWriter err) {
+    Submissions.Submission submission = planned.submission();
     try {
-      SubmissionResult result =
-          submission.rejected() != null
-              ? grader.rejected(submission.id(), submission.rejected())
-              : grader.grade(submission.id(), submission.folder());
-      writer.write(result, outFolder.resolve(submission.id()));
+      SubmissionResult result = grader.grade(submission);
+      writer.write(result, outFolder.resolve(submission.id()), planned.key());
       progress.graded(result);
-      return Optional.of(result);
+      return new Outcome(Scoresheet.of(result), null);
     } catch (IOException | RuntimeException e) {
+      String message = e.toString();
       synchronized (err) {
         err.println(
             SummaryTable.printable(
                 "grader: "
                     + submission.folder()
                     + ": not graded, a fault of the grader or machine: "
-                    + e));
+                    + message));
       }
       progress.failed(submission.id());
-      return Optional.empty();
+      return new Outcome(null, new GraderError(submission.id(), message));
     }
   }
 }

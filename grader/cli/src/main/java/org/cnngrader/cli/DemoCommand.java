@@ -60,12 +60,15 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
           BatchGrading.createOutFolder(outFolder);
           IsolationSetup.Result isolation =
               flags.isolation(spec.commandLine().getErr(), home, outFolder, folders);
-          return new BatchGrading(fixtures, options, isolation, outFolder, flags.jobs())
-              .run(
-                  Submissions.identify(
-                      folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),
-                  spec.commandLine().getOut(),
-                  spec.commandLine().getErr());
+          try (Intake intake = new Intake(spec.commandLine().getErr())) {
+            return GradingRun.grade(
+                Submissions.identify(
+                    folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),
+                intake,
+                flags.setup(fixtures, options, isolation, outFolder),
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+          }
         });
   }
 

@@ -105,7 +105,6 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                   .getOut()
                   .printf("Shard %s: %d of %d submissions%n", share, mine.size(), all.size());
             }
-            List<Submissions.Submission> identified = intake.takeIn(mine);
             BatchGrading.createOutFolder(out);
             IsolationSetup.Result isolation = flags.isolation(err, home, out, inputs);
             if (shard != null) {
@@ -116,8 +115,12 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                       mine.stream().map(Submissions.Submission::id).toList())
                   .write(out);
             }
-            return new BatchGrading(fixtures, options, isolation, out, flags.jobs())
-                .run(identified, spec.commandLine().getOut(), err);
+            return GradingRun.grade(
+                mine,
+                intake,
+                flags.setup(fixtures, options, isolation, out),
+                spec.commandLine().getOut(),
+                err);
           }
         });
   }

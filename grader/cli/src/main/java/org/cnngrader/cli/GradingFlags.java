@@ -73,6 +73,22 @@ final class GradingFlags {
   }
 
   @Option(
+      names = "--force",
+      description =
+          "Grade every submission again, even those the --out folder holds results of from an"
+              + " earlier run with the same content, grader build, fixtures and options.")
+  boolean force;
+
+  /** How a run grades: the options, and how many at once, whether again. */
+  GradingRun.Setup setup(
+      FixtureSet fixtures,
+      GradingOptions options,
+      IsolationSetup.Result isolation,
+      Path outFolder) {
+    return new GradingRun.Setup(fixtures, options, isolation, outFolder, jobs(), force);
+  }
+
+  @Option(
       names = "--sandbox",
       paramLabel = "LEVEL",
       description =

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.cnngrader.report.Gradebook;
+import org.cnngrader.report.GraderError;
 import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
 import org.cnngrader.report.Scoresheet;
@@ -48,10 +49,20 @@ final class MergeCommand implements Callable<Integer> {
           Map<String, Path> owners = checkFit(records);
           BatchGrading.createOutFolder(out);
           List<Scoresheet> sheets = new ArrayList<>();
+          List<GraderError> errors = new ArrayList<>();
+          Map<String, GraderError> failed = new HashMap<>();
+          for (Path shard : shards) {
+            ResultsWriter.readErrors(shard).forEach(e -> failed.put(e.id(), e));
+          }
           for (Map.Entry<String, Path> owner : owners.entrySet()) {
             Path from = owner.getValue().resolve(owner.getKey());
-            Path results = from.resolve(ResultsWriter.RESULTS);
-            if (!Files.isRegularFile(results)) {
+            GraderError error = failed.get(owner.getKey());
+            if (error != null) {
+              // The shard's earlier results of this submission, if any, are not this run's.
+              errors.add(error);
+              continue;
+            }
+            if (!Files.isRegularFile(from.resolve(ResultsWriter.RESULTS))) {
               throw new UsageException(
                   owner.getValue() + ": " + owner.getKey() + " has no " + ResultsWriter.RESULTS);
             }
@@ -60,18 +71,21 @@ final class MergeCommand implements Callable<Integer> {
                 .equals(owner.getValue().toAbsolutePath().normalize())) {
               copyTree(from, out.resolve(owner.getKey()));
             }
-            sheets.add(Scoresheet.read(owner.getKey(), results));
+            sheets.add(Scoresheet.read(owner.getKey(), from));
           }
-          ResultsWriter.writeSheets(sheets, out);
+          ResultsWriter.writeRun(sheets, errors, out);
           spec.commandLine()
               .getOut()
               .printf(
-                  "Merged %d shards: %d submissions. Reports: %s, %s%n",
+                  "Merged %d shards: %d submissions%s. Reports: %s, %s%n",
                   records.size(),
-                  sheets.size(),
+                  sheets.size() + errors.size(),
+                  errors.isEmpty()
+                      ? ""
+                      : ", " + errors.size() + " not graded through a fault of the grader",
                   out.toAbsolutePath().normalize().resolve(IndexPage.FILE),
                   out.toAbsolutePath().normalize().resolve(Gradebook.FILE));
-          return ExitCode.OK;
+          return errors.isEmpty() ? ExitCode.OK : ExitCode.GRADER_FAULT;
         });
   }
 

@@ -304,9 +304,11 @@ class GraderCommandTest {
     }
     assertThat(Files.readAllLines(temp.resolve("gradebook.csv")))
         .hasSize(3)
-        .satisfies(lines -> assertThat(lines.get(1)).startsWith("correct-loops,208,208,104,104,"))
         .satisfies(
-            lines -> assertThat(lines.get(2)).startsWith("mistake-bias-missing,158,208,80,78,"));
+            lines -> assertThat(lines.get(1)).startsWith("correct-loops,graded,208,208,104,104,"))
+        .satisfies(
+            lines ->
+                assertThat(lines.get(2)).startsWith("mistake-bias-missing,graded,158,208,80,78,"));
     assertThat(Files.readString(temp.resolve("index.html")))
         .contains("href=\"correct-loops/report.html\"");
     assertThat(cli.stdout())

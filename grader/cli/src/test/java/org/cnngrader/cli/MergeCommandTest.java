@@ -68,12 +68,35 @@ class MergeCommandTest {
                 .map(l -> l.substring(0, l.indexOf(','))))
         .containsExactly("al", "cy", "dora");
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
-        .startsWith("al,208,208,104,104,");
+        .startsWith("al,graded,208,208,104,104,");
     for (String id : List.of("al", "cy", "dora")) {
       assertThat(out.resolve(id).resolve("report.html")).isNotEmptyFile();
     }
     assertThat(Files.readString(out.resolve("index.html"))).contains("href=\"dora/report.html\"");
     assertThat(cli.stdout()).startsWith("Merged 2 shards: 3 submissions.");
+  }
+
+  @Test
+  void aSubmissionTheShardsGraderFailedOnStaysAGraderErrorEvenBesideEarlierResults()
+      throws Exception {
+    Path failing = temp.resolve("shard-1");
+    TestFiles.copyTree(first, failing);
+    Files.writeString(
+        failing.resolve("grader-errors.json"),
+        "[{\"submission\": \"dora\", \"error\": \"java.io.IOException: No space left\"}]");
+    Path out = temp.resolve("merged");
+
+    int code = cli.run("merge", failing.toString(), second.toString(), "--out", out.toString());
+
+    assertThat(code).isEqualTo(ExitCode.GRADER_FAULT);
+    assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
+        .anyMatch(
+            row -> row.startsWith("dora,\"grader error: java.io.IOException: No space left\","))
+        .anyMatch(row -> row.startsWith("al,graded,208,"));
+    assertThat(out.resolve("dora")).doesNotExist();
+    assertThat(out.resolve("grader-errors.json")).content().contains("\"submission\" : \"dora\"");
+    assertThat(cli.stdout())
+        .startsWith("Merged 2 shards: 3 submissions, 1 not graded through a fault of the grader.");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.cnngrader.grading;
 import java.time.Duration;
 import javax.lang.model.SourceVersion;
 import org.cnngrader.execution.Limits;
+import org.cnngrader.inspect.FindingKind;
 import org.cnngrader.inspect.Policy;
 
 /**
@@ -32,6 +33,31 @@ public record GradingOptions(
       throw new IllegalArgumentException(
           "compile timeout must be positive, found " + compileTimeout);
     }
+  }
+
+  /**
+   * Every setting that can change a grade, one "name=value" line each in a fixed order: what a
+   * stored result is keyed by, so that a rerun with other limits or another policy grades again.
+   */
+  public String gradeChangingSettings() {
+    StringBuilder text = new StringBuilder();
+    text.append("class=").append(className).append('\n');
+    text.append("call_timeout_ms=").append(limits.callTimeout().toMillis()).append('\n');
+    text.append("submission_timeout_ms=")
+        .append(limits.submissionTimeout().toMillis())
+        .append('\n');
+    text.append("start_timeout_ms=").append(limits.startTimeout().toMillis()).append('\n');
+    text.append("heap_mb=").append(limits.heapMegabytes()).append('\n');
+    text.append("stack_kb=").append(limits.stackKilobytes()).append('\n');
+    text.append("compile_timeout_ms=").append(compileTimeout.toMillis()).append('\n');
+    for (FindingKind kind : FindingKind.values()) {
+      text.append("policy.")
+          .append(kind.policyKey())
+          .append('=')
+          .append(policy.actionFor(kind).key())
+          .append('\n');
+    }
+    return text.toString();
   }
 
   public GradingOptions withLimits(Limits newLimits) {

@@ -10,25 +10,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row per submission, for spreadsheets and LMS imports: id, total, maximum, the public and
- * hidden cases' shares of the total, then the points of every part ("case: part", marked "(hidden)"
- * for hidden cases) as plain numbers. A cell that a spreadsheet would run as a formula (it starts
- * with =, +, - or @) gets a leading apostrophe, as is customary against CSV injection: ids come
- * from file names students chose.
+ * One row per submission, for spreadsheets and LMS imports: id, status ("graded", or "grader
+ * error:" and what went wrong, points left empty), total, maximum, the public and hidden cases'
+ * shares of the total, then the points of every part ("case: part", marked "(hidden)" for hidden
+ * cases) as plain numbers. A cell that a spreadsheet would run as a formula (it starts with =, +, -
+ * or @) gets a leading apostrophe, as is customary against CSV injection: ids come from file names
+ * students chose.
  */
 public final class Gradebook {
 
   public static final String FILE = "gradebook.csv";
+
+  /** The status of a submission graded. */
+  public static final String GRADED = "graded";
+
+  /** The start of the status of a submission the grader failed on, before what went wrong. */
+  public static final String NOT_GRADED = "grader error: ";
 
   private static final CsvMapper CSV = new CsvMapper();
 
   private Gradebook() {}
 
   public static String render(List<Scoresheet> sheets) {
+    return render(sheets, List.of());
+  }
+
+  /**
+   * The gradebook of the submissions graded and, after them, of those the grader failed on: their
+   * status says so and their points are left empty, for no student's grade is a grader's fault.
+   */
+  public static String render(List<Scoresheet> sheets, List<GraderError> errors) {
     Map<String, String> partColumns = new LinkedHashMap<>();
     sheets.forEach(r -> r.parts().forEach(p -> partColumns.put(p.name(), column(p))));
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    schema.addColumn("id").addColumn("score").addColumn("max_score");
+    schema.addColumn("id").addColumn("status").addColumn("score").addColumn("max_score");
     schema.addColumn("public_score").addColumn("hidden_score");
     partColumns.values().forEach(schema::addColumn);
     List<List<String>> rows = new ArrayList<>();
@@ -37,6 +52,7 @@ public final class Gradebook {
       sheet.parts().forEach(p -> byName.put(p.name(), p));
       List<String> row = new ArrayList<>();
       row.add(inert(sheet.id()));
+      row.add(GRADED);
       row.add(number(sheet.score()));
       row.add(number(sheet.maxScore()));
       row.add(number(sheet.score(false)));
@@ -44,6 +60,15 @@ public final class Gradebook {
       for (String name : partColumns.keySet()) {
         Scoresheet.PartScore part = byName.get(name);
         row.add(part == null ? "" : number(part.score()));
+      }
+      rows.add(row);
+    }
+    for (GraderError error : errors) {
+      List<String> row = new ArrayList<>();
+      row.add(inert(error.id()));
+      row.add(inert(NOT_GRADED + error.message()));
+      while (row.size() < 6 + partColumns.size()) {
+        row.add("");
       }
       rows.add(row);
     }

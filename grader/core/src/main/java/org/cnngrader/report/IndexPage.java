@@ -26,6 +26,14 @@ public final class IndexPage {
   private IndexPage() {}
 
   public static String render(List<Scoresheet> results) {
+    return render(results, List.of());
+  }
+
+  /**
+   * The page: scores of the submissions graded, then those the grader failed on, which count in no
+   * statistic.
+   */
+  public static String render(List<Scoresheet> results, List<GraderError> errors) {
     Document page = Document.createShell("");
     page.prependChild(new DocumentType("html", "", ""));
     page.outputSettings().charset("UTF-8");
@@ -71,6 +79,15 @@ public final class IndexPage {
       row.appendElement("td").text(FeedbackWriter.points(result.maxScore()));
       row.appendElement("td").text(String.format(Locale.ROOT, "%.1f", 100 * fraction(result)));
       row.appendElement("td").text(result.passedParts() + "/" + result.parts().size());
+    }
+    if (!errors.isEmpty()) {
+      body.appendElement("h2").text("Not graded: faults of the grader, graded again next run");
+      Element list = body.appendElement("ul").addClass("grader-errors");
+      for (GraderError error : errors) {
+        Element item = list.appendElement("li");
+        item.appendElement("code").text(error.id());
+        item.appendText(": " + error.message());
+      }
     }
     return page.outerHtml();
   }

@@ -1,17 +1,24 @@
 package org.cnngrader.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
@@ -30,6 +37,10 @@ public final class ResultsWriter {
 
   public static final String RESULTS = "results.json";
   public static final String PROVENANCE = "provenance.json";
+  public static final String GRADER_ERRORS = "grader-errors.json";
+
+  /** Where a submission's files are written before they take its folder's place. */
+  static final String STAGING = ".staging";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,28 +56,109 @@ public final class ResultsWriter {
   }
 
   /**
-   * Writes every file of a submission into {@code folder}, creating it: results.json,
-   * provenance.json, junit.xml, report.md and report.html; each appears whole or not at all.
+   * Writes every file of a submission into {@code folder}: results.json, provenance.json (with the
+   * key it was graded under), junit.xml, report.md and report.html. The files are written into a
+   * staging folder beside it, which then takes the folder's place: a run killed midway leaves the
+   * earlier folder or the new one whole, never a mix.
    */
-  public void write(SubmissionResult result, Path folder) throws IOException {
-    Files.createDirectories(folder);
-    writeAtomically(folder.resolve(RESULTS), MAPPER.writeValueAsString(results(result)));
-    writeAtomically(folder.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result)));
-    writeAtomically(folder.resolve(JunitXml.FILE), JunitXml.render(result));
-    writeAtomically(folder.resolve(MarkdownReport.FILE), MarkdownReport.render(result));
-    writeAtomically(folder.resolve(HtmlReport.FILE), HtmlReport.render(result));
+  public void write(SubmissionResult result, Path folder, GradingKey key) throws IOException {
+    Path parent = folder.toAbsolutePath().getParent();
+    Path staging = Files.createDirectories(parent.resolve(STAGING));
+    Path fresh = Files.createTempDirectory(staging, "new-");
+    try {
+      readableByAll(fresh, "rwxr-xr-x");
+      writeAtomically(fresh.resolve(RESULTS), MAPPER.writeValueAsString(results(result)));
+      writeAtomically(
+          fresh.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result, key)));
+      writeAtomically(fresh.resolve(JunitXml.FILE), JunitXml.render(result));
+      writeAtomically(fresh.resolve(MarkdownReport.FILE), MarkdownReport.render(result));
+      writeAtomically(fresh.resolve(HtmlReport.FILE), HtmlReport.render(result));
+      replace(folder, fresh, staging);
+    } finally {
+      deleteTree(fresh);
+    }
   }
 
-  /** Writes the run's gradebook.csv and index.html into {@code folder}. */
-  public static void writeRun(List<SubmissionResult> results, Path folder) throws IOException {
-    writeSheets(results.stream().map(Scoresheet::of).toList(), folder);
+  /**
+   * Puts {@code fresh} in the place of {@code folder}: the earlier folder is first moved aside into
+   * {@code staging}, as a directory cannot be renamed over one that holds files.
+   */
+  private static void replace(Path folder, Path fresh, Path staging) throws IOException {
+    Path earlier = null;
+    if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      earlier = Files.createTempDirectory(staging, "old-");
+      Files.delete(earlier);
+      Files.move(folder, earlier, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
+    if (earlier != null) {
+      deleteTree(earlier);
+    }
   }
 
-  /** Writes gradebook.csv and index.html for submissions known by their points only. */
-  public static void writeSheets(List<Scoresheet> sheets, Path folder) throws IOException {
+  /**
+   * Deletes what a run that was killed left in {@code outFolder}'s staging folder: half-written
+   * results, and earlier ones moved aside just before. Called before grading into the folder.
+   */
+  public static void clearStaging(Path outFolder) throws IOException {
+    deleteTree(outFolder.resolve(STAGING));
+  }
+
+  /** The key submission {@code folder}'s results were graded under, if it holds results. */
+  public static Optional<String> keyOf(Path folder) {
+    Path provenance = folder.resolve(PROVENANCE);
+    if (!Files.isRegularFile(folder.resolve(RESULTS)) || !Files.isRegularFile(provenance)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode key = MAPPER.readTree(provenance.toFile()).path("resume").path("key");
+      return key.isTextual() ? Optional.of(key.asText()) : Optional.empty();
+    } catch (IOException e) {
+      // Unreadable results are graded again.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Writes the run's gradebook.csv and index.html into {@code folder}, and grader-errors.json when
+   * the grader failed on a submission (else removes the one an earlier run wrote).
+   */
+  public static void writeRun(List<Scoresheet> sheets, List<GraderError> errors, Path folder)
+      throws IOException {
     Files.createDirectories(folder);
-    writeAtomically(folder.resolve(Gradebook.FILE), Gradebook.render(sheets));
-    writeAtomically(folder.resolve(IndexPage.FILE), IndexPage.render(sheets));
+    writeAtomically(folder.resolve(Gradebook.FILE), Gradebook.render(sheets, errors));
+    writeAtomically(folder.resolve(IndexPage.FILE), IndexPage.render(sheets, errors));
+    Path errorsFile = folder.resolve(GRADER_ERRORS);
+    if (errors.isEmpty()) {
+      Files.deleteIfExists(errorsFile);
+      return;
+    }
+    ArrayNode list = MAPPER.createArrayNode();
+    for (GraderError error : errors) {
+      list.addObject().put("submission", error.id()).put("error", error.message());
+    }
+    writeAtomically(errorsFile, MAPPER.writeValueAsString(list));
+  }
+
+  /** The grader errors a run recorded in {@code folder}, none when it recorded none. */
+  public static List<GraderError> readErrors(Path folder) throws IOException {
+    Path file = folder.resolve(GRADER_ERRORS);
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    JsonNode list = MAPPER.readTree(file.toFile());
+    if (!list.isArray()) {
+      throw new IOException(file + ": expected an array of grader errors");
+    }
+    List<GraderError> errors = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode entry = list.get(i);
+      if (!entry.path("submission").isTextual() || !entry.path("error").isTextual()) {
+        throw new IOException(file + ": [" + i + "]: expected \"submission\" and \"error\" texts");
+      }
+      errors.add(new GraderError(entry.get("submission").asText(), entry.get("error").asText()));
+    }
+    return errors;
   }
 
   static ObjectNode results(SubmissionResult result) {
@@ -90,10 +182,16 @@ public final class ResultsWriter {
     return root;
   }
 
-  private ObjectNode provenance(SubmissionResult result) {
+  private ObjectNode provenance(SubmissionResult result, GradingKey key) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("submission", result.id());
     root.put("graded_at", Instant.now().toString());
+    ObjectNode resume = root.putObject("resume");
+    resume.put("key", key.value());
+    resume.put("submission_sha256", key.submission());
+    resume.put("grader_build_sha256", key.build());
+    resume.put("fixtures_sha256", key.fixtures());
+    resume.put("options_sha256", key.options());
     ObjectNode grader = root.putObject("grader");
     grader.put("version", GraderBuild.version());
     ObjectNode java = root.putObject("java");
@@ -151,6 +249,7 @@ public final class ResultsWriter {
     scores.put("score", result.score());
     scores.put("max_score", result.maxScore());
     scores.put("elapsed_ms", result.elapsed().toMillis());
+    scores.put("first_problem", FeedbackWriter.headline(result).orElse(""));
     ArrayNode starts = scores.putArray("child_jvm_starts_ms");
     result.childStarts().forEach(d -> starts.add(d.toMillis()));
     // What the code printed on hidden inputs: for TAs only, never in results.json.
@@ -164,9 +263,22 @@ public final class ResultsWriter {
    * Temporary files are private to their owner; results are not (a web server or another account of
    * the course may serve them). Who may enter the folder still decides who reads them.
    */
-  private static void readableByAll(Path file) throws IOException {
-    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+  private static void readableByAll(Path path, String permissions) throws IOException {
+    if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
@@ -174,7 +286,7 @@ public final class ResultsWriter {
     Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
       Files.writeString(temporary, text.endsWith("\n") ? text : text + "\n");
-      readableByAll(temporary);
+      readableByAll(temporary, "rw-r--r--");
       Files.move(
           temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

@@ -3,18 +3,22 @@ package org.cnngrader.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 
 /**
- * A submission's points, part by part: what the gradebook and the index need. It comes from a
- * result just graded, or from the results.json an earlier run (a shard, say) wrote.
+ * A submission's points, part by part, how long it took and its first problem: what the table, the
+ * gradebook and the index need. It comes from a result just graded, or from the files an earlier
+ * run (a shard, or a run this one resumes) wrote.
  */
-public record Scoresheet(String id, List<PartScore> parts) {
+public record Scoresheet(String id, List<PartScore> parts, Duration elapsed, String firstProblem) {
 
   /** One part: its name ("case: part"), whether its case is hidden, and its points. */
   public record PartScore(String name, boolean hidden, double score, double max) {
@@ -23,8 +27,16 @@ public record Scoresheet(String id, List<PartScore> parts) {
     }
   }
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   public Scoresheet {
     parts = List.copyOf(parts);
+    if (elapsed == null || elapsed.isNegative()) {
+      throw new IllegalArgumentException("elapsed time of " + id + " must be 0 or more");
+    }
+    if (firstProblem == null) {
+      throw new IllegalArgumentException("first problem of " + id + " must be text, empty if none");
+    }
   }
 
   public static Scoresheet of(SubmissionResult result) {
@@ -37,17 +49,20 @@ public record Scoresheet(String id, List<PartScore> parts) {
               part.score(),
               part.maxScore()));
     }
-    return new Scoresheet(result.id(), parts);
+    return new Scoresheet(
+        result.id(), parts, result.elapsed(), FeedbackWriter.headline(result).orElse(""));
   }
 
   /**
-   * Reads the results.json of submission {@code id}: its tests, hidden where Gradescope shows them
-   * only after grades are published.
+   * Reads what an earlier run wrote in submission {@code id}'s {@code folder}: the tests of its
+   * results.json (hidden where Gradescope shows them only after grades are published), and its time
+   * and first problem from provenance.json.
    *
-   * @throws IOException when the file cannot be read or is not results.json as the grader writes it
+   * @throws IOException when a file cannot be read or is not as the grader writes it
    */
-  public static Scoresheet read(String id, Path resultsJson) throws IOException {
-    JsonNode tests = new ObjectMapper().readTree(resultsJson.toFile()).path("tests");
+  public static Scoresheet read(String id, Path folder) throws IOException {
+    Path resultsJson = folder.resolve(ResultsWriter.RESULTS);
+    JsonNode tests = MAPPER.readTree(resultsJson.toFile()).path("tests");
     if (!tests.isArray()) {
       throw new IOException(resultsJson + ": tests: expected an array of graded parts");
     }
@@ -60,7 +75,16 @@ public record Scoresheet(String id, List<PartScore> parts) {
               test.path("score").asDouble(),
               test.path("max_score").asDouble()));
     }
-    return new Scoresheet(id, parts);
+    Path provenanceJson = folder.resolve(ResultsWriter.PROVENANCE);
+    JsonNode score =
+        Files.isRegularFile(provenanceJson)
+            ? MAPPER.readTree(provenanceJson.toFile()).path("score")
+            : MAPPER.missingNode();
+    return new Scoresheet(
+        id,
+        parts,
+        Duration.ofMillis(Math.max(0, score.path("elapsed_ms").asLong())),
+        score.path("first_problem").asText(""));
   }
 
   public double score() {
@@ -75,7 +99,7 @@ public record Scoresheet(String id, List<PartScore> parts) {
     return parts.stream().filter(p -> p.hidden() == hidden).mapToDouble(PartScore::score).sum();
   }
 
-  long passedParts() {
+  public long passedParts() {
     return parts.stream().filter(PartScore::passed).count();
   }
 }

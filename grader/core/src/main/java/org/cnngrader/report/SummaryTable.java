@@ -2,6 +2,7 @@ package org.cnngrader.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.grading.SubmissionResult;
 
@@ -13,41 +14,60 @@ public final class SummaryTable {
   private SummaryTable() {}
 
   public static String render(List<SubmissionResult> results) {
-    return render(results, Highlight.PLAIN);
+    return render(results.stream().map(Scoresheet::of).toList(), List.of(), Highlight.PLAIN);
   }
 
-  /** The table with each submission's score marked by {@code highlight}. */
-  public static String render(List<SubmissionResult> results, Highlight highlight) {
-    int idWidth = Math.max(10, results.stream().mapToInt(r -> r.id().length()).max().orElse(0));
+  /**
+   * The table: a row per submission graded (now or by the run this one resumes), its score marked
+   * by {@code highlight}, then a row per submission the grader failed on.
+   */
+  public static String render(
+      List<Scoresheet> sheets, List<GraderError> errors, Highlight highlight) {
+    int idWidth =
+        Math.max(
+            10,
+            Stream.concat(sheets.stream().map(Scoresheet::id), errors.stream().map(GraderError::id))
+                .mapToInt(String::length)
+                .max()
+                .orElse(0));
     StringBuilder table = new StringBuilder();
     String format = "%-" + idWidth + "s  %7s  %7s  %9s  %7s  %s%n";
     table.append(
         String.format(
             Locale.ROOT, format, "submission", "score", "max", "parts", "time", "first problem"));
-    for (SubmissionResult result : results) {
-      String score = String.format(Locale.ROOT, "%7s", FeedbackWriter.points(result.score()));
+    for (Scoresheet sheet : sheets) {
+      String score = String.format(Locale.ROOT, "%7s", FeedbackWriter.points(sheet.score()));
       table.append(
           String.format(
               Locale.ROOT,
               format.replaceFirst("%7s", "%s"),
-              printable(result.id()),
-              mark(result, score, highlight),
-              FeedbackWriter.points(result.maxScore()),
-              result.passedParts() + "/" + result.parts().size(),
-              String.format(Locale.ROOT, "%.1fs", result.elapsed().toMillis() / 1000.0),
-              FeedbackWriter.headline(result)
-                  .map(SummaryTable::printable)
-                  .map(SummaryTable::shorten)
-                  .orElse("")));
+              printable(sheet.id()),
+              mark(sheet, score, highlight),
+              FeedbackWriter.points(sheet.maxScore()),
+              sheet.passedParts() + "/" + sheet.parts().size(),
+              String.format(Locale.ROOT, "%.1fs", sheet.elapsed().toMillis() / 1000.0),
+              shorten(printable(sheet.firstProblem()))));
+    }
+    for (GraderError error : errors) {
+      table.append(
+          String.format(
+              Locale.ROOT,
+              format,
+              printable(error.id()),
+              "-",
+              "-",
+              "-",
+              "-",
+              shorten(printable("not graded, a fault of the grader: " + error.message()))));
     }
     return table.toString();
   }
 
-  private static String mark(SubmissionResult result, String score, Highlight highlight) {
-    if (result.maxScore() > 0 && result.score() >= result.maxScore()) {
+  private static String mark(Scoresheet sheet, String score, Highlight highlight) {
+    if (sheet.maxScore() > 0 && sheet.score() >= sheet.maxScore()) {
       return highlight.full(score);
     }
-    return result.score() > 0 ? highlight.partial(score) : highlight.none(score);
+    return sheet.score() > 0 ? highlight.partial(score) : highlight.none(score);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
+import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
@@ -37,10 +38,10 @@ class ResultsWriterTest {
             .grade("mistake-bias-missing", TestRepository.example("mistake-bias-missing"));
     new ResultsWriter(
             TestRepository.fixtures(), GradingOptions.DEFAULT, Isolation.of(SandboxLevel.PROCESS))
-        .write(result, out);
+        .write(result, out.resolve("mistake-bias-missing"), TestKeys.of("mistake-bias-missing"));
     ObjectMapper mapper = new ObjectMapper();
-    results = mapper.readTree(out.resolve("results.json").toFile());
-    provenance = mapper.readTree(out.resolve("provenance.json").toFile());
+    results = mapper.readTree(out.resolve("mistake-bias-missing/results.json").toFile());
+    provenance = mapper.readTree(out.resolve("mistake-bias-missing/provenance.json").toFile());
   }
 
   @Test
@@ -99,6 +100,10 @@ class ResultsWriterTest {
         .isNotEqualTo("unknown");
     assertThat(provenance.get("options").get("class").asText()).isEqualTo("cnn.Conv2d");
     assertThat(provenance.get("options").get("heap_mb").asInt()).isEqualTo(512);
+    assertThat(provenance.get("resume").get("key").asText())
+        .isEqualTo(TestKeys.of("mistake-bias-missing").value());
+    assertThat(provenance.get("score").get("first_problem").asText())
+        .isEqualTo(FeedbackWriter.headline(result).orElseThrow());
   }
 
   @Test
@@ -118,7 +123,7 @@ class ResultsWriterTest {
             .grade("chatty", submission);
     new ResultsWriter(
             TestRepository.fixtures(), GradingOptions.DEFAULT, Isolation.of(SandboxLevel.PROCESS))
-        .write(chatty, folder.resolve("out"));
+        .write(chatty, folder.resolve("out"), TestKeys.of("chatty"));
     ObjectMapper mapper = new ObjectMapper();
 
     String output =

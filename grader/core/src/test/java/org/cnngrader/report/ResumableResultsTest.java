@@ -1,0 +1,139 @@
+package org.cnngrader.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cnngrader.TestRepository;
+import org.cnngrader.TestSandbox;
+import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.grading.SubmissionGrader;
+import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.sandbox.Isolation;
+import org.cnngrader.sandbox.SandboxLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What makes a run resumable: a submission's folder is replaced whole, it records the key it was
+ * graded under, and grader errors are kept apart from grades.
+ */
+class ResumableResultsTest {
+
+  @TempDir Path out;
+
+  private final ResultsWriter writer =
+      new ResultsWriter(
+          TestRepository.fixtures(), GradingOptions.DEFAULT, Isolation.of(SandboxLevel.PROCESS));
+
+  private static SubmissionResult rejected(String id) {
+    return new SubmissionGrader(
+            TestRepository.fixtures(), GradingOptions.DEFAULT, TestSandbox.strongest())
+        .rejected(id, "the zip cannot be read");
+  }
+
+  @Test
+  void aNewResultReplacesTheEarlierFolderWholeAndLeavesNoStagingBehind() throws Exception {
+    Path folder = out.resolve("alice");
+    writer.write(rejected("alice"), folder, TestKeys.of("first"));
+    Files.writeString(folder.resolve("stale.txt"), "from an earlier grader");
+
+    writer.write(rejected("alice"), folder, TestKeys.of("second"));
+
+    assertThat(folder.resolve("stale.txt")).doesNotExist();
+    assertThat(folder.resolve(ResultsWriter.RESULTS)).isRegularFile();
+    assertThat(ResultsWriter.keyOf(folder)).contains(TestKeys.of("second").value());
+    try (Stream<Path> left = Files.list(out.resolve(ResultsWriter.STAGING))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void aFolderWithoutResultsOrWithUnreadableProvenanceHasNoKey() throws Exception {
+    Path folder = out.resolve("bob");
+    assertThat(ResultsWriter.keyOf(folder)).isEmpty();
+    writer.write(rejected("bob"), folder, TestKeys.of("bob"));
+    Files.writeString(folder.resolve(ResultsWriter.PROVENANCE), "{ half written");
+
+    assertThat(ResultsWriter.keyOf(folder)).isEmpty();
+  }
+
+  @Test
+  void clearingTheStagingFolderDeletesWhatAKilledRunLeft() throws Exception {
+    Path leftover = Files.createDirectories(out.resolve(ResultsWriter.STAGING).resolve("new-1"));
+    Files.writeString(leftover.resolve(ResultsWriter.RESULTS), "{");
+
+    ResultsWriter.clearStaging(out);
+
+    assertThat(out.resolve(ResultsWriter.STAGING)).doesNotExist();
+  }
+
+  @Test
+  void aScoresheetReadBackEqualsTheOneOfTheResultItWasWrittenFrom() throws Exception {
+    SubmissionResult result = rejected("carol");
+    writer.write(result, out.resolve("carol"), TestKeys.of("carol"));
+
+    Scoresheet read = Scoresheet.read("carol", out.resolve("carol"));
+
+    Scoresheet written = Scoresheet.of(result);
+    assertThat(read.parts()).isEqualTo(written.parts());
+    assertThat(read.elapsed().toMillis()).isEqualTo(written.elapsed().toMillis());
+    assertThat(read.firstProblem()).isEqualTo(written.firstProblem()).isNotEmpty();
+  }
+
+  @Test
+  void graderErrorsGetAStatusAndNoPointsInTheGradebookAndAFileOfTheirOwn() throws Exception {
+    List<Scoresheet> sheets = List.of(Scoresheet.of(rejected("dave")));
+    List<GraderError> errors = List.of(new GraderError("=erin", "No space left on device"));
+
+    ResultsWriter.writeRun(sheets, errors, out);
+
+    List<String> rows = Files.readAllLines(out.resolve(Gradebook.FILE));
+    assertThat(rows.get(1)).startsWith("dave,graded,0,208,");
+    assertThat(rows.get(2)).matches("\"'=erin\",\"grader error: No space left on device\",*");
+    assertThat(ResultsWriter.readErrors(out)).isEqualTo(errors);
+    assertThat(Files.readString(out.resolve(IndexPage.FILE)))
+        .contains("Not graded: faults of the grader, graded again next run")
+        .contains("No space left on device");
+
+    ResultsWriter.writeRun(sheets, List.of(), out);
+
+    assertThat(out.resolve(ResultsWriter.GRADER_ERRORS)).doesNotExist();
+    assertThat(ResultsWriter.readErrors(out)).isEmpty();
+  }
+
+  @Test
+  void aGraderErrorsFileOfAnotherShapeIsRefusedNamingTheEntry() throws Exception {
+    new ObjectMapper()
+        .writeValue(out.resolve(ResultsWriter.GRADER_ERRORS).toFile(), List.of("just text"));
+
+    assertThatThrownBy(() -> ResultsWriter.readErrors(out))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            out.resolve(ResultsWriter.GRADER_ERRORS)
+                + ": [0]: expected \"submission\" and \"error\" texts");
+  }
+
+  @Test
+  void keysDifferWhenAnyPartDiffers() {
+    GradingKey key = TestKeys.of("x");
+    String other = GradingKey.sha256("other");
+
+    assertThat(
+            Stream.of(
+                    new GradingKey(other, key.build(), key.fixtures(), key.options()),
+                    new GradingKey(key.submission(), other, key.fixtures(), key.options()),
+                    new GradingKey(key.submission(), key.build(), other, key.options()),
+                    new GradingKey(key.submission(), key.build(), key.fixtures(), other))
+                .map(GradingKey::value))
+        .doesNotContain(key.value())
+        .doesNotHaveDuplicates();
+    assertThatThrownBy(() -> new GradingKey("abc", other, other, other))
+        .hasMessage("submission must be a SHA-256 in 64 lowercase hex digits, found [abc]");
+  }
+}
