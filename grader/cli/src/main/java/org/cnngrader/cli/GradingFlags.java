@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.cnngrader.execution.Limits;
+import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
@@ -71,6 +72,15 @@ final class GradingFlags {
     }
     return value;
   }
+
+  @Option(
+      names = "--credit",
+      paramLabel = "MODE",
+      description =
+          "Credit of every values part (forward values, dx, dw, db) that fails: all-or-nothing, or"
+              + " proportional to the share of its elements within the tolerance. Default: as each"
+              + " fixture says (all-or-nothing unless its \"credit\" field says otherwise).")
+  String credit;
 
   @Option(
       names = "--force",
@@ -174,10 +184,17 @@ final class GradingFlags {
     if (!javax.lang.model.SourceVersion.isName(className)) {
       throw new UsageException("--class must be a qualified Java class name, found " + className);
     }
-    return GradingOptions.DEFAULT
-        .withLimits(limits)
-        .withClassName(className)
-        .withPolicy(policy(home));
+    GradingOptions options =
+        GradingOptions.DEFAULT.withLimits(limits).withClassName(className).withPolicy(policy(home));
+    if (credit == null) {
+      return options;
+    }
+    return options.withCredit(
+        Credit.byKey(credit)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "--credit must be " + Credit.names() + ", found " + credit)));
   }
 
   Path fixturesRoot(Path home) {

@@ -129,6 +129,50 @@ class GraderCommandTest {
   }
 
   @Test
+  void proportionalCreditFromTheCommandLineGivesPartOfAPartsPointsAndSaysSo() throws Exception {
+    int code =
+        cli.run(
+            "grade",
+            example("mistake-dx-overwritten").toString(),
+            "--out",
+            temp.toString(),
+            "--credit",
+            "proportional");
+
+    assertThat(code).isZero();
+    JsonNode results = json(temp.resolve("mistake-dx-overwritten/results.json"));
+    assertThat(results.get("score").asDouble()).isEqualTo(163.29);
+    assertThat(results.get("tests").findValuesAsText("output"))
+        .anyMatch(
+            output ->
+                output.endsWith(
+                    "\n96 of 150 elements within tolerance: 1.28 of 2 points (proportional"
+                        + " credit)"));
+    assertThat(
+            json(temp.resolve("mistake-dx-overwritten/provenance.json"))
+                .get("options")
+                .get("credit")
+                .asText())
+        .isEqualTo("proportional");
+  }
+
+  @Test
+  void anUnknownCreditModeIsAUsageError() {
+    int code =
+        cli.run(
+            "grade",
+            example("correct-loops").toString(),
+            "--out",
+            temp.toString(),
+            "--credit",
+            "half");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(cli.stderr())
+        .isEqualTo("grader: --credit must be all-or-nothing or proportional, found half\n");
+  }
+
+  @Test
   void aNonPositiveTimeLimitIsAUsageErrorThatNamesTheOption() {
     int code =
         cli.run(

@@ -1,6 +1,7 @@
 package org.cnngrader.feedback;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cnngrader.compare.ValueComparison;
@@ -11,6 +12,7 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
 import org.cnngrader.grading.Warning;
@@ -36,10 +38,23 @@ public final class FeedbackWriter {
   /** The feedback for one part, with its warnings on lines of their own. */
   public static String describe(PartResult part) {
     String text = verdictOf(part);
+    text += part.partialComparison().map(c -> "\n" + partialCredit(part, c)).orElse("");
     for (Warning warning : part.warnings()) {
       text += "\nWarning: " + Warnings.describe(warning);
     }
     return text;
+  }
+
+  /** "41 of 48 elements within tolerance: 0.85 of 1 point (proportional credit)". */
+  static String partialCredit(PartResult part, ValueComparison comparison) {
+    return String.format(
+        Locale.ROOT,
+        "%d of %d elements within tolerance: %s of %s %s (proportional credit)",
+        comparison.elements() - comparison.elementsOff(),
+        comparison.elements(),
+        points(part.score()),
+        points(part.maxScore()),
+        part.maxScore() == 1 ? "point" : "points");
   }
 
   private static String verdictOf(PartResult part) {
@@ -315,7 +330,7 @@ public final class FeedbackWriter {
         String.format(
             "%s: %s / %s (%d of %d parts passed)%n",
             hiddenCases == 0 ? "Score" : "Public cases",
-            Numbers.points(visible.stream().mapToDouble(PartResult::score).sum()),
+            Numbers.points(Points.total(visible.stream().mapToDouble(PartResult::score))),
             Numbers.points(visible.stream().mapToDouble(PartResult::maxScore).sum()),
             visible.stream().filter(PartResult::passed).count(),
             visible.size()));

@@ -1,24 +1,35 @@
 package org.cnngrader.grading;
 
 import java.time.Duration;
+import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import org.cnngrader.execution.Limits;
+import org.cnngrader.fixture.Credit;
 import org.cnngrader.inspect.FindingKind;
 import org.cnngrader.inspect.Policy;
 
 /**
  * How submissions are graded: the student class to load (default {@code cnn.Conv2d}), the child's
- * limits, the compiler's time limit (default 60 s) and the policy of the static check (default:
- * warn of every finding).
+ * limits, the compiler's time limit (default 60 s), the policy of the static check (default: warn
+ * of every finding) and the credit of every values part, when it overrides the fixtures' (default:
+ * as each fixture says).
  */
 public record GradingOptions(
-    String className, Limits limits, Duration compileTimeout, Policy policy) {
+    String className,
+    Limits limits,
+    Duration compileTimeout,
+    Policy policy,
+    Optional<Credit> credit) {
 
   public static final String DEFAULT_CLASS = "cnn.Conv2d";
   public static final GradingOptions DEFAULT =
-      new GradingOptions(DEFAULT_CLASS, Limits.DEFAULT, Duration.ofSeconds(60), Policy.DEFAULT);
+      new GradingOptions(
+          DEFAULT_CLASS, Limits.DEFAULT, Duration.ofSeconds(60), Policy.DEFAULT, Optional.empty());
 
   public GradingOptions {
+    if (credit == null) {
+      throw new IllegalArgumentException("credit must be given, empty to follow the fixtures");
+    }
     if (policy == null) {
       throw new IllegalArgumentException("policy must be given");
     }
@@ -57,18 +68,24 @@ public record GradingOptions(
           .append(policy.actionFor(kind).key())
           .append('\n');
     }
+    text.append("credit=").append(credit.map(Credit::key).orElse("as-fixtures")).append('\n');
     return text.toString();
   }
 
   public GradingOptions withLimits(Limits newLimits) {
-    return new GradingOptions(className, newLimits, compileTimeout, policy);
+    return new GradingOptions(className, newLimits, compileTimeout, policy, credit);
   }
 
   public GradingOptions withClassName(String name) {
-    return new GradingOptions(name, limits, compileTimeout, policy);
+    return new GradingOptions(name, limits, compileTimeout, policy, credit);
   }
 
   public GradingOptions withPolicy(Policy newPolicy) {
-    return new GradingOptions(className, limits, compileTimeout, newPolicy);
+    return new GradingOptions(className, limits, compileTimeout, newPolicy, credit);
+  }
+
+  /** Every values part graded under {@code newCredit}, whatever the fixtures say. */
+  public GradingOptions withCredit(Credit newCredit) {
+    return new GradingOptions(className, limits, compileTimeout, policy, Optional.of(newCredit));
   }
 }

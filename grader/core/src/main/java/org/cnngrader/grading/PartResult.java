@@ -1,21 +1,53 @@
 package org.cnngrader.grading;
 
 import java.util.List;
+import java.util.Optional;
+import org.cnngrader.compare.ValueComparison;
+import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
 
 /**
- * One graded part of one case: all of its points when it passed, none otherwise; {@code warnings}
- * cost nothing but are shown with it.
+ * One graded part of one case: all of its points when it passed; when it failed, none, or under
+ * proportional {@code credit} the share of its elements within the tolerance (rounded down to
+ * hundredths of a point); {@code warnings} cost nothing but are shown with it.
  */
-public record PartResult(Fixture fixture, Part part, Verdict verdict, List<Warning> warnings) {
+public record PartResult(
+    Fixture fixture, Part part, Verdict verdict, List<Warning> warnings, Credit credit) {
 
   public PartResult {
     warnings = List.copyOf(warnings);
+    if (credit == null) {
+      throw new IllegalArgumentException("credit of " + fixture.name() + " must be given");
+    }
+  }
+
+  public PartResult(Fixture fixture, Part part, Verdict verdict, List<Warning> warnings) {
+    this(fixture, part, verdict, warnings, fixture.credit(part));
   }
 
   public PartResult(Fixture fixture, Part part, Verdict verdict) {
     this(fixture, part, verdict, List.of());
+  }
+
+  /** The same result under {@code newCredit}, which the command line may set for every part. */
+  public PartResult withCredit(Credit newCredit) {
+    return new PartResult(
+        fixture,
+        part,
+        verdict,
+        warnings,
+        part == Part.FORWARD_SHAPE ? Credit.ALL_OR_NOTHING : newCredit);
+  }
+
+  /**
+   * The comparison that earns proportional credit: that of values compared and found wrong under
+   * proportional credit; none otherwise.
+   */
+  public Optional<ValueComparison> partialComparison() {
+    return credit == Credit.PROPORTIONAL && verdict instanceof Verdict.WrongValues wrong
+        ? Optional.of(wrong.comparison())
+        : Optional.empty();
   }
 
   public boolean passed() {
@@ -27,7 +59,15 @@ public record PartResult(Fixture fixture, Part part, Verdict verdict, List<Warni
   }
 
   public double score() {
-    return passed() ? maxScore() : 0;
+    if (passed()) {
+      return maxScore();
+    }
+    return partialComparison()
+        .map(
+            c ->
+                Math.floor(maxScore() * (c.elements() - c.elementsOff()) * 100.0 / c.elements())
+                    / 100)
+        .orElse(0.0);
   }
 
   /** Unique within a submission: {@code <case name>: <part label>}. */

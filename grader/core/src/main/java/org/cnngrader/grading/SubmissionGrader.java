@@ -138,9 +138,11 @@ public final class SubmissionGrader {
               group.stream().map(SubmissionGrader::inputsOf).toList(),
               deadline);
       for (int i = 0; i < group.size(); i++) {
-        parts.addAll(
+        for (PartResult part :
             new CaseGrader(group.get(i), options.className(), execution.contractProblems())
-                .grade(execution.runs().get(i)));
+                .grade(execution.runs().get(i))) {
+          parts.add(options.credit().map(part::withCredit).orElse(part));
+        }
       }
       output.put(visibility, execution.output());
       childStarts.addAll(execution.childStarts());

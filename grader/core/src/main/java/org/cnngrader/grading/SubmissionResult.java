@@ -30,7 +30,7 @@ public record SubmissionResult(
   }
 
   public double score() {
-    return parts.stream().mapToDouble(PartResult::score).sum();
+    return Points.total(parts.stream().mapToDouble(PartResult::score));
   }
 
   public double maxScore() {

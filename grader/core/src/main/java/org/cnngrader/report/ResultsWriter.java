@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
@@ -214,6 +215,7 @@ public final class ResultsWriter {
     optionNode.put("stack_kb", options.limits().stackKilobytes());
     optionNode.put("compile_timeout_ms", options.compileTimeout().toMillis());
     optionNode.put("submission_timeout_ms", options.limits().submissionTimeout().toMillis());
+    optionNode.put("credit", options.credit().map(Credit::key).orElse("as each fixture says"));
     ObjectNode sandbox = root.putObject("sandbox");
     sandbox.put("requested", isolation.requested());
     sandbox.put("strict", isolation.strict());

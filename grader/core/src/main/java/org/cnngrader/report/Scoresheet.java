@@ -11,6 +11,7 @@ import java.util.List;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
 
 /**
@@ -88,7 +89,7 @@ public record Scoresheet(String id, List<PartScore> parts, Duration elapsed, Str
   }
 
   public double score() {
-    return parts.stream().mapToDouble(PartScore::score).sum();
+    return Points.total(parts.stream().mapToDouble(PartScore::score));
   }
 
   public double maxScore() {
@@ -96,7 +97,8 @@ public record Scoresheet(String id, List<PartScore> parts, Duration elapsed, Str
   }
 
   double score(boolean hidden) {
-    return parts.stream().filter(p -> p.hidden() == hidden).mapToDouble(PartScore::score).sum();
+    return Points.total(
+        parts.stream().filter(p -> p.hidden() == hidden).mapToDouble(PartScore::score));
   }
 
   public long passedParts() {
