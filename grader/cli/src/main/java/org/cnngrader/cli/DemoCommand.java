@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
           }
           Path outFolder = out != null ? out : home.resolve("target").resolve("demo");
           GradingOptions options = flags.options(home);
-          FixtureSet fixtures = flags.loadFixtures(home);
+          FixtureSet fixtures = flags.loadFixtures(home, options);
           spec.commandLine()
               .getOut()
               .println(

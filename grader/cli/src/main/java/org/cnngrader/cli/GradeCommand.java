@@ -86,7 +86,7 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
           GradingOptions options = flags.options(home);
-          FixtureSet fixtures = flags.loadFixtures(home);
+          FixtureSet fixtures = flags.loadFixtures(home, options);
           PrintWriter err = spec.commandLine().getErr();
           try (Intake intake = new Intake(err)) {
             List<Path> inputs = new ArrayList<>(submissions);

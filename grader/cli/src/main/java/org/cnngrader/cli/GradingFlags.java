@@ -4,14 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.fixture.Credit;
+import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.grading.RandomCases;
 import org.cnngrader.inspect.Policy;
+import org.cnngrader.reference.RandomCaseDraw;
+import org.cnngrader.report.GradingKey;
 import org.cnngrader.sandbox.SandboxChoice;
 import picocli.CommandLine.Option;
 
@@ -185,7 +191,11 @@ final class GradingFlags {
       throw new UsageException("--class must be a qualified Java class name, found " + className);
     }
     GradingOptions options =
-        GradingOptions.DEFAULT.withLimits(limits).withClassName(className).withPolicy(policy(home));
+        GradingOptions.DEFAULT
+            .withLimits(limits)
+            .withClassName(className)
+            .withPolicy(policy(home))
+            .withRandomCases(randomCases());
     if (credit == null) {
       return options;
     }
@@ -201,7 +211,55 @@ final class GradingFlags {
     return FixtureRoots.orDefault(fixtures, home);
   }
 
-  FixtureSet loadFixtures(Path home) {
-    return FixtureFiles.load(FixtureRoots.existing(fixtures, home));
+  /**
+   * The fixtures, and the random cases {@code options} ask for drawn beside them as hidden cases,
+   * their references computed by ND4J now. The set's hash then covers the draw, so that a result
+   * stands only for the same cases.
+   */
+  FixtureSet loadFixtures(Path home, GradingOptions options) {
+    FixtureSet files = FixtureFiles.load(FixtureRoots.existing(fixtures, home));
+    RandomCases random = options.randomCases();
+    if (!random.any()) {
+      return files;
+    }
+    ReferenceLibraries.require("--random-cases");
+    List<Fixture> all = new ArrayList<>(files.fixtures());
+    all.addAll(RandomCaseDraw.fixtures(random));
+    return new FixtureSet(
+        all,
+        GradingKey.sha256(
+            files.sha256() + "\nrandom_cases=" + random.count() + "\nseed=" + random.seed()));
+  }
+
+  @Option(
+      names = "--random-cases",
+      paramLabel = "K",
+      description =
+          "Draw K extra hidden cases (sizes, channels, filters, stride and pad that fit the output-size"
+              + " formula), their references computed by ND4J at grading time. Default: none.",
+      defaultValue = "0")
+  int randomCases;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description =
+          "Seed of the random cases, which draws them again for a regrade; recorded in"
+              + " provenance.json, never shown to students. Default: a new seed each run.")
+  Long seed;
+
+  private RandomCases randomCases() {
+    if (randomCases < 0 || randomCases > RandomCases.MAX) {
+      throw new UsageException(
+          "--random-cases must be between 0 and " + RandomCases.MAX + ", found " + randomCases);
+    }
+    if (randomCases == 0) {
+      if (seed != null) {
+        throw new UsageException("--seed draws random cases: give --random-cases K too");
+      }
+      return RandomCases.NONE;
+    }
+    return new RandomCases(
+        randomCases, seed != null ? seed : ThreadLocalRandom.current().nextLong());
   }
 }

@@ -44,6 +44,14 @@ final class GradingRun {
             + setup.isolation().isolation().level().description()
             + ")");
     GradingOptions options = setup.options();
+    if (options.randomCases().any()) {
+      out.printf(
+          "Random cases: %d hidden cases drawn from seed %d (--seed %d draws them again; a run"
+              + " without it draws others and grades every submission again)%n",
+          options.randomCases().count(),
+          options.randomCases().seed(),
+          options.randomCases().seed());
+    }
     if (options.limits().callTimeout().compareTo(options.limits().submissionTimeout()) > 0) {
       err.println(
           "grader: note: --call-timeout is longer than --submission-timeout, which therefore"

@@ -11,22 +11,31 @@ import org.cnngrader.inspect.Policy;
 /**
  * How submissions are graded: the student class to load (default {@code cnn.Conv2d}), the child's
  * limits, the compiler's time limit (default 60 s), the policy of the static check (default: warn
- * of every finding) and the credit of every values part, when it overrides the fixtures' (default:
- * as each fixture says).
+ * of every finding), the credit of every values part, when it overrides the fixtures' (default: as
+ * each fixture says), and the hidden cases drawn at grading time (default: none).
  */
 public record GradingOptions(
     String className,
     Limits limits,
     Duration compileTimeout,
     Policy policy,
-    Optional<Credit> credit) {
+    Optional<Credit> credit,
+    RandomCases randomCases) {
 
   public static final String DEFAULT_CLASS = "cnn.Conv2d";
   public static final GradingOptions DEFAULT =
       new GradingOptions(
-          DEFAULT_CLASS, Limits.DEFAULT, Duration.ofSeconds(60), Policy.DEFAULT, Optional.empty());
+          DEFAULT_CLASS,
+          Limits.DEFAULT,
+          Duration.ofSeconds(60),
+          Policy.DEFAULT,
+          Optional.empty(),
+          RandomCases.NONE);
 
   public GradingOptions {
+    if (randomCases == null) {
+      throw new IllegalArgumentException("random cases must be given, NONE for none");
+    }
     if (credit == null) {
       throw new IllegalArgumentException("credit must be given, empty to follow the fixtures");
     }
@@ -69,23 +78,31 @@ public record GradingOptions(
           .append('\n');
     }
     text.append("credit=").append(credit.map(Credit::key).orElse("as-fixtures")).append('\n');
+    text.append("random_cases=").append(randomCases.count()).append('\n');
+    text.append("random_seed=").append(randomCases.any() ? randomCases.seed() : 0).append('\n');
     return text.toString();
   }
 
   public GradingOptions withLimits(Limits newLimits) {
-    return new GradingOptions(className, newLimits, compileTimeout, policy, credit);
+    return new GradingOptions(className, newLimits, compileTimeout, policy, credit, randomCases);
   }
 
   public GradingOptions withClassName(String name) {
-    return new GradingOptions(name, limits, compileTimeout, policy, credit);
+    return new GradingOptions(name, limits, compileTimeout, policy, credit, randomCases);
   }
 
   public GradingOptions withPolicy(Policy newPolicy) {
-    return new GradingOptions(className, limits, compileTimeout, newPolicy, credit);
+    return new GradingOptions(className, limits, compileTimeout, newPolicy, credit, randomCases);
+  }
+
+  /** {@code cases} drawn at grading time, beside the fixtures. */
+  public GradingOptions withRandomCases(RandomCases cases) {
+    return new GradingOptions(className, limits, compileTimeout, policy, credit, cases);
   }
 
   /** Every values part graded under {@code newCredit}, whatever the fixtures say. */
   public GradingOptions withCredit(Credit newCredit) {
-    return new GradingOptions(className, limits, compileTimeout, policy, Optional.of(newCredit));
+    return new GradingOptions(
+        className, limits, compileTimeout, policy, Optional.of(newCredit), randomCases);
   }
 }

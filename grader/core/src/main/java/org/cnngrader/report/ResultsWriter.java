@@ -216,6 +216,12 @@ public final class ResultsWriter {
     optionNode.put("compile_timeout_ms", options.compileTimeout().toMillis());
     optionNode.put("submission_timeout_ms", options.limits().submissionTimeout().toMillis());
     optionNode.put("credit", options.credit().map(Credit::key).orElse("as each fixture says"));
+    // The seed reproduces the random cases for a regrade: for TAs only, never in results.json.
+    ObjectNode random = optionNode.putObject("random_cases");
+    random.put("count", options.randomCases().count());
+    if (options.randomCases().any()) {
+      random.put("seed", options.randomCases().seed());
+    }
     ObjectNode sandbox = root.putObject("sandbox");
     sandbox.put("requested", isolation.requested());
     sandbox.put("strict", isolation.strict());
