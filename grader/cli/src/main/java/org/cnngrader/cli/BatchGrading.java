@@ -19,6 +19,8 @@ import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.report.Gradebook;
 import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
+import org.cnngrader.report.Scoresheet;
+import org.cnngrader.report.Student;
 import org.cnngrader.report.SummaryTable;
 
 /**
@@ -77,8 +79,13 @@ final class BatchGrading {
     List<SubmissionResult> results = graded.stream().flatMap(Optional::stream).toList();
     int exitCode = results.size() == submissions.size() ? ExitCode.OK : ExitCode.GRADER_FAULT;
     out.print(SummaryTable.render(results, ConsoleColours.detect()));
+    List<Scoresheet> sheets = new ArrayList<>();
+    for (int i = 0; i < submissions.size(); i++) {
+      List<Student> students = submissions.get(i).students();
+      graded.get(i).ifPresent(result -> sheets.add(Scoresheet.of(result).withStudents(students)));
+    }
     try {
-      ResultsWriter.writeRun(results, outFolder);
+      ResultsWriter.writeSheets(sheets, outFolder);
     } catch (IOException e) {
       err.println("grader: could not write the gradebook and index in " + outFolder + ": " + e);
       exitCode = ExitCode.GRADER_FAULT;
@@ -145,7 +152,7 @@ final class BatchGrading {
           submission.rejected() != null
               ? grader.rejected(submission.id(), submission.rejected())
               : grader.grade(submission.id(), submission.folder());
-      writer.write(result, outFolder.resolve(submission.id()));
+      writer.write(result, submission.students(), outFolder.resolve(submission.id()));
       progress.graded(result);
       return Optional.of(result);
     } catch (IOException | RuntimeException e) {
@@ -153,7 +160,7 @@ final class BatchGrading {
         err.println(
             SummaryTable.printable(
                 "grader: "
-                    + submission.folder()
+                    + submission.source().where()
                     + ": not graded, a fault of the grader or machine: "
                     + e));
       }

@@ -16,6 +16,7 @@ import org.cnngrader.report.Gradebook;
 import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
 import org.cnngrader.report.Scoresheet;
+import org.cnngrader.report.Student;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +61,9 @@ final class MergeCommand implements Callable<Integer> {
                 .equals(owner.getValue().toAbsolutePath().normalize())) {
               copyTree(from, out.resolve(owner.getKey()));
             }
-            sheets.add(Scoresheet.read(owner.getKey(), results));
+            sheets.add(
+                Scoresheet.read(owner.getKey(), results)
+                    .withStudents(Student.read(from.resolve(ResultsWriter.PROVENANCE))));
           }
           ResultsWriter.writeSheets(sheets, out);
           spec.commandLine()

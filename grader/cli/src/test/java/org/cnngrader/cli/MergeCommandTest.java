@@ -68,7 +68,7 @@ class MergeCommandTest {
                 .map(l -> l.substring(0, l.indexOf(','))))
         .containsExactly("al", "cy", "dora");
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
-        .startsWith("al,208,208,104,104,");
+        .startsWith("al,,,208,208,104,104,");
     for (String id : List.of("al", "cy", "dora")) {
       assertThat(out.resolve(id).resolve("report.html")).isNotEmptyFile();
     }

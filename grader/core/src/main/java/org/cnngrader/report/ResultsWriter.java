@@ -49,9 +49,16 @@ public final class ResultsWriter {
    * provenance.json, junit.xml, report.md and report.html; each appears whole or not at all.
    */
   public void write(SubmissionResult result, Path folder) throws IOException {
+    write(result, List.of(), folder);
+  }
+
+  /** The same, with the students who handed the submission in, for provenance.json. */
+  public void write(SubmissionResult result, List<Student> students, Path folder)
+      throws IOException {
     Files.createDirectories(folder);
     writeAtomically(folder.resolve(RESULTS), MAPPER.writeValueAsString(results(result)));
-    writeAtomically(folder.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result)));
+    writeAtomically(
+        folder.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result, students)));
     writeAtomically(folder.resolve(JunitXml.FILE), JunitXml.render(result));
     writeAtomically(folder.resolve(MarkdownReport.FILE), MarkdownReport.render(result));
     writeAtomically(folder.resolve(HtmlReport.FILE), HtmlReport.render(result));
@@ -90,9 +97,11 @@ public final class ResultsWriter {
     return root;
   }
 
-  private ObjectNode provenance(SubmissionResult result) {
+  private ObjectNode provenance(SubmissionResult result, List<Student> students) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("submission", result.id());
+    // Names and emails are for TAs: results.json, which students see, never holds them.
+    root.set(Student.PROVENANCE_FIELD, Student.toJson(students));
     root.put("graded_at", Instant.now().toString());
     ObjectNode grader = root.putObject("grader");
     grader.put("version", GraderBuild.version());

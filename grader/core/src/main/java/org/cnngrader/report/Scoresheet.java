@@ -11,10 +11,11 @@ import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 
 /**
- * A submission's points, part by part: what the gradebook and the index need. It comes from a
- * result just graded, or from the results.json an earlier run (a shard, say) wrote.
+ * A submission's points, part by part, and who handed it in: what the gradebook and the index need.
+ * It comes from a result just graded, or from the results.json (and provenance.json) an earlier run
+ * (a shard, say) wrote.
  */
-public record Scoresheet(String id, List<PartScore> parts) {
+public record Scoresheet(String id, List<PartScore> parts, List<Student> students) {
 
   /** One part: its name ("case: part"), whether its case is hidden, and its points. */
   public record PartScore(String name, boolean hidden, double score, double max) {
@@ -25,6 +26,16 @@ public record Scoresheet(String id, List<PartScore> parts) {
 
   public Scoresheet {
     parts = List.copyOf(parts);
+    students = List.copyOf(students);
+  }
+
+  /** A submission whose students are not known. */
+  public Scoresheet(String id, List<PartScore> parts) {
+    this(id, parts, List.of());
+  }
+
+  public Scoresheet withStudents(List<Student> students) {
+    return new Scoresheet(id, parts, students);
   }
 
   public static Scoresheet of(SubmissionResult result) {

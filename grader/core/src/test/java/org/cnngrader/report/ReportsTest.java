@@ -145,19 +145,21 @@ class ReportsTest {
         mapper.readerForListOf(String.class).readValues(csv)) {
       List<List<String>> all = rows.readAll();
       assertThat(all).hasSize(3);
-      assertThat(all.get(0).subList(0, 6))
+      assertThat(all.get(0).subList(0, 8))
           .containsExactly(
               "id",
+              "students",
+              "emails",
               "score",
               "max_score",
               "public_score",
               "hidden_score",
               "batch-3ch-4filters: forward shape");
-      assertThat(all.get(0)).hasSize(5 + 15).contains("large-4x16x32x32: forward values");
-      assertThat(all.get(1).subList(0, 5))
-          .containsExactly("'=cmd|'/c calc'!A1", "24", "24", "24", "0");
+      assertThat(all.get(0)).hasSize(7 + 15).contains("large-4x16x32x32: forward values");
+      assertThat(all.get(1).subList(0, 7))
+          .containsExactly("'=cmd|'/c calc'!A1", "", "", "24", "24", "24", "0");
       assertThat(all.get(2).get(0)).isEqualTo("flipped");
-      assertThat(all.get(2).subList(1, all.get(2).size()))
+      assertThat(all.get(2).subList(3, all.get(2).size()))
           .allSatisfy(cell -> assertThat(cell).matches("\\d+(\\.\\d+)?"));
     }
   }
