@@ -33,14 +33,16 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
   @Parameters(
       paramLabel = "SUBMISSION",
       arity = "0..*",
-      description = "Submission folders or zips.")
+      description =
+          "Submission folders or zips, Gradescope exports (folder or zip) or Canvas downloads.")
   List<Path> submissions = new ArrayList<>();
 
   @Option(
       names = "--batch",
       paramLabel = "DIR",
       description =
-          "A folder each of whose children is a submission (a folder or a .zip); may be repeated.")
+          "A folder each of whose children is a submission (a folder or a .zip), or a Gradescope"
+              + " export or Canvas download; may be repeated.")
   List<Path> batches = new ArrayList<>();
 
   @Option(

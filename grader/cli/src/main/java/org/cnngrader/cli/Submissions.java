@@ -117,13 +117,16 @@ final class Submissions {
       }
       Found earlier = holders.get(key(base));
       if (earlier != null) {
+        String earlierId = ids.get(key(base));
         warn.accept(
             "two submissions would have the id '"
                 + base
-                + "': "
+                + "'"
+                + (earlierId.equals(base) ? "" : " (ids are compared without case)")
+                + ": "
                 + earlier.source().where()
                 + " is graded as '"
-                + ids.get(key(base))
+                + earlierId
                 + "', "
                 + one.source().where()
                 + " as '"

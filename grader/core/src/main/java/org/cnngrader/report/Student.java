@@ -74,14 +74,13 @@ public record Student(String name, String email, String id) {
       return "";
     }
     StringBuilder plain = new StringBuilder(text.length());
-    text.strip()
-        .codePoints()
+    text.codePoints()
         .forEach(
             c ->
                 plain.appendCodePoint(
                     Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
                         ? ' '
                         : c));
-    return plain.toString();
+    return plain.toString().strip();
   }
 }
