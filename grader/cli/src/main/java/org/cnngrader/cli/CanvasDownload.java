@@ -1,15 +1,23 @@
 package org.cnngrader.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.cnngrader.intake.IntakeException;
+import org.cnngrader.intake.SafeUnzip;
 import org.cnngrader.report.Student;
 
 /**
@@ -115,5 +123,75 @@ final class CanvasDownload {
               null));
     }
     return found;
+  }
+
+  /**
+   * Copies one Canvas student's files into {@code target} under the names they had in Canvas, and
+   * extracts the zips among them into folders named after them, all within the caps of one zip.
+   */
+  static void gather(Submissions.Source.CanvasFiles files, Path target)
+      throws IOException, IntakeException {
+    Files.createDirectories(target);
+    SafeUnzip.Caps caps = SafeUnzip.Caps.DEFAULT;
+    long count = 0;
+    long bytes = 0;
+    for (CanvasDownload.File file : files.files()) {
+      String original = file.original();
+      if (original.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        Path folder = free(target, Submissions.withoutZip(original), file.fileId());
+        if (count >= caps.maxFiles() || bytes >= caps.maxBytes()) {
+          throw tooMuch(files, caps);
+        }
+        SafeUnzip.extract(
+            file.path(),
+            folder,
+            new SafeUnzip.Caps((int) (caps.maxFiles() - count), caps.maxBytes() - bytes));
+        long[] added = sizes(folder);
+        count += added[0];
+        bytes += added[1];
+      } else {
+        Path copy = free(target, original, file.fileId());
+        // The time is kept: between two copies of a class, the newer is compiled. A link is copied
+        // as a link, never read through: it could point at any file of the grader's.
+        Files.copy(
+            file.path(), copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        count++;
+        bytes += Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) ? Files.size(copy) : 0;
+      }
+      if (count > caps.maxFiles() || bytes > caps.maxBytes()) {
+        throw tooMuch(files, caps);
+      }
+    }
+  }
+
+  private static IntakeException tooMuch(
+      Submissions.Source.CanvasFiles files, SafeUnzip.Caps caps) {
+    return new IntakeException(
+        Path.of(files.where()).getFileName()
+            + " hold more than "
+            + caps.maxFiles()
+            + " files or "
+            + caps.maxBytes() / (1024 * 1024)
+            + " MB; hand in your sources only");
+  }
+
+  /** {@code name} in {@code folder}, or, when a file of that name is there already, id_name. */
+  private static Path free(Path folder, String name, String fileId) {
+    Path path = folder.resolve(name);
+    return Files.exists(path) ? folder.resolve(fileId + "_" + name) : path;
+  }
+
+  /** The number of files below {@code folder} and their bytes. */
+  private static long[] sizes(Path folder) throws IOException {
+    long[] sizes = new long[2];
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        if (Files.isRegularFile(path)) {
+          sizes[0]++;
+          sizes[1] += Files.size(path);
+        }
+      }
+    }
+    return sizes;
   }
 }

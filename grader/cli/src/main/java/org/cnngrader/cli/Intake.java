@@ -5,16 +5,15 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,7 +113,10 @@ final class Intake implements AutoCloseable {
     boolean download =
         !entries.isEmpty()
             && entries.stream()
-                .allMatch(p -> Files.isRegularFile(p) && CanvasDownload.parse(p).isPresent());
+                .allMatch(
+                    p ->
+                        Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && CanvasDownload.parse(p).isPresent());
     return download ? InputFormat.CANVAS : InputFormat.FOLDERS;
   }
 
@@ -269,10 +271,10 @@ final class Intake implements AutoCloseable {
   private List<Found> canvas(Path download, Function<Path, String> shown) {
     List<Path> files = new ArrayList<>();
     for (Path child : entries(download)) {
-      if (Files.isRegularFile(child)) {
+      if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
         files.add(child);
       } else {
-        warn(shown.apply(child) + ": a folder in a Canvas download, left out");
+        warn(shown.apply(child) + ": not a file, left out of the Canvas download");
       }
     }
     return CanvasDownload.submissions(files, shown, this::warn);
@@ -333,7 +335,7 @@ final class Intake implements AutoCloseable {
    * with the reason, a submission that cannot be extracted, is empty or holds no .java file. Each
    * rejection is also a warning on stderr.
    */
-  List<Submission> takeIn(List<Submission> submissions) throws IOException {
+  List<Submission> takeIn(List<Submission> submissions) {
     List<Submission> ready = new ArrayList<>();
     for (Submission submission : submissions) {
       Submission taken = takeIn(submission);
@@ -345,7 +347,7 @@ final class Intake implements AutoCloseable {
     return ready;
   }
 
-  private Submission takeIn(Submission submission) throws IOException {
+  private Submission takeIn(Submission submission) {
     if (submission.rejected() != null) {
       return submission;
     }
@@ -362,7 +364,7 @@ final class Intake implements AutoCloseable {
         folder = target;
         what = zip.path().getFileName().toString();
       } else if (submission.source() instanceof Source.CanvasFiles files) {
-        gather(files, target);
+        CanvasDownload.gather(files, target);
         folder = target;
         what = Path.of(files.where()).getFileName().toString();
       } else {
@@ -371,6 +373,12 @@ final class Intake implements AutoCloseable {
     } catch (IntakeException e) {
       deleteTree(target);
       return submission.takenInTo(target).rejectedFor(e.getMessage());
+    } catch (IOException e) {
+      // A file that cannot be read or copied costs its own submission, not the batch.
+      deleteTree(target);
+      return submission
+          .takenInTo(target)
+          .rejectedFor(submission.source().where() + " cannot be read: " + e);
     }
     Submission taken = submission.takenInTo(folder);
     String problem = contentsProblem(taken.folder(), what);
@@ -378,103 +386,47 @@ final class Intake implements AutoCloseable {
   }
 
   /**
-   * Copies one Canvas student's files into {@code target} under the names they had in Canvas, and
-   * extracts the zips among them into folders named after them, all within the caps of one zip.
-   */
-  private static void gather(Source.CanvasFiles files, Path target)
-      throws IOException, IntakeException {
-    Files.createDirectories(target);
-    SafeUnzip.Caps caps = SafeUnzip.Caps.DEFAULT;
-    long count = 0;
-    long bytes = 0;
-    for (CanvasDownload.File file : files.files()) {
-      String original = file.original();
-      if (original.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-        Path folder = free(target, Submissions.withoutZip(original), file.fileId());
-        if (count >= caps.maxFiles() || bytes >= caps.maxBytes()) {
-          throw tooMuch(files, caps);
-        }
-        SafeUnzip.extract(
-            file.path(),
-            folder,
-            new SafeUnzip.Caps((int) (caps.maxFiles() - count), caps.maxBytes() - bytes));
-        long[] added = sizes(folder);
-        count += added[0];
-        bytes += added[1];
-      } else {
-        Path copy = free(target, original, file.fileId());
-        // The time is kept: between two copies of a class, the newer is compiled.
-        Files.copy(file.path(), copy, StandardCopyOption.COPY_ATTRIBUTES);
-        count++;
-        bytes += Files.size(copy);
-      }
-      if (count > caps.maxFiles() || bytes > caps.maxBytes()) {
-        throw tooMuch(files, caps);
-      }
-    }
-  }
-
-  private static IntakeException tooMuch(Source.CanvasFiles files, SafeUnzip.Caps caps) {
-    return new IntakeException(
-        Path.of(files.where()).getFileName()
-            + " hold more than "
-            + caps.maxFiles()
-            + " files or "
-            + caps.maxBytes() / (1024 * 1024)
-            + " MB; hand in your sources only");
-  }
-
-  /** {@code name} in {@code folder}, or, when a file of that name is there already, id_name. */
-  private static Path free(Path folder, String name, String fileId) {
-    Path path = folder.resolve(name);
-    return Files.exists(path) ? folder.resolve(fileId + "_" + name) : path;
-  }
-
-  /** The number of files below {@code folder} and their bytes. */
-  private static long[] sizes(Path folder) throws IOException {
-    long[] sizes = new long[2];
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        if (Files.isRegularFile(path)) {
-          sizes[0]++;
-          sizes[1] += Files.size(path);
-        }
-      }
-    }
-    return sizes;
-  }
-
-  /**
    * Why a folder cannot be graded before anything is compiled: it is empty, or holds no .java file
    * (hidden files, macOS metadata and symbolic links to folders aside). Null when it holds one; the
    * compiler then says whatever else is wrong. {@code what} names it as the student knows it.
    */
-  static String contentsProblem(Path folder, String what) throws IOException {
+  static String contentsProblem(Path folder, String what) {
     List<String> others = new ArrayList<>();
     boolean[] java = {false};
-    Files.walkFileTree(
-        folder,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(folder) && ignored(dir.getFileName().toString())
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
+    try {
+      Files.walkFileTree(
+          folder,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return !dir.equals(folder) && ignored(dir.getFileName().toString())
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".java")) {
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              // What cannot be read is left to the compiler, which names it.
               java[0] = true;
               return FileVisitResult.TERMINATE;
             }
-            if (!ignored(name)) {
-              others.add(folder.relativize(file).toString().replace('\\', '/'));
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String name = file.getFileName().toString();
+              if (name.endsWith(".java")) {
+                java[0] = true;
+                return FileVisitResult.TERMINATE;
+              }
+              if (!ignored(name)) {
+                others.add(folder.relativize(file).toString().replace('\\', '/'));
+              }
+              return FileVisitResult.CONTINUE;
             }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+          });
+    } catch (IOException e) {
+      return null;
+    }
     if (java[0]) {
       return null;
     }

@@ -160,11 +160,13 @@ final class Submissions {
   }
 
   /**
-   * An id is an output folder's name: never empty, ".", ".." or holding a path separator, whatever
-   * the LMS or the student called things.
+   * An id is an output folder's name: never empty, ".", "..", holding a path separator or a control
+   * character, whatever the LMS or the student called things.
    */
   private static String safeName(String name) {
-    String safe = name.replace('/', '_').replace('\\', '_');
+    StringBuilder plain = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> plain.appendCodePoint(Character.isISOControl(c) ? '_' : c));
+    String safe = plain.toString().replace('/', '_').replace('\\', '_');
     return safe.isEmpty() || safe.equals(".") || safe.equals("..") ? "submission" : safe;
   }
 

@@ -286,6 +286,26 @@ class LmsExportsTest {
   }
 
   @Test
+  void aLinkInACanvasDownloadIsLeftOutNeverReadThrough() throws Exception {
+    Path download = Files.createDirectories(temp.resolve("canvas"));
+    Path correct = example("correct-loops").resolve("cnn/Conv2d.java");
+    Files.copy(correct, download.resolve("doejane_1001_5001_Conv2d.java"));
+    Path link = download.resolve("roeann_1002_5002_Conv2d.java");
+    Files.createSymbolicLink(link, correct);
+    Path out = temp.resolve("out");
+
+    int code = cli.run("grade", download.toString(), "--format", "canvas", "--out", out.toString());
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(cli.stderr())
+        .contains("grader: warning: " + link + ": not a file, left out of the Canvas download\n");
+    assertThat(gradebook(out))
+        .containsExactly(
+            List.of("id", "students", "emails", "score", "max_score"),
+            List.of("doejane", "doejane", "", "208", "208"));
+  }
+
+  @Test
   void formatFoldersGradesAnExportAsOneSubmissionAndFormatGradescopeNeedsNoMetadata()
       throws Exception {
     Path export = Files.createDirectories(temp.resolve("export"));
