@@ -78,7 +78,8 @@ final class BatchGrading {
       Scoresheet kept = plan.kept().get(id);
       Outcome outcome = outcomes.get(id);
       if (kept != null) {
-        sheets.add(kept);
+        // This run's intake names the students; an earlier run may have known fewer of them.
+        sheets.add(kept.withStudents(planned.submission().students()));
       } else if (outcome.sheet() != null) {
         sheets.add(outcome.sheet());
       } else {
@@ -162,9 +163,10 @@ final class BatchGrading {
     Submissions.Submission submission = planned.submission();
     try {
       SubmissionResult result = grader.grade(submission);
-      writer.write(result, outFolder.resolve(submission.id()), planned.key());
+      writer.write(
+          result, submission.students(), outFolder.resolve(submission.id()), planned.key());
       progress.graded(result);
-      return new Outcome(Scoresheet.of(result), null);
+      return new Outcome(Scoresheet.of(result).withStudents(submission.students()), null);
     } catch (IOException | RuntimeException e) {
       String message = e.toString();
       synchronized (err) {

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
           BatchGrading.createOutFolder(outFolder);
           IsolationSetup.Result isolation =
               flags.isolation(spec.commandLine().getErr(), home, outFolder, folders);
-          try (Intake intake = new Intake(spec.commandLine().getErr())) {
+          try (Intake intake = new Intake(spec.commandLine().getErr(), InputFormat.FOLDERS)) {
             return GradingRun.grade(
                 Submissions.identify(
                     folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),

@@ -23,21 +23,40 @@ import picocli.CommandLine.Parameters;
         "Grades each SUBMISSION (a folder, or a .zip extracted safely; only src/main/java where it has"
             + " one) on every public and hidden fixture, and writes DIR/<submission>/results.json"
             + " (Gradescope format), provenance.json and reports, then DIR/gradebook.csv and"
-            + " index.html. A submission's id is its folder's name, or the zip's without .zip.")
+            + " index.html. A submission's id is its folder's name, or the zip's without .zip. A"
+            + " Gradescope export (a folder or zip holding submission_metadata.yml) or a Canvas"
+            + " download (files named <name>_<user id>_<file id>_<file name>), given as SUBMISSION"
+            + " or --batch DIR, is graded as its submissions, with the students' names in the"
+            + " gradebook.")
 final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
 
   @Parameters(
       paramLabel = "SUBMISSION",
       arity = "0..*",
-      description = "Submission folders or zips.")
+      description =
+          "Submission folders or zips, Gradescope exports (folder or zip) or Canvas downloads.")
   List<Path> submissions = new ArrayList<>();
 
   @Option(
       names = "--batch",
       paramLabel = "DIR",
       description =
-          "A folder each of whose children is a submission (a folder or a .zip); may be repeated.")
+          "A folder each of whose children is a submission (a folder or a .zip), or a Gradescope"
+              + " export or Canvas download; may be repeated.")
   List<Path> batches = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "How SUBMISSION and --batch inputs are read: auto (each as it looks: a folder or zip"
+              + " holding submission_metadata.yml is a Gradescope export, one whose files are all"
+              + " named as in a Canvas download is that, anything else plain submissions),"
+              + " folders (plain submissions only), gradescope (every input a Gradescope export,"
+              + " with or without its metadata) or canvas (every input a Canvas download)."
+              + " Default: ${DEFAULT-VALUE}.",
+      defaultValue = "auto")
+  String format;
 
   @Option(
       names = "--out",
@@ -85,20 +104,22 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
+          InputFormat inputFormat = InputFormat.parse(format);
           GradingOptions options = flags.options(home);
           FixtureSet fixtures = flags.loadFixtures(home, options);
           PrintWriter err = spec.commandLine().getErr();
-          try (Intake intake = new Intake(err)) {
-            List<Path> inputs = new ArrayList<>(submissions);
-            inputs.addAll(intake.expand(batches));
-            if (inputs.isEmpty()) {
-              throw new UsageException("no submission found in " + batches);
+          try (Intake intake = new Intake(err, inputFormat)) {
+            List<Submissions.Found> found = intake.find(submissions, batches);
+            List<Path> given = new ArrayList<>(submissions);
+            given.addAll(batches);
+            if (found.isEmpty()) {
+              throw new UsageException("no submission found in " + given);
             }
             Shard share = shard == null ? Shard.ALL : Shard.parse(shard);
             // Ids come from the whole batch, so that every shard names a submission alike.
             List<Submissions.Submission> all =
-                Submissions.identify(
-                    inputs, w -> err.println(SummaryTable.printable("grader: warning: " + w)));
+                Submissions.identifyFound(
+                    found, w -> err.println(SummaryTable.printable("grader: warning: " + w)));
             List<Submissions.Submission> mine = share.of(all);
             if (shard != null) {
               spec.commandLine()
@@ -106,7 +127,8 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                   .printf("Shard %s: %d of %d submissions%n", share, mine.size(), all.size());
             }
             BatchGrading.createOutFolder(out);
-            IsolationSetup.Result isolation = flags.isolation(err, home, out, inputs);
+            IsolationSetup.Result isolation =
+                flags.isolation(err, home, out, inputFolders(given, found));
             if (shard != null) {
               new ShardRecord(
                       share,
@@ -123,5 +145,18 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                 err);
           }
         });
+  }
+
+  /** The folders and zips handed in, whose access a level-2 sandbox takes from other users. */
+  private static List<Path> inputFolders(List<Path> given, List<Submissions.Found> found) {
+    List<Path> folders = new ArrayList<>(given);
+    for (Submissions.Found one : found) {
+      if (one.source() instanceof Submissions.Source.Folder folder) {
+        folders.add(folder.path());
+      } else if (one.source() instanceof Submissions.Source.Zip zip) {
+        folders.add(zip.path());
+      }
+    }
+    return folders;
   }
 }

@@ -37,7 +37,7 @@ record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept) {
       GradingKey key;
       Submissions.Submission checked = submission;
       try {
-        key = keys.keyOf(submission.folder());
+        key = keys.keyOf(submission);
       } catch (IOException e) {
         String reason = "the submission cannot be read: " + e.getMessage();
         key = keys.unreadable(reason);

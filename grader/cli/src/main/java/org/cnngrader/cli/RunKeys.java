@@ -1,7 +1,6 @@
 package org.cnngrader.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.intake.SubmissionContent;
@@ -27,12 +26,34 @@ final class RunKeys {
   }
 
   /**
-   * The key of the submission handed in at {@code input} (a folder or a zip).
+   * The key of {@code submission} as it was handed in: its folder, its zip, or its files of a
+   * Canvas download (each file's name and content); a submission that came rejected is keyed by
+   * why.
    *
    * @throws IOException when the submission cannot be read
    */
-  GradingKey keyOf(Path input) throws IOException {
-    return new GradingKey(SubmissionContent.sha256(input), build, fixtures, options);
+  GradingKey keyOf(Submissions.Submission submission) throws IOException {
+    Submissions.Source source = submission.source();
+    String content;
+    if (submission.rejected() != null) {
+      content = GradingKey.sha256("rejected\0" + submission.rejected());
+    } else if (source instanceof Submissions.Source.Folder folder) {
+      content = SubmissionContent.sha256(folder.path());
+    } else if (source instanceof Submissions.Source.Zip zip) {
+      content = SubmissionContent.sha256(zip.path());
+    } else if (source instanceof Submissions.Source.CanvasFiles files) {
+      StringBuilder each = new StringBuilder();
+      for (CanvasDownload.File file : files.files()) {
+        each.append(file.path().getFileName())
+            .append('\0')
+            .append(SubmissionContent.sha256(file.path()))
+            .append('\n');
+      }
+      content = GradingKey.sha256(each.toString());
+    } else {
+      content = GradingKey.sha256("absent\0" + source.where());
+    }
+    return new GradingKey(content, build, fixtures, options);
   }
 
   /** The key of a submission that cannot be read: it stands for the reason. */

@@ -1,69 +1,176 @@
 package org.cnngrader.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.cnngrader.report.Student;
 
 /**
- * Submissions with their ids: the folder's name, or the zip's without ".zip", with a suffix where
- * two names clash.
+ * Submissions with their ids: the name they were found under (a folder's, a zip's without ".zip", a
+ * Canvas student's), with a suffix where two names clash.
  */
 final class Submissions {
 
   /**
-   * One submission to grade: its folder (for a zip, where it was extracted), or why it cannot be
-   * graded ({@code rejected}, null when it can).
+   * Where a submission's files are, as the TA handed them over, and how messages name them ({@code
+   * where}: the folder or zip as given, a path inside an export's zip, a Canvas student's files).
    */
-  record Submission(String id, Path folder, String rejected) {
+  sealed interface Source {
+    String where();
+
+    /** A folder of the submission's own. */
+    record Folder(Path path, String where) implements Source {
+      Folder(Path path) {
+        this(path, path.toString());
+      }
+    }
+
+    /** A zip of the submission's own, extracted when the submission is taken in. */
+    record Zip(Path path, String where) implements Source {
+      Zip(Path path) {
+        this(path, path.toString());
+      }
+    }
+
+    /** One student's files of a Canvas download, gathered when the submission is taken in. */
+    record CanvasFiles(List<CanvasDownload.File> files, String where) implements Source {
+      public CanvasFiles {
+        files = List.copyOf(files);
+      }
+    }
+
+    /** Nothing on disk: an LMS lists the submission, but its files are not there. */
+    record Absent(String where) implements Source {}
+  }
+
+  /**
+   * A submission as found among the inputs, before it has an id: the name its id derives from,
+   * where it is, who handed it in, and why it cannot be graded ({@code problem}, null when it can).
+   */
+  record Found(String name, Source source, List<Student> students, String problem) {
+    Found {
+      students = List.copyOf(students);
+    }
+
+    Found(String name, Source source) {
+      this(name, source, List.of(), null);
+    }
+  }
+
+  /**
+   * One submission to grade: its id, where it was found, its folder (for a zip or Canvas files,
+   * where they were extracted; null until taken in), its students, and why it cannot be graded
+   * ({@code rejected}, null when it can).
+   */
+  record Submission(
+      String id, Source source, Path folder, List<Student> students, String rejected) {
+    Submission {
+      students = List.copyOf(students);
+    }
+
+    /** A folder graded as it is, with no students known: the demo's examples. */
     Submission(String id, Path folder) {
-      this(id, folder, null);
+      this(id, new Source.Folder(folder), folder, List.of(), null);
     }
 
     Submission rejectedFor(String reason) {
-      return new Submission(id, folder, reason);
+      return new Submission(id, source, folder, students, reason);
     }
 
-    Submission extractedTo(Path extracted) {
-      return new Submission(id, extracted, rejected);
+    Submission takenInTo(Path taken) {
+      return new Submission(id, source, taken, students, rejected);
     }
   }
 
   private Submissions() {}
 
+  /** Ids for folders graded as they are (the demo's examples). */
   static List<Submission> identify(List<Path> folders, Consumer<String> warn) {
+    List<Found> found = new ArrayList<>();
+    for (Path folder : folders) {
+      found.add(new Found(nameOf(folder), new Source.Folder(folder)));
+    }
+    return identifyFound(found, warn);
+  }
+
+  /**
+   * Gives every submission its id, in the order found: its name, or, when an earlier submission has
+   * that id already, the name with the first free suffix ("-2", "-3", ...), with a warning that
+   * names both.
+   */
+  static List<Submission> identifyFound(List<Found> found, Consumer<String> warn) {
     // Compared without case: on macOS and Windows "Alice" and "alice" would share one output
     // folder.
-    Set<String> taken = new HashSet<>();
+    Map<String, Found> holders = new HashMap<>();
+    Map<String, String> ids = new HashMap<>();
     List<Submission> submissions = new ArrayList<>();
-    for (Path folder : folders) {
-      Path name = folder.toAbsolutePath().normalize().getFileName();
-      String base = name == null ? "submission" : withoutZip(name.toString());
+    for (Found one : found) {
+      String base = safeName(one.name());
       String id = base;
-      for (int suffix = 2; !taken.add(id.toLowerCase(Locale.ROOT)); suffix++) {
+      for (int suffix = 2; holders.containsKey(key(id)); suffix++) {
         id = base + "-" + suffix;
       }
-      if (!id.equals(base)) {
+      Found earlier = holders.get(key(base));
+      if (earlier != null) {
+        String earlierId = ids.get(key(base));
         warn.accept(
-            "two submissions are named '" + base + "'; " + folder + " is graded as '" + id + "'");
+            "two submissions would have the id '"
+                + base
+                + "'"
+                + (earlierId.equals(base) ? "" : " (ids are compared without case)")
+                + ": "
+                + earlier.source().where()
+                + " is graded as '"
+                + earlierId
+                + "', "
+                + one.source().where()
+                + " as '"
+                + id
+                + "'");
       }
-      submissions.add(new Submission(id, folder));
+      holders.put(key(id), one);
+      ids.put(key(id), id);
+      Path folder = one.source() instanceof Source.Folder f ? f.path() : null;
+      submissions.add(new Submission(id, one.source(), folder, one.students(), one.problem()));
     }
     return submissions;
+  }
+
+  /** A folder's name, or a zip's without ".zip". */
+  static String nameOf(Path path) {
+    Path name = path.toAbsolutePath().normalize().getFileName();
+    return name == null ? "submission" : withoutZip(name.toString());
   }
 
   static boolean isZip(Path path) {
     return path.getFileName() != null
         && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
-        && java.nio.file.Files.isRegularFile(path);
+        && Files.isRegularFile(path);
   }
 
-  private static String withoutZip(String name) {
+  static String withoutZip(String name) {
     return name.toLowerCase(Locale.ROOT).endsWith(".zip") && name.length() > 4
         ? name.substring(0, name.length() - 4)
         : name;
+  }
+
+  /**
+   * An id is an output folder's name: never empty, ".", "..", holding a path separator or a control
+   * character, whatever the LMS or the student called things.
+   */
+  private static String safeName(String name) {
+    StringBuilder plain = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> plain.appendCodePoint(Character.isISOControl(c) ? '_' : c));
+    String safe = plain.toString().replace('/', '_').replace('\\', '_');
+    return safe.isEmpty() || safe.equals(".") || safe.equals("..") ? "submission" : safe;
+  }
+
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 }

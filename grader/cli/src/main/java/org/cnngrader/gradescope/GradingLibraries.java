@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.runner.ChildMain;
 import org.jsoup.Jsoup;
 import org.objectweb.asm.ClassReader;
+import org.yaml.snakeyaml.LoaderOptions;
 import picocli.CommandLine;
 
 /**
@@ -52,6 +54,8 @@ final class GradingLibraries {
           new Library("jackson-annotations", JsonProperty.class),
           new Library("asm", ClassReader.class),
           new Library("jackson-dataformat-csv", CsvMapper.class),
+          new Library("jackson-dataformat-yaml", YAMLFactory.class),
+          new Library("snakeyaml", LoaderOptions.class),
           new Library("jsoup", Jsoup.class));
 
   private GradingLibraries() {}

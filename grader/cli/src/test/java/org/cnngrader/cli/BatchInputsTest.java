@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -29,19 +28,8 @@ class BatchInputsTest {
     return CommandLineRun.home().resolve("fixtures/submissions").resolve(name);
   }
 
-  /** Zips {@code folder}'s files below {@code prefix} inside the archive. */
   private static Path zip(Path folder, Path zip, String prefix) throws IOException {
-    try (OutputStream file = Files.newOutputStream(zip);
-        ZipOutputStream out = new ZipOutputStream(file);
-        Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(
-            new ZipEntry(prefix + folder.relativize(path).toString().replace('\\', '/')));
-        out.write(Files.readAllBytes(path));
-        out.closeEntry();
-      }
-    }
-    return zip;
+    return TestFiles.zip(folder, zip, prefix);
   }
 
   private static JsonNode results(Path out, String id) throws IOException {
@@ -83,6 +71,67 @@ class BatchInputsTest {
                 .skip(1)
                 .map(l -> l.substring(0, l.indexOf(','))))
         .containsExactly("alice", "bob", "carol", "dave");
+  }
+
+  @Test
+  void anEmptyFolderAFolderWithoutJavaFilesAndAnEmptyZipScoreZeroWithTheReason() throws Exception {
+    Path batch = Files.createDirectories(temp.resolve("batch"));
+    TestFiles.copyTree(example("correct-loops"), batch.resolve("alice"));
+    Files.writeString(Files.createDirectories(batch.resolve("bob")).resolve(".DS_Store"), "x");
+    Path docs = Files.createDirectories(batch.resolve("carol/docs"));
+    Files.writeString(batch.resolve("carol/README.txt"), "see docs");
+    for (String name : List.of("a.txt", "b.txt", "c.pdf")) {
+      Files.writeString(docs.resolve(name), name);
+    }
+    try (OutputStream file = Files.newOutputStream(batch.resolve("dave.zip"));
+        ZipOutputStream out = new ZipOutputStream(file)) {
+      out.putNextEntry(new ZipEntry("__MACOSX/._Conv2d.java"));
+      out.closeEntry();
+    }
+    Path out = temp.resolve("out");
+
+    int code = cli.run("grade", "--batch", batch.toString(), "--out", out.toString());
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(208);
+    assertThat(results(out, "bob").get("tests").get(0).get("output").asText())
+        .isEqualTo("not graded: nothing was handed in: no file in bob/");
+    assertThat(results(out, "carol").get("output").asText())
+        .contains(
+            "Nothing was graded: no .java file was handed in: only README.txt, docs/a.txt,"
+                + " docs/b.txt and 1 more in carol/\n");
+    assertThat(results(out, "dave").get("score").asDouble()).isZero();
+    assertThat(cli.stderr())
+        .contains("grader: warning: bob: not graded: nothing was handed in: no file in bob/\n")
+        .contains("grader: warning: carol: not graded: no .java file was handed in: only ")
+        .contains(
+            "grader: warning: dave: not graded: nothing was handed in: no file in dave.zip\n");
+    assertThat(cli.stdout())
+        .containsPattern(
+            "(?m)^dave\\s+0\\s+208\\s+0/130 .* nothing was handed in: no file in dave.zip$");
+  }
+
+  @Test
+  void clashingIdsNameBothInputsAndTheIdEachGot() throws Exception {
+    Path first = Files.createDirectories(temp.resolve("given/erin"));
+    Path batch = Files.createDirectories(temp.resolve("batch"));
+    Path second = Files.createDirectories(batch.resolve("Erin"));
+    Path out = temp.resolve("out");
+
+    int code =
+        cli.run("grade", first.toString(), "--batch", batch.toString(), "--out", out.toString());
+
+    assertThat(code).isZero();
+    assertThat(cli.stderr())
+        .startsWith(
+            "grader: warning: two submissions would have the id 'Erin' (ids are compared without"
+                + " case): "
+                + first
+                + " is graded as 'erin', "
+                + second
+                + " as 'Erin-2'\n");
+    assertThat(out.resolve("erin/results.json")).isRegularFile();
+    assertThat(out.resolve("Erin-2/results.json")).isRegularFile();
   }
 
   @Test

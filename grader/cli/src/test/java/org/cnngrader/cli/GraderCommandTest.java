@@ -71,9 +71,11 @@ class GraderCommandTest {
     assertThat(code).isZero();
     assertThat(cli.stderr())
         .isEqualTo(
-            "grader: warning: two submissions are named 'alice'; "
+            "grader: warning: two submissions would have the id 'alice': "
+                + first
+                + " is graded as 'alice', "
                 + second
-                + " is graded as 'alice-2'\n");
+                + " as 'alice-2'\n");
     assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(208);
     assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble())
         .isLessThan(208);
@@ -96,7 +98,7 @@ class GraderCommandTest {
     JsonNode results = json(temp.resolve("r/bob/results.json"));
     assertThat(results.get("score").asDouble()).isZero();
     assertThat(results.get("tests").get(0).get("output").asText())
-        .isEqualTo("not graded: no Java files found");
+        .isEqualTo("not graded: no .java file was handed in: only answer.txt in bob/");
     assertThat(temp.resolve("r/correct-loops/results.json")).exists();
   }
 
@@ -349,10 +351,11 @@ class GraderCommandTest {
     assertThat(Files.readAllLines(temp.resolve("gradebook.csv")))
         .hasSize(3)
         .satisfies(
-            lines -> assertThat(lines.get(1)).startsWith("correct-loops,graded,208,208,104,104,"))
+            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,208,208,104,104,"))
         .satisfies(
             lines ->
-                assertThat(lines.get(2)).startsWith("mistake-bias-missing,graded,158,208,80,78,"));
+                assertThat(lines.get(2))
+                    .startsWith("mistake-bias-missing,,,graded,158,208,80,78,"));
     assertThat(Files.readString(temp.resolve("index.html")))
         .contains("href=\"correct-loops/report.html\"");
     assertThat(cli.stdout())

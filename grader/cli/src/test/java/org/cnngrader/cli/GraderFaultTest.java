@@ -89,8 +89,8 @@ class GraderFaultTest {
         .containsExactly(new GraderError("bob", "java.io.IOException: No space left on device"));
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .anyMatch(
-            row -> row.matches("bob,\"grader error: java.io.IOException: No space [^\"]*\",*"))
-        .anyMatch(row -> row.startsWith("alice,graded,0,208,"));
+            row -> row.matches("bob,,,\"grader error: java.io.IOException: No space [^\"]*\",*"))
+        .anyMatch(row -> row.startsWith("alice,,,graded,0,208,"));
     assertThat(stdout.toString())
         .containsPattern(
             "(?m)^bob +- +- +- +- +not graded, a fault of the grader: java.io.IOException: No space")

@@ -39,6 +39,8 @@ class GradescopeCommandTest {
           "lib/jackson-annotations.jar",
           "lib/asm.jar",
           "lib/jackson-dataformat-csv.jar",
+          "lib/jackson-dataformat-yaml.jar",
+          "lib/snakeyaml.jar",
           "lib/jsoup.jar");
 
   @TempDir static Path shared;
@@ -174,7 +176,7 @@ class GradescopeCommandTest {
         .isEqualTo(
             String.format(
                 Locale.ROOT,
-                "Wrote %s (%.1f MB): setup.sh and run_autograder, 10 libraries (no ND4J),"
+                "Wrote %s (%.1f MB): setup.sh and run_autograder, 12 libraries (no ND4J),"
                     + " %d public and %d hidden fixtures, policy.json.%n"
                     + "Upload it as a programming assignment's autograder on Gradescope (base"
                     + " image Ubuntu 22.04); see README.md, section Gradescope.%n",

@@ -103,7 +103,7 @@ class RunAutograderTest {
     JsonNode results = root.resultsJson();
     assertThat(results.get("score").asDouble()).isZero();
     assertThat(results.get("tests").get(0).get("output").asText())
-        .isEqualTo("not graded: no Java files found");
+        .isEqualTo("not graded: nothing was handed in: no file in submission/");
   }
 
   @Test

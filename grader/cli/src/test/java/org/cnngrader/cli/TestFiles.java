@@ -1,10 +1,16 @@
 package org.cnngrader.cli;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /** Files the command-line tests arrange. */
 final class TestFiles {
@@ -24,6 +30,30 @@ final class TestFiles {
       } else {
         Files.copy(path, copy);
       }
+    }
+  }
+
+  /** Zips {@code folder}'s files below {@code prefix} inside the archive. */
+  static Path zip(Path folder, Path zip, String prefix) throws IOException {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream out = new ZipOutputStream(file);
+        Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(
+            new ZipEntry(prefix + folder.relativize(path).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(path));
+        out.closeEntry();
+      }
+    }
+    return zip;
+  }
+
+  /** A CSV file's rows, the header first, as a spreadsheet would read them. */
+  static List<List<String>> csvRows(Path csv) throws IOException {
+    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    try (MappingIterator<List<String>> rows =
+        mapper.readerForListOf(String.class).readValues(csv.toFile())) {
+      return rows.readAll();
     }
   }
 }

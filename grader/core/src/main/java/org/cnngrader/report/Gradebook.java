@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * One row per submission, for spreadsheets and LMS imports: id, status ("graded", or "grader
- * error:" and what went wrong, points left empty), total, maximum, the public and hidden cases'
- * shares of the total, then the points of every part ("case: part", marked "(hidden)" for hidden
- * cases) as plain numbers. A cell that a spreadsheet would run as a formula (it starts with =, +, -
- * or @) gets a leading apostrophe, as is customary against CSV injection: ids come from file names
- * students chose.
+ * One row per submission, for spreadsheets and LMS imports: id, the students' names and emails
+ * (several joined with "; ", empty when unknown), status ("graded", or "grader error:" and what
+ * went wrong, points left empty), total, maximum, the public and hidden cases' shares of the total,
+ * then the points of every part ("case: part", marked "(hidden)" for hidden cases) as plain
+ * numbers. A cell that a spreadsheet would run as a formula (it starts with =, +, - or @) gets a
+ * leading apostrophe, as is customary against CSV injection: ids come from file names students
+ * chose, names from what they typed into the LMS.
  */
 public final class Gradebook {
 
@@ -43,7 +46,8 @@ public final class Gradebook {
     Map<String, String> partColumns = new LinkedHashMap<>();
     sheets.forEach(r -> r.parts().forEach(p -> partColumns.put(p.name(), column(p))));
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    schema.addColumn("id").addColumn("status").addColumn("score").addColumn("max_score");
+    schema.addColumn("id").addColumn("students").addColumn("emails");
+    schema.addColumn("status").addColumn("score").addColumn("max_score");
     schema.addColumn("public_score").addColumn("hidden_score");
     partColumns.values().forEach(schema::addColumn);
     List<List<String>> rows = new ArrayList<>();
@@ -52,6 +56,8 @@ public final class Gradebook {
       sheet.parts().forEach(p -> byName.put(p.name(), p));
       List<String> row = new ArrayList<>();
       row.add(inert(sheet.id()));
+      row.add(inert(joined(sheet.students(), Student::name)));
+      row.add(inert(joined(sheet.students(), Student::email)));
       row.add(GRADED);
       row.add(number(sheet.score()));
       row.add(number(sheet.maxScore()));
@@ -66,8 +72,10 @@ public final class Gradebook {
     for (GraderError error : errors) {
       List<String> row = new ArrayList<>();
       row.add(inert(error.id()));
+      row.add("");
+      row.add("");
       row.add(inert(NOT_GRADED + error.message()));
-      while (row.size() < 6 + partColumns.size()) {
+      while (row.size() < 8 + partColumns.size()) {
         row.add("");
       }
       rows.add(row);
@@ -77,6 +85,14 @@ public final class Gradebook {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("writing CSV to a string cannot fail", e);
     }
+  }
+
+  /** The students' non-empty values, joined with "; ". */
+  private static String joined(List<Student> students, Function<Student, String> field) {
+    return students.stream()
+        .map(field)
+        .filter(value -> !value.isEmpty())
+        .collect(Collectors.joining("; "));
   }
 
   /** "case: part", marked when the case is hidden. */

@@ -63,6 +63,12 @@ public final class ResultsWriter {
    * earlier folder or the new one whole, never a mix.
    */
   public void write(SubmissionResult result, Path folder, GradingKey key) throws IOException {
+    write(result, List.of(), folder, key);
+  }
+
+  /** The same, with the students who handed the submission in, for provenance.json. */
+  public void write(SubmissionResult result, List<Student> students, Path folder, GradingKey key)
+      throws IOException {
     Path parent = folder.toAbsolutePath().getParent();
     Path staging = Files.createDirectories(parent.resolve(STAGING));
     Path fresh = Files.createTempDirectory(staging, "new-");
@@ -70,7 +76,7 @@ public final class ResultsWriter {
       readableByAll(fresh, "rwxr-xr-x");
       writeAtomically(fresh.resolve(RESULTS), MAPPER.writeValueAsString(results(result)));
       writeAtomically(
-          fresh.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result, key)));
+          fresh.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result, students, key)));
       writeAtomically(fresh.resolve(JunitXml.FILE), JunitXml.render(result));
       writeAtomically(fresh.resolve(MarkdownReport.FILE), MarkdownReport.render(result));
       writeAtomically(fresh.resolve(HtmlReport.FILE), HtmlReport.render(result));
@@ -183,9 +189,11 @@ public final class ResultsWriter {
     return root;
   }
 
-  private ObjectNode provenance(SubmissionResult result, GradingKey key) {
+  private ObjectNode provenance(SubmissionResult result, List<Student> students, GradingKey key) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("submission", result.id());
+    // Names and emails are for TAs: results.json, which students see, never holds them.
+    root.set(Student.PROVENANCE_FIELD, Student.toJson(students));
     root.put("graded_at", Instant.now().toString());
     ObjectNode resume = root.putObject("resume");
     resume.put("key", key.value());

@@ -15,11 +15,16 @@ import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
 
 /**
- * A submission's points, part by part, how long it took and its first problem: what the table, the
- * gradebook and the index need. It comes from a result just graded, or from the files an earlier
- * run (a shard, or a run this one resumes) wrote.
+ * A submission's points, part by part, how long it took, its first problem and who handed it in:
+ * what the table, the gradebook and the index need. It comes from a result just graded, or from the
+ * files an earlier run (a shard, or a run this one resumes) wrote.
  */
-public record Scoresheet(String id, List<PartScore> parts, Duration elapsed, String firstProblem) {
+public record Scoresheet(
+    String id,
+    List<PartScore> parts,
+    Duration elapsed,
+    String firstProblem,
+    List<Student> students) {
 
   /** One part: its name ("case: part"), whether its case is hidden, and its points. */
   public record PartScore(String name, boolean hidden, double score, double max) {
@@ -38,6 +43,11 @@ public record Scoresheet(String id, List<PartScore> parts, Duration elapsed, Str
     if (firstProblem == null) {
       throw new IllegalArgumentException("first problem of " + id + " must be text, empty if none");
     }
+    students = List.copyOf(students);
+  }
+
+  public Scoresheet withStudents(List<Student> newStudents) {
+    return new Scoresheet(id, parts, elapsed, firstProblem, newStudents);
   }
 
   public static Scoresheet of(SubmissionResult result) {
@@ -51,7 +61,11 @@ public record Scoresheet(String id, List<PartScore> parts, Duration elapsed, Str
               part.maxScore()));
     }
     return new Scoresheet(
-        result.id(), parts, result.elapsed(), FeedbackWriter.headline(result).orElse(""));
+        result.id(),
+        parts,
+        result.elapsed(),
+        FeedbackWriter.headline(result).orElse(""),
+        List.of());
   }
 
   /**
@@ -77,15 +91,17 @@ public record Scoresheet(String id, List<PartScore> parts, Duration elapsed, Str
               test.path("max_score").asDouble()));
     }
     Path provenanceJson = folder.resolve(ResultsWriter.PROVENANCE);
-    JsonNode score =
+    JsonNode provenance =
         Files.isRegularFile(provenanceJson)
-            ? MAPPER.readTree(provenanceJson.toFile()).path("score")
+            ? MAPPER.readTree(provenanceJson.toFile())
             : MAPPER.missingNode();
+    JsonNode score = provenance.path("score");
     return new Scoresheet(
         id,
         parts,
         Duration.ofMillis(Math.max(0, score.path("elapsed_ms").asLong())),
-        score.path("first_problem").asText(""));
+        score.path("first_problem").asText(""),
+        Student.fromJson(provenance));
   }
 
   public double score() {

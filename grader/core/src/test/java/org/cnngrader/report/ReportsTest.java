@@ -145,20 +145,22 @@ class ReportsTest {
         mapper.readerForListOf(String.class).readValues(csv)) {
       List<List<String>> all = rows.readAll();
       assertThat(all).hasSize(3);
-      assertThat(all.get(0).subList(0, 7))
+      assertThat(all.get(0).subList(0, 9))
           .containsExactly(
               "id",
+              "students",
+              "emails",
               "status",
               "score",
               "max_score",
               "public_score",
               "hidden_score",
               "batch-3ch-4filters: forward shape");
-      assertThat(all.get(0)).hasSize(6 + 15).contains("large-4x16x32x32: forward values");
-      assertThat(all.get(1).subList(0, 6))
-          .containsExactly("'=cmd|'/c calc'!A1", "graded", "24", "24", "24", "0");
-      assertThat(all.get(2).subList(0, 2)).containsExactly("flipped", "graded");
-      assertThat(all.get(2).subList(2, all.get(2).size()))
+      assertThat(all.get(0)).hasSize(8 + 15).contains("large-4x16x32x32: forward values");
+      assertThat(all.get(1).subList(0, 8))
+          .containsExactly("'=cmd|'/c calc'!A1", "", "", "graded", "24", "24", "24", "0");
+      assertThat(all.get(2).subList(0, 4)).containsExactly("flipped", "", "", "graded");
+      assertThat(all.get(2).subList(4, all.get(2).size()))
           .allSatisfy(cell -> assertThat(cell).matches("\\d+(\\.\\d+)?"));
     }
   }

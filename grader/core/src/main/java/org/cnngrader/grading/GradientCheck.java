@@ -1,0 +1,53 @@
+package org.cnngrader.grading;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.cnngrader.compare.ValueComparison;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.Part;
+
+/**
+ * CS231n's gradient check on the student's own code: on a small case, the centred differences of
+ * the student's forward beside the student's backward, per gradient. It carries no points: it tells
+ * "your backward does not match your own forward" apart from "your forward is wrong too".
+ */
+public record GradientCheck(ConvGeometry smallCase, Map<Part, Agreement> gradients) {
+
+  /** The largest relative error at which backward still follows from forward. */
+  public static final double TOLERANCE = 1e-6;
+
+  public GradientCheck {
+    gradients = Map.copyOf(new EnumMap<>(gradients));
+    for (Part part : gradients.keySet()) {
+      if (part != Part.DX && part != Part.DW && part != Part.DB) {
+        throw new IllegalArgumentException("a gradient check compares dx, dw and db, not " + part);
+      }
+    }
+  }
+
+  /** How backward's gradient compares with the centred differences of forward. */
+  public sealed interface Agreement {}
+
+  /** Every element within {@link #TOLERANCE}. */
+  public record Agrees(ValueComparison comparison) implements Agreement {}
+
+  /** Some element beyond it, or not finite. */
+  public record Disagrees(ValueComparison comparison) implements Agreement {}
+
+  /** Backward gave nothing to compare: no gradient, or one of another shape. */
+  public record Unusable(String why) implements Agreement {}
+
+  /** What the check says of one failing backward part, knowing how the case's forward did. */
+  public record Finding(GradientCheck check, Part gradient, boolean forwardPassed) {
+
+    public Finding {
+      if (!check.gradients().containsKey(gradient)) {
+        throw new IllegalArgumentException("the check did not compare " + gradient);
+      }
+    }
+
+    public Agreement agreement() {
+      return check.gradients().get(gradient);
+    }
+  }
+}

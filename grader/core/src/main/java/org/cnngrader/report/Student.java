@@ -1,0 +1,86 @@
+package org.cnngrader.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One student who handed a submission in, as the LMS export names them: for TAs (the gradebook and
+ * provenance.json), never for results.json, which students see. Every field is empty when unknown.
+ * Control and format characters (terminal escapes, right-to-left overrides) become spaces: the
+ * names come from files a TA did not write and end up in terminals, spreadsheets and web pages.
+ *
+ * @param name the student's name (Gradescope) or the name Canvas puts in file names
+ * @param email the student's email address
+ * @param id the LMS's id for the student: Gradescope's SID, or Canvas's user id
+ */
+public record Student(String name, String email, String id) {
+
+  /** The field of provenance.json that lists a submission's students. */
+  public static final String PROVENANCE_FIELD = "students";
+
+  public Student {
+    name = plain(name);
+    email = plain(email);
+    id = plain(id);
+  }
+
+  /** The students listed in {@code provenance}, as {@link #toJson} wrote them. */
+  public static List<Student> fromJson(JsonNode provenance) {
+    List<Student> students = new ArrayList<>();
+    for (JsonNode student : provenance.path(PROVENANCE_FIELD)) {
+      students.add(
+          new Student(
+              student.path("name").asText(""),
+              student.path("email").asText(""),
+              student.path("id").asText("")));
+    }
+    return students;
+  }
+
+  /**
+   * The students of a provenance.json an earlier run wrote; none when the file is missing (a run
+   * older than the students' field has none either).
+   *
+   * @throws IOException when the file exists but is not JSON
+   */
+  public static List<Student> read(Path provenanceJson) throws IOException {
+    if (!Files.isRegularFile(provenanceJson)) {
+      return List.of();
+    }
+    return fromJson(new ObjectMapper().readTree(provenanceJson.toFile()));
+  }
+
+  public static ArrayNode toJson(List<Student> students) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (Student student : students) {
+      ObjectNode node = array.addObject();
+      node.put("name", student.name());
+      node.put("email", student.email());
+      node.put("id", student.id());
+    }
+    return array;
+  }
+
+  private static String plain(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder plain = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c ->
+                plain.appendCodePoint(
+                    Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                        ? ' '
+                        : c));
+    return plain.toString().strip();
+  }
+}
