@@ -11,6 +11,7 @@ import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.grading.GradientCheck;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
@@ -39,10 +40,51 @@ public final class FeedbackWriter {
   public static String describe(PartResult part) {
     String text = verdictOf(part);
     text += part.partialComparison().map(c -> "\n" + partialCredit(part, c)).orElse("");
+    text += part.gradientCheck().map(f -> "\n" + gradientCheck(f)).orElse("");
     for (Warning warning : part.warnings()) {
       text += "\nWarning: " + Warnings.describe(warning);
     }
     return text;
+  }
+
+  /**
+   * What the gradient check says of a failing gradient: whether it follows from the student's own
+   * forward, and so where the mistake is.
+   */
+  static String gradientCheck(GradientCheck.Finding finding) {
+    ConvGeometry small = finding.check().smallCase();
+    String tensor = finding.gradient().key();
+    String intro =
+        String.format(
+            "Gradient check on a small case (x %s, w %s, stride %d, pad %d): ",
+            small.xShape(), small.wShape(), small.stride(), small.pad());
+    GradientCheck.Agreement agreement = finding.agreement();
+    if (agreement instanceof GradientCheck.Agrees agrees) {
+      return intro
+          + String.format(
+              "your %s matches the centred differences of your own forward (relative error %s),"
+                  + " so your backward is consistent with your forward: %s",
+              tensor,
+              Numbers.error(agrees.comparison().maxError()),
+              finding.forwardPassed()
+                  ? "it goes wrong at this case's sizes only."
+                  : "the mistake is in forward; fix forward first.");
+    }
+    if (agreement instanceof GradientCheck.Disagrees disagrees) {
+      ValueComparison c = disagrees.comparison();
+      return intro
+          + String.format(
+              "your %s does not match the centred differences of your own forward (relative error"
+                  + " %s at %s%s): %s",
+              tensor,
+              Numbers.error(c.maxError()),
+              tensor,
+              Shape.format(c.worstIndex()),
+              finding.forwardPassed()
+                  ? "the mistake is in backward."
+                  : "the mistake is in backward, and your forward is wrong too.");
+    }
+    return intro + "not compared: " + ((GradientCheck.Unusable) agreement).why() + ".";
   }
 
   /** "41 of 48 elements within tolerance: 0.85 of 1 point (proportional credit)". */

@@ -13,13 +13,27 @@ import org.cnngrader.fixture.Part;
  * hundredths of a point); {@code warnings} cost nothing but are shown with it.
  */
 public record PartResult(
-    Fixture fixture, Part part, Verdict verdict, List<Warning> warnings, Credit credit) {
+    Fixture fixture,
+    Part part,
+    Verdict verdict,
+    List<Warning> warnings,
+    Credit credit,
+    Optional<GradientCheck.Finding> gradientCheck) {
 
   public PartResult {
     warnings = List.copyOf(warnings);
     if (credit == null) {
       throw new IllegalArgumentException("credit of " + fixture.name() + " must be given");
     }
+    if (gradientCheck.isPresent() && gradientCheck.get().gradient() != part) {
+      throw new IllegalArgumentException(
+          "the gradient check of " + gradientCheck.get().gradient() + " explains no " + part);
+    }
+  }
+
+  public PartResult(
+      Fixture fixture, Part part, Verdict verdict, List<Warning> warnings, Credit credit) {
+    this(fixture, part, verdict, warnings, credit, Optional.empty());
   }
 
   public PartResult(Fixture fixture, Part part, Verdict verdict, List<Warning> warnings) {
@@ -37,7 +51,13 @@ public record PartResult(
         part,
         verdict,
         warnings,
-        part == Part.FORWARD_SHAPE ? Credit.ALL_OR_NOTHING : newCredit);
+        part == Part.FORWARD_SHAPE ? Credit.ALL_OR_NOTHING : newCredit,
+        gradientCheck);
+  }
+
+  /** The same result explained by what the gradient check found of its gradient. */
+  public PartResult withGradientCheck(GradientCheck.Finding finding) {
+    return new PartResult(fixture, part, verdict, warnings, credit, Optional.of(finding));
   }
 
   /**

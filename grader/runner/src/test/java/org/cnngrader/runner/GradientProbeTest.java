@@ -1,0 +1,222 @@
+package org.cnngrader.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The probe's centred differences equal a correct backward, and tell a backward that does not
+ * follow from its own forward apart from one that does.
+ */
+class GradientProbeTest {
+
+  // Arrays on purpose: the contract's Gradients record has array components.
+  @SuppressWarnings("ArrayRecordComponent")
+  record Grads(double[][][][] dx, double[][][][] dw, double[] db) {}
+
+  /** A plain convolution with a knob for its mistakes. */
+  abstract static class Loops {
+    final int stride;
+    final int pad;
+    double[][][][] x;
+    double[][][][] w;
+
+    Loops(int stride, int pad) {
+      this.stride = stride;
+      this.pad = pad;
+    }
+
+    /** Forward's factor: 1 for a correct layer. */
+    double forwardScale() {
+      return 1;
+    }
+
+    /** Backward's dx factor: forwardScale() when backward follows forward. */
+    double dxScale() {
+      return forwardScale();
+    }
+
+    public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b) {
+      this.x = x;
+      this.w = w;
+      int n = x.length;
+      int f = w.length;
+      int hOut = (x[0][0].length - w[0][0].length + 2 * pad) / stride + 1;
+      int wOut = (x[0][0][0].length - w[0][0][0].length + 2 * pad) / stride + 1;
+      double[][][][] out = new double[n][f][hOut][wOut];
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < f; k++) {
+          for (int r = 0; r < hOut; r++) {
+            for (int s = 0; s < wOut; s++) {
+              double sum = b[k];
+              for (int c = 0; c < x[0].length; c++) {
+                for (int p = 0; p < w[0][0].length; p++) {
+                  for (int q = 0; q < w[0][0][0].length; q++) {
+                    sum += at(x, i, c, r * stride + p - pad, s * stride + q - pad) * w[k][c][p][q];
+                  }
+                }
+              }
+              out[i][k][r][s] = forwardScale() * sum;
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    public Grads backward(double[][][][] dout) {
+      double[][][][] dx = new double[x.length][x[0].length][x[0][0].length][x[0][0][0].length];
+      double[][][][] dw = new double[w.length][w[0].length][w[0][0].length][w[0][0][0].length];
+      double[] db = new double[w.length];
+      for (int i = 0; i < dout.length; i++) {
+        for (int k = 0; k < dout[0].length; k++) {
+          for (int r = 0; r < dout[0][0].length; r++) {
+            for (int s = 0; s < dout[0][0][0].length; s++) {
+              double g = dout[i][k][r][s] * forwardScale();
+              db[k] += g;
+              for (int c = 0; c < x[0].length; c++) {
+                for (int p = 0; p < w[0][0].length; p++) {
+                  for (int q = 0; q < w[0][0][0].length; q++) {
+                    int h = r * stride + p - pad;
+                    int v = s * stride + q - pad;
+                    if (h >= 0 && h < x[0][0].length && v >= 0 && v < x[0][0][0].length) {
+                      dx[i][c][h][v] += dout[i][k][r][s] * dxScale() * w[k][c][p][q];
+                      dw[k][c][p][q] += g * x[i][c][h][v];
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      return new Grads(dx, dw, db);
+    }
+
+    private static double at(double[][][][] x, int i, int c, int h, int v) {
+      return h < 0 || v < 0 || h >= x[0][0].length || v >= x[0][0][0].length ? 0 : x[i][c][h][v];
+    }
+  }
+
+  static class Correct extends Loops {
+    Correct(int stride, int pad) {
+      super(stride, pad);
+    }
+  }
+
+  /** Forward twice too large, and backward the gradient of that: consistent, though wrong. */
+  static class ScaledButConsistent extends Loops {
+    ScaledButConsistent(int stride, int pad) {
+      super(stride, pad);
+    }
+
+    @Override
+    double forwardScale() {
+      return 2;
+    }
+  }
+
+  /** A correct forward whose dx is three times too large. */
+  static class BackwardOff extends Loops {
+    BackwardOff(int stride, int pad) {
+      super(stride, pad);
+    }
+
+    @Override
+    double dxScale() {
+      return 3;
+    }
+  }
+
+  /** Forward that returns nothing to differentiate. */
+  static class NullForward extends Loops {
+    NullForward(int stride, int pad) {
+      super(stride, pad);
+    }
+
+    @Override
+    public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b) {
+      return null;
+    }
+  }
+
+  private static CaseCall.Inputs small() {
+    double[][][][] x = new double[2][2][5][5];
+    double[][][][] w = new double[2][2][3][3];
+    int n = 0;
+    for (double[][][] sample : x) {
+      for (double[][] channel : sample) {
+        for (double[] row : channel) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = ((n++ * 5) % 17 - 8) / 8.0;
+          }
+        }
+      }
+    }
+    for (double[][][] filter : w) {
+      for (double[][] channel : filter) {
+        for (double[] row : channel) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = ((n++ * 3) % 11 - 5) / 5.0;
+          }
+        }
+      }
+    }
+    return new CaseCall.Inputs(2, 1, x, w, new double[] {0.5, -0.25}, new double[0][0][0][0]);
+  }
+
+  private static GradientProbe.Gradients probe(Class<?> type) throws Throwable {
+    StudentLayer layer =
+        StudentLayer.find(type.getName(), GradientProbeTest.class.getClassLoader());
+    assertThat(layer.problems()).isEmpty();
+    return new GradientProbe(layer, small()).run();
+  }
+
+  private static double maxDifference(double[][][][] a, double[][][][] b) {
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a[i].length; j++) {
+        for (int k = 0; k < a[i][j].length; k++) {
+          for (int l = 0; l < a[i][j][k].length; l++) {
+            max = Math.max(max, Math.abs(a[i][j][k][l] - b[i][j][k][l]));
+          }
+        }
+      }
+    }
+    return max;
+  }
+
+  @Test
+  void centredDifferencesOfACorrectForwardEqualItsBackward() throws Throwable {
+    GradientProbe.Gradients found = probe(Correct.class);
+
+    assertThat(maxDifference(found.dx(), (double[][][][]) found.analytic()[0])).isLessThan(1e-8);
+    assertThat(maxDifference(found.dw(), (double[][][][]) found.analytic()[1])).isLessThan(1e-8);
+    assertThat(found.db())
+        .containsExactly((double[]) found.analytic()[2], org.assertj.core.data.Offset.offset(1e-8));
+    assertThat(maxDifference(found.dx(), new double[2][2][5][5])).isGreaterThan(0.1);
+  }
+
+  @Test
+  void aBackwardThatFollowsAWrongForwardAgreesWithIt() throws Throwable {
+    GradientProbe.Gradients found = probe(ScaledButConsistent.class);
+
+    assertThat(maxDifference(found.dx(), (double[][][][]) found.analytic()[0])).isLessThan(1e-8);
+  }
+
+  @Test
+  void aBackwardThatDoesNotFollowItsForwardDisagrees() throws Throwable {
+    GradientProbe.Gradients found = probe(BackwardOff.class);
+
+    assertThat(maxDifference(found.dx(), (double[][][][]) found.analytic()[0])).isGreaterThan(0.1);
+    assertThat(maxDifference(found.dw(), (double[][][][]) found.analytic()[1])).isLessThan(1e-8);
+  }
+
+  @Test
+  void aForwardThatReturnsNothingLeavesNothingToDifferentiate() {
+    assertThatThrownBy(() -> probe(NullForward.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("forward returned no double[][][][]");
+  }
+}
