@@ -146,9 +146,9 @@ public final class FixtureVerifier {
               file
                   + ": "
                   + field
-                  + ": missing; ND4J gives a "
+                  + ": missing; ND4J's "
                   + tensor
-                  + " that differs from expected."
+                  + " for this mistake differs from expected."
                   + tensor
                   + " (fixtures generate writes it)");
         } else if (stored.isPresent()) {
