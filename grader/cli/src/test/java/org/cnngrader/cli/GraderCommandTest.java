@@ -56,7 +56,10 @@ class GraderCommandTest {
             """
             out should have shape [N, F, H', W'] = [1, 1, 5, 5], but was [1, 1, 3, 3]:
             - output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3
-            - output width should be (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3\
+            - output width should be (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3
+            Likely mistake: the padding was ignored: H' = 3 = H - HH + 1 = 5 - 3 + 1 and W' = 3 =\
+             W - WW + 1 = 5 - 3 + 1 are the sizes without padding; pad = 1 adds 1 zero on each\
+             side, so the input grows by 2*pad = 2: (H - HH + 2*pad)/stride + 1\
             """);
   }
 

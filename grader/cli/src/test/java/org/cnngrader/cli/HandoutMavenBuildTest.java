@@ -88,6 +88,8 @@ class HandoutMavenBuildTest {
     assertThat(failing).isPositive();
     assertThat(run.output())
         .contains("  FAIL  lesson-5x5-s1-p1: forward values (2 points)\n        out is wrong: ")
+        .contains(
+            "\n        Likely mistake: the bias is missing: out matches the sums without b[f]")
         .contains(PUBLIC_ONLY)
         .contains("Tests run: 65, Failures: " + failing + ", Errors: 0, Skipped: 0")
         .contains("BUILD FAILURE");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
+import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
@@ -109,8 +110,11 @@ public final class FeedbackWriter {
           part.fixture().name() + ": " + Part.FORWARD_SHAPE.label());
     }
     String text = describe(verdict);
-    if (verdict instanceof Verdict.WrongValues) {
-      return text + "\n" + caseLine(part.fixture());
+    if (verdict instanceof Verdict.WrongValues wrong) {
+      return text + "\n" + caseLine(part.fixture()) + likelyMistake(wrong.diagnosis());
+    }
+    if (verdict instanceof Verdict.WrongShape shape) {
+      return text + likelyMistake(shape.diagnosis());
     }
     if (verdict instanceof Verdict.CallFailed failed
         && failed.call() == Member.BACKWARD
@@ -121,6 +125,11 @@ public final class FeedbackWriter {
           + ", the shape [N, F, H', W'] that forward should return";
     }
     return text;
+  }
+
+  /** A line of its own naming the known mistake, or nothing when there is no diagnosis. */
+  private static String likelyMistake(Diagnosis diagnosis) {
+    return diagnosis == null ? "" : "\n" + MistakeMessages.likelyMistake(diagnosis);
   }
 
   /** The case's sizes, so that a student can rebuild it: "This case: x [2, 3, 7, 7], ..." */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
+import org.cnngrader.diagnosis.Diagnoser;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.execution.CaseRun;
 import org.cnngrader.execution.ReturnedGradients;
@@ -13,11 +14,12 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
+import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * Decides every part of one case from what the child returned. The one place where pass or fail is
- * decided; it words nothing.
+ * Decides every part of one case from what the child returned, and for a wrong tensor the known
+ * mistake behind it, if any. The one place where pass or fail is decided; it words nothing.
  */
 final class CaseGrader {
 
@@ -162,7 +164,12 @@ final class CaseGrader {
     ValueComparison comparison = RelativeError.compare(expected, actual, fixture.tolerance());
     return comparison.passed()
         ? new Verdict.Passed(tensor, comparison)
-        : new Verdict.WrongValues(tensor, comparison, expected, actual);
+        : new Verdict.WrongValues(
+            tensor,
+            comparison,
+            expected,
+            actual,
+            Diagnoser.ofValues(fixture, tensor, actual).orElse(null));
   }
 
   private Verdict shapeProblem(NestedOrFailure result, String tensor, Tensor expected) {
@@ -174,7 +181,13 @@ final class CaseGrader {
     }
     ConvGeometry geometry = fixture.geometry();
     if (!regular.tensor().shape().equals(expected.shape())) {
-      return new Verdict.WrongShape(tensor, expected.shape(), regular.tensor().shape(), geometry);
+      Shape actual = regular.tensor().shape();
+      return new Verdict.WrongShape(
+          tensor,
+          expected.shape(),
+          actual,
+          geometry,
+          Diagnoser.ofShape(geometry, tensor, actual).orElse(null));
     }
     return null;
   }

@@ -3,6 +3,7 @@ package org.cnngrader.grading;
 import java.util.List;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
+import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.inspect.Finding;
@@ -18,20 +19,38 @@ public sealed interface Verdict {
   record Passed(String tensor, ValueComparison comparison) implements Verdict {}
 
   /**
-   * The tensor has the wrong shape; {@code geometry} holds the case's numbers for the derivation.
+   * The tensor has the wrong shape; {@code geometry} holds the case's numbers for the derivation,
+   * {@code diagnosis} the known mistake that gives this shape, or null when none does.
    */
-  record WrongShape(String tensor, Shape expected, Shape actual, ConvGeometry geometry)
-      implements Verdict {}
+  record WrongShape(
+      String tensor, Shape expected, Shape actual, ConvGeometry geometry, Diagnosis diagnosis)
+      implements Verdict {
+
+    public WrongShape(String tensor, Shape expected, Shape actual, ConvGeometry geometry) {
+      this(tensor, expected, actual, geometry, null);
+    }
+  }
 
   /** The tensor is null somewhere or ragged, so it has no shape at all. */
   record Irregular(String tensor, NestedArray problem) implements Verdict {}
 
   /**
    * The shape is right, some values are not; {@code expected} and {@code actual} are kept for
-   * reports that show where.
+   * reports that show where; {@code diagnosis} is the known mistake whose values {@code actual}
+   * matches, or null when none does.
    */
-  record WrongValues(String tensor, ValueComparison comparison, Tensor expected, Tensor actual)
-      implements Verdict {}
+  record WrongValues(
+      String tensor,
+      ValueComparison comparison,
+      Tensor expected,
+      Tensor actual,
+      Diagnosis diagnosis)
+      implements Verdict {
+
+    public WrongValues(String tensor, ValueComparison comparison, Tensor expected, Tensor actual) {
+      this(tensor, comparison, expected, actual, null);
+    }
+  }
 
   /** The call that produces the part returned null instead of a value. */
   record ReturnedNull(Member call) implements Verdict {}

@@ -69,7 +69,61 @@ class ZooGradingTest {
         mistake("mistake-dw-not-summed", f -> f.geometry().n() > 1 ? EnumSet.of(Part.DW) : none()),
         mistake(
             "mistake-dx-overwritten",
-            f -> someInputGetsSeveralContributions(f.geometry()) ? EnumSet.of(Part.DX) : none()));
+            f -> someInputGetsSeveralContributions(f.geometry()) ? EnumSet.of(Part.DX) : none()),
+        mistake(
+            "mistake-padding-one-side",
+            f -> f.geometry().pad() > 0 ? EnumSet.of(Part.FORWARD, Part.DX, Part.DW) : none()),
+        mistake(
+            "mistake-channels-not-summed",
+            f -> f.geometry().c() > 1 ? EnumSet.of(Part.FORWARD) : none()),
+        mistake(
+            "mistake-bias-per-channel",
+            f ->
+                f.geometry().c() > 1 && hasNonZero(f.inputs().b())
+                    ? EnumSet.of(Part.FORWARD)
+                    : none()),
+        mistake(
+            "mistake-height-width-swapped",
+            f -> {
+              if (f.geometry().outHeight() != f.geometry().outWidth()) {
+                return EnumSet.of(Part.FORWARD_SHAPE, Part.FORWARD);
+              }
+              return isTransposeSymmetric(f.expected().out()) ? none() : EnumSet.of(Part.FORWARD);
+            }),
+        mistake(
+            "mistake-dx-transposed",
+            f ->
+                f.geometry().h() == f.geometry().w() && isTransposeSymmetric(f.expected().dx())
+                    ? none()
+                    : EnumSet.of(Part.DX)),
+        mistake(
+            "mistake-dw-transposed",
+            f ->
+                f.geometry().hh() == f.geometry().ww() && isTransposeSymmetric(f.expected().dw())
+                    ? none()
+                    : EnumSet.of(Part.DW)),
+        mistake(
+            "mistake-dx-flipped-kernel",
+            f -> isRotationSymmetric(f.inputs().w(), f.geometry()) ? none() : EnumSet.of(Part.DX)),
+        mistake(
+            "mistake-dx-not-cropped", f -> f.geometry().pad() > 0 ? EnumSet.of(Part.DX) : none()));
+  }
+
+  /** Swapping height and width changes nothing when every slice equals its own transpose. */
+  private static boolean isTransposeSymmetric(Tensor t) {
+    int[] dims = t.shape().dims();
+    int h = dims[2];
+    int w = dims[3];
+    for (int start = 0; start < t.size(); start += h * w) {
+      for (int i = 0; i < h; i++) {
+        for (int j = 0; j < w; j++) {
+          if (t.get(start + i * w + j) != t.get(start + j * w + i)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package org.cnngrader.reference;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
@@ -8,8 +9,8 @@ import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * Turns a case spec into a fixture: inputs drawn from the case's seed, expected tensors from ND4J.
- * The same spec always gives the same fixture, bit for bit.
+ * Turns a case spec into a fixture: inputs drawn from the case's seed, expected tensors and those
+ * of known mistakes from ND4J. The same spec always gives the same fixture, bit for bit.
  */
 public final class FixtureGenerator {
 
@@ -24,17 +25,22 @@ public final class FixtureGenerator {
     Tensor dout = fill(spec.fillOf("dout"), g.outShape(), random);
     Tensor out = Nd4jConv2d.forward(x, w, b, g.params());
     Nd4jConv2d.Backward backward = Nd4jConv2d.backward(x, w, b, dout, g.params());
+    Fixture.Inputs inputs = new Fixture.Inputs(x, w, b, dout);
+    Fixture.Expected expected =
+        new Fixture.Expected(out, backward.dx(), backward.dw(), backward.db());
     return new Fixture(
         spec.name(),
         spec.visibility(),
         g.params(),
-        new Fixture.Inputs(x, w, b, dout),
-        new Fixture.Expected(out, backward.dx(), backward.dw(), backward.db()),
+        inputs,
+        expected,
         null,
         Fixture.DEFAULT_TOLERANCE,
         new Reference(Nd4jConv2d.LIBRARY, Nd4jConv2d.VERSION),
         spec.description(),
-        spec.seed());
+        spec.seed(),
+        Map.of(),
+        MistakeModels.references(inputs, g.params(), expected, Fixture.DEFAULT_TOLERANCE));
   }
 
   /**

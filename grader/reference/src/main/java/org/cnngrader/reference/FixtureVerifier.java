@@ -5,19 +5,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * Recomputes every expected tensor of a fixtures root with ND4J and reports each file whose stored
- * values disagree by more than a relative error of 1e-12, or that cannot be read, or whose shapes
- * break the output-size formula (checked when the fixture is read).
+ * Recomputes every expected tensor of a fixtures root, and every known mistake's, with ND4J and
+ * reports each file whose stored values disagree by more than a relative error of 1e-12, whose
+ * mistakes are not those {@code generate} stores, that cannot be read, or whose shapes break the
+ * output-size formula (checked when the fixture is read).
  */
 public final class FixtureVerifier {
 
@@ -92,25 +96,78 @@ public final class FixtureVerifier {
         Nd4jConv2d.backward(in.x(), in.w(), in.b(), in.dout(), fixture.params());
     List<String> problems = new ArrayList<>();
     double maxError = 0;
-    maxError = Math.max(maxError, check(file, "out", fixture.expected().out(), out, problems));
     maxError =
-        Math.max(maxError, check(file, "dx", fixture.expected().dx(), backward.dx(), problems));
+        Math.max(maxError, check(file, "expected.out", fixture.expected().out(), out, problems));
     maxError =
-        Math.max(maxError, check(file, "dw", fixture.expected().dw(), backward.dw(), problems));
+        Math.max(
+            maxError, check(file, "expected.dx", fixture.expected().dx(), backward.dx(), problems));
     maxError =
-        Math.max(maxError, check(file, "db", fixture.expected().db(), backward.db(), problems));
+        Math.max(
+            maxError, check(file, "expected.dw", fixture.expected().dw(), backward.dw(), problems));
+    maxError =
+        Math.max(
+            maxError, check(file, "expected.db", fixture.expected().db(), backward.db(), problems));
+    Fixture.Expected recomputed =
+        new Fixture.Expected(out, backward.dx(), backward.dw(), backward.db());
+    maxError = Math.max(maxError, checkMistakes(file, fixture, recomputed, problems));
     return new FileReport(file, problems, maxError);
   }
 
+  /**
+   * The stored references of known mistakes must be exactly those that {@code generate} stores,
+   * each agreeing with ND4J: a missing one could let another mistake's diagnosis stand in for it.
+   */
+  private static double checkMistakes(
+      Path file, Fixture fixture, Fixture.Expected recomputed, List<String> problems) {
+    Map<KnownMistake, MistakeReference> wanted =
+        MistakeModels.references(
+            fixture.inputs(), fixture.params(), recomputed, fixture.tolerance());
+    double maxError = 0;
+    for (KnownMistake mistake : KnownMistake.values()) {
+      for (String tensor : MistakeReference.TENSORS) {
+        String field = "mistakes." + mistake.key() + "." + tensor;
+        Optional<Tensor> stored = fixture.mistakeReference(mistake, tensor);
+        Optional<Tensor> computed =
+            Optional.ofNullable(wanted.get(mistake)).flatMap(r -> r.tensor(tensor));
+        if (stored.isPresent() && computed.isEmpty()) {
+          problems.add(
+              file
+                  + ": "
+                  + field
+                  + ": stored, but ND4J's "
+                  + tensor
+                  + " for this mistake has another shape, equals expected."
+                  + tensor
+                  + " or holds more than "
+                  + MistakeModels.MAX_STORED_VALUES
+                  + " values");
+        } else if (stored.isEmpty() && computed.isPresent()) {
+          problems.add(
+              file
+                  + ": "
+                  + field
+                  + ": missing; ND4J's "
+                  + tensor
+                  + " for this mistake differs from expected."
+                  + tensor
+                  + " (fixtures generate writes it)");
+        } else if (stored.isPresent()) {
+          maxError = Math.max(maxError, check(file, field, stored.get(), computed.get(), problems));
+        }
+      }
+    }
+    return maxError;
+  }
+
   private static double check(
-      Path file, String tensor, Tensor stored, Tensor recomputed, List<String> problems) {
+      Path file, String field, Tensor stored, Tensor recomputed, List<String> problems) {
     ValueComparison c = RelativeError.compare(recomputed, stored, THRESHOLD);
     if (!c.passed()) {
       problems.add(
           String.format(
-              "%s: expected.%s%s: stored %s, ND4J gives %s (relative error %.3e > %.0e; %d of %d elements disagree)",
+              "%s: %s%s: stored %s, ND4J gives %s (relative error %.3e > %.0e; %d of %d elements disagree)",
               file,
-              tensor,
+              field,
               Shape.format(c.worstIndex()),
               c.actualAtWorst(),
               c.expectedAtWorst(),

@@ -85,4 +85,65 @@ class FixtureVerifierTest {
                 + ": name: case kernel-1x1 is already defined by "
                 + FixtureFiles.folder(root, Visibility.PUBLIC).resolve("kernel-1x1.json"));
   }
+
+  private static Path copyEdited(
+      Path root, String name, java.util.function.Consumer<ObjectNode> edit) throws Exception {
+    Path source = FixtureFiles.folder(fixturesRoot(), Visibility.HIDDEN).resolve(name);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode fixture = (ObjectNode) mapper.readTree(source.toFile());
+    edit.accept(fixture);
+    Path folder = FixtureFiles.folder(root, Visibility.HIDDEN);
+    Files.createDirectories(folder);
+    Path edited = folder.resolve(name);
+    mapper.writeValue(edited.toFile(), fixture);
+    return edited;
+  }
+
+  @Test
+  void namesAMistakesTamperedValue(@TempDir Path root) throws Exception {
+    Path tampered =
+        copyEdited(
+            root,
+            "seven-s2-p1.json",
+            fixture -> {
+              ArrayNode out =
+                  (ArrayNode)
+                      fixture.get("mistakes").get("padding-one-side").get("out").get("data");
+              out.set(0, out.get(0).asDouble() + 1);
+            });
+
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
+
+    assertThat(reports.get(0).problems())
+        .singleElement()
+        .asString()
+        .startsWith(tampered + ": mistakes.padding-one-side.out[0][0][0][0]: stored ");
+  }
+
+  @Test
+  void namesAMissingMistakeAndOneThatDoesNotApply(@TempDir Path root) throws Exception {
+    Path edited =
+        copyEdited(
+            root,
+            "seven-s2-p1.json",
+            fixture -> {
+              ObjectNode mistakes = (ObjectNode) fixture.get("mistakes");
+              mistakes.remove("bias-missing");
+              // One channel only: a first-channel-only layer computes the right answer.
+              mistakes
+                  .putObject("first-channel-only")
+                  .set("out", fixture.get("expected").get("out"));
+            });
+
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
+
+    assertThat(reports.get(0).problems())
+        .containsExactly(
+            edited
+                + ": mistakes.first-channel-only.out: stored, but ND4J's out for this mistake has"
+                + " another shape, equals expected.out or holds more than 4096 values",
+            edited
+                + ": mistakes.bias-missing.out: missing; ND4J's out for this mistake differs from"
+                + " expected.out (fixtures generate writes it)");
+  }
 }

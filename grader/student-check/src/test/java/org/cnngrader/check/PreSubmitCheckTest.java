@@ -70,6 +70,38 @@ class PreSubmitCheckTest {
   }
 
   @Test
+  void aTypicalMistakeIsNamedUnderTheFailingPart() throws Exception {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    Compilation compilation =
+        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+            .compile(
+                repository().resolve("fixtures/submissions/mistake-padding-one-side"),
+                temp.resolve("work"));
+    PreSubmitCheck check =
+        new PreSubmitCheck(
+            ((Compilation.Compiled) compilation).classes(),
+            repository().resolve("fixtures"),
+            GradingOptions.DEFAULT,
+            new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+
+    DynamicTest dx =
+        check
+            .tests()
+            .filter(t -> t.getDisplayName().equals("lesson-5x5-s1-p1: backward dx (2 points)"))
+            .findFirst()
+            .orElseThrow();
+    assertThatThrownBy(() -> dx.getExecutable().execute()).isInstanceOf(AssertionFailedError.class);
+
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains(
+            "        This case: x [1, 1, 5, 5], w [1, 1, 3, 3], b [1], stride 1, pad 1\n"
+                + "        Likely mistake: padding on one side only: dx matches a layer that puts"
+                + " all 2*pad = 2 rows and columns of zeros below and to the right of x; pad = 1"
+                + " goes on every side, so x[n][c][0][0] belongs at [pad][pad] = [1][1] of the"
+                + " padded input\n");
+  }
+
+  @Test
   void testsAreNamedByCasePartAndPoints() throws Exception {
     PreSubmitCheck check = checkOf(repository().resolve("fixtures/submissions/correct-loops"));
 

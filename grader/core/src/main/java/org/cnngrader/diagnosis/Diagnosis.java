@@ -1,0 +1,30 @@
+package org.cnngrader.diagnosis;
+
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.tensor.Shape;
+
+/**
+ * The known mistake that explains a wrong tensor, with the case's numbers: decided by {@link
+ * Diagnoser}, worded by the feedback package.
+ */
+public sealed interface Diagnosis {
+
+  KnownMistake mistake();
+
+  /** The tensor explained: {@code out}, {@code dx}, {@code dw} or {@code db}. */
+  String tensor();
+
+  ConvGeometry geometry();
+
+  /** The tensor's wrong shape is the one the mistake gives, by the output-size formula. */
+  record ShapeExplained(KnownMistake mistake, String tensor, Shape actual, ConvGeometry geometry)
+      implements Diagnosis {}
+
+  /**
+   * The tensor's values match, within the case's tolerance, those that a layer with the mistake
+   * computes (the fixture's reference for it), and no other mistake's.
+   */
+  record ValuesExplained(KnownMistake mistake, String tensor, ConvGeometry geometry)
+      implements Diagnosis {}
+}

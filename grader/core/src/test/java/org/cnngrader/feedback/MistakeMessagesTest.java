@@ -1,0 +1,231 @@
+package org.cnngrader.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cnngrader.TestRepository;
+import org.cnngrader.compare.RelativeError;
+import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.fixture.MistakeReference;
+import org.cnngrader.fixture.Part;
+import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.Verdict;
+import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class MistakeMessagesTest {
+
+  private static Fixture fixture(String name) {
+    return TestRepository.fixtures().fixtures().stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static PartResult wrongShape(
+      Fixture fixture, Part part, String tensor, Shape actual, KnownMistake mistake) {
+    Shape expected = fixture.expected().tensor(tensor).shape();
+    return new PartResult(
+        fixture,
+        part,
+        new Verdict.WrongShape(
+            tensor,
+            expected,
+            actual,
+            fixture.geometry(),
+            new Diagnosis.ShapeExplained(mistake, tensor, actual, fixture.geometry())));
+  }
+
+  /** The part's feedback when its tensor is exactly the mistake's stored reference. */
+  private static String asTheMistakeComputes(
+      Fixture fixture, Part part, String tensor, KnownMistake mistake) {
+    Tensor expected = fixture.expected().tensor(tensor);
+    Tensor actual = fixture.mistakeReference(mistake, tensor).orElseThrow();
+    return FeedbackWriter.describe(
+        new PartResult(
+            fixture,
+            part,
+            new Verdict.WrongValues(
+                tensor,
+                RelativeError.compare(expected, actual, fixture.tolerance()),
+                expected,
+                actual,
+                new Diagnosis.ValuesExplained(mistake, tensor, fixture.geometry()))));
+  }
+
+  private static String lastLine(String text) {
+    List<String> lines = text.lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+
+  @Test
+  void anIgnoredStrideIsDerivedWithTheCasesNumbers() {
+    PartResult part =
+        wrongShape(
+            fixture("lesson-5x5-s2-p1"),
+            Part.FORWARD_SHAPE,
+            "out",
+            Shape.of(1, 1, 5, 5),
+            KnownMistake.STRIDE_IGNORED);
+
+    assertThat(FeedbackWriter.describe(part))
+        .isEqualTo(
+            """
+            out should have shape [N, F, H', W'] = [1, 1, 3, 3], but was [1, 1, 5, 5]:
+            - output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/2 + 1 = 3, but was 5
+            - output width should be (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*1)/2 + 1 = 3, but was 5
+            Likely mistake: the stride was ignored: H' = 5 = H - HH + 2*pad + 1 = 5 - 3 + 2*1 + 1\
+             and W' = 5 = W - WW + 2*pad + 1 = 5 - 3 + 2*1 + 1 are the sizes for stride 1; the\
+             filter must move stride = 2 steps at a time: (H - HH + 2*pad)/stride + 1""");
+  }
+
+  @Test
+  void ignoredPaddingIsDerivedForHeightAndWidthWithTheirOwnKernelSizes() {
+    String text =
+        FeedbackWriter.describe(
+            wrongShape(
+                fixture("nonsquare-kernel-s2"),
+                Part.FORWARD_SHAPE,
+                "out",
+                Shape.of(2, 3, 3, 3),
+                KnownMistake.PADDING_IGNORED));
+
+    assertThat(lastLine(text))
+        .isEqualTo(
+            "Likely mistake: the padding was ignored: H' = 3 = (H - HH)/stride + 1 = (6 - 2)/2 + 1"
+                + " and W' = 3 = (W - WW)/stride + 1 = (7 - 3)/2 + 1 are the sizes without padding;"
+                + " pad = 1 adds 1 zero on each side, so the input grows by 2*pad = 2:"
+                + " (H - HH + 2*pad)/stride + 1");
+  }
+
+  @Test
+  void aSizeTheMistakeLeavesAloneIsNotDerived() {
+    // H = HH = 3: whatever the stride, the filter fits once along the height.
+    ConvGeometry g =
+        new ConvGeometry(1, 1, 3, 7, 1, 3, 3, new org.cnngrader.fixture.ConvParams(2, 0));
+
+    assertThat(
+            MistakeMessages.likelyMistake(
+                new Diagnosis.ShapeExplained(
+                    KnownMistake.STRIDE_IGNORED, "out", Shape.of(1, 1, 1, 5), g)))
+        .isEqualTo(
+            "Likely mistake: the stride was ignored: W' = 5 = W - WW + 1 = 7 - 3 + 1 is the size"
+                + " for stride 1; the filter must move stride = 2 steps at a time:"
+                + " (H - HH + 2*pad)/stride + 1");
+  }
+
+  @Test
+  void aPaddedDxNamesTheRowsAndColumnsToDrop() {
+    PartResult part =
+        wrongShape(
+            fixture("pad2"),
+            Part.DX,
+            "dx",
+            Shape.of(1, 2, 9, 9),
+            KnownMistake.PADDED_DX_NOT_CROPPED);
+
+    assertThat(FeedbackWriter.describe(part))
+        .isEqualTo(
+            "dx should have shape [1, 2, 5, 5] (the shape of x), but was [1, 2, 9, 9]\n"
+                + "Likely mistake: dx of the padded input was not cropped: dx has shape"
+                + " [N, C, H + 2*pad, W + 2*pad] = [1, 2, 9, 9]; drop the pad = 2 rows and columns"
+                + " on each side to get the gradient of x itself, [1, 2, 5, 5]");
+  }
+
+  @Test
+  void channelsNotSummedByShapeCountFiltersTimesChannels() {
+    String text =
+        FeedbackWriter.describe(
+            wrongShape(
+                fixture("batch-3ch-4filters"),
+                Part.FORWARD_SHAPE,
+                "out",
+                Shape.of(2, 12, 7, 7),
+                KnownMistake.CHANNELS_NOT_SUMMED));
+
+    assertThat(lastLine(text))
+        .isEqualTo(
+            "Likely mistake: the channels were not summed: out has F*C = 4*3 = 12 channels, one per"
+                + " filter and input channel; a filter spans the full depth of the input, so its"
+                + " products over all C = 3 channels add up to one output channel, F = 4 in all");
+  }
+
+  @Test
+  void aBiasPerChannelComesAfterTheCaseLine() {
+    String text =
+        asTheMistakeComputes(
+            fixture("batch-3ch-4filters"), Part.FORWARD, "out", KnownMistake.BIAS_PER_CHANNEL);
+
+    assertThat(text)
+        .startsWith("out is wrong: 392 of 392 elements differ")
+        .endsWith(
+            "\nThis case: x [2, 3, 7, 7], w [4, 3, 3, 3], b [4], stride 1, pad 1\n"
+                + "Likely mistake: the bias was added once per input channel: out matches the sums"
+                + " plus C*b[f] = 3*b[f]; add b[f] once to every out[n][f][i][j], outside the loop"
+                + " over channels");
+  }
+
+  @Test
+  void gradientsOfOneImageNameTheImageAndTheSumOverTheBatch() {
+    Fixture fixture = fixture("batch-3ch-4filters");
+
+    assertThat(
+            lastLine(asTheMistakeComputes(fixture, Part.DB, "db", KnownMistake.FIRST_IMAGE_ONLY)))
+        .isEqualTo(
+            "Likely mistake: db was not summed over the batch: it matches the gradient of image 0"
+                + " alone; the same b serves all N = 2 images, so their gradients add up: db[f] ="
+                + " the sum over n, i, j of dout[n][f][i][j]");
+    assertThat(lastLine(asTheMistakeComputes(fixture, Part.DW, "dw", KnownMistake.LAST_IMAGE_ONLY)))
+        .isEqualTo(
+            "Likely mistake: dw was not summed over the batch: it matches the gradient of the last"
+                + " image (image 1) alone, as when each image's gradient replaces the one before;"
+                + " the same w serves all N = 2 images, so their gradients add up: dw[f][c][p][q] ="
+                + " the sum over n, i, j of dout[n][f][i][j] * x[n][c][i*stride+p-pad][j*stride+q-pad]");
+  }
+
+  @Test
+  void aFlippedKernelInBackwardNamesTheIndices() {
+    assertThat(
+            lastLine(
+                asTheMistakeComputes(
+                    fixture("lesson-5x5-s1-p0"), Part.DX, "dx", KnownMistake.FLIPPED_KERNEL)))
+        .isEqualTo(
+            "Likely mistake: dx was computed with the kernel flipped: dx matches"
+                + " w[f][c][HH-1-p][WW-1-q] used where w[f][c][p][q] belongs;"
+                + " dx[n][c][i*stride+p-pad][j*stride+q-pad] gets dout[n][f][i][j] * w[f][c][p][q]");
+  }
+
+  @Test
+  void paddingOnOneSideSaysWhereXBelongs() {
+    assertThat(
+            lastLine(
+                asTheMistakeComputes(
+                    fixture("pad2"), Part.FORWARD, "out", KnownMistake.PADDING_ONE_SIDE)))
+        .isEqualTo(
+            "Likely mistake: padding on one side only: out matches a layer that puts all 2*pad = 4"
+                + " rows and columns of zeros below and to the right of x; pad = 2 goes on every"
+                + " side, so x[n][c][0][0] belongs at [pad][pad] = [2][2] of the padded input");
+  }
+
+  @Test
+  void everyStoredMistakeOfEveryFixtureCanBeWorded() {
+    int worded = 0;
+    for (Fixture fixture : TestRepository.fixtures().fixtures()) {
+      for (var entry : fixture.mistakes().entrySet()) {
+        for (String tensor : entry.getValue().tensors().keySet()) {
+          String line =
+              MistakeMessages.likelyMistake(
+                  new Diagnosis.ValuesExplained(entry.getKey(), tensor, fixture.geometry()));
+          assertThat(line).as(fixture.name() + " " + entry.getKey()).startsWith("Likely mistake: ");
+          assertThat(line).doesNotContain("\n");
+          worded++;
+        }
+      }
+    }
+    assertThat(worded).isGreaterThan(MistakeReference.TENSORS.size() * 26);
+  }
+}

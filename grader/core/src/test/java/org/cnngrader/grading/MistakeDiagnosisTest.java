@@ -1,0 +1,192 @@
+package org.cnngrader.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.cnngrader.SubmissionFolder;
+import org.cnngrader.TestRepository;
+import org.cnngrader.TestSandbox;
+import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.fixture.Part;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every typical mistake of the zoo is named on the parts it breaks, and only there; correct
+ * submissions and submissions wrong in other ways are never given a diagnosis.
+ */
+class MistakeDiagnosisTest {
+
+  private static final String LIKELY = "Likely mistake: ";
+
+  @TempDir static Path temp;
+
+  private static SubmissionResult grade(String id, Path submission) throws Exception {
+    return new SubmissionGrader(
+            TestRepository.fixtures(), GradingOptions.DEFAULT, TestSandbox.strongest())
+        .grade(id, submission);
+  }
+
+  /** A submission of the zoo, or one built from correct-loops by replacing text. */
+  private record Submission(String name, Function<Path, Path> folder) {
+    static Submission example(String name) {
+      return new Submission(name, ignored -> TestRepository.example(name));
+    }
+
+    static Submission edited(String name, String... findAndReplace) {
+      return new Submission(
+          name,
+          root -> {
+            SubmissionFolder folder =
+                SubmissionFolder.in(root.resolve(name))
+                    .withCorrectConv2d("cnn/Conv2d.java", "", "");
+            for (int i = 0; i < findAndReplace.length; i += 2) {
+              folder.edit("cnn/Conv2d.java", findAndReplace[i], findAndReplace[i + 1]);
+            }
+            return folder.path();
+          });
+    }
+
+    SubmissionResult graded() throws Exception {
+      return grade(name, folder.apply(temp));
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Arguments> typicalMistakes() {
+    return Stream.of(
+        typical(Submission.example("mistake-stride-ignored"), KnownMistake.STRIDE_IGNORED),
+        typical(
+            Submission.edited(
+                "stride-ignored-right-size",
+                "int row = i * stride + p - pad;",
+                "int row = i + p - pad;",
+                "int col = j * stride + q - pad;",
+                "int col = j + q - pad;"),
+            KnownMistake.STRIDE_IGNORED),
+        typical(Submission.example("mistake-padding-ignored"), KnownMistake.PADDING_IGNORED),
+        typical(Submission.example("mistake-padding-one-side"), KnownMistake.PADDING_ONE_SIDE),
+        typical(Submission.example("mistake-flipped-kernel"), KnownMistake.FLIPPED_KERNEL),
+        typical(Submission.example("mistake-first-channel-only"), KnownMistake.FIRST_CHANNEL_ONLY),
+        typical(
+            Submission.example("mistake-channels-not-summed"), KnownMistake.CHANNELS_NOT_SUMMED),
+        typical(Submission.example("mistake-bias-missing"), KnownMistake.BIAS_MISSING),
+        typical(Submission.example("mistake-bias-per-channel"), KnownMistake.BIAS_PER_CHANNEL),
+        typical(
+            Submission.example("mistake-height-width-swapped"), KnownMistake.HEIGHT_WIDTH_SWAPPED),
+        typical(Submission.example("mistake-dx-not-cropped"), KnownMistake.PADDED_DX_NOT_CROPPED),
+        typical(Submission.example("mistake-db-not-summed"), KnownMistake.FIRST_IMAGE_ONLY),
+        typical(Submission.example("mistake-dw-not-summed"), KnownMistake.FIRST_IMAGE_ONLY),
+        typical(
+            Submission.edited(
+                "gradients-of-the-last-image",
+                "db[fi] += g;",
+                "if (ni == n - 1) db[fi] += g;",
+                "dw[fi][ci][p][q] += x[ni][ci][row][col] * g;",
+                "if (ni == n - 1) dw[fi][ci][p][q] += x[ni][ci][row][col] * g;"),
+            KnownMistake.LAST_IMAGE_ONLY),
+        typical(Submission.example("mistake-dx-flipped-kernel"), KnownMistake.FLIPPED_KERNEL),
+        typical(Submission.example("mistake-dx-transposed"), KnownMistake.HEIGHT_WIDTH_SWAPPED),
+        typical(Submission.example("mistake-dw-transposed"), KnownMistake.HEIGHT_WIDTH_SWAPPED));
+  }
+
+  private static Arguments typical(Submission submission, KnownMistake mistake) {
+    return Arguments.of(submission, mistake);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("typicalMistakes")
+  void everyTypicalMistakeIsNamedWhereverTheCaseCanTellIt(
+      Submission submission, KnownMistake mistake) throws Exception {
+    List<PartResult> failed =
+        submission.graded().parts().stream().filter(p -> !p.passed()).toList();
+
+    assertThat(failed).isNotEmpty();
+    assertThat(failed.stream().map(MistakeDiagnosisTest::diagnosis).flatMap(Optional::stream))
+        .as("diagnoses of " + submission)
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.mistake()).isEqualTo(mistake));
+    for (PartResult part : failed) {
+      String feedback = FeedbackWriter.describe(part);
+      long lines = feedback.lines().filter(line -> line.startsWith(LIKELY)).count();
+      assertThat(lines)
+          .as(part.name() + ":\n" + feedback)
+          .isEqualTo(shouldBeNamed(part, mistake) ? 1 : 0);
+    }
+  }
+
+  /**
+   * Where the case can tell the mistake: a wrong shape (not repeated on the forward values part,
+   * which points to the shape part), or wrong values whose reference for the mistake the fixture
+   * stores.
+   */
+  private static boolean shouldBeNamed(PartResult part, KnownMistake mistake) {
+    if (part.verdict() instanceof Verdict.WrongShape) {
+      return part.part() != Part.FORWARD;
+    }
+    return part.verdict() instanceof Verdict.WrongValues wrong
+        && part.fixture().mistakeReference(mistake, wrong.tensor()).isPresent();
+  }
+
+  static Stream<Submission> untypical() {
+    return Stream.of(
+        Submission.example("correct-loops"),
+        Submission.example("correct-im2col"),
+        Submission.example("mistake-dx-overwritten"),
+        Submission.edited(
+            "scaled-output", "out[ni][fi][i][j] = sum;", "out[ni][fi][i][j] = 2 * sum;"),
+        Submission.edited(
+            "noisy-output",
+            "out[ni][fi][i][j] = sum;",
+            "out[ni][fi][i][j] = sum + 1e-3 * noise.nextGaussian();",
+            "private double[][][][] w;",
+            "private double[][][][] w;\n  private final java.util.Random noise = new java.util.Random(7);"),
+        Submission.edited(
+            "halved-dx",
+            "return new Gradients(dx, dw, db);",
+            "return new Gradients(half(dx), dw, db);",
+            "public Gradients backward(",
+            "private static double[][][][] half(double[][][][] t) {\n"
+                + "    for (double[][][] a : t) for (double[][] b : a) for (double[] c : b)"
+                + " for (int i = 0; i < c.length; i++) c[i] /= 2;\n"
+                + "    return t;\n  }\n\n  public Gradients backward("));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("untypical")
+  void submissionsRightOrWrongInOtherWaysGetNoDiagnosis(Submission submission) throws Exception {
+    SubmissionResult result = submission.graded();
+
+    assertThat(result.parts())
+        .allSatisfy(
+            part -> {
+              assertThat(diagnosis(part)).as(part.name()).isEmpty();
+              assertThat(FeedbackWriter.describe(part)).as(part.name()).doesNotContain(LIKELY);
+            });
+    if (!submission.name().startsWith("correct-")) {
+      assertThat(result.score()).isLessThan(result.maxScore());
+    }
+  }
+
+  private static Optional<Diagnosis> diagnosis(PartResult part) {
+    if (part.verdict() instanceof Verdict.WrongValues wrong) {
+      return Optional.ofNullable(wrong.diagnosis());
+    }
+    if (part.verdict() instanceof Verdict.WrongShape shape) {
+      return Optional.ofNullable(shape.diagnosis());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,178 @@
+package org.cnngrader.reference;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cnngrader.compare.RelativeError;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.ConvParams;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.fixture.MistakeReference;
+import org.cnngrader.tensor.Tensor;
+
+/**
+ * What layers with known mistakes compute on a case's inputs, with ND4J: each mistake is the
+ * reference convolution run on edited inputs (a stride of 1, the input padded on one side, the
+ * kernel rotated, one channel, one image, ...), so that a student's tensor can be recognized as
+ * that mistake's. Mistakes that change a tensor's shape are left to the output-size formula.
+ */
+public final class MistakeModels {
+
+  /**
+   * A mistake's tensor is stored only up to this many values: the large cases' out and dx would add
+   * several megabytes each to every fixture load, for feedback that the smaller cases give.
+   */
+  public static final int MAX_STORED_VALUES = 4096;
+
+  private MistakeModels() {}
+
+  /**
+   * The references a fixture stores: for each mistake, the tensors that keep their shape, differ
+   * from {@code expected} by more than {@code tolerance} (a mistake that changes nothing in a case
+   * must never be diagnosed there) and hold at most {@link #MAX_STORED_VALUES} values.
+   */
+  public static Map<KnownMistake, MistakeReference> references(
+      Fixture.Inputs inputs, ConvParams params, Fixture.Expected expected, double tolerance) {
+    Map<KnownMistake, MistakeReference> references = new EnumMap<>(KnownMistake.class);
+    computeAll(inputs, params)
+        .forEach(
+            (mistake, tensors) -> {
+              Map<String, Tensor> kept = new LinkedHashMap<>();
+              tensors.forEach(
+                  (name, tensor) -> {
+                    Tensor right = expected.tensor(name);
+                    if (tensor.shape().equals(right.shape())
+                        && tensor.size() <= MAX_STORED_VALUES
+                        && !RelativeError.compare(right, tensor, tolerance).passed()) {
+                      kept.put(name, tensor);
+                    }
+                  });
+              if (!kept.isEmpty()) {
+                references.put(mistake, new MistakeReference(kept));
+              }
+            });
+    return references;
+  }
+
+  /** Every modelled mistake that can occur in this case, with all the tensors it computes. */
+  static Map<KnownMistake, Map<String, Tensor>> computeAll(Fixture.Inputs in, ConvParams params) {
+    ConvGeometry g = ConvGeometry.of(in.x().shape(), in.w().shape(), params);
+    Map<KnownMistake, Map<String, Tensor>> all = new EnumMap<>(KnownMistake.class);
+    if (g.stride() > 1) {
+      all.put(KnownMistake.STRIDE_IGNORED, strideIgnored(in, g));
+    }
+    if (g.pad() > 0) {
+      all.put(KnownMistake.PADDING_ONE_SIDE, paddingOneSide(in, g));
+    }
+    all.put(KnownMistake.FLIPPED_KERNEL, flippedKernel(in, params));
+    if (g.c() > 1) {
+      all.put(KnownMistake.FIRST_CHANNEL_ONLY, oneChannel(in, params, 0, g.c(), true));
+      all.put(KnownMistake.CHANNELS_NOT_SUMMED, oneChannel(in, params, g.c() - 1, g.c(), false));
+      all.put(
+          KnownMistake.BIAS_PER_CHANNEL,
+          Map.of(
+              "out", Nd4jConv2d.forward(in.x(), in.w(), TensorEdits.times(in.b(), g.c()), params)));
+    }
+    all.put(
+        KnownMistake.BIAS_MISSING,
+        Map.of("out", Nd4jConv2d.forward(in.x(), in.w(), TensorEdits.times(in.b(), 0), params)));
+    all.put(KnownMistake.HEIGHT_WIDTH_SWAPPED, transposed(in, params));
+    if (g.n() > 1) {
+      all.put(KnownMistake.FIRST_IMAGE_ONLY, oneImage(in, params, 0));
+      all.put(KnownMistake.LAST_IMAGE_ONLY, oneImage(in, params, g.n() - 1));
+    }
+    return all;
+  }
+
+  /**
+   * The filter steps 1 at a time but out keeps its right size: out[i][j] is the stride-1 output at
+   * (i, j), and backward sends dout to those positions.
+   */
+  private static Map<String, Tensor> strideIgnored(Fixture.Inputs in, ConvGeometry g) {
+    ConvParams step1 = new ConvParams(1, g.pad());
+    int rows = g.h() - g.hh() + 2 * g.pad() + 1;
+    int cols = g.w() - g.ww() + 2 * g.pad() + 1;
+    Tensor out =
+        TensorEdits.topLeft(
+            Nd4jConv2d.forward(in.x(), in.w(), in.b(), step1), g.outHeight(), g.outWidth());
+    Nd4jConv2d.Backward back =
+        Nd4jConv2d.backward(
+            in.x(), in.w(), in.b(), TensorEdits.topLeft(in.dout(), rows, cols), step1);
+    return tensors(out, back.dx(), back.dw(), back.db());
+  }
+
+  /** x copied to the corner of the padded input: all 2*pad zeros below and to the right. */
+  private static Map<String, Tensor> paddingOneSide(Fixture.Inputs in, ConvGeometry g) {
+    ConvParams noPad = new ConvParams(g.stride(), 0);
+    Tensor padded = TensorEdits.topLeft(in.x(), g.h() + 2 * g.pad(), g.w() + 2 * g.pad());
+    Tensor out = Nd4jConv2d.forward(padded, in.w(), in.b(), noPad);
+    Nd4jConv2d.Backward back = Nd4jConv2d.backward(padded, in.w(), in.b(), in.dout(), noPad);
+    return tensors(out, TensorEdits.topLeft(back.dx(), g.h(), g.w()), back.dw(), back.db());
+  }
+
+  /**
+   * A true convolution, with w[f][c][HH-1-p][WW-1-q] where w[f][c][p][q] belongs: its dx is also
+   * that of a backward pass that flips the kernel, and its dw lands flipped.
+   */
+  private static Map<String, Tensor> flippedKernel(Fixture.Inputs in, ConvParams params) {
+    Tensor rotated = TensorEdits.rotate180(in.w());
+    Tensor out = Nd4jConv2d.forward(in.x(), rotated, in.b(), params);
+    Nd4jConv2d.Backward back = Nd4jConv2d.backward(in.x(), rotated, in.b(), in.dout(), params);
+    return tensors(out, back.dx(), TensorEdits.rotate180(back.dw()), back.db());
+  }
+
+  /**
+   * Every filter reads input channel {@code channel} alone. With {@code gradients}, backward does
+   * too, leaving the other channels' dx and dw zero.
+   */
+  private static Map<String, Tensor> oneChannel(
+      Fixture.Inputs in, ConvParams params, int channel, int channels, boolean gradients) {
+    Tensor x = TensorEdits.slice(in.x(), 1, channel, channel + 1);
+    Tensor w = TensorEdits.slice(in.w(), 1, channel, channel + 1);
+    Tensor out = Nd4jConv2d.forward(x, w, in.b(), params);
+    if (!gradients) {
+      return Map.of("out", out);
+    }
+    Nd4jConv2d.Backward back = Nd4jConv2d.backward(x, w, in.b(), in.dout(), params);
+    return tensors(
+        out,
+        TensorEdits.embed(back.dx(), 1, channel, channels),
+        TensorEdits.embed(back.dw(), 1, channel, channels),
+        back.db());
+  }
+
+  /** Height and width swapped throughout: every tensor comes out transposed. */
+  private static Map<String, Tensor> transposed(Fixture.Inputs in, ConvParams params) {
+    Tensor x = TensorEdits.transpose(in.x());
+    Tensor w = TensorEdits.transpose(in.w());
+    Tensor out = Nd4jConv2d.forward(x, w, in.b(), params);
+    Nd4jConv2d.Backward back =
+        Nd4jConv2d.backward(x, w, in.b(), TensorEdits.transpose(in.dout()), params);
+    return tensors(out, back.dx(), back.dw(), back.db());
+  }
+
+  /** dw and db of one image of the batch. */
+  private static Map<String, Tensor> oneImage(Fixture.Inputs in, ConvParams params, int image) {
+    Nd4jConv2d.Backward back =
+        Nd4jConv2d.backward(
+            TensorEdits.slice(in.x(), 0, image, image + 1),
+            in.w(),
+            in.b(),
+            TensorEdits.slice(in.dout(), 0, image, image + 1),
+            params);
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    tensors.put("dw", back.dw());
+    tensors.put("db", back.db());
+    return tensors;
+  }
+
+  private static Map<String, Tensor> tensors(Tensor out, Tensor dx, Tensor dw, Tensor db) {
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    tensors.put("out", out);
+    tensors.put("dx", dx);
+    tensors.put("dw", dw);
+    tensors.put("db", db);
+    return tensors;
+  }
+}

@@ -1,0 +1,71 @@
+package org.cnngrader.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.fixture.MistakeReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which mistakes a fixture stores: only those that change a tensor of the case without changing its
+ * shape, and only tensors small enough to load quickly. That each stored tensor is what a student's
+ * code with the mistake computes is checked by grading the example submissions
+ * (MistakeDiagnosisTest in grader-core).
+ */
+class MistakeModelsTest {
+
+  private static Fixture generated(String name) throws Exception {
+    CaseList cases =
+        CaseList.read(
+            Path.of(System.getProperty("grader.repository"))
+                .resolve("fixtures")
+                .resolve(CaseList.FILE));
+    return FixtureGenerator.generate(
+        cases.cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+  }
+
+  @Test
+  void aMistakeThatChangesNothingInACaseIsNotStored() throws Exception {
+    // Stride 1, one channel, one image, no bias, an all-ones (symmetric) kernel.
+    Map<KnownMistake, MistakeReference> mistakes = generated("lesson-worked-example").mistakes();
+
+    assertThat(mistakes)
+        .doesNotContainKeys(
+            KnownMistake.FIRST_CHANNEL_ONLY,
+            KnownMistake.CHANNELS_NOT_SUMMED,
+            KnownMistake.BIAS_MISSING,
+            KnownMistake.BIAS_PER_CHANNEL,
+            KnownMistake.FIRST_IMAGE_ONLY);
+    assertThat(mistakes.get(KnownMistake.FLIPPED_KERNEL).tensors()).containsOnlyKeys("dw");
+    assertThat(generated("lesson-5x5-s1-p1").mistakes())
+        .doesNotContainKey(KnownMistake.STRIDE_IGNORED);
+  }
+
+  @Test
+  void aMistakeThatChangesAShapeStoresNoTensorOfThatShape() throws Exception {
+    // 6 x 9 input, stride 3: out is 2 x 3, so swapping height and width changes its shape.
+    Map<KnownMistake, MistakeReference> mistakes = generated("stride3-nonsquare-input").mistakes();
+
+    assertThat(mistakes.get(KnownMistake.HEIGHT_WIDTH_SWAPPED).tensors()).containsOnlyKeys("dw");
+    assertThat(mistakes.keySet())
+        .doesNotContain(
+            KnownMistake.PADDING_IGNORED,
+            KnownMistake.STRIDE_AND_PADDING_IGNORED,
+            KnownMistake.PADDED_DX_NOT_CROPPED);
+  }
+
+  @Test
+  void theLargeCasesStoreOnlyTheirSmallTensors() throws Exception {
+    Fixture large = generated("large-4x16x32x32");
+
+    assertThat(large.mistakes())
+        .isNotEmpty()
+        .allSatisfy(
+            (mistake, reference) ->
+                assertThat(reference.tensors().keySet()).isSubsetOf("dw", "db"));
+    assertThat(large.expected().out().size()).isGreaterThan(MistakeModels.MAX_STORED_VALUES);
+  }
+}
