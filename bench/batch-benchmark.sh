@@ -101,19 +101,22 @@ done
 
 # grade_batch ROUND: grades the batch; appends its figures to $work/grader.*
 grade_batch() {
-  local name="grader-$1" out="$work/out-$1" group="$cgroups/grader-$1" t0 t1 grader hwm=0 child=0 v
+  local name="grader-$1" out="$work/out-$1" group="$cgroups/grader-$1" t0 t1 grader hwm=0 child=0 own=0 v
   rm -rf "$out"
   mkdir "$group"
   t0=$(now)
   (echo "$BASHPID" >"$group/cgroup.procs" &&
     exec grader/bin/grader grade --batch "$work/batch" --jobs "$jobs" --out "$out") >"$work/$name.log" 2>&1 &
   grader=$! # the launcher execs java: this is the grader's JVM
-  # VmHWM only grows, so the grader's last reading is its peak; child JVMs live well under a second,
-  # so theirs is sampled.
+  # VmHWM and CPU time only grow, so the grader's last readings are its peak and its own CPU; child
+  # JVMs (this run's: those in its cgroup) live well under a second, so their peak is sampled.
   while kill -0 "$grader" 2>/dev/null; do
     v=$(awk '/^VmHWM/ {print $2}' "/proc/$grader/status" 2>/dev/null || true)
     if [ -n "$v" ] && [ "$v" -gt "$hwm" ]; then hwm=$v; fi
+    v=$(awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$grader/stat" 2>/dev/null || true)
+    if [ -n "$v" ]; then own=$v; fi
     for p in $(pgrep -f org.cnngrader.runner.ChildMain || true); do
+      grep -q "/batch-benchmark-$$/grader-$1\$" "/proc/$p/cgroup" 2>/dev/null || continue
       v=$(awk '/^VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
       if [ -n "$v" ] && [ "$v" -gt "$child" ]; then child=$v; fi
     done
@@ -131,8 +134,10 @@ grade_batch() {
     >>"$work/grader.latency"
   echo "$hwm" >>"$work/grader.hwm"
   echo "$child" >>"$work/grader.child"
-  echo "round $1: grader $(wall "$name") s wall, $(cpu "$name") s CPU for $k submissions;" \
-    "grader JVM peak $((hwm / 1024)) MiB, largest child JVM seen $((child / 1024)) MiB"
+  calc "$own / $(getconf CLK_TCK) / $k" 4 >>"$work/grader.own"
+  echo "round $1: grader $(wall "$name") s wall, $(cpu "$name") s CPU for $k submissions" \
+    "($(calc "$own / $(getconf CLK_TCK)") s in the grader's JVM); grader JVM peak $((hwm / 1024)) MiB," \
+    "largest child JVM seen $((child / 1024)) MiB"
 }
 
 if [ "$scale" = 1 ]; then
@@ -223,6 +228,7 @@ verdict() { awk "BEGIN {print ($1) ? \"PASS\" : \"FAIL\"}"; }
 echo
 printf '%-62s %10s %15s %10s\n' "route ($k submissions, $rounds rounds; medians)" "per second" "CPU/submission" "latency"
 printf '%-62s %10s %14ss %9ss\n' "grader grade --batch --jobs $jobs (default sandbox)" "$g_rate" "$g_cpu" "$g_latency"
+printf '%-62s %10s %14ss %10s\n' "  in the grader's own JVM" "-" "$(median <"$work/grader.own")" "-"
 printf '%-62s %10s %14ss %9ss\n' "naive: mvn -o test in the handout ($naive_sample a round, one at a time)" "$n_rate" "$n_cpu" "$n_wall"
 printf '%-62s %10s %14ss %10s\n' "floor: plain JVM per submission + warm in-process compile" "-" "$f_cpu" "-"
 printf '%-62s %10s %14ss %10s\n' "  the cases in a plain JVM" "-" "$f_cases" "-"
