@@ -16,14 +16,15 @@
 # Goals (2 cores, default fixtures): throughput at least 20x the naive route's; CPU per submission at most
 # 1.5x the floor's. Each round measures all three; the summary gives medians over rounds.
 #
-# CPU is counted by a cgroup (v2) of the measured command's own: bubblewrap's sandboxed processes are
-# not waited for by anything that would add their time to the grader's, so getrusage (/usr/bin/time)
-# misses them. Hence this needs root (or a delegated cgroup v2 folder in BENCH_CGROUP).
+# CPU is counted by a cgroup (v2) of the measured command's own: getrusage (/usr/bin/time) does not count
+# the processes inside bubblewrap's PID namespace (a JVM that used 0.8 s of CPU there showed 0 s), and
+# the grader's children run there. Hence this needs root (or a cgroup v2 folder in BENCH_CGROUP that it
+# may create groups in).
 #
 # Usage: bench/batch-benchmark.sh [K] [ROUNDS]      (defaults: 100 submissions, 3 rounds)
 #        bench/batch-benchmark.sh --scale [K]       (default 1000: the grader alone, end to end: time, CPU
 #                                                    and memory; the goal is a grader JVM under 1 GiB)
-# Needs a JDK 17 and Maven with the handout's plugins in the local repository (the naive route runs
+# Needs a JDK 17, unzip, and Maven with the handout's plugins in the local repository (the naive route runs
 # offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
