@@ -47,8 +47,9 @@ public final class SubmissionRunner {
   /**
    * Runs every case of every group against the class {@code className} found in {@code classes},
    * within the submission's {@code deadline}, in as few child JVMs as the cases allow: the groups
-   * (public cases, then hidden ones) share a child, but what the code prints is kept per group.
-   * Each group's output holds nothing printed after a later group's first input was sent.
+   * (public cases, then hidden ones) share a child, but what the code prints is kept per group, and
+   * a group after one whose cases left daemon threads running gets a fresh child. Each group's
+   * output holds nothing printed after a later group's first input was sent.
    *
    * @return one execution per group, in order
    * @throws IOException when a child JVM cannot be started at all: a fault of the machine, not the
@@ -62,13 +63,20 @@ public final class SubmissionRunner {
     List<List<Duration>> childStarts = new ArrayList<>();
     Map<Member, String> contract = null;
     ChildJvm child = null;
+    boolean threadsLeft = false;
     try {
       for (int section = 0; section < groups.size(); section++) {
         if (section > 0) {
           if (child != null && !child.isDead()) {
             child.startSection(section);
+            if (threadsLeft) {
+              // Daemon threads of an earlier section stay behind: the next one starts afresh.
+              child.close();
+              child = null;
+            }
           }
           output.force(section);
+          threadsLeft = false;
         }
         List<CaseRun> groupRuns = new ArrayList<>();
         List<Duration> groupStarts = new ArrayList<>();
@@ -93,6 +101,7 @@ public final class SubmissionRunner {
           boolean cutByDeadline = remaining.compareTo(limits.callTimeout()) < 0;
           CaseRun run = child.run(inputs, cutByDeadline ? remaining : limits.callTimeout());
           groupRuns.add(cutByDeadline ? blameDeadline(run, deadline) : run);
+          threadsLeft |= run.backgroundThreads() > 0;
           if (run.leftChildUnfit()) {
             child.close();
             child = null;

@@ -275,6 +275,19 @@ abstract class HostileZoo {
   }
 
   @Test
+  void daemonThreadsLeftByPublicCasesDoNotReachTheHiddenOnes() throws Exception {
+    SubmissionResult result =
+        gradeBesideCorrect(
+            inForward(
+                "Thread idle = new Thread(() -> { try { Thread.sleep(60_000); }"
+                    + " catch (InterruptedException e) { } }); idle.setDaemon(true); idle.start();"),
+            QUICK);
+
+    assertFullMarks(result);
+    assertThat(result.childStarts()).as("a fresh child for the hidden case").hasSize(2);
+  }
+
+  @Test
   void hiddenOutputStaysApartWhenTheStudentsCodeClosesItsStdout() throws Exception {
     SubmissionResult result =
         gradeBesideCorrect(
