@@ -4,7 +4,7 @@
 #   - the time to grade one correct submission (grader/bin/grader grade, 26 cases) with --sandbox
 #     process (the baseline), user (when run as root) and bwrap (when it works here);
 #   - the child JVM's start-up: from starting the child to its report on the student's class, as
-#     provenance.json records it (two children per submission: public and hidden cases);
+#     provenance.json records it (one child per submission runs the public and hidden cases);
 #   - the grader's own share of a grade: the run's time minus the children's start-ups.
 # Usage: bench/sandbox-timings.sh [ROUNDS]   (default 7)
 set -euo pipefail

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,11 +75,10 @@ final class Javac {
             });
     try (StandardJavaFileManager fileManager =
         compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options =
+      List<String> options = new ArrayList<>(targetOptions());
+      options.addAll(
           List.of(
               "-proc:none",
-              "--release",
-              "17",
               "-encoding",
               "UTF-8",
               "-implicit:none",
@@ -91,7 +91,7 @@ final class Javac {
               "-sourcepath",
               classes.toString(),
               "-d",
-              classes.toString());
+              classes.toString()));
       JavaCompiler.CompilationTask task =
           compiler.getTask(
               null,
@@ -127,6 +127,21 @@ final class Javac {
       executor.shutdownNow();
     }
   }
+
+  /**
+   * Java 17, the language and the API the students are taught. On a JDK 17, javac's own platform
+   * classes are exactly that API, and {@code --source}/{@code --target} read them from the JDK's
+   * image, which every compilation shares; {@code --release} would open the JDK's {@code ct.sym}
+   * archive afresh for each submission, a third of a warm compile's time. A newer JDK needs {@code
+   * --release} to hide what was added after 17.
+   */
+  static List<String> targetOptions() {
+    return Runtime.version().feature() == RELEASE
+        ? List.of("--source", String.valueOf(RELEASE), "--target", String.valueOf(RELEASE))
+        : List.of("--release", String.valueOf(RELEASE));
+  }
+
+  private static final int RELEASE = 17;
 
   /**
    * javac ignores interrupts, so a compilation over the time limit is left to a daemon thread; this

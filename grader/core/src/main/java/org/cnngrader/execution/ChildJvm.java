@@ -68,10 +68,23 @@ final class ChildJvm implements AutoCloseable {
   private final DataOutputStream out;
   private final ExecutorService reader;
   private final Limits limits;
+  private final OutputCollector output;
+  private final List<OutputCollector.Drain> drains;
   private boolean dead;
 
-  private ChildJvm(Running running, Path folder, SocketChannel channel, Limits limits) {
+  /** How long the drains may take to read a section's mark once the child has written it. */
+  private static final Duration MARK_TIMEOUT = Duration.ofSeconds(2);
+
+  private ChildJvm(
+      Running running,
+      Path folder,
+      SocketChannel channel,
+      Limits limits,
+      OutputCollector output,
+      List<OutputCollector.Drain> drains) {
     this.running = running;
+    this.output = output;
+    this.drains = List.copyOf(drains);
     this.process = running.process();
     this.folder = folder;
     this.channel = channel;
@@ -110,8 +123,10 @@ final class ChildJvm implements AutoCloseable {
         LIVE.add(running);
         Process process = running.process();
         process.getOutputStream().close();
-        output.drain(process.getInputStream(), "stdout");
-        output.drain(process.getErrorStream(), "stderr");
+        List<OutputCollector.Drain> drains =
+            List.of(
+                output.drain(process.getInputStream(), "stdout"),
+                output.drain(process.getErrorStream(), "stderr"));
         SocketChannel channel = awaitConnection(server, process, limits.startTimeout());
         if (channel == null) {
           throw new IOException(
@@ -123,7 +138,7 @@ final class ChildJvm implements AutoCloseable {
         }
         channel.configureBlocking(true);
         Files.deleteIfExists(launch.socket());
-        return new ChildJvm(running, folder, channel, limits);
+        return new ChildJvm(running, folder, channel, limits, output, drains);
       }
     } catch (IOException | RuntimeException e) {
       if (running != null) {
@@ -271,6 +286,39 @@ final class ChildJvm implements AutoCloseable {
           caseEnd.background());
     }
     return new CaseRun(constructor, forward, backward);
+  }
+
+  /**
+   * Starts output section {@code section}: the child writes the collector's mark after whatever it
+   * printed so far, and this waits (briefly) until the drains have read it, so that the earlier
+   * section holds all of its output. A child that does not answer in time is killed. Either way the
+   * caller forces the section before the next input is sent.
+   */
+  void startSection(int section) {
+    try {
+      out.writeByte(Protocol.SECTION);
+      Wire.writeString(out, output.mark(section));
+      out.flush();
+    } catch (IOException e) {
+      died();
+      return;
+    }
+    CallOutcome<Void> marked =
+        await(
+            limits.callTimeout(),
+            () -> {
+              byte tag = in.readByte();
+              if (tag != Protocol.SECTION_MARKED) {
+                throw new IOException("expected a section mark, found tag " + tag);
+              }
+              return new CallOutcome.Returned<>(null);
+            });
+    if (!(marked instanceof CallOutcome.Returned)) {
+      return; // the child is dead already
+    }
+    for (OutputCollector.Drain drain : drains) {
+      output.awaitSection(drain, section, MARK_TIMEOUT);
+    }
   }
 
   /** The child's report at the end of a case. */

@@ -45,42 +45,67 @@ public final class SubmissionRunner {
   }
 
   /**
-   * Runs every case against the class {@code className} found in {@code classes}, within the
-   * submission's {@code deadline}.
+   * Runs every case of every group against the class {@code className} found in {@code classes},
+   * within the submission's {@code deadline}, in as few child JVMs as the cases allow: the groups
+   * (public cases, then hidden ones) share a child, but what the code prints is kept per group, and
+   * a group after one whose cases left daemon threads running gets a fresh child. Each group's
+   * output holds nothing printed after a later group's first input was sent.
    *
+   * @return one execution per group, in order
    * @throws IOException when a child JVM cannot be started at all: a fault of the machine, not the
    *     student
    */
-  public Execution run(Path classes, String className, List<CaseInputs> cases, Deadline deadline)
+  public List<Execution> run(
+      Path classes, String className, List<List<CaseInputs>> groups, Deadline deadline)
       throws IOException {
     OutputCollector output = new OutputCollector(OutputCollector.DEFAULT_CAP_BYTES);
-    List<CaseRun> runs = new ArrayList<>();
-    List<Duration> childStarts = new ArrayList<>();
+    List<List<CaseRun>> runs = new ArrayList<>();
+    List<List<Duration>> childStarts = new ArrayList<>();
     Map<Member, String> contract = null;
     ChildJvm child = null;
+    boolean threadsLeft = false;
     try {
-      for (CaseInputs inputs : cases) {
-        Duration remaining = deadline.remaining();
-        if (remaining.isNegative() || remaining.isZero()) {
-          runs.add(outOfTime(deadline));
-          continue;
-        }
-        if (child == null || child.isDead()) {
-          if (child != null) {
-            child.close();
+      for (int section = 0; section < groups.size(); section++) {
+        if (section > 0) {
+          if (child != null && !child.isDead()) {
+            child.startSection(section);
+            if (threadsLeft) {
+              // Daemon threads of an earlier section stay behind: the next one starts afresh.
+              child.close();
+              child = null;
+            }
           }
-          long started = System.nanoTime();
-          child = ChildJvm.start(sandbox, classes, className, limits, output);
-          Map<Member, String> problems = child.readContract();
-          childStarts.add(Duration.ofNanos(System.nanoTime() - started));
-          contract = contract == null ? problems : contract;
+          output.force(section);
+          threadsLeft = false;
         }
-        boolean cutByDeadline = remaining.compareTo(limits.callTimeout()) < 0;
-        CaseRun run = child.run(inputs, cutByDeadline ? remaining : limits.callTimeout());
-        runs.add(cutByDeadline ? blameDeadline(run, deadline) : run);
-        if (run.leftChildUnfit()) {
-          child.close();
-          child = null;
+        List<CaseRun> groupRuns = new ArrayList<>();
+        List<Duration> groupStarts = new ArrayList<>();
+        runs.add(groupRuns);
+        childStarts.add(groupStarts);
+        for (CaseInputs inputs : groups.get(section)) {
+          Duration remaining = deadline.remaining();
+          if (remaining.isNegative() || remaining.isZero()) {
+            groupRuns.add(outOfTime(deadline));
+            continue;
+          }
+          if (child == null || child.isDead()) {
+            if (child != null) {
+              child.close();
+            }
+            long started = System.nanoTime();
+            child = ChildJvm.start(sandbox, classes, className, limits, output);
+            Map<Member, String> problems = child.readContract();
+            groupStarts.add(Duration.ofNanos(System.nanoTime() - started));
+            contract = contract == null ? problems : contract;
+          }
+          boolean cutByDeadline = remaining.compareTo(limits.callTimeout()) < 0;
+          CaseRun run = child.run(inputs, cutByDeadline ? remaining : limits.callTimeout());
+          groupRuns.add(cutByDeadline ? blameDeadline(run, deadline) : run);
+          threadsLeft |= run.backgroundThreads() > 0;
+          if (run.leftChildUnfit()) {
+            child.close();
+            child = null;
+          }
         }
       }
     } finally {
@@ -92,7 +117,13 @@ public final class SubmissionRunner {
       contract = contractOnly(classes, className, output);
     }
     output.awaitDrained(Duration.ofSeconds(2));
-    return new Execution(contract, runs, output.snapshot(), childStarts);
+    List<Execution> executions = new ArrayList<>();
+    for (int section = 0; section < groups.size(); section++) {
+      executions.add(
+          new Execution(
+              contract, runs.get(section), output.snapshot(section), childStarts.get(section)));
+    }
+    return executions;
   }
 
   private static CaseRun outOfTime(Deadline deadline) {

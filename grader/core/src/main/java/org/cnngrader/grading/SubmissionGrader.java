@@ -96,8 +96,8 @@ public final class SubmissionGrader {
   }
 
   /**
-   * Runs public and hidden cases in children of their own, so that what the code prints while it
-   * works on hidden inputs never reaches the student's feedback.
+   * Runs public and hidden cases (one child JVM for both while it lasts), keeping what the code
+   * prints while it works on hidden inputs out of the student's feedback.
    */
   private SubmissionResult run(
       String id, Path classes, Optional<Compilation> compilation, long start) throws IOException {
@@ -123,20 +123,29 @@ public final class SubmissionGrader {
     SubmissionRunner runner = new SubmissionRunner(sandbox, options.limits());
     SubmissionRunner.Deadline deadline =
         new SubmissionRunner.Deadline(options.limits().submissionTimeout());
+    List<Visibility> visibilities = new ArrayList<>();
+    List<List<Fixture>> groups = new ArrayList<>();
+    for (Visibility visibility : Visibility.values()) {
+      List<Fixture> group = fixtures.only(visibility).fixtures();
+      if (!group.isEmpty()) {
+        visibilities.add(visibility);
+        groups.add(group);
+      }
+    }
+    List<Execution> executions =
+        runner.run(
+            classes,
+            options.className(),
+            groups.stream()
+                .map(group -> group.stream().map(SubmissionGrader::inputsOf).toList())
+                .toList(),
+            deadline);
     List<PartResult> parts = new ArrayList<>();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
     List<Duration> childStarts = new ArrayList<>();
-    for (Visibility visibility : Visibility.values()) {
-      List<Fixture> group = fixtures.only(visibility).fixtures();
-      if (group.isEmpty()) {
-        continue;
-      }
-      Execution execution =
-          runner.run(
-              classes,
-              options.className(),
-              group.stream().map(SubmissionGrader::inputsOf).toList(),
-              deadline);
+    for (int g = 0; g < groups.size(); g++) {
+      List<Fixture> group = groups.get(g);
+      Execution execution = executions.get(g);
       for (int i = 0; i < group.size(); i++) {
         for (PartResult part :
             new CaseGrader(group.get(i), options.className(), execution.contractProblems())
@@ -144,7 +153,7 @@ public final class SubmissionGrader {
           parts.add(options.credit().map(part::withCredit).orElse(part));
         }
       }
-      output.put(visibility, execution.output());
+      output.put(visibilities.get(g), execution.output());
       childStarts.addAll(execution.childStarts());
     }
     return new SubmissionResult(

@@ -260,6 +260,47 @@ abstract class HostileZoo {
     assertThat(result.hiddenOutput().discardedBytes()).isGreaterThan(100L * 1024 * 1024);
   }
 
+  /** What forward prints: the input's height and width (public 5x5, hidden 6x6), no new line. */
+  private static final String PRINT_SIZE =
+      "System.out.print(\"seen \" + x[0][0].length + \"x\" + x[0][0][0].length + \";\");";
+
+  @Test
+  void printsWithoutANewLineStayWithTheCasesThatMadeThemThoughOneChildRunsBoth() throws Exception {
+    SubmissionResult result = gradeBesideCorrect(inForward(PRINT_SIZE), QUICK);
+
+    assertFullMarks(result);
+    assertThat(result.childStarts()).as("one child for public and hidden cases").hasSize(1);
+    assertThat(result.output().text()).isEqualTo("seen 5x5;");
+    assertThat(result.hiddenOutput().text()).isEqualTo("seen 6x6;");
+  }
+
+  @Test
+  void daemonThreadsLeftByPublicCasesDoNotReachTheHiddenOnes() throws Exception {
+    SubmissionResult result =
+        gradeBesideCorrect(
+            inForward(
+                "Thread idle = new Thread(() -> { try { Thread.sleep(60_000); }"
+                    + " catch (InterruptedException e) { } }); idle.setDaemon(true); idle.start();"),
+            QUICK);
+
+    assertFullMarks(result);
+    assertThat(result.childStarts()).as("a fresh child for the hidden case").hasSize(2);
+  }
+
+  @Test
+  void hiddenOutputStaysApartWhenTheStudentsCodeClosesItsStdout() throws Exception {
+    SubmissionResult result =
+        gradeBesideCorrect(
+            inForward(
+                "System.err.print(\"seen \" + x[0][0].length + \"x\" + x[0][0][0].length + \";\");"
+                    + " System.out.close();"),
+            QUICK);
+
+    assertFullMarks(result);
+    assertThat(result.output().text()).isEqualTo("seen 5x5;");
+    assertThat(result.hiddenOutput().text()).isEqualTo("seen 6x6;");
+  }
+
   @Test
   void randomBytesOnTheRawStdoutCannotCorruptTheResults() throws Exception {
     SubmissionResult result =

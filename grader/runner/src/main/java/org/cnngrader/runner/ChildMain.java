@@ -38,7 +38,8 @@ public final class ChildMain {
               new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
       ExitWatch exitWatch = new ExitWatch(replies);
       exitWatch.install();
-      serve(new StudentClasses(Path.of(args[2]), args[1]), in, replies, exitWatch);
+      OutputMarks marks = new OutputMarks();
+      serve(new StudentClasses(Path.of(args[2]), args[1]), in, replies, exitWatch, marks);
     } finally {
       // However the conversation ends (QUIT, or the parent gone), student threads that never end
       // must not keep the child alive.
@@ -47,16 +48,28 @@ public final class ChildMain {
   }
 
   static void serve(
-      StudentClasses classes, DataInputStream in, Replies replies, ExitWatch exitWatch)
+      StudentClasses classes,
+      DataInputStream in,
+      Replies replies,
+      ExitWatch exitWatch,
+      OutputMarks marks)
       throws IOException {
     try (StudentClasses.Loaded first = classes.load()) {
       Map<Member, String> problems = first.layer().problems();
       replies.send(out -> writeContract(problems, out));
     }
-    while (in.readByte() == Protocol.RUN_CASE) {
-      CaseCall.Inputs inputs = CaseCall.Inputs.read(in);
-      try (StudentClasses.Loaded loaded = classes.load()) {
-        new CaseCall(loaded.layer(), inputs, exitWatch).run(replies);
+    while (true) {
+      byte tag = in.readByte();
+      if (tag == Protocol.RUN_CASE) {
+        CaseCall.Inputs inputs = CaseCall.Inputs.read(in);
+        try (StudentClasses.Loaded loaded = classes.load()) {
+          new CaseCall(loaded.layer(), inputs, exitWatch).run(replies);
+        }
+      } else if (tag == Protocol.SECTION) {
+        marks.write(Wire.readString(in));
+        replies.send(out -> out.writeByte(Protocol.SECTION_MARKED));
+      } else {
+        return;
       }
     }
   }

@@ -14,6 +14,13 @@ public final class Protocol {
   /** Parent to child: no more cases. */
   public static final byte QUIT = 2;
 
+  /**
+   * Parent to child: the next cases' output belongs to a section of its own (say, hidden cases
+   * after public ones); a mark follows, which the child writes to its stdout and stderr after
+   * whatever was printed so far, then answers {@link #SECTION_MARKED}.
+   */
+  public static final byte SECTION = 3;
+
   /** Child to parent: the call returned; its value follows, if it has one. */
   public static final byte RETURNED = 10;
 
@@ -42,6 +49,9 @@ public final class Protocol {
    * during a call; the member's code and the caller's frames follow, then the JVM ends.
    */
   public static final byte EXITED = 15;
+
+  /** Child to parent: the mark asked for by {@link #SECTION} is written. */
+  public static final byte SECTION_MARKED = 16;
 
   private Protocol() {}
 }
