@@ -248,12 +248,7 @@ final class ChildJvm implements AutoCloseable {
   CaseRun run(CaseInputs inputs, Duration limit) {
     try {
       out.writeByte(Protocol.RUN_CASE);
-      out.writeInt(inputs.stride());
-      out.writeInt(inputs.pad());
-      Wire.writeArray(out, inputs.x().toNested(), 4);
-      Wire.writeArray(out, inputs.w().toNested(), 4);
-      Wire.writeArray(out, inputs.b().toNested(), 1);
-      Wire.writeArray(out, inputs.dout().toNested(), 4);
+      writeInputs(inputs);
       out.flush();
     } catch (IOException e) {
       CallOutcome<Void> died = died();
@@ -286,6 +281,37 @@ final class ChildJvm implements AutoCloseable {
           caseEnd.background());
     }
     return new CaseRun(constructor, forward, backward);
+  }
+
+  /**
+   * Runs the gradient check on {@code inputs} within {@code limit}: the student's backward beside
+   * the centred differences of the student's own forward.
+   */
+  CallOutcome<ProbedGradients> checkGradients(CaseInputs inputs, Duration limit) {
+    try {
+      out.writeByte(Protocol.GRADIENT_CHECK);
+      writeInputs(inputs);
+      out.flush();
+    } catch (IOException e) {
+      return died();
+    }
+    return read(
+        limit,
+        () ->
+            new ProbedGradients(
+                readGradients(),
+                (double[][][][]) Wire.readArray(in, 4),
+                (double[][][][]) Wire.readArray(in, 4),
+                (double[]) Wire.readArray(in, 1)));
+  }
+
+  private void writeInputs(CaseInputs inputs) throws IOException {
+    out.writeInt(inputs.stride());
+    out.writeInt(inputs.pad());
+    Wire.writeArray(out, inputs.x().toNested(), 4);
+    Wire.writeArray(out, inputs.w().toNested(), 4);
+    Wire.writeArray(out, inputs.b().toNested(), 1);
+    Wire.writeArray(out, inputs.dout().toNested(), 4);
   }
 
   /**

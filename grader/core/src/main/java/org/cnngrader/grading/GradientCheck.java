@@ -37,7 +37,10 @@ public record GradientCheck(ConvGeometry smallCase, Map<Part, Agreement> gradien
   /** Backward gave nothing to compare: no gradient, or one of another shape. */
   public record Unusable(String why) implements Agreement {}
 
-  /** What the check says of one failing backward part, knowing how the case's forward did. */
+  /**
+   * What the check says of one failing backward part, knowing whether forward passed on every case
+   * ({@code forwardPassed}).
+   */
   public record Finding(GradientCheck check, Part gradient, boolean forwardPassed) {
 
     public Finding {

@@ -14,9 +14,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.compile.SubmissionCompiler;
+import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.execution.CapturedOutput;
 import org.cnngrader.execution.CaseInputs;
 import org.cnngrader.execution.Execution;
+import org.cnngrader.execution.ProbedGradients;
+import org.cnngrader.execution.SubmissionRun;
 import org.cnngrader.execution.SubmissionRunner;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureSet;
@@ -132,14 +135,16 @@ public final class SubmissionGrader {
         groups.add(group);
       }
     }
-    List<Execution> executions =
+    SubmissionRun run =
         runner.run(
             classes,
             options.className(),
             groups.stream()
                 .map(group -> group.stream().map(SubmissionGrader::inputsOf).toList())
                 .toList(),
-            deadline);
+            deadline,
+            Optional.of(GradientChecks.smallCaseInputs()));
+    List<Execution> executions = run.executions();
     List<PartResult> parts = new ArrayList<>();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
     List<Duration> childStarts = new ArrayList<>();
@@ -155,6 +160,11 @@ public final class SubmissionGrader {
       }
       output.put(visibilities.get(g), execution.output());
       childStarts.addAll(execution.childStarts());
+    }
+    // The check explains; it earns nothing. A check that could not finish says nothing.
+    if (run.gradientCheck().isPresent()
+        && run.gradientCheck().get() instanceof CallOutcome.Returned<ProbedGradients> probed) {
+      parts = GradientChecks.explain(parts, GradientChecks.decide(probed.value()));
     }
     return new SubmissionResult(
         id,

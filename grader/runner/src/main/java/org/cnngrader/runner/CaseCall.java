@@ -211,12 +211,12 @@ final class CaseCall {
     out.writeInt(background);
   }
 
-  private static void unavailable(DataOutputStream out, Member missing) throws IOException {
+  static void unavailable(DataOutputStream out, Member missing) throws IOException {
     out.writeByte(Protocol.UNAVAILABLE);
     out.writeByte(missing.code());
   }
 
-  private static void threw(DataOutputStream out, Throwable thrown) throws IOException {
+  static void threw(DataOutputStream out, Throwable thrown) throws IOException {
     if (thrown instanceof OutOfMemoryError) {
       reserve = null;
     }

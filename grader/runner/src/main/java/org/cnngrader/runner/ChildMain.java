@@ -65,6 +65,11 @@ public final class ChildMain {
         try (StudentClasses.Loaded loaded = classes.load()) {
           new CaseCall(loaded.layer(), inputs, exitWatch).run(replies);
         }
+      } else if (tag == Protocol.GRADIENT_CHECK) {
+        CaseCall.Inputs inputs = CaseCall.Inputs.read(in);
+        try (StudentClasses.Loaded loaded = classes.load()) {
+          checkGradients(loaded.layer(), inputs, replies, exitWatch);
+        }
       } else if (tag == Protocol.SECTION) {
         marks.write(Wire.readString(in));
         replies.send(out -> out.writeByte(Protocol.SECTION_MARKED));
@@ -72,6 +77,41 @@ public final class ChildMain {
         return;
       }
     }
+  }
+
+  private static void checkGradients(
+      StudentLayer layer, CaseCall.Inputs inputs, Replies replies, ExitWatch exitWatch)
+      throws IOException {
+    if (!layer.has(Member.CONSTRUCTOR)
+        || !layer.has(Member.FORWARD)
+        || !layer.has(Member.BACKWARD)) {
+      replies.send(out -> CaseCall.unavailable(out, Member.BACKWARD));
+      return;
+    }
+    GradientProbe.Gradients found;
+    // An exit during the check is reported as one during forward, which the check calls most.
+    exitWatch.calling(Member.FORWARD);
+    try {
+      found = new GradientProbe(layer, inputs).run();
+    } catch (Throwable t) {
+      exitWatch.calling(null);
+      replies.send(out -> CaseCall.threw(out, t));
+      return;
+    }
+    exitWatch.calling(null);
+    replies.send(
+        out -> {
+          out.writeByte(Protocol.RETURNED);
+          out.writeBoolean(found.analytic() != null);
+          if (found.analytic() != null) {
+            Wire.writeArray(out, found.analytic()[0], 4);
+            Wire.writeArray(out, found.analytic()[1], 4);
+            Wire.writeArray(out, found.analytic()[2], 1);
+          }
+          Wire.writeArray(out, found.dx(), 4);
+          Wire.writeArray(out, found.dw(), 4);
+          Wire.writeArray(out, found.db(), 1);
+        });
   }
 
   private static void writeContract(Map<Member, String> problems, DataOutputStream out)

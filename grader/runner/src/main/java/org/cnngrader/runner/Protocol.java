@@ -21,6 +21,14 @@ public final class Protocol {
    */
   public static final byte SECTION = 3;
 
+  /**
+   * Parent to child: check the student's backward against centred differences of the student's own
+   * forward on a small case (stride, pad, x, w, b, dout as for a case; dout is not used). One
+   * outcome answers: returned, then backward's gradients (present or not, then dx, dw, db) and the
+   * centred differences (dx, dw, db); or how the student's code failed.
+   */
+  public static final byte GRADIENT_CHECK = 4;
+
   /** Child to parent: the call returned; its value follows, if it has one. */
   public static final byte RETURNED = 10;
 
