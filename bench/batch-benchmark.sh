@@ -40,7 +40,7 @@ else
   rounds="${2:-3}"
 fi
 naive_sample="${NAIVE:-5}"
-jobs=2
+jobs=${BENCH_JOBS:-2}
 
 cgroot="${BENCH_CGROUP:-$(awk '$3 == "cgroup2" {print $2; exit}' /proc/mounts)}"
 if [ -z "$cgroot" ] || ! mkdir "$cgroot/batch-benchmark-$$" 2>/dev/null; then

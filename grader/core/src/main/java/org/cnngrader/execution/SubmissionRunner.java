@@ -26,6 +26,17 @@ public final class SubmissionRunner {
     this.limits = limits;
   }
 
+  /**
+   * Whether to run the gradient check once the cases have run, and on which inputs: the caller
+   * judges the runs (this class knows nothing of expected values).
+   */
+  @FunctionalInterface
+  public interface GradientCheckRequest {
+    Optional<CaseInputs> after(Map<Member, String> contract, List<List<CaseRun>> runs);
+
+    GradientCheckRequest NEVER = (contract, runs) -> Optional.empty();
+  }
+
   /** When a submission's time runs out; one is shared by all the runs of a submission. */
   public static final class Deadline {
     private final Duration limit;
@@ -52,8 +63,9 @@ public final class SubmissionRunner {
    * a group after one whose cases left daemon threads running gets a fresh child. Each group's
    * output holds nothing printed after a later group's first input was sent.
    *
-   * <p>Then, when {@code gradientCheck} is given and time is left, the gradient check runs on those
-   * inputs, in the last group's child (or a fresh one); what it prints is dropped.
+   * <p>Then, when {@code gradientCheckRequest} asks for it and time is left, the gradient check
+   * runs on the inputs it gives, in the last group's child (or a fresh one); what it prints is
+   * dropped.
    *
    * @return one execution per group, in order, and the gradient check's outcome
    * @throws IOException when a child JVM cannot be started at all: a fault of the machine, not the
@@ -64,7 +76,7 @@ public final class SubmissionRunner {
       String className,
       List<List<CaseInputs>> groups,
       Deadline deadline,
-      Optional<CaseInputs> gradientCheck)
+      GradientCheckRequest gradientCheckRequest)
       throws IOException {
     Optional<CallOutcome<ProbedGradients>> checked = Optional.empty();
     OutputCollector output = new OutputCollector(OutputCollector.DEFAULT_CAP_BYTES);
@@ -118,6 +130,8 @@ public final class SubmissionRunner {
         }
       }
       Duration remaining = deadline.remaining();
+      Optional<CaseInputs> gradientCheck =
+          contract == null ? Optional.empty() : gradientCheckRequest.after(contract, runs);
       if (gradientCheck.isPresent() && !remaining.isNegative() && !remaining.isZero()) {
         // The check calls forward hundreds of times: what that prints goes to a section of its
         // own, which no one is shown.

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.execution.CaseInputs;
+import org.cnngrader.execution.CaseRun;
 import org.cnngrader.execution.ProbedGradients;
 import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.ConvParams;
+import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Part;
+import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -47,6 +51,36 @@ final class GradientChecks {
       data[i] = Math.round(random.nextDouble(-1, 1) * 1e4) / 1e4;
     }
     return new Tensor(shape, data);
+  }
+
+  /**
+   * The small case's inputs when some gradient of the {@code runs} of the cases in {@code groups}
+   * has wrong values or a wrong shape, which the check can then explain; none when all are right or
+   * fail otherwise, so that a correct submission spends nothing on it.
+   */
+  static Optional<CaseInputs> wanted(
+      List<List<Fixture>> groups,
+      String className,
+      Map<Member, String> contract,
+      List<List<CaseRun>> runs) {
+    for (int g = 0; g < runs.size(); g++) {
+      for (int i = 0; i < runs.get(g).size(); i++) {
+        for (PartResult part :
+            new CaseGrader(groups.get(g).get(i), className, contract).grade(runs.get(g).get(i))) {
+          if (explains(part)) {
+            return Optional.of(smallCaseInputs());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a part is a gradient that came out wrong, which the check can explain. */
+  private static boolean explains(PartResult part) {
+    return (part.part() == Part.DX || part.part() == Part.DW || part.part() == Part.DB)
+        && (part.verdict() instanceof Verdict.WrongValues
+            || part.verdict() instanceof Verdict.WrongShape);
   }
 
   /** How each of backward's gradients compares with the centred differences. */
@@ -102,12 +136,8 @@ final class GradientChecks {
             .allMatch(PartResult::passed);
     List<PartResult> explained = new ArrayList<>();
     for (PartResult part : parts) {
-      boolean gradient = check.gradients().containsKey(part.part());
-      boolean wrong =
-          part.verdict() instanceof Verdict.WrongValues
-              || part.verdict() instanceof Verdict.WrongShape;
       explained.add(
-          gradient && wrong
+          explains(part)
               ? part.withGradientCheck(new GradientCheck.Finding(check, part.part(), forwardRight))
               : part);
     }

@@ -143,7 +143,7 @@ public final class SubmissionGrader {
                 .map(group -> group.stream().map(SubmissionGrader::inputsOf).toList())
                 .toList(),
             deadline,
-            Optional.of(GradientChecks.smallCaseInputs()));
+            (contract, runs) -> GradientChecks.wanted(groups, options.className(), contract, runs));
     List<Execution> executions = run.executions();
     List<PartResult> parts = new ArrayList<>();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
