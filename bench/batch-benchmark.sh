@@ -21,7 +21,8 @@
 # the grader's children run there. Hence this needs root (or a cgroup v2 folder in BENCH_CGROUP that it
 # may create groups in).
 #
-# Usage: bench/batch-benchmark.sh [K] [ROUNDS]      (defaults: 100 submissions, 3 rounds)
+# Usage: bench/batch-benchmark.sh [K] [ROUNDS]      (defaults: 100 submissions, 3 rounds; BENCH_JOBS
+#                                                   sets --jobs, default 2)
 #        bench/batch-benchmark.sh --scale [K]       (default 1000: the grader alone, end to end: time, CPU
 #                                                    and memory; the goal is a grader JVM under 1 GiB)
 # Needs a JDK 17, unzip, and Maven with the handout's plugins in the local repository (the naive route runs
