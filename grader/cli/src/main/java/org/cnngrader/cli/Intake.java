@@ -24,6 +24,7 @@ import java.util.zip.ZipFile;
 import org.cnngrader.cli.Submissions.Found;
 import org.cnngrader.cli.Submissions.Source;
 import org.cnngrader.cli.Submissions.Submission;
+import org.cnngrader.files.FileTrees;
 import org.cnngrader.intake.IntakeException;
 import org.cnngrader.intake.SafeUnzip;
 import org.cnngrader.report.Student;
@@ -371,11 +372,11 @@ final class Intake implements AutoCloseable {
         return submission.rejectedFor("nothing was handed in: " + submission.source().where());
       }
     } catch (IntakeException e) {
-      deleteTree(target);
+      FileTrees.deleteQuietly(target);
       return submission.takenInTo(target).rejectedFor(e.getMessage());
     } catch (IOException e) {
       // A file that cannot be read or copied costs its own submission, not the batch.
-      deleteTree(target);
+      FileTrees.deleteQuietly(target);
       return submission
           .takenInTo(target)
           .rejectedFor(submission.source().where() + " cannot be read: " + e);
@@ -458,26 +459,6 @@ final class Intake implements AutoCloseable {
 
   @Override
   public void close() {
-    deleteTree(workFolder);
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException e) {
-                  // A leftover temporary file changes no grade.
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      // Left for the system's cleaning of temporary files.
-    }
+    FileTrees.deleteQuietly(workFolder);
   }
 }

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
+import org.cnngrader.files.FileTrees;
 import org.cnngrader.runner.ChildMain;
 import org.cnngrader.runner.Member;
 import org.cnngrader.runner.Protocol;
@@ -145,7 +143,7 @@ final class ChildJvm implements AutoCloseable {
         running.reap();
         LIVE.remove(running);
       }
-      deleteTree(folder);
+      FileTrees.deleteQuietly(folder);
       throw e;
     }
   }
@@ -530,24 +528,6 @@ final class ChildJvm implements AutoCloseable {
     } catch (IOException e) {
       // Nothing left to release.
     }
-    deleteTree(folder);
-  }
-
-  /** Best effort: what the child left in its folder is removed; a leftover is harmless. */
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException e) {
-                  // Left for the system's cleaning of temporary files.
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      // The folder is gone or unreadable: nothing more to do.
-    }
+    FileTrees.deleteQuietly(folder);
   }
 }

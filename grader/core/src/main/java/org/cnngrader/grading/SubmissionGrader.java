@@ -1,17 +1,14 @@
 package org.cnngrader.grading;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.compile.SubmissionCompiler;
 import org.cnngrader.execution.CallOutcome;
@@ -21,6 +18,7 @@ import org.cnngrader.execution.Execution;
 import org.cnngrader.execution.ProbedGradients;
 import org.cnngrader.execution.SubmissionRun;
 import org.cnngrader.execution.SubmissionRunner;
+import org.cnngrader.files.FileTrees;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Part;
@@ -63,7 +61,7 @@ public final class SubmissionGrader {
       }
       return notGraded(id, compilation, start);
     } finally {
-      deleteTree(work);
+      FileTrees.deleteQuietly(work);
     }
   }
 
@@ -189,22 +187,5 @@ public final class SubmissionGrader {
 
   private static Duration since(long start) {
     return Duration.ofNanos(System.nanoTime() - start);
-  }
-
-  /** Best effort: a temporary folder left behind must not turn a finished grade into a fault. */
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(SubmissionGrader::deleteQuietly);
-    } catch (IOException | UncheckedIOException e) {
-      // Left for the operating system's cleaning of temporary files.
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // A leftover temporary file does not change any grade.
-    }
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,11 +14,10 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.files.FileTrees;
 import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
@@ -82,7 +80,7 @@ public final class ResultsWriter {
       writeAtomically(fresh.resolve(HtmlReport.FILE), HtmlReport.render(result));
       replace(folder, fresh, staging);
     } finally {
-      deleteTree(fresh);
+      FileTrees.delete(fresh);
     }
   }
 
@@ -99,7 +97,7 @@ public final class ResultsWriter {
     }
     Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
     if (earlier != null) {
-      deleteTree(earlier);
+      FileTrees.delete(earlier);
     }
   }
 
@@ -108,7 +106,7 @@ public final class ResultsWriter {
    * results, and earlier ones moved aside just before. Called before grading into the folder.
    */
   public static void clearStaging(Path outFolder) throws IOException {
-    deleteTree(outFolder.resolve(STAGING));
+    FileTrees.delete(outFolder.resolve(STAGING));
   }
 
   /** The key submission {@code folder}'s results were graded under, if it holds results. */
@@ -282,19 +280,6 @@ public final class ResultsWriter {
   private static void readableByAll(Path path, String permissions) throws IOException {
     if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 

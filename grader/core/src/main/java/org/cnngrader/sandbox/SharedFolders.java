@@ -6,9 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.cnngrader.files.FileTrees;
 
 /**
  * The folders every user may write to. A child running as a user of its own can leave files there
@@ -32,7 +31,7 @@ final class SharedFolders {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
         for (Path entry : entries) {
           if (ownedBy(entry, uid)) {
-            deleteTree(entry);
+            FileTrees.deleteQuietly(entry);
           }
         }
       } catch (IOException | UncheckedIOException e) {
@@ -47,27 +46,6 @@ final class SharedFolders {
           .equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
     } catch (IOException | UnsupportedOperationException e) {
       return false;
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-      deleteQuietly(root);
-      return;
-    }
-    // Files.walk does not follow links: a link planted inside points nowhere the walk goes.
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(SharedFolders::deleteQuietly);
-    } catch (IOException | UncheckedIOException e) {
-      deleteQuietly(root);
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // Left behind; the next child has another user id and cannot read a file kept private.
     }
   }
 }
