@@ -20,39 +20,69 @@ public final class RelativeError {
     return Math.abs(expected - actual) / Math.max(FLOOR, Math.abs(expected) + Math.abs(actual));
   }
 
-  /** Compares two tensors of the same shape; the caller has checked the shapes. */
+  /** Compares two tensors of the same shape, by relative error alone. */
   public static ValueComparison compare(Tensor expected, Tensor actual, double tolerance) {
+    return compare(expected, actual, tolerance, ElementBounds.EXACT);
+  }
+
+  /**
+   * Compares two tensors of the same shape; the caller has checked the shapes. An element passes
+   * when its relative error is within {@code tolerance}, or when its difference is within {@code
+   * roundOff}, what rounding alone can make of a correct result: near zero, where the floor of the
+   * relative error is larger than the value, rounding in another summation order can exceed the
+   * tolerance, and a correct answer must never lose points for the order it sums in.
+   */
+  public static ValueComparison compare(
+      Tensor expected, Tensor actual, double tolerance, ElementBounds roundOff) {
     if (!expected.shape().equals(actual.shape())) {
       throw new IllegalArgumentException(
           "shapes differ: expected " + expected.shape() + ", actual " + actual.shape());
     }
-    double maxError = 0;
-    int worst = 0;
-    int off = 0;
+    Worst off = new Worst();
+    Worst within = new Worst();
     int nonFinite = 0;
+    int withinRoundOff = 0;
     for (int i = 0; i < expected.size(); i++) {
-      double error = between(expected.get(i), actual.get(i));
-      if (!Double.isFinite(actual.get(i))) {
-        nonFinite++;
-      }
-      if (error > tolerance) {
-        off++;
-      }
-      if (error > maxError) {
-        maxError = error;
-        worst = i;
+      double e = expected.get(i);
+      double a = actual.get(i);
+      double error = between(e, a);
+      if (error <= tolerance) {
+        within.offer(i, error);
+      } else if (Double.isFinite(error) && Math.abs(e - a) <= roundOff.at(i)) {
+        withinRoundOff++;
+      } else {
+        off.offer(i, error);
+        if (!Double.isFinite(a)) {
+          nonFinite++;
+        }
       }
     }
-    int[] index =
-        expected.size() == 0 ? new int[expected.shape().rank()] : expected.shape().unflatten(worst);
+    Worst worst = off.count > 0 ? off : within;
+    int index = worst.index;
     return new ValueComparison(
         expected.shape(),
-        maxError,
-        index,
-        expected.size() == 0 ? 0 : expected.get(worst),
-        actual.size() == 0 ? 0 : actual.get(worst),
-        off,
+        worst.error,
+        expected.size() == 0 ? new int[expected.shape().rank()] : expected.shape().unflatten(index),
+        expected.size() == 0 ? 0 : expected.get(index),
+        actual.size() == 0 ? 0 : actual.get(index),
+        off.count,
         nonFinite,
+        withinRoundOff,
         tolerance);
+  }
+
+  /** The element of largest relative error among those offered, and how many were offered. */
+  private static final class Worst {
+    private int count;
+    private int index;
+    private double error;
+
+    void offer(int i, double e) {
+      if (count == 0 || e > error) {
+        index = i;
+        error = e;
+      }
+      count++;
+    }
   }
 }

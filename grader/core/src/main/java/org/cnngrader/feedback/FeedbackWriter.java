@@ -188,11 +188,28 @@ public final class FeedbackWriter {
     if (comparison == null) {
       return passed.tensor() + " has the right shape";
     }
+    String text =
+        String.format(
+            "%s matches the reference (max relative error %s, tolerance %s)",
+            passed.tensor(),
+            Numbers.error(comparison.maxError()),
+            Numbers.tolerance(comparison.tolerance()));
+    return comparison.withinRoundOff() == 0 ? text : text + "; " + withinRoundOff(comparison);
+  }
+
+  /**
+   * Why elements beyond the tolerance still pass: "2 elements near zero are beyond the tolerance by
+   * rounding alone, ...".
+   */
+  static String withinRoundOff(ValueComparison comparison) {
+    int count = comparison.withinRoundOff();
     return String.format(
-        "%s matches the reference (max relative error %s, tolerance %s)",
-        passed.tensor(),
-        Numbers.error(comparison.maxError()),
-        Numbers.tolerance(comparison.tolerance()));
+        "%d %s near zero %s beyond the tolerance by no more than rounding can make of the sum in"
+            + " any order, and %s",
+        count,
+        count == 1 ? "element" : "elements",
+        count == 1 ? "is" : "are",
+        count == 1 ? "passes" : "pass");
   }
 
   static String wrongValues(String tensor, ValueComparison c) {

@@ -3,7 +3,6 @@ package org.cnngrader.grading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.diagnosis.Diagnoser;
 import org.cnngrader.execution.CallOutcome;
@@ -26,11 +25,13 @@ final class CaseGrader {
   private final Fixture fixture;
   private final String className;
   private final Map<Member, String> contractProblems;
+  private final ValuesRule rule;
 
   CaseGrader(Fixture fixture, String className, Map<Member, String> contractProblems) {
     this.fixture = fixture;
     this.className = className;
     this.contractProblems = contractProblems;
+    this.rule = new ValuesRule(fixture);
   }
 
   List<PartResult> grade(CaseRun run) {
@@ -161,7 +162,7 @@ final class CaseGrader {
       return problem;
     }
     Tensor actual = ((NestedArray.Regular) result.nested()).tensor();
-    ValueComparison comparison = RelativeError.compare(expected, actual, fixture.tolerance());
+    ValueComparison comparison = rule.compare(tensor, actual);
     return comparison.passed()
         ? new Verdict.Passed(tensor, comparison)
         : new Verdict.WrongValues(

@@ -74,4 +74,47 @@ class RelativeErrorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("shapes differ: expected [2], actual [1, 2]");
   }
+
+  @Test
+  void aDifferenceWithinTheRoundOffBoundPassesWhereTheRelativeErrorWouldNot() {
+    // Near zero the floor 1e-8 makes a difference of 1e-14 a relative error of 1e-6.
+    Tensor expected = new Tensor(Shape.of(3), new double[] {1e-15, 0.5, 2});
+    Tensor actual = new Tensor(Shape.of(3), new double[] {-9e-15, 0.5 + 1e-12, 2});
+
+    ValueComparison alone = RelativeError.compare(expected, actual, 1e-7);
+    ValueComparison bounded =
+        RelativeError.compare(expected, actual, 1e-7, index -> index == 0 ? 2e-14 : 0);
+
+    assertThat(alone.passed()).isFalse();
+    assertThat(alone.worstIndex()).containsExactly(0);
+    assertThat(bounded.passed()).isTrue();
+    assertThat(bounded.withinRoundOff()).isEqualTo(1);
+    assertThat(bounded.worstIndex()).containsExactly(1);
+    assertThat(bounded.maxError()).isEqualTo(RelativeError.between(0.5, 0.5 + 1e-12));
+  }
+
+  @Test
+  void aDifferenceBeyondTheBoundStillFails() {
+    Tensor expected = new Tensor(Shape.of(3), new double[] {0, 1, 2});
+    Tensor actual = new Tensor(Shape.of(3), new double[] {3e-14, 1, 2});
+
+    ValueComparison comparison = RelativeError.compare(expected, actual, 1e-7, index -> 2e-14);
+
+    assertThat(comparison.elementsOff()).isEqualTo(1);
+    assertThat(comparison.withinRoundOff()).isZero();
+    assertThat(comparison.worstIndex()).containsExactly(0);
+    assertThat(comparison.maxError()).isEqualTo(RelativeError.between(0, 3e-14));
+  }
+
+  @Test
+  void noBoundExcusesNaN() {
+    Tensor expected = new Tensor(Shape.of(1), new double[] {0});
+    Tensor actual = new Tensor(Shape.of(1), new double[] {Double.NaN});
+
+    ValueComparison comparison =
+        RelativeError.compare(expected, actual, 1e-7, index -> Double.POSITIVE_INFINITY);
+
+    assertThat(comparison.passed()).isFalse();
+    assertThat(comparison.nonFinite()).isEqualTo(1);
+  }
 }

@@ -218,4 +218,19 @@ class FeedbackWriterTest {
             "not run: the submission had used up its total time limit of 3 s (all its cases"
                 + " together) before this case");
   }
+
+  @Test
+  void aPassNamesTheElementsThatOnlyRoundingTookBeyondTheTolerance() {
+    Tensor expected = new Tensor(Shape.of(3), new double[] {2e-15, 0.25, 0.5});
+    Tensor actual = new Tensor(Shape.of(3), new double[] {-1e-14, 0.25, 0.5});
+    Verdict passed =
+        new Verdict.Passed(
+            "db", RelativeError.compare(expected, actual, 1e-7, index -> index == 0 ? 1e-13 : 0));
+
+    assertThat(FeedbackWriter.describe(passed))
+        .isEqualTo(
+            "db matches the reference (max relative error 0.0e+00, tolerance 1e-7); 1 element near"
+                + " zero is beyond the tolerance by no more than rounding can make of the sum in any"
+                + " order, and passes");
+  }
 }

@@ -19,7 +19,7 @@ class GradientCheckWordingTest {
 
   private static ValueComparison comparison(double error, int off) {
     return new ValueComparison(
-        Shape.of(2, 2, 5, 5), error, new int[] {0, 1, 2, 3}, 0.5, 1.5, off, 0, 1e-6);
+        Shape.of(2, 2, 5, 5), error, new int[] {0, 1, 2, 3}, 0.5, 1.5, off, 0, 0, 1e-6);
   }
 
   private static String words(GradientCheck.Agreement dx, boolean forwardPassed) {

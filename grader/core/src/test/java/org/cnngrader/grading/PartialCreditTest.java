@@ -28,7 +28,7 @@ class PartialCreditTest {
   private static Verdict wrong(int off) {
     Tensor any = new Tensor(Shape.of(48), new double[48]);
     return new Verdict.WrongValues(
-        "db", new ValueComparison(Shape.of(48), 1, new int[] {0}, 0, 1, off, 0, 1e-7), any, any);
+        "db", new ValueComparison(Shape.of(48), 1, new int[] {0}, 0, 1, off, 0, 0, 1e-7), any, any);
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class MistakeModels {
   public static Map<KnownMistake, MistakeReference> references(
       Fixture.Inputs inputs, ConvParams params, Fixture.Expected expected, double tolerance) {
     Map<KnownMistake, MistakeReference> references = new EnumMap<>(KnownMistake.class);
-    computeAll(inputs, params)
+    computeAll(Conv2dComputation.ND4J, inputs, params)
         .forEach(
             (mistake, tensors) -> {
               Map<String, Tensor> kept = new LinkedHashMap<>();
@@ -55,32 +55,45 @@ public final class MistakeModels {
     return references;
   }
 
-  /** Every modelled mistake that can occur in this case, with all the tensors it computes. */
-  static Map<KnownMistake, Map<String, Tensor>> computeAll(Fixture.Inputs in, ConvParams params) {
+  /**
+   * For every modelled mistake and each tensor it computes, the rounding bounds of its elements:
+   * how far a recomputation of a stored reference may differ from it.
+   */
+  public static Map<KnownMistake, Map<String, Tensor>> bounds(
+      Fixture.Inputs inputs, ConvParams params) {
+    return computeAll(Conv2dComputation.ROUNDING_BOUNDS, inputs, params);
+  }
+
+  /**
+   * Every modelled mistake that can occur in this case, with all the tensors it computes: ND4J's
+   * values, or their rounding bounds.
+   */
+  static Map<KnownMistake, Map<String, Tensor>> computeAll(
+      Conv2dComputation conv, Fixture.Inputs in, ConvParams params) {
     ConvGeometry g = ConvGeometry.of(in.x().shape(), in.w().shape(), params);
     Map<KnownMistake, Map<String, Tensor>> all = new EnumMap<>(KnownMistake.class);
     if (g.stride() > 1) {
-      all.put(KnownMistake.STRIDE_IGNORED, strideIgnored(in, g));
+      all.put(KnownMistake.STRIDE_IGNORED, strideIgnored(conv, in, g));
     }
     if (g.pad() > 0) {
-      all.put(KnownMistake.PADDING_ONE_SIDE, paddingOneSide(in, g));
+      all.put(KnownMistake.PADDING_ONE_SIDE, paddingOneSide(conv, in, g));
     }
-    all.put(KnownMistake.FLIPPED_KERNEL, flippedKernel(in, params));
+    all.put(KnownMistake.FLIPPED_KERNEL, flippedKernel(conv, in, params));
     if (g.c() > 1) {
-      all.put(KnownMistake.FIRST_CHANNEL_ONLY, oneChannel(in, params, 0, g.c(), true));
-      all.put(KnownMistake.CHANNELS_NOT_SUMMED, oneChannel(in, params, g.c() - 1, g.c(), false));
+      all.put(KnownMistake.FIRST_CHANNEL_ONLY, oneChannel(conv, in, params, 0, g.c(), true));
+      all.put(
+          KnownMistake.CHANNELS_NOT_SUMMED, oneChannel(conv, in, params, g.c() - 1, g.c(), false));
       all.put(
           KnownMistake.BIAS_PER_CHANNEL,
-          Map.of(
-              "out", Nd4jConv2d.forward(in.x(), in.w(), TensorEdits.times(in.b(), g.c()), params)));
+          Map.of("out", conv.forward(in.x(), in.w(), TensorEdits.times(in.b(), g.c()), params)));
     }
     all.put(
         KnownMistake.BIAS_MISSING,
-        Map.of("out", Nd4jConv2d.forward(in.x(), in.w(), TensorEdits.times(in.b(), 0), params)));
-    all.put(KnownMistake.HEIGHT_WIDTH_SWAPPED, transposed(in, params));
+        Map.of("out", conv.forward(in.x(), in.w(), TensorEdits.times(in.b(), 0), params)));
+    all.put(KnownMistake.HEIGHT_WIDTH_SWAPPED, transposed(conv, in, params));
     if (g.n() > 1) {
-      all.put(KnownMistake.FIRST_IMAGE_ONLY, oneImage(in, params, 0));
-      all.put(KnownMistake.LAST_IMAGE_ONLY, oneImage(in, params, g.n() - 1));
+      all.put(KnownMistake.FIRST_IMAGE_ONLY, oneImage(conv, in, params, 0));
+      all.put(KnownMistake.LAST_IMAGE_ONLY, oneImage(conv, in, params, g.n() - 1));
     }
     return all;
   }
@@ -89,25 +102,26 @@ public final class MistakeModels {
    * The filter steps 1 at a time but out keeps its right size: out[i][j] is the stride-1 output at
    * (i, j), and backward sends dout to those positions.
    */
-  private static Map<String, Tensor> strideIgnored(Fixture.Inputs in, ConvGeometry g) {
+  private static Map<String, Tensor> strideIgnored(
+      Conv2dComputation conv, Fixture.Inputs in, ConvGeometry g) {
     ConvParams step1 = new ConvParams(1, g.pad());
     int rows = g.h() - g.hh() + 2 * g.pad() + 1;
     int cols = g.w() - g.ww() + 2 * g.pad() + 1;
     Tensor out =
         TensorEdits.topLeft(
-            Nd4jConv2d.forward(in.x(), in.w(), in.b(), step1), g.outHeight(), g.outWidth());
+            conv.forward(in.x(), in.w(), in.b(), step1), g.outHeight(), g.outWidth());
     Nd4jConv2d.Backward back =
-        Nd4jConv2d.backward(
-            in.x(), in.w(), in.b(), TensorEdits.topLeft(in.dout(), rows, cols), step1);
+        conv.backward(in.x(), in.w(), in.b(), TensorEdits.topLeft(in.dout(), rows, cols), step1);
     return tensors(out, back.dx(), back.dw(), back.db());
   }
 
   /** x copied to the corner of the padded input: all 2*pad zeros below and to the right. */
-  private static Map<String, Tensor> paddingOneSide(Fixture.Inputs in, ConvGeometry g) {
+  private static Map<String, Tensor> paddingOneSide(
+      Conv2dComputation conv, Fixture.Inputs in, ConvGeometry g) {
     ConvParams noPad = new ConvParams(g.stride(), 0);
     Tensor padded = TensorEdits.topLeft(in.x(), g.h() + 2 * g.pad(), g.w() + 2 * g.pad());
-    Tensor out = Nd4jConv2d.forward(padded, in.w(), in.b(), noPad);
-    Nd4jConv2d.Backward back = Nd4jConv2d.backward(padded, in.w(), in.b(), in.dout(), noPad);
+    Tensor out = conv.forward(padded, in.w(), in.b(), noPad);
+    Nd4jConv2d.Backward back = conv.backward(padded, in.w(), in.b(), in.dout(), noPad);
     return tensors(out, TensorEdits.topLeft(back.dx(), g.h(), g.w()), back.dw(), back.db());
   }
 
@@ -115,10 +129,11 @@ public final class MistakeModels {
    * A true convolution, with w[f][c][HH-1-p][WW-1-q] where w[f][c][p][q] belongs: its dx is also
    * that of a backward pass that flips the kernel, and its dw lands flipped.
    */
-  private static Map<String, Tensor> flippedKernel(Fixture.Inputs in, ConvParams params) {
+  private static Map<String, Tensor> flippedKernel(
+      Conv2dComputation conv, Fixture.Inputs in, ConvParams params) {
     Tensor rotated = TensorEdits.rotate180(in.w());
-    Tensor out = Nd4jConv2d.forward(in.x(), rotated, in.b(), params);
-    Nd4jConv2d.Backward back = Nd4jConv2d.backward(in.x(), rotated, in.b(), in.dout(), params);
+    Tensor out = conv.forward(in.x(), rotated, in.b(), params);
+    Nd4jConv2d.Backward back = conv.backward(in.x(), rotated, in.b(), in.dout(), params);
     return tensors(out, back.dx(), TensorEdits.rotate180(back.dw()), back.db());
   }
 
@@ -127,14 +142,19 @@ public final class MistakeModels {
    * too, leaving the other channels' dx and dw zero.
    */
   private static Map<String, Tensor> oneChannel(
-      Fixture.Inputs in, ConvParams params, int channel, int channels, boolean gradients) {
+      Conv2dComputation conv,
+      Fixture.Inputs in,
+      ConvParams params,
+      int channel,
+      int channels,
+      boolean gradients) {
     Tensor x = TensorEdits.slice(in.x(), 1, channel, channel + 1);
     Tensor w = TensorEdits.slice(in.w(), 1, channel, channel + 1);
-    Tensor out = Nd4jConv2d.forward(x, w, in.b(), params);
+    Tensor out = conv.forward(x, w, in.b(), params);
     if (!gradients) {
       return Map.of("out", out);
     }
-    Nd4jConv2d.Backward back = Nd4jConv2d.backward(x, w, in.b(), in.dout(), params);
+    Nd4jConv2d.Backward back = conv.backward(x, w, in.b(), in.dout(), params);
     return tensors(
         out,
         TensorEdits.embed(back.dx(), 1, channel, channels),
@@ -143,19 +163,21 @@ public final class MistakeModels {
   }
 
   /** Height and width swapped throughout: every tensor comes out transposed. */
-  private static Map<String, Tensor> transposed(Fixture.Inputs in, ConvParams params) {
+  private static Map<String, Tensor> transposed(
+      Conv2dComputation conv, Fixture.Inputs in, ConvParams params) {
     Tensor x = TensorEdits.transpose(in.x());
     Tensor w = TensorEdits.transpose(in.w());
-    Tensor out = Nd4jConv2d.forward(x, w, in.b(), params);
+    Tensor out = conv.forward(x, w, in.b(), params);
     Nd4jConv2d.Backward back =
-        Nd4jConv2d.backward(x, w, in.b(), TensorEdits.transpose(in.dout()), params);
+        conv.backward(x, w, in.b(), TensorEdits.transpose(in.dout()), params);
     return tensors(out, back.dx(), back.dw(), back.db());
   }
 
   /** dw and db of one image of the batch. */
-  private static Map<String, Tensor> oneImage(Fixture.Inputs in, ConvParams params, int image) {
+  private static Map<String, Tensor> oneImage(
+      Conv2dComputation conv, Fixture.Inputs in, ConvParams params, int image) {
     Nd4jConv2d.Backward back =
-        Nd4jConv2d.backward(
+        conv.backward(
             TensorEdits.slice(in.x(), 0, image, image + 1),
             in.w(),
             in.b(),

@@ -8,10 +8,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.cnngrader.bounds.Conv2dBounds;
+import org.cnngrader.compare.BoundedDifference;
+import org.cnngrader.compare.ElementBounds;
+import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FixtureVerifierTest {
 
@@ -20,26 +31,97 @@ class FixtureVerifierTest {
   }
 
   @Test
-  void everyRepositoryFixtureAgreesWithNd4j() {
+  void everyRepositoryFixtureAgreesWithNd4jWithinItsRoundingBounds() {
     List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(fixturesRoot());
 
     assertThat(reports).hasSizeGreaterThanOrEqualTo(24);
     assertThat(reports).allSatisfy(r -> assertThat(r.problems()).as(r.file().toString()).isEmpty());
+    assertThat(reports).allSatisfy(r -> assertThat(r.notes()).as(r.file().toString()).isEmpty());
+    assertThat(reports).allSatisfy(r -> assertThat(r.maxRatio()).isBetween(0.0, 1.0));
+  }
+
+  /**
+   * A tampered value must stand out whatever element it is: 1e-3 of any value of the repository's
+   * fixtures is far beyond that element's rounding bound, even added to a recomputation that
+   * differs by the whole bound; an element whose exact value is 0 has bound 0.
+   */
+  @Test
+  void aTamperingOf1e3IsBeyondTheBoundOfEveryElementOfEveryFixture() {
+    for (Fixture fixture : FixtureFiles.load(fixturesRoot()).fixtures()) {
+      Conv2dBounds bounds = Conv2dBounds.of(fixture);
+      for (String name : MistakeReference.TENSORS) {
+        Tensor expected = fixture.expected().tensor(name);
+        ElementBounds tensorBounds = bounds.of(name);
+        for (int i = 0; i < expected.size(); i++) {
+          double bound = tensorBounds.at(i);
+          assertThat(
+                  expected.get(i) == 0 ? bound == 0 : 1e-3 * Math.abs(expected.get(i)) > 2 * bound)
+              .as("%s %s[%d]: value %s, bound %s", fixture.name(), name, i, expected.get(i), bound)
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  /**
+   * The hardest element of each tensor (largest bound for its size), tampered by 1e-3, is named.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"out", "dx", "dw", "db"})
+  void namesA1e3TamperingOfTheElementWithTheLoosestBound(String tensor, @TempDir Path root)
+      throws Exception {
+    Fixture large = fixture(Visibility.PUBLIC, "large-4x16x32x32");
+    ElementBounds bounds = Conv2dBounds.of(large).of(tensor);
+    Tensor expected = large.expected().tensor(tensor);
+    int loosest = 0;
+    for (int i = 0; i < expected.size(); i++) {
+      if (bounds.at(i) / Math.abs(expected.get(i))
+          > bounds.at(loosest) / Math.abs(expected.get(loosest))) {
+        loosest = i;
+      }
+    }
+    int index = loosest;
+    Path tampered =
+        copyEdited(
+            root,
+            Visibility.PUBLIC,
+            "large-4x16x32x32.json",
+            fixture -> {
+              ArrayNode data = (ArrayNode) fixture.get("expected").get(tensor).get("data");
+              data.set(index, data.get(index).asDouble() * (1 + 1e-3));
+            });
+
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
+
+    assertThat(reports.get(0).problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            tampered
+                + ": expected."
+                + tensor
+                + Shape.format(expected.shape().unflatten(index))
+                + ": stored ")
+        .endsWith("; 1 of " + expected.size() + " elements outside their bounds)");
   }
 
   @Test
-  void namesTheFileTensorAndIndexOfATamperedValue(@TempDir Path root) throws Exception {
-    Path source =
-        FixtureFiles.folder(fixturesRoot(), Visibility.HIDDEN).resolve("seven-s2-p1.json");
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode fixture = (ObjectNode) mapper.readTree(source.toFile());
-    ArrayNode dw = (ArrayNode) fixture.get("expected").get("dw").get("data");
-    double stored = dw.get(4).asDouble();
-    dw.set(4, stored * (1 + 1e-9));
-    Path folder = FixtureFiles.folder(root, Visibility.HIDDEN);
-    Files.createDirectories(folder);
-    Path tampered = folder.resolve("seven-s2-p1.json");
-    mapper.writeValue(tampered.toFile(), fixture);
+  void namesTheFileTensorIndexValuesDifferenceAndBoundOfA1e9Tampering(@TempDir Path root)
+      throws Exception {
+    // dw[0][0][1][1] of seven-s2-p1 sums 9 products: its bound is about 1e-15.
+    Fixture seven = fixture(Visibility.HIDDEN, "seven-s2-p1");
+    double stored = seven.expected().dw().get(4);
+    double bound = Conv2dBounds.of(seven).of("dw").at(4);
+    assertThat(bound).isLessThan(1e-14);
+    Path tampered =
+        copyEdited(
+            root,
+            Visibility.HIDDEN,
+            "seven-s2-p1.json",
+            fixture -> {
+              ArrayNode dw = (ArrayNode) fixture.get("expected").get("dw").get("data");
+              dw.set(4, stored * (1 + 1e-9));
+            });
 
     List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
 
@@ -48,12 +130,40 @@ class FixtureVerifierTest {
         .singleElement()
         .asString()
         .startsWith(
-            tampered
-                + ": expected.dw[0][0][1][1]: stored "
-                + stored * (1 + 1e-9)
-                + ", ND4J gives "
-                + stored)
-        .endsWith("> 1e-12; 1 of 9 elements disagree)");
+            tampered + ": expected.dw[0][0][1][1]: stored " + stored * (1 + 1e-9) + ", ND4J gives ")
+        .contains(
+            String.format(Locale.ROOT, "is above the rounding bound %.3e of this element", bound))
+        .endsWith("; 1 of 9 elements outside their bounds)");
+  }
+
+  @Test
+  void wordsADifferenceBeyondItsBoundWithEveryNumber() {
+    BoundedDifference d =
+        new BoundedDifference(Shape.of(3, 3), 4.0e6, new int[] {1, 2}, 0.5, 0.5000000004, 1e-16, 2);
+
+    assertThat(FixtureVerifier.outsideBound(Path.of("f.json"), "expected.out", d))
+        .isEqualTo(
+            "f.json: expected.out[1][2]: stored 0.5, ND4J gives 0.5000000004: the difference"
+                + " 4.000e-10 is above the rounding bound 1.000e-16 of this element (4.00e+06 times"
+                + " it; 2 of 9 elements outside their bounds)");
+  }
+
+  @Test
+  void aFixtureWithoutMistakesVerifiesWithANoteOnHowToAddThem(@TempDir Path root) throws Exception {
+    Path edited =
+        copyEdited(
+            root, Visibility.HIDDEN, "seven-s2-p1.json", fixture -> fixture.remove("mistakes"));
+
+    List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
+
+    assertThat(reports.get(0).agrees()).isTrue();
+    assertThat(reports.get(0).notes())
+        .containsExactly(
+            edited
+                + ": stores no diagnosis references (no \"mistakes\"), so a wrong tensor in this"
+                + " case gets no \"Likely mistake:\" line; grader fixtures complete "
+                + root
+                + " adds them");
   }
 
   @Test
@@ -86,13 +196,23 @@ class FixtureVerifierTest {
                 + FixtureFiles.folder(root, Visibility.PUBLIC).resolve("kernel-1x1.json"));
   }
 
+  private static Fixture fixture(Visibility visibility, String name) {
+    return FixtureFiles.read(
+        FixtureFiles.folder(fixturesRoot(), visibility).resolve(name + ".json"), visibility);
+  }
+
+  private static Path copyEdited(Path root, String name, Consumer<ObjectNode> edit)
+      throws Exception {
+    return copyEdited(root, Visibility.HIDDEN, name, edit);
+  }
+
   private static Path copyEdited(
-      Path root, String name, java.util.function.Consumer<ObjectNode> edit) throws Exception {
-    Path source = FixtureFiles.folder(fixturesRoot(), Visibility.HIDDEN).resolve(name);
+      Path root, Visibility visibility, String name, Consumer<ObjectNode> edit) throws Exception {
+    Path source = FixtureFiles.folder(fixturesRoot(), visibility).resolve(name);
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode fixture = (ObjectNode) mapper.readTree(source.toFile());
     edit.accept(fixture);
-    Path folder = FixtureFiles.folder(root, Visibility.HIDDEN);
+    Path folder = FixtureFiles.folder(root, visibility);
     Files.createDirectories(folder);
     Path edited = folder.resolve(name);
     mapper.writeValue(edited.toFile(), fixture);

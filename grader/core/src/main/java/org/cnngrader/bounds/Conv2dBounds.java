@@ -1,0 +1,190 @@
+package org.cnngrader.bounds;
+
+import org.cnngrader.compare.ElementBounds;
+import org.cnngrader.compare.SumErrorBound;
+import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.fixture.ConvParams;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.tensor.Tensor;
+
+/**
+ * The rounding bounds of a convolution's four results. Each element is a sum of products, bounded
+ * by {@link SumErrorBound} with the products that element actually sums (zero padding adds none):
+ *
+ * <ul>
+ *   <li>out[n][f][i][j]: |b[f]| plus |x| * |w| over the window, C*HH*WW terms at most, plus the
+ *       bias;
+ *   <li>dx[n][c][h][w]: |dout| * |w| over every filter and output position whose window holds (h,
+ *       w);
+ *   <li>dw[f][c][p][q]: |dout| * |x| over every image and output position;
+ *   <li>db[f]: |dout| over every image and output position.
+ * </ul>
+ *
+ * Each element's bound is computed when it is asked for, from the magnitudes of the inputs: the
+ * same loops as the convolution, on |x|, |w| and |dout|, for that element alone.
+ */
+public final class Conv2dBounds implements LayerBounds {
+
+  private final ConvGeometry g;
+  private final Tensor x;
+  private final Tensor w;
+  private final Tensor b;
+  private final Tensor dout;
+
+  /**
+   * The bounds of a convolution of {@code x} with {@code w} and {@code b}, and of its backward pass
+   * for {@code dout}; {@code dout} may be null for the forward pass alone.
+   */
+  public Conv2dBounds(Tensor x, Tensor w, Tensor b, Tensor dout, ConvParams params) {
+    this.g = ConvGeometry.of(x.shape(), w.shape(), params);
+    if (!b.shape().equals(g.bShape()) || (dout != null && !dout.shape().equals(g.outShape()))) {
+      throw new IllegalArgumentException(
+          "b must have shape "
+              + g.bShape()
+              + " and dout "
+              + g.outShape()
+              + ", found "
+              + b.shape()
+              + " and "
+              + (dout == null ? "none" : dout.shape()));
+    }
+    this.x = x;
+    this.w = w;
+    this.b = b;
+    this.dout = dout;
+  }
+
+  public ConvGeometry geometry() {
+    return g;
+  }
+
+  /** The bounds of a conv2d fixture's expected tensors. */
+  public static Conv2dBounds of(Fixture fixture) {
+    Fixture.Inputs in = fixture.inputs();
+    return new Conv2dBounds(in.x(), in.w(), in.b(), in.dout(), fixture.params());
+  }
+
+  @Override
+  public ElementBounds of(String tensor) {
+    if (dout == null && !tensor.equals("out")) {
+      throw new IllegalArgumentException("no dout was given: only out has bounds");
+    }
+    return switch (tensor) {
+      case "out" -> this::out;
+      case "dx" -> this::dx;
+      case "dw" -> this::dw;
+      case "db" -> this::db;
+      default -> throw new IllegalArgumentException("a convolution computes no tensor " + tensor);
+    };
+  }
+
+  private double out(int index) {
+    int j = index % g.outWidth();
+    int i = index / g.outWidth() % g.outHeight();
+    int f = index / (g.outWidth() * g.outHeight()) % g.f();
+    int n = index / (g.outWidth() * g.outHeight() * g.f());
+    double magnitudes = Math.abs(b.get(f));
+    int terms = 1;
+    for (int c = 0; c < g.c(); c++) {
+      for (int p = 0; p < g.hh(); p++) {
+        int row = i * g.stride() + p - g.pad();
+        if (row < 0 || row >= g.h()) {
+          continue;
+        }
+        for (int q = 0; q < g.ww(); q++) {
+          int col = j * g.stride() + q - g.pad();
+          if (col >= 0 && col < g.w()) {
+            magnitudes +=
+                Math.abs(x.get(xIndex(n, c, row, col))) * Math.abs(w.get(wIndex(f, c, p, q)));
+            terms++;
+          }
+        }
+      }
+    }
+    return SumErrorBound.of(terms, magnitudes);
+  }
+
+  private double dx(int index) {
+    int col = index % g.w();
+    int row = index / g.w() % g.h();
+    int c = index / (g.w() * g.h()) % g.c();
+    int n = index / (g.w() * g.h() * g.c());
+    double magnitudes = 0;
+    int terms = 0;
+    for (int f = 0; f < g.f(); f++) {
+      for (int p = 0; p < g.hh(); p++) {
+        int i = outputPosition(row + g.pad() - p, g.outHeight());
+        if (i < 0) {
+          continue;
+        }
+        for (int q = 0; q < g.ww(); q++) {
+          int j = outputPosition(col + g.pad() - q, g.outWidth());
+          if (j >= 0) {
+            magnitudes +=
+                Math.abs(dout.get(outIndex(n, f, i, j))) * Math.abs(w.get(wIndex(f, c, p, q)));
+            terms++;
+          }
+        }
+      }
+    }
+    return SumErrorBound.of(terms, magnitudes);
+  }
+
+  /** The output row (or column) whose window starts {@code offset} before, or -1 if none. */
+  private int outputPosition(int offset, int size) {
+    if (offset < 0 || offset % g.stride() != 0 || offset / g.stride() >= size) {
+      return -1;
+    }
+    return offset / g.stride();
+  }
+
+  private double dw(int index) {
+    int q = index % g.ww();
+    int p = index / g.ww() % g.hh();
+    int c = index / (g.ww() * g.hh()) % g.c();
+    int f = index / (g.ww() * g.hh() * g.c());
+    double magnitudes = 0;
+    int terms = 0;
+    for (int n = 0; n < g.n(); n++) {
+      for (int i = 0; i < g.outHeight(); i++) {
+        int row = i * g.stride() + p - g.pad();
+        if (row < 0 || row >= g.h()) {
+          continue;
+        }
+        for (int j = 0; j < g.outWidth(); j++) {
+          int col = j * g.stride() + q - g.pad();
+          if (col >= 0 && col < g.w()) {
+            magnitudes +=
+                Math.abs(dout.get(outIndex(n, f, i, j))) * Math.abs(x.get(xIndex(n, c, row, col)));
+            terms++;
+          }
+        }
+      }
+    }
+    return SumErrorBound.of(terms, magnitudes);
+  }
+
+  private double db(int f) {
+    double magnitudes = 0;
+    int positions = g.outHeight() * g.outWidth();
+    for (int n = 0; n < g.n(); n++) {
+      int start = outIndex(n, f, 0, 0);
+      for (int k = start; k < start + positions; k++) {
+        magnitudes += Math.abs(dout.get(k));
+      }
+    }
+    return SumErrorBound.of(g.n() * positions, magnitudes);
+  }
+
+  private int xIndex(int n, int c, int row, int col) {
+    return ((n * g.c() + c) * g.h() + row) * g.w() + col;
+  }
+
+  private int wIndex(int f, int c, int p, int q) {
+    return ((f * g.c() + c) * g.hh() + p) * g.ww() + q;
+  }
+
+  private int outIndex(int n, int f, int i, int j) {
+    return ((n * g.f() + f) * g.outHeight() + i) * g.outWidth() + j;
+  }
+}

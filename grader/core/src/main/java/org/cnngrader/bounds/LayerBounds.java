@@ -1,0 +1,19 @@
+package org.cnngrader.bounds;
+
+import org.cnngrader.compare.ElementBounds;
+
+/**
+ * A layer's rounding bounds for one case: for each tensor the layer computes, how far two correct
+ * computations of each element may differ by rounding alone. Each layer derives its own from the
+ * error analysis of what it computes: a convolution from its sums of products, a maximum (pooling)
+ * is exact, a normalization from its means, variances and square roots.
+ */
+public interface LayerBounds {
+
+  /**
+   * The bounds of the tensor named {@code tensor} (for a convolution: out, dx, dw or db).
+   *
+   * @throws IllegalArgumentException for a tensor the layer does not compute
+   */
+  ElementBounds of(String tensor);
+}

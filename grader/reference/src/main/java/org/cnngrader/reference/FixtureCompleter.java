@@ -1,0 +1,88 @@
+package org.cnngrader.reference;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cnngrader.fixture.Fixture;
+import org.cnngrader.fixture.FixtureException;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.fixture.MistakeReference;
+import org.cnngrader.fixture.Visibility;
+
+/**
+ * Adds ND4J's references of known mistakes to fixtures that store none, such as those written from
+ * NumPy or PyTorch, so that grading can name a student's likely mistake. Inputs and expected values
+ * are kept as they are (the same doubles, rewritten in the canonical layout); a fixture whose
+ * expected values ND4J does not reproduce within their rounding bounds is left untouched, since
+ * mistakes modelled on other inputs or another layer would mislead.
+ */
+public final class FixtureCompleter {
+
+  /** What became of one fixture file. */
+  public sealed interface Outcome {
+    Path file();
+  }
+
+  /** References of {@code mistakes} known mistakes were added. */
+  public record Completed(Path file, int mistakes) implements Outcome {}
+
+  /** The file already stores references (possibly none that apply), and was not rewritten. */
+  public record AlreadyComplete(Path file) implements Outcome {}
+
+  /** The file was left as it was, for these reasons (each naming the file and field). */
+  public record Refused(Path file, List<String> problems) implements Outcome {
+    public Refused {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private FixtureCompleter() {}
+
+  /**
+   * Completes every fixture below a fixtures root, file by file: one that cannot be completed costs
+   * only itself.
+   */
+  public static List<Outcome> complete(Path root) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Visibility visibility : Visibility.values()) {
+      for (Path file : FixtureFiles.jsonFiles(FixtureFiles.folder(root, visibility))) {
+        outcomes.add(completeFile(root, file, visibility));
+      }
+    }
+    if (outcomes.isEmpty()) {
+      outcomes.add(
+          new Refused(
+              root, List.of(root + ": no fixtures below conv2d/public/ or conv2d/hidden/")));
+    }
+    return outcomes;
+  }
+
+  private static Outcome completeFile(Path root, Path file, Visibility visibility) {
+    Fixture fixture;
+    try {
+      fixture = FixtureFiles.read(file, visibility);
+    } catch (FixtureException e) {
+      return new Refused(file, List.of(e.getMessage()));
+    }
+    if (fixture.storesMistakes()) {
+      return new AlreadyComplete(file);
+    }
+    FixtureVerifier.FileReport report = FixtureVerifier.verifyFile(root, file, visibility);
+    if (!report.agrees()) {
+      return new Refused(file, report.problems());
+    }
+    Map<KnownMistake, MistakeReference> references =
+        MistakeModels.references(
+            fixture.inputs(), fixture.params(), fixture.expected(), fixture.tolerance());
+    try {
+      FixtureFiles.write(root, fixture.withMistakes(references));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return new Completed(file, references.size());
+  }
+}
