@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.cnngrader.TestSandbox;
 import org.cnngrader.sandbox.SandboxChoice;
 import org.cnngrader.sandbox.SandboxLevel;
 import org.cnngrader.sandbox.SandboxUnavailableException;
@@ -89,6 +90,7 @@ class SandboxOptionsTest {
 
   @Test
   void levelTwoTakesOtherUsersAccessFromTheFixturesAndTheOutput() throws Exception {
+    TestSandbox.level(SandboxLevel.USER);
     Path open = temp.resolve("open");
     TestFiles.copyTree(
         CommandLineRun.home().resolve("fixtures/conv2d"), open.resolve("fixtures/conv2d"));

@@ -2,7 +2,7 @@ package org.cnngrader.grading;
 
 import org.cnngrader.TestSandbox;
 import org.cnngrader.sandbox.Sandbox;
-import org.cnngrader.sandbox.SandboxChoice;
+import org.cnngrader.sandbox.SandboxLevel;
 
 /**
  * The hostile zoo at level 2, the fallback for a grader running as root where bubblewrap cannot
@@ -12,6 +12,6 @@ class HostileZooAsOtherUserTest extends HostileZoo {
 
   @Override
   Sandbox sandbox() {
-    return TestSandbox.level(SandboxChoice.USER);
+    return TestSandbox.level(SandboxLevel.USER);
   }
 }

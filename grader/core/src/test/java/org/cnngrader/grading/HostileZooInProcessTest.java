@@ -2,7 +2,7 @@ package org.cnngrader.grading;
 
 import org.cnngrader.TestSandbox;
 import org.cnngrader.sandbox.Sandbox;
-import org.cnngrader.sandbox.SandboxChoice;
+import org.cnngrader.sandbox.SandboxLevel;
 
 /**
  * The hostile zoo at level 3, limits only: everything but the secrecy of files and the network
@@ -12,6 +12,6 @@ class HostileZooInProcessTest extends HostileZoo {
 
   @Override
   Sandbox sandbox() {
-    return TestSandbox.level(SandboxChoice.PROCESS);
+    return TestSandbox.level(SandboxLevel.PROCESS);
   }
 }
