@@ -165,6 +165,8 @@ final class GradingFlags {
   }
 
   GradingOptions options(Path home) {
+    // Every usage error before anything is set up: --jobs is used only when grading starts.
+    jobs();
     if (!(callTimeoutSeconds > 0) || callTimeoutSeconds > 3600) {
       throw new UsageException(
           "--call-timeout must be a number of seconds above 0 and at most 3600, found "

@@ -32,7 +32,7 @@ class ZooGradingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"correct-loops", "correct-im2col"})
+  @ValueSource(strings = {"correct-loops", "correct-im2col", "correct-compensated"})
   void correctSolutionsEarnFullMarks(String example) throws Exception {
     SubmissionResult result = grade(example);
 

@@ -164,7 +164,7 @@ class OrdinaryCodeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"correct-loops", "correct-im2col"})
+  @ValueSource(strings = {"correct-loops", "correct-im2col", "correct-compensated"})
   void theCorrectExamplesGiveNoFinding(String example, @TempDir Path temp) throws Exception {
     Compilation compilation =
         new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))

@@ -108,7 +108,7 @@ class FixtureVerifierTest {
   @Test
   void namesTheFileTensorIndexValuesDifferenceAndBoundOfA1e9Tampering(@TempDir Path root)
       throws Exception {
-    // dw[0][0][1][1] of seven-s2-p1 sums 9 products: its bound is about 1e-15.
+    // dw[0][0][1][1] of seven-s2-p1 sums 9 products: its bound is below 1e-14.
     Fixture seven = fixture(Visibility.HIDDEN, "seven-s2-p1");
     double stored = seven.expected().dw().get(4);
     double bound = Conv2dBounds.of(seven).of("dw").at(4);
