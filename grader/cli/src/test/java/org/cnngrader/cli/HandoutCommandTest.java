@@ -65,7 +65,7 @@ class HandoutCommandTest {
                 + entries.size()
                 + " files, 13 of them public fixtures.\n"
                 + "Checked: no file in it is, or holds the inputs of, one of the 13 hidden fixtures,"
-                + " and none is the case list or one of the 22 files of example solutions.\n");
+                + " and none is the case list or one of the 23 files of example solutions.\n");
     assertThat(entries)
         .containsKeys(
             "pom.xml",
