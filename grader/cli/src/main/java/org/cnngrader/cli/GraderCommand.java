@@ -31,8 +31,9 @@ import picocli.CommandLine.Command;
       "2:usage error or bad input (missing folder, unreadable fixture or policy, a --sandbox level"
           + " that does not work here, --strict with hidden fixtures student code could read, a"
           + " handout that would give away a secret)",
-      "3:fixtures verify found a fixture that disagrees with ND4J, breaks the output-size formula"
-          + " or cannot be read"
+      "3:fixtures verify found a fixture that disagrees with ND4J beyond the rounding bounds of its"
+          + " sums, breaks the output-size formula or cannot be read; fixtures complete left such a"
+          + " fixture as it was"
     })
 final class GraderCommand implements Callable<Integer> {
 
