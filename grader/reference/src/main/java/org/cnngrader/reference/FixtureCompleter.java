@@ -48,15 +48,11 @@ public final class FixtureCompleter {
    */
   public static List<Outcome> complete(Path root) {
     List<Outcome> outcomes = new ArrayList<>();
-    for (Visibility visibility : Visibility.values()) {
-      for (Path file : FixtureFiles.jsonFiles(FixtureFiles.folder(root, visibility))) {
-        outcomes.add(completeFile(root, file, visibility));
-      }
+    for (FixtureFiles.Located found : FixtureFiles.all(root)) {
+      outcomes.add(completeFile(root, found.file(), found.visibility()));
     }
     if (outcomes.isEmpty()) {
-      outcomes.add(
-          new Refused(
-              root, List.of(root + ": no fixtures below conv2d/public/ or conv2d/hidden/")));
+      outcomes.add(new Refused(root, List.of(FixtureFiles.noFixtures(root))));
     }
     return outcomes;
   }

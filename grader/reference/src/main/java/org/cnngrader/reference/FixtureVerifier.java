@@ -51,19 +51,12 @@ public final class FixtureVerifier {
   /** Verifies every fixture file below a fixtures root; a root without any is a problem too. */
   public static List<FileReport> verify(Path root) {
     List<FileReport> reports = new ArrayList<>();
-    for (Visibility visibility : Visibility.values()) {
-      for (Path file : FixtureFiles.jsonFiles(FixtureFiles.folder(root, visibility))) {
-        reports.add(verifyFile(root, file, visibility));
-      }
+    for (FixtureFiles.Located found : FixtureFiles.all(root)) {
+      reports.add(verifyFile(root, found.file(), found.visibility()));
     }
     reports = withRepeatedNames(reports);
     if (reports.isEmpty()) {
-      reports.add(
-          new FileReport(
-              root,
-              List.of(root + ": no fixtures below conv2d/public/ or conv2d/hidden/"),
-              List.of(),
-              0));
+      reports.add(new FileReport(root, List.of(FixtureFiles.noFixtures(root)), List.of(), 0));
     }
     return reports;
   }
