@@ -70,12 +70,46 @@ public final class Conv2dBounds implements LayerBounds {
       throw new IllegalArgumentException("no dout was given: only out has bounds");
     }
     return switch (tensor) {
-      case "out" -> this::out;
-      case "dx" -> this::dx;
-      case "dw" -> this::dw;
-      case "db" -> this::db;
+      case "out" -> {
+        int terms = g.c() * g.hh() * g.ww();
+        yield ElementBounds.withCeiling(
+            ceiling(terms + 1, terms * largest(x) * largest(w) + largest(b)), this::out);
+      }
+      case "dx" -> {
+        int terms = g.f() * g.hh() * g.ww();
+        yield ElementBounds.withCeiling(
+            ceiling(terms, terms * largest(dout) * largest(w)), this::dx);
+      }
+      case "dw" -> {
+        int terms = g.n() * g.outHeight() * g.outWidth();
+        yield ElementBounds.withCeiling(
+            ceiling(terms, terms * largest(dout) * largest(x)), this::dw);
+      }
+      case "db" -> {
+        int terms = g.n() * g.outHeight() * g.outWidth();
+        yield ElementBounds.withCeiling(ceiling(terms, terms * largest(dout)), this::db);
+      }
       default -> throw new IllegalArgumentException("a convolution computes no tensor " + tensor);
     };
+  }
+
+  /** Keeps the ceiling above the elements' bounds, whose own sums of magnitudes round. */
+  private static final double CEILING_MARGIN = 1.01;
+
+  /**
+   * Above every element's bound: the most terms an element sums, each as large as the largest
+   * magnitudes make it.
+   */
+  private static double ceiling(int terms, double magnitudes) {
+    return SumErrorBound.of(terms, magnitudes) * CEILING_MARGIN;
+  }
+
+  private static double largest(Tensor t) {
+    double largest = 0;
+    for (int i = 0; i < t.size(); i++) {
+      largest = Math.max(largest, Math.abs(t.get(i)));
+    }
+    return largest;
   }
 
   private double out(int index) {

@@ -19,6 +19,15 @@ public interface ElementBounds {
    */
   double at(int index);
 
+  /**
+   * A number no element's bound exceeds, cheap to know: a difference above it fails without its
+   * element's own bound being worked out, which matters for an answer that is wrong everywhere.
+   * Infinite unless the bounds say otherwise.
+   */
+  default double ceiling() {
+    return Double.POSITIVE_INFINITY;
+  }
+
   /** Every element's bound, for a tensor of {@code shape}. */
   default Tensor all(Shape shape) {
     double[] bounds = new double[shape.size()];
@@ -31,5 +40,20 @@ public interface ElementBounds {
   /** The bounds held in a tensor, one per element. */
   static ElementBounds of(Tensor bounds) {
     return bounds::get;
+  }
+
+  /** Bounds computed by {@code at}, none of which exceeds {@code ceiling}. */
+  static ElementBounds withCeiling(double ceiling, ElementBounds at) {
+    return new ElementBounds() {
+      @Override
+      public double at(int index) {
+        return at.at(index);
+      }
+
+      @Override
+      public double ceiling() {
+        return ceiling;
+      }
+    };
   }
 }

@@ -42,13 +42,16 @@ public final class RelativeError {
     Worst within = new Worst();
     int nonFinite = 0;
     int withinRoundOff = 0;
+    double ceiling = roundOff.ceiling();
     for (int i = 0; i < expected.size(); i++) {
       double e = expected.get(i);
       double a = actual.get(i);
       double error = between(e, a);
       if (error <= tolerance) {
         within.offer(i, error);
-      } else if (Double.isFinite(error) && Math.abs(e - a) <= roundOff.at(i)) {
+      } else if (Double.isFinite(error)
+          && Math.abs(e - a) <= ceiling
+          && Math.abs(e - a) <= roundOff.at(i)) {
         withinRoundOff++;
       } else {
         off.offer(i, error);

@@ -51,6 +51,13 @@ class Conv2dBoundsTest {
       assertAllClose(bounds.of("dx").all(g.xShape()), expected.dx());
       assertAllClose(bounds.of("dw").all(g.wShape()), expected.dw());
       assertAllClose(bounds.of("db").all(g.bShape()), expected.db());
+      for (String tensor : new String[] {"out", "dx", "dw", "db"}) {
+        Tensor all = bounds.of(tensor).all(expected.tensor(tensor).shape());
+        double ceiling = bounds.of(tensor).ceiling();
+        for (int i = 0; i < all.size(); i++) {
+          assertThat(all.get(i)).as("%s[%d] under the ceiling", tensor, i).isLessThan(ceiling);
+        }
+      }
     }
   }
 
@@ -89,6 +96,15 @@ class Conv2dBoundsTest {
    * adding each one's magnitude to the element it belongs to, and counting it there.
    */
   private record Scatter(Tensor out, Tensor dx, Tensor dw, Tensor db) {
+
+    Tensor tensor(String name) {
+      return switch (name) {
+        case "out" -> out;
+        case "dx" -> dx;
+        case "dw" -> dw;
+        default -> db;
+      };
+    }
 
     static Scatter of(ConvGeometry g, Tensor x, Tensor w, Tensor b, Tensor dout) {
       double[] outSums = new double[g.outShape().size()];

@@ -117,4 +117,21 @@ class RelativeErrorTest {
     assertThat(comparison.passed()).isFalse();
     assertThat(comparison.nonFinite()).isEqualTo(1);
   }
+
+  @Test
+  void aDifferenceAboveTheCeilingFailsWithoutItsElementsBound() {
+    Tensor expected = new Tensor(Shape.of(2), new double[] {0, 1});
+    Tensor actual = new Tensor(Shape.of(2), new double[] {1e-6, 1});
+    ElementBounds unreachable =
+        ElementBounds.withCeiling(
+            1e-12,
+            index -> {
+              throw new AssertionError("the bound of element " + index + " was worked out");
+            });
+
+    ValueComparison comparison = RelativeError.compare(expected, actual, 1e-7, unreachable);
+
+    assertThat(comparison.elementsOff()).isEqualTo(1);
+    assertThat(comparison.worstIndex()).containsExactly(0);
+  }
 }
