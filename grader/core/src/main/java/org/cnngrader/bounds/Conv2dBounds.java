@@ -12,8 +12,7 @@ import org.cnngrader.tensor.Tensor;
  * by {@link SumErrorBound} with the products that element actually sums (zero padding adds none):
  *
  * <ul>
- *   <li>out[n][f][i][j]: |b[f]| plus |x| * |w| over the window, C*HH*WW terms at most, plus the
- *       bias;
+ *   <li>out[n][f][i][j]: |x| * |w| over the window (C*HH*WW terms at most), plus |b[f]|;
  *   <li>dx[n][c][h][w]: |dout| * |w| over every filter and output position whose window holds (h,
  *       w);
  *   <li>dw[f][c][p][q]: |dout| * |x| over every image and output position;
@@ -24,6 +23,9 @@ import org.cnngrader.tensor.Tensor;
  * same loops as the convolution, on |x|, |w| and |dout|, for that element alone.
  */
 public final class Conv2dBounds implements LayerBounds {
+
+  /** Keeps a tensor's ceiling above its elements' bounds, whose own sums of magnitudes round. */
+  private static final double CEILING_MARGIN = 1.01;
 
   private final ConvGeometry g;
   private final Tensor x;
@@ -92,9 +94,6 @@ public final class Conv2dBounds implements LayerBounds {
       default -> throw new IllegalArgumentException("a convolution computes no tensor " + tensor);
     };
   }
-
-  /** Keeps the ceiling above the elements' bounds, whose own sums of magnitudes round. */
-  private static final double CEILING_MARGIN = 1.01;
 
   /**
    * Above every element's bound: the most terms an element sums, each as large as the largest
