@@ -199,7 +199,7 @@ public final class FeedbackWriter {
 
   /**
    * Why elements beyond the tolerance still pass: "2 elements near zero are beyond the tolerance by
-   * rounding alone, ...".
+   * no more than rounding can make of the sum in any order, and pass".
    */
   static String withinRoundOff(ValueComparison comparison) {
     int count = comparison.withinRoundOff();

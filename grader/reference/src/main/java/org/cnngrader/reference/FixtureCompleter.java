@@ -67,7 +67,7 @@ public final class FixtureCompleter {
     if (fixture.storesMistakes()) {
       return new AlreadyComplete(file);
     }
-    FixtureVerifier.FileReport report = FixtureVerifier.verifyFile(root, file, visibility);
+    FixtureVerifier.FileReport report = FixtureVerifier.verifyFixture(root, file, fixture);
     if (!report.agrees()) {
       return new Refused(file, report.problems());
     }

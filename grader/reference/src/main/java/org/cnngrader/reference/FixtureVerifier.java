@@ -94,6 +94,11 @@ public final class FixtureVerifier {
     } catch (FixtureException e) {
       return new FileReport(file, List.of(e.getMessage()), List.of(), Double.POSITIVE_INFINITY);
     }
+    return verifyFixture(root, file, fixture);
+  }
+
+  /** Verifies a fixture already read from {@code file}, below the fixtures root {@code root}. */
+  static FileReport verifyFixture(Path root, Path file, Fixture fixture) {
     Fixture.Inputs in = fixture.inputs();
     Tensor out = Nd4jConv2d.forward(in.x(), in.w(), in.b(), fixture.params());
     Nd4jConv2d.Backward backward =
