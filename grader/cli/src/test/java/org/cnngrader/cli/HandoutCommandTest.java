@@ -27,6 +27,7 @@ import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureJson;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.handout.TempDirInBuildFolder;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.report.GraderBuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,7 @@ class HandoutCommandTest {
           }
         });
     List<Path> publicFixtures =
-        FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, Visibility.PUBLIC));
+        FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, Conv2dLayer.LAYER, Visibility.PUBLIC));
     assertThat(publicFixtures).hasSize(13);
     assertThat(fixtures).hasSameSizeAs(publicFixtures);
     for (Path file : publicFixtures) {
@@ -108,10 +109,12 @@ class HandoutCommandTest {
     assertThat(entries.keySet())
         .noneMatch(path -> path.toLowerCase(Locale.ROOT).contains("submissions"));
     Set<String> hiddenNames = new HashSet<>();
-    for (Path hidden : FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, Visibility.HIDDEN))) {
+    for (Path hidden :
+        FixtureFiles.jsonFiles(
+            FixtureFiles.folder(FIXTURES, Conv2dLayer.LAYER, Visibility.HIDDEN))) {
       byte[] bytes = Files.readAllBytes(hidden);
       assertThat(entries.values()).as(hidden.toString()).noneMatch(e -> Arrays.equals(e, bytes));
-      hiddenNames.add(FixtureFiles.read(hidden, Visibility.HIDDEN).name());
+      hiddenNames.add(FixtureFiles.read(hidden, Conv2dLayer.LAYER, Visibility.HIDDEN).name());
     }
     assertThat(hiddenNames).hasSize(13);
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -289,7 +292,7 @@ class HandoutCommandTest {
   void refusesAHiddenCaseUnderAnotherNameAndInAnotherLayout() throws Exception {
     Path root = copyOfTheFixtures();
     Path hidden = FIXTURES.resolve("conv2d/hidden/stride3-pad1.json");
-    Fixture fixture = FixtureFiles.read(hidden, Visibility.HIDDEN);
+    Fixture fixture = FixtureFiles.read(hidden, Conv2dLayer.LAYER, Visibility.HIDDEN);
     Fixture renamed =
         new Fixture(
             "looks-public",

@@ -18,9 +18,10 @@ import java.util.zip.ZipInputStream;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.handout.TempDirInBuildFolder;
+import org.cnngrader.layer.Part;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,9 +78,9 @@ class HandoutMavenBuildTest {
     assertThat(run.exitCode()).as(run.output()).isNotZero();
     int failing = 0;
     for (Fixture fixture : publicCases) {
-      boolean biased = Arrays.stream(fixture.inputs().b().data()).anyMatch(b -> b != 0);
+      boolean biased = Arrays.stream(fixture.input("b").data()).anyMatch(b -> b != 0);
       for (Part part : Part.values()) {
-        boolean fails = biased && part == Part.FORWARD;
+        boolean fails = biased && part == Conv2dLayer.FORWARD;
         assertThat(run.output())
             .contains((fails ? "  FAIL  " : "  PASS  ") + partName(fixture, part));
         failing += fails ? 1 : 0;

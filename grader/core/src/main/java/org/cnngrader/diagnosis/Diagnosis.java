@@ -1,7 +1,7 @@
 package org.cnngrader.diagnosis;
 
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.KnownMistake;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.Setting;
 import org.cnngrader.tensor.Shape;
 
 /**
@@ -12,19 +12,19 @@ public sealed interface Diagnosis {
 
   KnownMistake mistake();
 
-  /** The tensor explained: {@code out}, {@code dx}, {@code dw} or {@code db}. */
+  /** The tensor explained, by the layer's name for it: {@code out}, {@code dx}, ... */
   String tensor();
 
-  ConvGeometry geometry();
+  Setting setting();
 
   /** The tensor's wrong shape is the one the mistake gives, by the output-size formula. */
-  record ShapeExplained(KnownMistake mistake, String tensor, Shape actual, ConvGeometry geometry)
+  record ShapeExplained(KnownMistake mistake, String tensor, Shape actual, Setting setting)
       implements Diagnosis {}
 
   /**
    * The tensor's values match, within the case's tolerance, those that a layer with the mistake
    * computes (the fixture's reference for it), and no other mistake's.
    */
-  record ValuesExplained(KnownMistake mistake, String tensor, ConvGeometry geometry)
+  record ValuesExplained(KnownMistake mistake, String tensor, Setting setting)
       implements Diagnosis {}
 }

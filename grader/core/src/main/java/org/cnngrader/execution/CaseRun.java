@@ -1,16 +1,18 @@
 package org.cnngrader.execution;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The three calls of one case, in the order the child made them, and how the case left things:
- * inputs the calls modified, threads the student's code started and left running, and how many
- * daemon threads it left behind.
+ * The calls of one case, in the order the child made them (the constructor, then each step of the
+ * contract by its key), and how the case left things: inputs the calls modified, threads the
+ * student's code started and left running, and how many daemon threads it left behind.
  */
 public record CaseRun(
     CallOutcome<Void> constructor,
-    CallOutcome<double[][][][]> forward,
-    CallOutcome<ReturnedGradients> backward,
+    Map<String, CallOutcome<StepOutputs>> steps,
     List<InputChange> inputChanges,
     List<String> lingeringThreads,
     int backgroundThreads) {
@@ -19,16 +21,24 @@ public record CaseRun(
   static final int MAX_BACKGROUND_THREADS = 64;
 
   public CaseRun {
+    steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     inputChanges = List.copyOf(inputChanges);
     lingeringThreads = List.copyOf(lingeringThreads);
   }
 
   /** A case that produced no report of its end (the child died or was killed during it). */
-  public CaseRun(
-      CallOutcome<Void> constructor,
-      CallOutcome<double[][][][]> forward,
-      CallOutcome<ReturnedGradients> backward) {
-    this(constructor, forward, backward, List.of(), List.of(), 0);
+  public CaseRun(CallOutcome<Void> constructor, Map<String, CallOutcome<StepOutputs>> steps) {
+    this(constructor, steps, List.of(), List.of(), 0);
+  }
+
+  /** The outcome of the step with this key. */
+  public CallOutcome<StepOutputs> step(String key) {
+    CallOutcome<StepOutputs> outcome = steps.get(key);
+    if (outcome == null) {
+      throw new IllegalArgumentException(
+          "the case has no step " + key + " among " + steps.keySet());
+    }
+    return outcome;
   }
 
   /**
@@ -38,8 +48,7 @@ public record CaseRun(
   boolean leftChildUnfit() {
     return !lingeringThreads.isEmpty()
         || exhausted(constructor)
-        || exhausted(forward)
-        || exhausted(backward);
+        || steps.values().stream().anyMatch(CaseRun::exhausted);
   }
 
   private static boolean exhausted(CallOutcome<?> outcome) {

@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +28,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.cnngrader.files.FileTrees;
+import org.cnngrader.runner.Backprop;
 import org.cnngrader.runner.ChildMain;
+import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
 import org.cnngrader.runner.Protocol;
+import org.cnngrader.runner.Result;
+import org.cnngrader.runner.Step;
+import org.cnngrader.runner.ValueType;
 import org.cnngrader.runner.Wire;
 import org.cnngrader.sandbox.Launch;
 import org.cnngrader.sandbox.Sandbox;
@@ -68,6 +73,7 @@ final class ChildJvm implements AutoCloseable {
   private final Limits limits;
   private final OutputCollector output;
   private final List<OutputCollector.Drain> drains;
+  private final List<LayerContract> contracts;
   private boolean dead;
 
   /** How long the drains may take to read a section's mark once the child has written it. */
@@ -79,8 +85,10 @@ final class ChildJvm implements AutoCloseable {
       SocketChannel channel,
       Limits limits,
       OutputCollector output,
-      List<OutputCollector.Drain> drains) {
+      List<OutputCollector.Drain> drains,
+      List<LayerContract> contracts) {
     this.running = running;
+    this.contracts = List.copyOf(contracts);
     this.output = output;
     this.drains = List.copyOf(drains);
     this.process = running.process();
@@ -103,7 +111,11 @@ final class ChildJvm implements AutoCloseable {
    * if it never does.
    */
   static ChildJvm start(
-      Sandbox sandbox, Path classes, String className, Limits limits, OutputCollector output)
+      Sandbox sandbox,
+      Path classes,
+      List<LayerContract> contracts,
+      Limits limits,
+      OutputCollector output)
       throws IOException {
     Path folder = Files.createTempDirectory("cnn-grader-");
     Running running = null;
@@ -114,8 +126,7 @@ final class ChildJvm implements AutoCloseable {
         server.configureBlocking(false);
         sandbox.socketBound(launch);
         ProcessBuilder builder =
-            new ProcessBuilder(command(launch, className, limits))
-                .directory(launch.directory().toFile());
+            new ProcessBuilder(command(launch, limits)).directory(launch.directory().toFile());
         childEnvironment(builder.environment(), launch);
         running = new Running(builder.start(), sandbox, launch);
         LIVE.add(running);
@@ -136,7 +147,9 @@ final class ChildJvm implements AutoCloseable {
         }
         channel.configureBlocking(true);
         Files.deleteIfExists(launch.socket());
-        return new ChildJvm(running, folder, channel, limits, output, drains);
+        ChildJvm child = new ChildJvm(running, folder, channel, limits, output, drains, contracts);
+        child.sendContracts();
+        return child;
       }
     } catch (IOException | RuntimeException e) {
       if (running != null) {
@@ -180,7 +193,7 @@ final class ChildJvm implements AutoCloseable {
     return null;
   }
 
-  private static List<String> command(Launch launch, String className, Limits limits) {
+  private static List<String> command(Launch launch, Limits limits) {
     List<String> command = new ArrayList<>(launch.prefix());
     command.add(launch.java().toString());
     command.add("-Xmx" + limits.heapMegabytes() + "m");
@@ -200,7 +213,6 @@ final class ChildJvm implements AutoCloseable {
     command.add(launch.runner().toString());
     command.add(ChildMain.class.getName());
     command.add(launch.childSocket().toString());
-    command.add(className);
     command.add(launch.classes().toString());
     return command;
   }
@@ -214,71 +226,79 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  private void sendContracts() throws IOException {
+    out.writeInt(contracts.size());
+    for (LayerContract contract : contracts) {
+      contract.writeTo(out);
+    }
+    out.flush();
+  }
+
   /**
-   * The child's first message: which members of the contract are missing, and what was found
-   * instead.
+   * The child's first message: for each contract, in the order they were sent, which members are
+   * missing, and what was found instead.
    */
-  Map<Member, String> readContract() throws IOException {
-    Map<Member, String> problems = new EnumMap<>(Member.class);
+  List<Map<Member, String>> readContracts() throws IOException {
+    List<Map<Member, String>> reports = new ArrayList<>();
     CallOutcome<Void> outcome =
         await(
             limits.startTimeout(),
             () -> {
-              int count = in.readInt();
-              if (count < 0 || count > Member.values().length) {
-                throw new IOException("bad contract report");
-              }
-              for (int i = 0; i < count; i++) {
-                problems.put(member(in.readByte()), Wire.readString(in));
+              for (LayerContract contract : contracts) {
+                int count = in.readInt();
+                if (count < 0 || count > contract.members().size()) {
+                  throw new IOException("bad contract report");
+                }
+                Map<Member, String> problems = new LinkedHashMap<>();
+                for (int i = 0; i < count; i++) {
+                  problems.put(member(in), Wire.readString(in));
+                }
+                reports.add(problems);
               }
               return new CallOutcome.Returned<>(null);
             });
     if (!(outcome instanceof CallOutcome.Returned)) {
-      throw new IOException("the child JVM did not report on the submission's class: " + outcome);
+      throw new IOException("the child JVM did not report on the submission's classes: " + outcome);
     }
-    return problems;
+    return reports;
   }
 
   /**
    * Runs one case, each call within {@code limit}; a call that times out or kills the child leaves
-   * the later calls as ChildDied/TimedOut.
+   * the later calls skipped.
    */
   CaseRun run(CaseInputs inputs, Duration limit) {
+    LayerContract contract = inputs.contract();
+    Map<String, CallOutcome<StepOutputs>> steps = new LinkedHashMap<>();
     try {
       out.writeByte(Protocol.RUN_CASE);
       writeInputs(inputs);
       out.flush();
     } catch (IOException e) {
       CallOutcome<Void> died = died();
-      return new CaseRun(died, died(), died());
+      contract.steps().forEach(step -> steps.put(step.key(), died()));
+      return new CaseRun(died, steps);
     }
     CallOutcome<Void> constructor = read(limit, () -> null);
-    if (dead) {
-      return new CaseRun(
-          constructor,
-          new CallOutcome.Skipped<>(Member.CONSTRUCTOR),
-          new CallOutcome.Skipped<>(Member.CONSTRUCTOR));
+    Member last = Member.CONSTRUCTOR;
+    for (Step step : contract.steps()) {
+      if (dead) {
+        steps.put(step.key(), new CallOutcome.Skipped<>(last));
+        continue;
+      }
+      steps.put(step.key(), read(limit, () -> readOutputs(step)));
+      last = step.member();
     }
-    CallOutcome<double[][][][]> forward = read(limit, () -> (double[][][][]) Wire.readArray(in, 4));
     if (dead) {
-      return new CaseRun(constructor, forward, new CallOutcome.Skipped<>(Member.FORWARD));
-    }
-    CallOutcome<ReturnedGradients> backward = read(limit, this::readGradients);
-    if (dead) {
-      return new CaseRun(constructor, forward, backward);
+      return new CaseRun(constructor, steps);
     }
     CallOutcome<CaseEnd> end = await(limit, this::readCaseEnd);
     if (end instanceof CallOutcome.Returned<CaseEnd> returned) {
       CaseEnd caseEnd = returned.value();
       return new CaseRun(
-          constructor,
-          forward,
-          backward,
-          caseEnd.changes(),
-          caseEnd.threads(),
-          caseEnd.background());
+          constructor, steps, caseEnd.changes(), caseEnd.threads(), caseEnd.background());
     }
-    return new CaseRun(constructor, forward, backward);
+    return new CaseRun(constructor, steps);
   }
 
   /**
@@ -293,23 +313,44 @@ final class ChildJvm implements AutoCloseable {
     } catch (IOException e) {
       return died();
     }
+    LayerContract contract = inputs.contract();
+    Backprop backprop = contract.backprop();
+    Step backward = contract.stepOf(backprop.backward());
     return read(
         limit,
-        () ->
-            new ProbedGradients(
-                readGradients(),
-                (double[][][][]) Wire.readArray(in, 4),
-                (double[][][][]) Wire.readArray(in, 4),
-                (double[]) Wire.readArray(in, 1)));
+        () -> {
+          StepOutputs analytic = readOutputs(backward);
+          Map<String, Object> numerical = new LinkedHashMap<>();
+          for (Map.Entry<String, String> gradient : backprop.inputOf().entrySet()) {
+            ValueType type = contract.caseValues().get(gradient.getValue());
+            numerical.put(gradient.getKey(), type.read(in));
+          }
+          return new ProbedGradients(analytic, numerical);
+        });
   }
 
   private void writeInputs(CaseInputs inputs) throws IOException {
-    out.writeInt(inputs.stride());
-    out.writeInt(inputs.pad());
-    Wire.writeArray(out, inputs.x().toNested(), 4);
-    Wire.writeArray(out, inputs.w().toNested(), 4);
-    Wire.writeArray(out, inputs.b().toNested(), 1);
-    Wire.writeArray(out, inputs.dout().toNested(), 4);
+    int index = contracts.indexOf(inputs.contract());
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          inputs.contract().className() + " is not among the child's layers");
+    }
+    out.writeInt(index);
+    for (Map.Entry<String, ValueType> value : inputs.contract().caseValues().entrySet()) {
+      value.getValue().write(out, inputs.wireValue(value.getKey()));
+    }
+  }
+
+  /** A step's outputs, or null when it returned no record. */
+  private StepOutputs readOutputs(Step step) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Result.Output output : step.result().outputs()) {
+      values.put(output.key(), output.type().read(in));
+    }
+    return new StepOutputs(values);
   }
 
   /**
@@ -358,7 +399,7 @@ final class ChildJvm implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       changes.add(
           new InputChange(
-              member(in.readByte()),
+              member(in),
               Wire.readString(in),
               Wire.readString(in),
               Double.longBitsToDouble(in.readLong()),
@@ -380,16 +421,6 @@ final class ChildJvm implements AutoCloseable {
       throw new IOException("bad count " + count);
     }
     return count;
-  }
-
-  private ReturnedGradients readGradients() throws IOException {
-    if (!in.readBoolean()) {
-      return null;
-    }
-    return new ReturnedGradients(
-        (double[][][][]) Wire.readArray(in, 4),
-        (double[][][][]) Wire.readArray(in, 4),
-        (double[]) Wire.readArray(in, 1));
   }
 
   boolean isDead() {
@@ -434,8 +465,8 @@ final class ChildJvm implements AutoCloseable {
     return switch (tag) {
       case Protocol.RETURNED -> new CallOutcome.Returned<>(payload.read());
       case Protocol.THREW -> readThrew();
-      case Protocol.UNAVAILABLE -> new CallOutcome.Unavailable<>(member(in.readByte()));
-      case Protocol.SKIPPED -> new CallOutcome.Skipped<>(member(in.readByte()));
+      case Protocol.UNAVAILABLE -> new CallOutcome.Unavailable<>(member(in));
+      case Protocol.SKIPPED -> new CallOutcome.Skipped<>(member(in));
       case Protocol.EXITED -> readExited();
       default -> throw new IOException("unknown tag " + tag);
     };
@@ -448,7 +479,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   private <T> CallOutcome<T> readExited() throws IOException {
-    member(in.readByte());
+    member(in);
     return new CallOutcome.Exited<>("System.exit", null, readFrames());
   }
 
@@ -461,9 +492,9 @@ final class ChildJvm implements AutoCloseable {
     return frames;
   }
 
-  private static Member member(byte code) throws IOException {
+  private static Member member(DataInputStream in) throws IOException {
     try {
-      return Member.ofCode(code);
+      return new Member(Wire.readString(in));
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

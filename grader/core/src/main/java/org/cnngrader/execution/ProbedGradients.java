@@ -1,11 +1,17 @@
 package org.cnngrader.execution;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What the gradient check found in the child: the student's backward on a small case ({@code
  * analytic}, null when backward returned no gradients) and the centred differences of the student's
- * own forward there.
+ * own forward there, by the gradients' keys.
  */
-// Arrays on purpose: they are the wire's, compared once and dropped.
-@SuppressWarnings("ArrayRecordComponent")
-public record ProbedGradients(
-    ReturnedGradients analytic, double[][][][] dx, double[][][][] dw, double[] db) {}
+public record ProbedGradients(StepOutputs analytic, Map<String, Object> numerical) {
+
+  public ProbedGradients {
+    numerical = Collections.unmodifiableMap(new LinkedHashMap<>(numerical));
+  }
+}

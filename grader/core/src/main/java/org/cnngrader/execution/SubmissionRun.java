@@ -1,16 +1,20 @@
 package org.cnngrader.execution;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import org.cnngrader.runner.LayerContract;
 
 /**
  * What the child JVMs reported for a submission: one execution per group of cases, and the outcome
- * of the gradient check when one was asked for and there was time for it.
+ * of the gradient check of each layer one was asked for and there was time for.
  */
 public record SubmissionRun(
-    List<Execution> executions, Optional<CallOutcome<ProbedGradients>> gradientCheck) {
+    List<Execution> executions, Map<LayerContract, CallOutcome<ProbedGradients>> gradientChecks) {
 
   public SubmissionRun {
     executions = List.copyOf(executions);
+    gradientChecks = Collections.unmodifiableMap(new LinkedHashMap<>(gradientChecks));
   }
 }

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
 import org.cnngrader.sandbox.Sandbox;
 
@@ -32,9 +33,10 @@ public final class SubmissionRunner {
    */
   @FunctionalInterface
   public interface GradientCheckRequest {
-    Optional<CaseInputs> after(Map<Member, String> contract, List<List<CaseRun>> runs);
+    List<CaseInputs> after(
+        Map<LayerContract, Map<Member, String>> contracts, List<List<CaseRun>> runs);
 
-    GradientCheckRequest NEVER = (contract, runs) -> Optional.empty();
+    GradientCheckRequest NEVER = (contracts, runs) -> List.of();
   }
 
   /** When a submission's time runs out; one is shared by all the runs of a submission. */
@@ -51,114 +53,60 @@ public final class SubmissionRunner {
       return Duration.ofNanos(end - System.nanoTime());
     }
 
+    boolean passed() {
+      Duration remaining = remaining();
+      return remaining.isNegative() || remaining.isZero();
+    }
+
+    /** The call limit, or less when the submission's time ends sooner. */
+    Duration clip(Duration callLimit) {
+      Duration remaining = remaining();
+      return remaining.compareTo(callLimit) < 0 ? remaining : callLimit;
+    }
+
     Duration limit() {
       return limit;
     }
   }
 
   /**
-   * Runs every case of every group against the class {@code className} found in {@code classes},
-   * within the submission's {@code deadline}, in as few child JVMs as the cases allow: the groups
-   * (public cases, then hidden ones) share a child, but what the code prints is kept per group, and
-   * a group after one whose cases left daemon threads running gets a fresh child. Each group's
-   * output holds nothing printed after a later group's first input was sent.
+   * Runs every case of every group against the layers {@code contracts} describe, found in {@code
+   * classes}, within the submission's {@code deadline}, in as few child JVMs as the cases allow:
+   * the groups (public cases, then hidden ones) share a child, but what the code prints is kept per
+   * group, and a group after one whose cases left daemon threads running gets a fresh child. Each
+   * group's output holds nothing printed after a later group's first input was sent.
    *
    * <p>Then, when {@code gradientCheckRequest} asks for it and time is left, the gradient check
-   * runs on the inputs it gives, in the last group's child (or a fresh one); what it prints is
-   * dropped.
+   * runs on each of the layers' inputs it gives, in the last group's child (or a fresh one); what
+   * it prints is dropped.
    *
-   * @return one execution per group, in order, and the gradient check's outcome
+   * @return one execution per group, in order, and the gradient checks' outcomes
    * @throws IOException when a child JVM cannot be started at all: a fault of the machine, not the
    *     student
    */
   public SubmissionRun run(
       Path classes,
-      String className,
+      List<LayerContract> contracts,
       List<List<CaseInputs>> groups,
       Deadline deadline,
       GradientCheckRequest gradientCheckRequest)
       throws IOException {
-    Optional<CallOutcome<ProbedGradients>> checked = Optional.empty();
     OutputCollector output = new OutputCollector(OutputCollector.DEFAULT_CAP_BYTES);
     List<List<CaseRun>> runs = new ArrayList<>();
     List<List<Duration>> childStarts = new ArrayList<>();
-    Map<Member, String> contract = null;
-    ChildJvm child = null;
-    boolean threadsLeft = false;
-    try {
+    Map<LayerContract, CallOutcome<ProbedGradients>> checked;
+    Map<LayerContract, Map<Member, String>> contract;
+    try (Children children = new Children(classes, contracts, output)) {
       for (int section = 0; section < groups.size(); section++) {
         if (section > 0) {
-          if (child != null && !child.isDead()) {
-            child.startSection(section);
-            if (threadsLeft) {
-              // Daemon threads of an earlier section stay behind: the next one starts afresh.
-              child.close();
-              child = null;
-            }
-          }
-          output.force(section);
-          threadsLeft = false;
+          children.startSection(section);
         }
-        List<CaseRun> groupRuns = new ArrayList<>();
-        List<Duration> groupStarts = new ArrayList<>();
-        runs.add(groupRuns);
-        childStarts.add(groupStarts);
-        for (CaseInputs inputs : groups.get(section)) {
-          Duration remaining = deadline.remaining();
-          if (remaining.isNegative() || remaining.isZero()) {
-            groupRuns.add(outOfTime(deadline));
-            continue;
-          }
-          if (child == null || child.isDead()) {
-            if (child != null) {
-              child.close();
-            }
-            long started = System.nanoTime();
-            child = ChildJvm.start(sandbox, classes, className, limits, output);
-            Map<Member, String> problems = child.readContract();
-            groupStarts.add(Duration.ofNanos(System.nanoTime() - started));
-            contract = contract == null ? problems : contract;
-          }
-          boolean cutByDeadline = remaining.compareTo(limits.callTimeout()) < 0;
-          CaseRun run = child.run(inputs, cutByDeadline ? remaining : limits.callTimeout());
-          groupRuns.add(cutByDeadline ? blameDeadline(run, deadline) : run);
-          threadsLeft |= run.backgroundThreads() > 0;
-          if (run.leftChildUnfit()) {
-            child.close();
-            child = null;
-          }
-        }
+        List<Duration> starts = new ArrayList<>();
+        runs.add(runGroup(children, groups.get(section), deadline, starts));
+        childStarts.add(starts);
       }
-      Duration remaining = deadline.remaining();
-      Optional<CaseInputs> gradientCheck =
-          contract == null ? Optional.empty() : gradientCheckRequest.after(contract, runs);
-      if (gradientCheck.isPresent() && !remaining.isNegative() && !remaining.isZero()) {
-        // The check calls forward hundreds of times: what that prints goes to a section of its
-        // own, which no one is shown.
-        int checkSection = groups.size();
-        if (child != null && !child.isDead()) {
-          child.startSection(checkSection);
-        }
-        output.force(checkSection);
-        if (child == null || child.isDead()) {
-          if (child != null) {
-            child.close();
-          }
-          child = ChildJvm.start(sandbox, classes, className, limits, output);
-          Map<Member, String> problems = child.readContract();
-          contract = contract == null ? problems : contract;
-        }
-        Duration limit =
-            remaining.compareTo(limits.callTimeout()) < 0 ? remaining : limits.callTimeout();
-        checked = Optional.of(child.checkGradients(gradientCheck.get(), limit));
-      }
-    } finally {
-      if (child != null) {
-        child.close();
-      }
-    }
-    if (contract == null) {
-      contract = contractOnly(classes, className, output);
+      checked = gradientCheck(children, groups.size(), deadline, gradientCheckRequest, runs);
+      contract = children.contract();
     }
     output.awaitDrained(Duration.ofSeconds(2));
     List<Execution> executions = new ArrayList<>();
@@ -170,19 +118,154 @@ public final class SubmissionRunner {
     return new SubmissionRun(executions, checked);
   }
 
-  private static CaseRun outOfTime(Deadline deadline) {
-    return new CaseRun(
-        new CallOutcome.OutOfTime<>(deadline.limit(), false),
-        new CallOutcome.OutOfTime<>(deadline.limit(), false),
-        new CallOutcome.OutOfTime<>(deadline.limit(), false));
+  private List<CaseRun> runGroup(
+      Children children, List<CaseInputs> group, Deadline deadline, List<Duration> starts)
+      throws IOException {
+    List<CaseRun> runs = new ArrayList<>();
+    for (CaseInputs inputs : group) {
+      if (deadline.passed()) {
+        runs.add(outOfTime(inputs.contract(), deadline));
+        continue;
+      }
+      ChildJvm child = children.fit(starts);
+      Duration limit = deadline.clip(limits.callTimeout());
+      CaseRun run = child.run(inputs, limit);
+      boolean cutByDeadline = limit.compareTo(limits.callTimeout()) < 0;
+      runs.add(cutByDeadline ? blameDeadline(run, deadline) : run);
+      children.caseEnded(run);
+    }
+    return runs;
+  }
+
+  /**
+   * The check calls forward hundreds of times: what that prints goes to a section of its own, which
+   * no one is shown.
+   */
+  private Map<LayerContract, CallOutcome<ProbedGradients>> gradientCheck(
+      Children children,
+      int checkSection,
+      Deadline deadline,
+      GradientCheckRequest request,
+      List<List<CaseRun>> runs)
+      throws IOException {
+    Map<LayerContract, CallOutcome<ProbedGradients>> checked = new LinkedHashMap<>();
+    List<CaseInputs> wanted =
+        children.hasContract() ? request.after(children.contract(), runs) : List.of();
+    if (wanted.isEmpty()) {
+      return checked;
+    }
+    children.startSection(checkSection);
+    for (CaseInputs inputs : wanted) {
+      if (deadline.passed()) {
+        break;
+      }
+      ChildJvm child = children.fit(new ArrayList<>());
+      checked.put(
+          inputs.contract(), child.checkGradients(inputs, deadline.clip(limits.callTimeout())));
+    }
+    return checked;
+  }
+
+  /**
+   * The child JVMs of one submission, one at a time: started when a case needs one, replaced after
+   * a case that left it unfit, and closed at the end. It keeps the first contract report.
+   */
+  private final class Children implements AutoCloseable {
+    private final Path classes;
+    private final List<LayerContract> contracts;
+    private final OutputCollector output;
+    private ChildJvm child;
+    private boolean threadsLeft;
+    private Map<LayerContract, Map<Member, String>> contract;
+
+    Children(Path classes, List<LayerContract> contracts, OutputCollector output) {
+      this.classes = classes;
+      this.contracts = contracts;
+      this.output = output;
+    }
+
+    /**
+     * A live child, started afresh when there is none; its start-up time goes to {@code starts}.
+     */
+    ChildJvm fit(List<Duration> starts) throws IOException {
+      if (child == null || child.isDead()) {
+        closeChild();
+        long started = System.nanoTime();
+        child = ChildJvm.start(sandbox, classes, contracts, limits, output);
+        List<Map<Member, String>> reports = child.readContracts();
+        starts.add(Duration.ofNanos(System.nanoTime() - started));
+        if (contract == null) {
+          contract = new LinkedHashMap<>();
+          for (int i = 0; i < contracts.size(); i++) {
+            contract.put(contracts.get(i), reports.get(i));
+          }
+        }
+      }
+      return child;
+    }
+
+    void caseEnded(CaseRun run) {
+      threadsLeft |= run.backgroundThreads() > 0;
+      if (run.leftChildUnfit()) {
+        closeChild();
+      }
+    }
+
+    /**
+     * Starts output section {@code section}; daemon threads of an earlier section stay behind, so
+     * the next one starts afresh.
+     */
+    void startSection(int section) {
+      if (child != null && !child.isDead()) {
+        child.startSection(section);
+        if (threadsLeft) {
+          closeChild();
+        }
+      }
+      output.force(section);
+      threadsLeft = false;
+    }
+
+    boolean hasContract() {
+      return contract != null;
+    }
+
+    /** The contract report, from a child started for it alone when no case needed one. */
+    Map<LayerContract, Map<Member, String>> contract() throws IOException {
+      if (contract == null) {
+        fit(new ArrayList<>());
+      }
+      return contract;
+    }
+
+    private void closeChild() {
+      if (child != null) {
+        child.close();
+        child = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      closeChild();
+    }
+  }
+
+  private static CaseRun outOfTime(LayerContract contract, Deadline deadline) {
+    Map<String, CallOutcome<StepOutputs>> steps = new LinkedHashMap<>();
+    contract
+        .steps()
+        .forEach(s -> steps.put(s.key(), new CallOutcome.OutOfTime<>(deadline.limit(), false)));
+    return new CaseRun(new CallOutcome.OutOfTime<>(deadline.limit(), false), steps);
   }
 
   /** A call stopped by the submission's deadline rather than its own limit says so. */
   private static CaseRun blameDeadline(CaseRun run, Deadline deadline) {
+    Map<String, CallOutcome<StepOutputs>> steps = new LinkedHashMap<>();
+    run.steps().forEach((key, outcome) -> steps.put(key, blame(outcome, deadline)));
     return new CaseRun(
         blame(run.constructor(), deadline),
-        blame(run.forward(), deadline),
-        blame(run.backward(), deadline),
+        steps,
         run.inputChanges(),
         run.lingeringThreads(),
         run.backgroundThreads());
@@ -192,12 +275,5 @@ public final class SubmissionRunner {
     return outcome instanceof CallOutcome.TimedOut<T>
         ? new CallOutcome.OutOfTime<>(deadline.limit(), true)
         : outcome;
-  }
-
-  private Map<Member, String> contractOnly(Path classes, String className, OutputCollector output)
-      throws IOException {
-    try (ChildJvm child = ChildJvm.start(sandbox, classes, className, limits, output)) {
-      return child.readContract();
-    }
   }
 }

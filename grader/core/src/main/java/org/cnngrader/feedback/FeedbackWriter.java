@@ -8,9 +8,7 @@ import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.execution.CallOutcome;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradientCheck;
 import org.cnngrader.grading.PartResult;
@@ -19,7 +17,13 @@ import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
 import org.cnngrader.grading.Warning;
 import org.cnngrader.inspect.Finding;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layer.Part;
+import org.cnngrader.layer.Setting;
+import org.cnngrader.runner.Backprop;
+import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
+import org.cnngrader.runner.Step;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
 
@@ -29,11 +33,8 @@ import org.cnngrader.tensor.Shape;
  */
 public final class FeedbackWriter {
 
-  /** Fixed for every submission, so that feedback reads the same wherever it is shown. */
-  public static final String FORWARD_SIGNATURE =
-      "public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b)";
-
-  public static final String BACKWARD_SIGNATURE = "public Gradients backward(double[][][][] dout)";
+  /** What starts the line that names a known mistake. */
+  static final String LIKELY_MISTAKE = "Likely mistake: ";
 
   private FeedbackWriter() {}
 
@@ -53,12 +54,9 @@ public final class FeedbackWriter {
    * forward, and so where the mistake is.
    */
   static String gradientCheck(GradientCheck.Finding finding) {
-    ConvGeometry small = finding.check().smallCase();
-    String tensor = finding.gradient().key();
+    String tensor = finding.gradient();
     String intro =
-        String.format(
-            "Gradient check on a small case (x %s, w %s, stride %d, pad %d): ",
-            small.xShape(), small.wShape(), small.stride(), small.pad());
+        "Gradient check on a small case (" + finding.check().smallCase().describe() + "): ";
     GradientCheck.Agreement agreement = finding.agreement();
     if (agreement instanceof GradientCheck.Agrees agrees) {
       return intro
@@ -102,12 +100,14 @@ public final class FeedbackWriter {
 
   private static String verdictOf(PartResult part) {
     Verdict verdict = part.verdict();
-    if (part.part() == Part.FORWARD && verdict instanceof Verdict.WrongShape shape) {
+    Optional<Part> shapePart = shapePartOf(part);
+    if (shapePart.isPresent() && verdict instanceof Verdict.WrongShape shape) {
       return String.format(
-          "values not compared: out has shape %s instead of %s (see \"%s\")",
+          "values not compared: %s has shape %s instead of %s (see \"%s\")",
+          shape.tensor(),
           shape.actual(),
           shape.expected(),
-          part.fixture().name() + ": " + Part.FORWARD_SHAPE.label());
+          new PartResult(part.fixture(), shapePart.get(), verdict).name());
     }
     String text = describe(verdict);
     if (verdict instanceof Verdict.WrongValues wrong) {
@@ -117,49 +117,85 @@ public final class FeedbackWriter {
       return text + likelyMistake(shape.diagnosis());
     }
     if (verdict instanceof Verdict.CallFailed failed
-        && failed.call() == Member.BACKWARD
         && failed.outcome() instanceof CallOutcome.Threw) {
-      return text
-          + "\nbackward was given dout of shape "
-          + part.fixture().inputs().dout().shape()
-          + ", the shape [N, F, H', W'] that forward should return";
+      return text + upstreamGiven(part.fixture(), failed.call());
     }
     return text;
   }
 
+  /** The part that checks the shape of the tensor whose values {@code part} checks, if any. */
+  private static Optional<Part> shapePartOf(PartResult part) {
+    return part.part().shapeOnly()
+        ? Optional.empty()
+        : part.fixture().layer().parts().stream()
+            .filter(p -> p.shapeOnly() && p.tensor().equals(part.part().tensor()))
+            .findFirst();
+  }
+
+  /**
+   * "backward was given dout of shape [2, 4, 7, 7], the shape [N, F, H', W'] that forward should
+   * return", when the call that threw takes the upstream gradient; nothing otherwise.
+   */
+  private static String upstreamGiven(Fixture fixture, Member call) {
+    Layer layer = fixture.layer();
+    Backprop backprop = layer.contract().backprop();
+    if (backprop == null || !call.isStep()) {
+      return "";
+    }
+    Step step = layer.contract().stepOf(call.key());
+    boolean takesUpstream =
+        step.arguments().stream().anyMatch(a -> backprop.upstream().equals(a.key()));
+    if (!takesUpstream) {
+      return "";
+    }
+    return String.format(
+        "\n%s was given %s of shape %s, the shape %s that %s should return",
+        step.method(),
+        backprop.upstream(),
+        fixture.input(backprop.upstream()).shape(),
+        layer.output(backprop.output()).shapeInWords(),
+        layer.contract().stepOf(backprop.forward()).method());
+  }
+
   /** A line of its own naming the known mistake, or nothing when there is no diagnosis. */
   private static String likelyMistake(Diagnosis diagnosis) {
-    return diagnosis == null ? "" : "\n" + MistakeMessages.likelyMistake(diagnosis);
+    return diagnosis == null ? "" : "\n" + likelyMistakeLine(diagnosis);
+  }
+
+  /** "Likely mistake: " and the layer's words for the mistake, with the case's numbers. */
+  static String likelyMistakeLine(Diagnosis diagnosis) {
+    Shape wrongShape = diagnosis instanceof Diagnosis.ShapeExplained shape ? shape.actual() : null;
+    return LIKELY_MISTAKE
+        + diagnosis
+            .setting()
+            .layer()
+            .likelyMistake(
+                diagnosis.mistake(), diagnosis.tensor(), wrongShape, diagnosis.setting());
   }
 
   /** The case's sizes, so that a student can rebuild it: "This case: x [2, 3, 7, 7], ..." */
   static String caseLine(Fixture fixture) {
-    Fixture.Inputs in = fixture.inputs();
-    return String.format(
-        "This case: x %s, w %s, b %s, stride %d, pad %d",
-        in.x().shape(),
-        in.w().shape(),
-        in.b().shape(),
-        fixture.params().stride(),
-        fixture.params().pad());
+    return "This case: " + fixture.setting().describe();
   }
 
   static String describe(Verdict verdict) {
     if (verdict instanceof Verdict.Passed passed) {
       return passed(passed);
     } else if (verdict instanceof Verdict.WrongShape shape) {
-      return ShapeMessages.shouldHaveShape(
-          shape.tensor(), shape.expected(), shape.actual(), shape.geometry());
+      return shape
+          .setting()
+          .layer()
+          .shouldHaveShape(shape.tensor(), shape.expected(), shape.actual(), shape.setting());
     } else if (verdict instanceof Verdict.Irregular irregular) {
       return irregular(irregular.tensor(), irregular.problem());
     } else if (verdict instanceof Verdict.WrongValues wrong) {
       return wrongValues(wrong.tensor(), wrong.comparison());
     } else if (verdict instanceof Verdict.ReturnedNull none) {
-      return method(none.call()) + " returned null instead of a Gradients record";
+      return method(none.call()) + " returned null instead of a " + none.type() + " record";
     } else if (verdict instanceof Verdict.CallFailed failed) {
       return callFailed(method(failed.call()), failed.outcome());
     } else if (verdict instanceof Verdict.ConstructorFailed failed) {
-      return callFailed(constructorCall(failed.className(), failed.geometry()), failed.outcome());
+      return callFailed(constructorCall(failed.contract(), failed.setting()), failed.outcome());
     } else if (verdict instanceof Verdict.NotImplemented stub) {
       String type = stub.threw().type();
       String message = stub.threw().message() == null ? "" : ": " + stub.threw().message();
@@ -321,19 +357,23 @@ public final class FeedbackWriter {
   }
 
   private static String missing(Verdict.Missing missing) {
-    String type = missing.className();
-    return switch (missing.member()) {
-      case CLASS -> missing.found() + ": the submission must declare " + declarationOf(type);
-      case CONSTRUCTOR ->
-          type
-              + " has no constructor public "
-              + simpleName(type)
-              + "(int stride, int pad); found: "
-              + missing.found();
-      case FORWARD -> type + " has no method " + FORWARD_SIGNATURE + "; found: " + missing.found();
-      case BACKWARD ->
-          type + " has no method " + BACKWARD_SIGNATURE + "; found: " + missing.found();
-    };
+    LayerContract contract = missing.contract();
+    String type = contract.className();
+    if (missing.member().equals(Member.CLASS)) {
+      return missing.found() + ": the submission must declare " + declarationOf(type);
+    }
+    if (missing.member().equals(Member.CONSTRUCTOR)) {
+      return type
+          + " has no constructor "
+          + contract.constructorSignature()
+          + "; found: "
+          + missing.found();
+    }
+    return type
+        + " has no method "
+        + contract.stepOf(missing.member().key()).signature()
+        + "; found: "
+        + missing.found();
   }
 
   private static String notCompiled(Compilation compilation) {
@@ -365,24 +405,27 @@ public final class FeedbackWriter {
   }
 
   private static String method(Member member) {
-    return member == Member.FORWARD ? "forward" : "backward";
+    return member.key();
   }
 
   private static String memberName(Member member) {
-    return switch (member) {
-      case CLASS -> "the class";
-      case CONSTRUCTOR -> "the constructor";
-      case FORWARD -> "forward";
-      case BACKWARD -> "backward";
-    };
+    if (member.equals(Member.CLASS)) {
+      return "the class";
+    }
+    return member.equals(Member.CONSTRUCTOR) ? "the constructor" : member.key();
   }
 
-  private static String constructorCall(String className, ConvGeometry geometry) {
-    return "new " + simpleName(className) + "(" + geometry.stride() + ", " + geometry.pad() + ")";
-  }
-
-  private static String simpleName(String className) {
-    return className.substring(className.lastIndexOf('.') + 1);
+  /** "new Conv2d(2, 1)": the constructor as the case calls it. */
+  private static String constructorCall(LayerContract contract, Setting setting) {
+    return "new "
+        + contract.simpleName()
+        + contract.constructor().stream()
+            .map(
+                a ->
+                    a.isConstant()
+                        ? String.valueOf(a.constant())
+                        : String.valueOf(setting.params().values().get(a.key())))
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.cnngrader.feedback;
 
 import org.cnngrader.execution.InputChange;
 import org.cnngrader.grading.Warning;
-import org.cnngrader.runner.Member;
 
 /** Words the warnings that come with a part: what went wrong, and why it matters. */
 final class Warnings {
@@ -26,7 +25,7 @@ final class Warnings {
   }
 
   private static String inputModified(InputChange change) {
-    String call = change.call() == Member.FORWARD ? "forward" : "backward";
+    String call = change.call().key();
     String what =
         change.valueChanged()
             ? String.format(

@@ -1,17 +1,23 @@
 package org.cnngrader.grading;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.diagnosis.Diagnoser;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.execution.CaseRun;
-import org.cnngrader.execution.ReturnedGradients;
-import org.cnngrader.fixture.ConvGeometry;
+import org.cnngrader.execution.StepOutputs;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layer.Part;
+import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
+import org.cnngrader.runner.Result;
+import org.cnngrader.runner.Step;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -23,13 +29,15 @@ import org.cnngrader.tensor.Tensor;
 final class CaseGrader {
 
   private final Fixture fixture;
-  private final String className;
+  private final Layer layer;
+  private final LayerContract contract;
   private final Map<Member, String> contractProblems;
   private final ValuesRule rule;
 
-  CaseGrader(Fixture fixture, String className, Map<Member, String> contractProblems) {
+  CaseGrader(Fixture fixture, Map<Member, String> contractProblems) {
     this.fixture = fixture;
-    this.className = className;
+    this.layer = fixture.layer();
+    this.contract = layer.contract();
     this.contractProblems = contractProblems;
     this.rule = new ValuesRule(fixture);
   }
@@ -37,39 +45,41 @@ final class CaseGrader {
   List<PartResult> grade(CaseRun run) {
     Verdict constructorProblem = constructorProblem(run.constructor());
     if (constructorProblem != null) {
-      return List.of(Part.values()).stream()
+      return layer.parts().stream()
           .map(p -> new PartResult(fixture, p, constructorProblem))
           .toList();
     }
-    NestedOrFailure out = forwardOutput(run.forward());
-    NestedOrFailure[] gradients = gradients(run.backward(), out);
-    return List.of(
-        new PartResult(
-            fixture, Part.FORWARD_SHAPE, shapeOnly(out, "out", fixture.expected().out())),
-        new PartResult(
-            fixture,
-            Part.FORWARD,
-            values(out, "out", fixture.expected().out()),
-            warnings(run, Member.FORWARD)),
-        new PartResult(
-            fixture,
-            Part.DX,
-            values(gradients[0], "dx", fixture.expected().dx()),
-            warnings(run, Member.BACKWARD)),
-        new PartResult(fixture, Part.DW, values(gradients[1], "dw", fixture.expected().dw())),
-        new PartResult(fixture, Part.DB, values(gradients[2], "db", fixture.expected().db())));
+    Map<String, NestedOrFailure> results = new LinkedHashMap<>();
+    Map<String, Verdict> stepFailures = new LinkedHashMap<>();
+    for (Step step : contract.steps()) {
+      outputs(step, run.step(step.key()), stepFailures, results);
+    }
+    Set<Member> warned = new HashSet<>();
+    List<PartResult> parts = new ArrayList<>();
+    for (Part part : layer.parts()) {
+      NestedOrFailure result = results.get(part.tensor());
+      Tensor expected = fixture.expected(part.tensor());
+      if (part.shapeOnly()) {
+        parts.add(new PartResult(fixture, part, shapeOnly(result, part.tensor(), expected)));
+        continue;
+      }
+      Step step = layer.stepOf(part.tensor());
+      List<Warning> warnings = warned.add(step.member()) ? warnings(run, step) : List.of();
+      parts.add(new PartResult(fixture, part, values(result, part.tensor(), expected), warnings));
+    }
+    return parts;
   }
 
   /**
    * What a call did wrong without costing points: inputs it modified (on the part it produces
-   * first), and, with forward, threads the case left running.
+   * first), and, with the first step, threads the case left running.
    */
-  private static List<Warning> warnings(CaseRun run, Member call) {
+  private List<Warning> warnings(CaseRun run, Step step) {
     List<Warning> warnings = new ArrayList<>();
     run.inputChanges().stream()
-        .filter(change -> change.call() == call)
+        .filter(change -> change.call().equals(step.member()))
         .forEach(change -> warnings.add(new Warning.InputModified(change)));
-    if (call == Member.FORWARD && !run.lingeringThreads().isEmpty()) {
+    if (step.equals(contract.steps().get(0)) && !run.lingeringThreads().isEmpty()) {
       warnings.add(new Warning.ThreadsLeftRunning(run.lingeringThreads()));
     }
     return warnings;
@@ -88,67 +98,67 @@ final class CaseGrader {
     if (constructor instanceof CallOutcome.Unavailable<Void> unavailable) {
       return missing(unavailable.missing());
     }
-    return new Verdict.ConstructorFailed(className, fixture.geometry(), constructor);
+    return new Verdict.ConstructorFailed(contract, fixture.setting(), constructor);
   }
 
-  private NestedOrFailure forwardOutput(CallOutcome<double[][][][]> forward) {
-    if (forward instanceof CallOutcome.Returned<double[][][][]> returned) {
-      return new NestedOrFailure(NestedArray.inspect(returned.value(), 4, "out"), null);
-    }
-    return new NestedOrFailure(null, failure(Member.FORWARD, forward));
-  }
-
-  private NestedOrFailure[] gradients(
-      CallOutcome<ReturnedGradients> backward, NestedOrFailure out) {
-    if (backward instanceof CallOutcome.Skipped<ReturnedGradients> skipped
-        && skipped.after() == Member.FORWARD
-        && out.failure() != null) {
-      NestedOrFailure notRun =
-          new NestedOrFailure(
-              null, new Verdict.NotRun(Member.BACKWARD, Member.FORWARD, out.failure()));
-      return new NestedOrFailure[] {notRun, notRun, notRun};
-    }
-    if (backward instanceof CallOutcome.Returned<ReturnedGradients> returned) {
-      ReturnedGradients value = returned.value();
-      if (value == null) {
-        NestedOrFailure none = new NestedOrFailure(null, new Verdict.ReturnedNull(Member.BACKWARD));
-        return new NestedOrFailure[] {none, none, none};
+  /** Each output of {@code step}, or the failure that left it without one. */
+  private void outputs(
+      Step step,
+      CallOutcome<StepOutputs> outcome,
+      Map<String, Verdict> stepFailures,
+      Map<String, NestedOrFailure> results) {
+    Verdict failure = null;
+    if (outcome instanceof CallOutcome.Skipped<StepOutputs> skipped
+        && stepFailures.containsKey(skipped.after().key())) {
+      failure =
+          new Verdict.NotRun(
+              step.member(), skipped.after(), stepFailures.get(skipped.after().key()));
+    } else if (outcome instanceof CallOutcome.Returned<StepOutputs> returned) {
+      if (returned.value() == null) {
+        failure = new Verdict.ReturnedNull(step.member(), step.result().javaType());
+      } else {
+        for (Result.Output output : step.result().outputs()) {
+          results.put(
+              output.key(),
+              new NestedOrFailure(
+                  NestedArray.inspect(
+                      returned.value().get(output.key()), output.type().rank(), output.key()),
+                  null));
+        }
+        return;
       }
-      return new NestedOrFailure[] {
-        new NestedOrFailure(NestedArray.inspect(value.dx(), 4, "dx"), null),
-        new NestedOrFailure(NestedArray.inspect(value.dw(), 4, "dw"), null),
-        new NestedOrFailure(NestedArray.inspect(value.db(), 1, "db"), null)
-      };
+    } else {
+      failure = failure(step, outcome);
     }
-    NestedOrFailure failed = new NestedOrFailure(null, failure(Member.BACKWARD, backward));
-    return new NestedOrFailure[] {failed, failed, failed};
+    stepFailures.put(step.key(), failure);
+    for (Result.Output output : step.result().outputs()) {
+      results.put(output.key(), new NestedOrFailure(null, failure));
+    }
   }
 
-  private Verdict failure(Member call, CallOutcome<?> outcome) {
+  private Verdict failure(Step step, CallOutcome<?> outcome) {
     if (outcome instanceof CallOutcome.Unavailable<?> unavailable) {
       return missing(unavailable.missing());
     }
-    if (outcome instanceof CallOutcome.Threw<?> threw && isStub(call, threw)) {
-      return new Verdict.NotImplemented(call, threw);
+    if (outcome instanceof CallOutcome.Threw<?> threw && isStub(step, threw)) {
+      return new Verdict.NotImplemented(step.member(), threw);
     }
-    return new Verdict.CallFailed(call, outcome);
+    return new Verdict.CallFailed(step.member(), outcome);
   }
 
   /**
    * A stub throws UnsupportedOperationException from the called method itself; the same exception
    * from deeper down (say, adding to List.of()) is a bug, not a missing implementation.
    */
-  private boolean isStub(Member call, CallOutcome.Threw<?> threw) {
-    String method = call == Member.FORWARD ? "forward" : "backward";
+  private boolean isStub(Step step, CallOutcome.Threw<?> threw) {
     return threw.type().equals(UnsupportedOperationException.class.getName())
         && !threw.frames().isEmpty()
-        && threw.frames().get(0).startsWith(className + "." + method + "(");
+        && threw.frames().get(0).startsWith(contract.className() + "." + step.method() + "(");
   }
 
   private Verdict missing(Member member) {
     Member reported = contractProblems.containsKey(Member.CLASS) ? Member.CLASS : member;
-    return new Verdict.Missing(
-        reported, className, contractProblems.getOrDefault(reported, "none"));
+    return new Verdict.Missing(reported, contract, contractProblems.getOrDefault(reported, "none"));
   }
 
   private Verdict shapeOnly(NestedOrFailure result, String tensor, Tensor expected) {
@@ -180,15 +190,14 @@ final class CaseGrader {
     if (!(result.nested() instanceof NestedArray.Regular regular)) {
       return new Verdict.Irregular(tensor, result.nested());
     }
-    ConvGeometry geometry = fixture.geometry();
     if (!regular.tensor().shape().equals(expected.shape())) {
       Shape actual = regular.tensor().shape();
       return new Verdict.WrongShape(
           tensor,
           expected.shape(),
           actual,
-          geometry,
-          Diagnoser.ofShape(geometry, tensor, actual).orElse(null));
+          fixture.setting(),
+          Diagnoser.ofShape(fixture.setting(), tensor, actual).orElse(null));
     }
     return null;
   }

@@ -1,26 +1,29 @@
 package org.cnngrader.grading;
 
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cnngrader.compare.ValueComparison;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Setting;
 
 /**
- * CS231n's gradient check on the student's own code: on a small case, the centred differences of
- * the student's forward beside the student's backward, per gradient. It carries no points: it tells
- * "your backward does not match your own forward" apart from "your forward is wrong too".
+ * CS231n's gradient check on the student's own code: on a small case of one layer, the centred
+ * differences of the student's forward beside the student's backward, per gradient (by its tensor's
+ * name). It carries no points: it tells "your backward does not match your own forward" apart from
+ * "your forward is wrong too".
  */
-public record GradientCheck(ConvGeometry smallCase, Map<Part, Agreement> gradients) {
+public record GradientCheck(Setting smallCase, Map<String, Agreement> gradients) {
 
   /** The largest relative error at which backward still follows from forward. */
   public static final double TOLERANCE = 1e-6;
 
   public GradientCheck {
-    gradients = Map.copyOf(new EnumMap<>(gradients));
-    for (Part part : gradients.keySet()) {
-      if (part != Part.DX && part != Part.DW && part != Part.DB) {
-        throw new IllegalArgumentException("a gradient check compares dx, dw and db, not " + part);
+    gradients = Collections.unmodifiableMap(new LinkedHashMap<>(gradients));
+    var backprop = smallCase.layer().contract().backprop();
+    for (String gradient : gradients.keySet()) {
+      if (backprop == null || !backprop.inputOf().containsKey(gradient)) {
+        throw new IllegalArgumentException(
+            "a gradient check of " + smallCase.layer().id() + " compares no " + gradient);
       }
     }
   }
@@ -39,9 +42,9 @@ public record GradientCheck(ConvGeometry smallCase, Map<Part, Agreement> gradien
 
   /**
    * What the check says of one failing backward part, knowing whether forward passed on every case
-   * ({@code forwardPassed}).
+   * of the layer ({@code forwardPassed}).
    */
-  public record Finding(GradientCheck check, Part gradient, boolean forwardPassed) {
+  public record Finding(GradientCheck check, String gradient, boolean forwardPassed) {
 
     public Finding {
       if (!check.gradients().containsKey(gradient)) {

@@ -1,101 +1,104 @@
 package org.cnngrader.grading;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
+import java.util.Set;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.execution.CaseInputs;
 import org.cnngrader.execution.CaseRun;
 import org.cnngrader.execution.ProbedGradients;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layer.Setting;
+import org.cnngrader.runner.Backprop;
+import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * Decides what the gradient check found, and which failing parts it explains. The small case has
- * stride and padding both, so that a gradient that mishandles either shows, and is small enough for
- * centred differences over every input element to take milliseconds.
+ * Decides what the gradient check found, and which failing parts it explains. Each layer's small
+ * case has every feature a gradient can mishandle, and is small enough for centred differences over
+ * every input element to take milliseconds.
  */
 final class GradientChecks {
 
-  /** Two images of two channels, 5x5, two 3x3 filters, stride 2, pad 1. */
-  static final ConvGeometry SMALL_CASE =
-      new ConvGeometry(2, 2, 5, 5, 2, 3, 3, new ConvParams(2, 1));
-
   private GradientChecks() {}
 
-  /** The small case's inputs: fixed values, the same for every submission. */
-  static CaseInputs smallCaseInputs() {
-    SplittableRandom random = new SplittableRandom(231);
-    return new CaseInputs(
-        SMALL_CASE.stride(),
-        SMALL_CASE.pad(),
-        filled(SMALL_CASE.xShape(), random),
-        filled(SMALL_CASE.wShape(), random),
-        filled(SMALL_CASE.bShape(), random),
-        new Tensor(SMALL_CASE.outShape(), new double[SMALL_CASE.outShape().size()]));
+  /** A layer's small case as the child receives it. */
+  static CaseInputs smallCaseInputs(Layer layer) {
+    Layer.SmallCase small = layer.smallCase();
+    Map<String, Object> values = new LinkedHashMap<>(small.params().values());
+    values.putAll(small.inputs());
+    return new CaseInputs(layer.contract(), values);
   }
 
-  private static Tensor filled(Shape shape, SplittableRandom random) {
-    double[] data = new double[shape.size()];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = Math.round(random.nextDouble(-1, 1) * 1e4) / 1e4;
-    }
-    return new Tensor(shape, data);
+  /** The small case's numbers, for the feedback. */
+  static Setting smallCaseSetting(Layer layer) {
+    Layer.SmallCase small = layer.smallCase();
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    small.inputs().forEach((key, tensor) -> shapes.put(key, tensor.shape()));
+    return new Setting(layer, small.params(), shapes);
   }
 
   /**
-   * The small case's inputs when some gradient of the {@code runs} of the cases in {@code groups}
-   * has wrong values or a wrong shape, which the check can then explain; none when all are right or
-   * fail otherwise, so that a correct submission spends nothing on it.
+   * The small cases of the layers for which some gradient of the {@code runs} of the cases in
+   * {@code groups} has wrong values or a wrong shape, which the check can then explain; none when
+   * all are right or fail otherwise, so that a correct submission spends nothing on it.
    */
-  static Optional<CaseInputs> wanted(
+  static List<CaseInputs> wanted(
       List<List<Fixture>> groups,
-      String className,
-      Map<Member, String> contract,
+      Map<LayerContract, Map<Member, String>> contracts,
       List<List<CaseRun>> runs) {
+    Set<Layer> layers = new LinkedHashSet<>();
     for (int g = 0; g < runs.size(); g++) {
       for (int i = 0; i < runs.get(g).size(); i++) {
-        for (PartResult part :
-            new CaseGrader(groups.get(g).get(i), className, contract).grade(runs.get(g).get(i))) {
+        Fixture fixture = groups.get(g).get(i);
+        if (layers.contains(fixture.layer())) {
+          continue;
+        }
+        Map<Member, String> problems = contracts.getOrDefault(fixture.layer().contract(), Map.of());
+        for (PartResult part : new CaseGrader(fixture, problems).grade(runs.get(g).get(i))) {
           if (explains(part)) {
-            return Optional.of(smallCaseInputs());
+            layers.add(fixture.layer());
+            break;
           }
         }
       }
     }
-    return Optional.empty();
+    return layers.stream().map(GradientChecks::smallCaseInputs).toList();
   }
 
   /** Whether a part is a gradient that came out wrong, which the check can explain. */
   private static boolean explains(PartResult part) {
-    return (part.part() == Part.DX || part.part() == Part.DW || part.part() == Part.DB)
+    Backprop backprop = part.fixture().layer().contract().backprop();
+    return backprop != null
+        && !part.part().shapeOnly()
+        && backprop.inputOf().containsKey(part.part().tensor())
         && (part.verdict() instanceof Verdict.WrongValues
             || part.verdict() instanceof Verdict.WrongShape);
   }
 
-  /** How each of backward's gradients compares with the centred differences. */
-  static GradientCheck decide(ProbedGradients probed) {
-    Map<Part, GradientCheck.Agreement> agreements = new EnumMap<>(Part.class);
-    agreements.put(
-        Part.DX,
-        agreement("dx", probed.analytic() == null ? null : probed.analytic().dx(), probed.dx(), 4));
-    agreements.put(
-        Part.DW,
-        agreement("dw", probed.analytic() == null ? null : probed.analytic().dw(), probed.dw(), 4));
-    agreements.put(
-        Part.DB,
-        agreement("db", probed.analytic() == null ? null : probed.analytic().db(), probed.db(), 1));
-    return new GradientCheck(SMALL_CASE, agreements);
+  /** How each of backward's gradients compares with the centred differences, on {@code layer}. */
+  static GradientCheck decide(Layer layer, ProbedGradients probed) {
+    Map<String, GradientCheck.Agreement> agreements = new LinkedHashMap<>();
+    Backprop backprop = layer.contract().backprop();
+    for (String gradient : backprop.gradients()) {
+      int rank = layer.contract().caseValues().get(backprop.inputOf().get(gradient)).rank();
+      agreements.put(
+          gradient,
+          agreement(
+              gradient,
+              probed.analytic() == null ? null : probed.analytic().get(gradient),
+              probed.numerical().get(gradient),
+              rank));
+    }
+    return new GradientCheck(smallCaseSetting(layer), agreements);
   }
 
   private static GradientCheck.Agreement agreement(
@@ -109,17 +112,18 @@ final class GradientChecks {
         || !(centred instanceof NestedArray.Regular expected)) {
       return new GradientCheck.Unusable("backward's " + name + " is not a regular array");
     }
-    if (!regular.tensor().shape().equals(expected.tensor().shape())) {
+    Tensor actual = regular.tensor();
+    if (!actual.shape().equals(expected.tensor().shape())) {
       return new GradientCheck.Unusable(
           "backward's "
               + name
               + " has shape "
-              + regular.tensor().shape()
+              + actual.shape()
               + " where its input has "
               + expected.tensor().shape());
     }
     ValueComparison comparison =
-        RelativeError.compare(expected.tensor(), regular.tensor(), GradientCheck.TOLERANCE);
+        RelativeError.compare(expected.tensor(), actual, GradientCheck.TOLERANCE);
     return comparison.passed()
         ? new GradientCheck.Agrees(comparison)
         : new GradientCheck.Disagrees(comparison);
@@ -127,18 +131,23 @@ final class GradientChecks {
 
   /**
    * The parts with the check's finding on every failing gradient it compared, knowing whether
-   * forward passed on every case: a forward right on this case may still be wrong elsewhere.
+   * forward passed on every case of that layer: a forward right on this case may still be wrong
+   * elsewhere.
    */
   static List<PartResult> explain(List<PartResult> parts, GradientCheck check) {
+    Layer layer = check.smallCase().layer();
+    String forwardOutput = layer.contract().backprop().output();
     boolean forwardRight =
         parts.stream()
-            .filter(p -> p.part() == Part.FORWARD || p.part() == Part.FORWARD_SHAPE)
+            .filter(p -> p.fixture().layer().equals(layer))
+            .filter(p -> p.part().tensor().equals(forwardOutput))
             .allMatch(PartResult::passed);
     List<PartResult> explained = new ArrayList<>();
     for (PartResult part : parts) {
       explained.add(
-          explains(part)
-              ? part.withGradientCheck(new GradientCheck.Finding(check, part.part(), forwardRight))
+          part.fixture().layer().equals(layer) && explains(part)
+              ? part.withGradientCheck(
+                  new GradientCheck.Finding(check, part.part().tensor(), forwardRight))
               : part);
     }
     return explained;

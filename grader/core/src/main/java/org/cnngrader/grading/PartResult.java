@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Part;
 
 /**
  * One graded part of one case: all of its points when it passed; when it failed, none, or under
@@ -25,7 +25,7 @@ public record PartResult(
     if (credit == null) {
       throw new IllegalArgumentException("credit of " + fixture.name() + " must be given");
     }
-    if (gradientCheck.isPresent() && gradientCheck.get().gradient() != part) {
+    if (gradientCheck.isPresent() && !gradientCheck.get().gradient().equals(part.tensor())) {
       throw new IllegalArgumentException(
           "the gradient check of " + gradientCheck.get().gradient() + " explains no " + part);
     }
@@ -51,7 +51,7 @@ public record PartResult(
         part,
         verdict,
         warnings,
-        part == Part.FORWARD_SHAPE ? Credit.ALL_OR_NOTHING : newCredit,
+        part.shapeOnly() ? Credit.ALL_OR_NOTHING : newCredit,
         gradientCheck);
   }
 
@@ -90,8 +90,8 @@ public record PartResult(
         .orElse(0.0);
   }
 
-  /** Unique within a submission: {@code <case name>: <part label>}. */
+  /** Unique within a submission: {@code <layer id>/<case name>: <part label>}. */
   public String name() {
-    return fixture.name() + ": " + part.label();
+    return fixture.layer().id() + "/" + fixture.name() + ": " + part.label();
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,12 @@ import org.cnngrader.execution.SubmissionRunner;
 import org.cnngrader.files.FileTrees;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureSet;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.inspect.Inspection;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layer.Part;
+import org.cnngrader.runner.LayerContract;
+import org.cnngrader.runner.Member;
 import org.cnngrader.sandbox.Sandbox;
 
 /**
@@ -76,7 +80,7 @@ public final class SubmissionGrader {
   private SubmissionResult notGraded(String id, Compilation compilation, long start) {
     List<PartResult> parts = new ArrayList<>();
     for (Fixture fixture : fixtures.fixtures()) {
-      for (Part part : Part.values()) {
+      for (Part part : fixture.layer().parts()) {
         parts.add(new PartResult(fixture, part, new Verdict.NotCompiled(compilation)));
       }
     }
@@ -107,7 +111,7 @@ public final class SubmissionGrader {
       Verdict refused = new Verdict.Refused(inspection.zeroing());
       List<PartResult> parts = new ArrayList<>();
       for (Fixture fixture : fixtures.fixtures()) {
-        for (Part part : Part.values()) {
+        for (Part part : fixture.layer().parts()) {
           parts.add(new PartResult(fixture, part, refused));
         }
       }
@@ -133,15 +137,17 @@ public final class SubmissionGrader {
         groups.add(group);
       }
     }
+    List<LayerContract> contracts =
+        fixtures.fixtures().stream().map(f -> f.layer().contract()).distinct().toList();
     SubmissionRun run =
         runner.run(
             classes,
-            options.className(),
+            contracts,
             groups.stream()
                 .map(group -> group.stream().map(SubmissionGrader::inputsOf).toList())
                 .toList(),
             deadline,
-            (contract, runs) -> GradientChecks.wanted(groups, options.className(), contract, runs));
+            (contract, runs) -> GradientChecks.wanted(groups, contract, runs));
     List<Execution> executions = run.executions();
     List<PartResult> parts = new ArrayList<>();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
@@ -150,9 +156,10 @@ public final class SubmissionGrader {
       List<Fixture> group = groups.get(g);
       Execution execution = executions.get(g);
       for (int i = 0; i < group.size(); i++) {
-        for (PartResult part :
-            new CaseGrader(group.get(i), options.className(), execution.contractProblems())
-                .grade(execution.runs().get(i))) {
+        Fixture fixture = group.get(i);
+        Map<Member, String> problems =
+            execution.contractProblems().getOrDefault(fixture.layer().contract(), Map.of());
+        for (PartResult part : new CaseGrader(fixture, problems).grade(execution.runs().get(i))) {
           parts.add(options.credit().map(part::withCredit).orElse(part));
         }
       }
@@ -160,9 +167,13 @@ public final class SubmissionGrader {
       childStarts.addAll(execution.childStarts());
     }
     // The check explains; it earns nothing. A check that could not finish says nothing.
-    if (run.gradientCheck().isPresent()
-        && run.gradientCheck().get() instanceof CallOutcome.Returned<ProbedGradients> probed) {
-      parts = GradientChecks.explain(parts, GradientChecks.decide(probed.value()));
+    Map<LayerContract, CallOutcome<ProbedGradients>> checks =
+        new LinkedHashMap<>(run.gradientChecks());
+    for (Fixture fixture : fixtures.fixtures()) {
+      Layer layer = fixture.layer();
+      if (checks.remove(layer.contract()) instanceof CallOutcome.Returned<ProbedGradients> probed) {
+        parts = GradientChecks.explain(parts, GradientChecks.decide(layer, probed.value()));
+      }
     }
     return new SubmissionResult(
         id,
@@ -175,14 +186,10 @@ public final class SubmissionGrader {
         since(start));
   }
 
-  private static CaseInputs inputsOf(Fixture f) {
-    return new CaseInputs(
-        f.params().stride(),
-        f.params().pad(),
-        f.inputs().x(),
-        f.inputs().w(),
-        f.inputs().b(),
-        f.inputs().dout());
+  private static CaseInputs inputsOf(Fixture fixture) {
+    Map<String, Object> values = new LinkedHashMap<>(fixture.params().values());
+    values.putAll(fixture.inputs());
+    return new CaseInputs(fixture.layer().contract(), values);
   }
 
   private static Duration since(long start) {

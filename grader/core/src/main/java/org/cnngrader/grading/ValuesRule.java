@@ -1,6 +1,5 @@
 package org.cnngrader.grading;
 
-import org.cnngrader.bounds.Conv2dBounds;
 import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
@@ -20,12 +19,12 @@ public final class ValuesRule {
 
   public ValuesRule(Fixture fixture) {
     this.fixture = fixture;
-    this.roundOff = Conv2dBounds.of(fixture);
+    this.roundOff = fixture.layer().bounds(fixture.params(), fixture.inputs());
   }
 
   /** Compares {@code actual}, shaped like the expected tensor named {@code tensor}, with it. */
   public ValueComparison compare(String tensor, Tensor actual) {
     return RelativeError.compare(
-        fixture.expected().tensor(tensor), actual, fixture.tolerance(), roundOff.of(tensor));
+        fixture.expected(tensor), actual, fixture.tolerance(), roundOff.of(tensor));
   }
 }

@@ -5,8 +5,9 @@ import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.execution.CallOutcome;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.inspect.Finding;
+import org.cnngrader.layer.Setting;
+import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
@@ -19,15 +20,15 @@ public sealed interface Verdict {
   record Passed(String tensor, ValueComparison comparison) implements Verdict {}
 
   /**
-   * The tensor has the wrong shape; {@code geometry} holds the case's numbers for the derivation,
+   * The tensor has the wrong shape; {@code setting} holds the case's numbers for the derivation,
    * {@code diagnosis} the known mistake that gives this shape, or null when none does.
    */
   record WrongShape(
-      String tensor, Shape expected, Shape actual, ConvGeometry geometry, Diagnosis diagnosis)
+      String tensor, Shape expected, Shape actual, Setting setting, Diagnosis diagnosis)
       implements Verdict {
 
-    public WrongShape(String tensor, Shape expected, Shape actual, ConvGeometry geometry) {
-      this(tensor, expected, actual, geometry, null);
+    public WrongShape(String tensor, Shape expected, Shape actual, Setting setting) {
+      this(tensor, expected, actual, setting, null);
     }
   }
 
@@ -52,8 +53,8 @@ public sealed interface Verdict {
     }
   }
 
-  /** The call that produces the part returned null instead of a value. */
-  record ReturnedNull(Member call) implements Verdict {}
+  /** The call that produces the part returned null instead of a record of {@code type}. */
+  record ReturnedNull(Member call, String type) implements Verdict {}
 
   /** The call that produces the part did not return: it threw, timed out or its JVM ended. */
   record CallFailed(Member call, CallOutcome<?> outcome) implements Verdict {}
@@ -71,14 +72,14 @@ public sealed interface Verdict {
   record NotRun(Member call, Member blockedBy, Verdict blocker) implements Verdict {}
 
   /** The constructor threw, so the case's methods could not be called. */
-  record ConstructorFailed(String className, ConvGeometry geometry, CallOutcome<?> outcome)
+  record ConstructorFailed(LayerContract contract, Setting setting, CallOutcome<?> outcome)
       implements Verdict {}
 
   /**
    * A member of the contract is missing or has the wrong signature; {@code found} says what was
    * there.
    */
-  record Missing(Member member, String className, String found) implements Verdict {}
+  record Missing(Member member, LayerContract contract, String found) implements Verdict {}
 
   /**
    * The submission was not run: the static check found what the course's policy forbids, {@code

@@ -3,11 +3,11 @@ package org.cnngrader.report;
 import java.util.List;
 import java.util.Locale;
 import org.cnngrader.feedback.FeedbackWriter;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
+import org.cnngrader.layer.Part;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
@@ -47,10 +47,10 @@ public final class HtmlReport {
     page.prependChild(new DocumentType("html", "", ""));
     page.outputSettings().charset("UTF-8");
     page.head().appendElement("meta").attr("charset", "utf-8");
-    page.title("Conv2d results: " + result.id());
+    page.title(ResultsTitle.of(result) + ": " + result.id());
     page.head().appendElement("style").appendChild(new DataNode(STYLE));
     Element body = page.body();
-    body.appendElement("h1").text("Conv2d results: " + result.id());
+    body.appendElement("h1").text(ResultsTitle.of(result) + ": " + result.id());
     body.appendElement("p")
         .addClass("score")
         .text(
@@ -67,7 +67,10 @@ public final class HtmlReport {
               "Hidden cases are included: share this page with a student only once grades are"
                   + " published.");
     }
-    partsTable(body, result);
+    for (CaseTable table : CaseTable.of(result)) {
+      body.appendElement("h2").text(table.title());
+      partsTable(body, table, result);
+    }
     List<Failures.Group> failed = Failures.grouped(result);
     if (!failed.isEmpty()) {
       body.appendElement("h2").text("What failed");
@@ -80,21 +83,21 @@ public final class HtmlReport {
     return page.outerHtml();
   }
 
-  private static void partsTable(Element body, SubmissionResult result) {
+  private static void partsTable(Element body, CaseTable cases, SubmissionResult result) {
     Element table = body.appendElement("table").addClass("parts");
     Element head = table.appendElement("thead").appendElement("tr");
     head.appendElement("th").text("case");
-    for (Part part : Part.values()) {
+    for (Part part : cases.layer().parts()) {
       head.appendElement("th").text(part.label());
     }
     Element rows = table.appendElement("tbody");
-    for (CaseTable.Row row : CaseTable.of(result).rows()) {
+    for (CaseTable.Row row : cases.rows()) {
       Element tr = rows.appendElement("tr");
       tr.appendElement("td")
           .text(
               row.fixture().name()
                   + (row.fixture().visibility() == Visibility.HIDDEN ? " (hidden)" : ""));
-      for (Part kind : Part.values()) {
+      for (Part kind : cases.layer().parts()) {
         PartResult part = row.parts().get(kind);
         Element cell = tr.appendElement("td");
         if (part == null) {

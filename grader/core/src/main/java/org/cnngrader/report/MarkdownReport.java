@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cnngrader.feedback.FeedbackWriter;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.layer.Part;
 
 /**
  * A submission's results in Markdown, for pasting into merge requests and issues: the score, a
@@ -24,7 +24,11 @@ public final class MarkdownReport {
 
   public static String render(SubmissionResult result) {
     StringBuilder md = new StringBuilder();
-    md.append("# Conv2d results: ").append(inline(result.id())).append("\n\n");
+    md.append("# ")
+        .append(ResultsTitle.of(result))
+        .append(": ")
+        .append(inline(result.id()))
+        .append("\n\n");
     md.append(
         String.format(
             "**Score: %s / %s** (%d of %d parts passed)%n%n",
@@ -37,26 +41,14 @@ public final class MarkdownReport {
           "Hidden cases are included below: share this report with a student only once grades"
               + " are published.\n\n");
     }
-    md.append("| case |");
-    for (Part part : Part.values()) {
-      md.append(' ').append(part.label()).append(" |");
-    }
-    md.append("\n|---|");
-    md.append("---|".repeat(Part.values().length)).append('\n');
-    for (CaseTable.Row row : CaseTable.of(result).rows()) {
-      md.append("| ")
-          .append(inline(row.fixture().name()))
-          .append(row.fixture().visibility() == Visibility.HIDDEN ? " (hidden)" : "")
-          .append(" |");
-      for (Part part : Part.values()) {
-        PartResult graded = row.parts().get(part);
-        md.append(' ').append(graded == null ? "" : cell(graded)).append(" |");
-      }
+    for (CaseTable table : CaseTable.of(result)) {
+      md.append("## ").append(table.title()).append("\n\n");
+      partsTable(md, table);
       md.append('\n');
     }
     List<Failures.Group> failed = Failures.grouped(result);
     if (!failed.isEmpty()) {
-      md.append("\n## What failed\n");
+      md.append("## What failed\n");
       for (Failures.Group group : failed) {
         md.append("\n### ").append(inline(Failures.title(group))).append("\n\n");
         md.append(fenced(group.feedback()));
@@ -65,6 +57,27 @@ public final class MarkdownReport {
     String summary = FeedbackWriter.summary(result);
     md.append("\n## Summary as the student sees it\n\n").append(fenced(summary));
     return md.toString();
+  }
+
+  private static void partsTable(StringBuilder md, CaseTable table) {
+    List<Part> parts = table.layer().parts();
+    md.append("| case |");
+    for (Part part : parts) {
+      md.append(' ').append(part.label()).append(" |");
+    }
+    md.append("\n|---|");
+    md.append("---|".repeat(parts.size())).append('\n');
+    for (CaseTable.Row row : table.rows()) {
+      md.append("| ")
+          .append(inline(row.fixture().name()))
+          .append(row.fixture().visibility() == Visibility.HIDDEN ? " (hidden)" : "")
+          .append(" |");
+      for (Part part : parts) {
+        PartResult graded = row.parts().get(part);
+        md.append(' ').append(graded == null ? "" : cell(graded)).append(" |");
+      }
+      md.append('\n');
+    }
   }
 
   private static String cell(PartResult part) {

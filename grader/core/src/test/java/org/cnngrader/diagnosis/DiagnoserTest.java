@@ -2,15 +2,16 @@ package org.cnngrader.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cnngrader.TestRepository;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.KnownMistake;
 import org.cnngrader.fixture.MistakeReference;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dMistake;
+import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class DiagnoserTest {
 
   private static Fixture withMistakes(Fixture f, Map<KnownMistake, MistakeReference> mistakes) {
     return new Fixture(
+        f.layer(),
         f.name(),
         f.visibility(),
         f.params(),
@@ -53,28 +55,31 @@ class DiagnoserTest {
 
   @Test
   void namesTheFormulaThatGivesAWrongOutputShape() {
-    assertThat(Diagnoser.ofShape(LESSON, "out", Shape.of(1, 1, 5, 5)))
+    assertThat(Diagnoser.ofShape(LESSON.setting(), "out", Shape.of(1, 1, 5, 5)))
         .contains(
             new Diagnosis.ShapeExplained(
-                KnownMistake.STRIDE_IGNORED, "out", Shape.of(1, 1, 5, 5), LESSON));
-    assertThat(Diagnoser.ofShape(LESSON, "out", Shape.of(1, 1, 2, 2)).map(Diagnosis::mistake))
-        .contains(KnownMistake.PADDING_IGNORED);
+                Conv2dMistake.STRIDE_IGNORED, "out", Shape.of(1, 1, 5, 5), LESSON.setting()));
+    assertThat(
+            Diagnoser.ofShape(LESSON.setting(), "out", Shape.of(1, 1, 2, 2))
+                .map(Diagnosis::mistake))
+        .contains(Conv2dMistake.PADDING_IGNORED);
   }
 
   @Test
   void ignoringStrideAndPaddingTogetherIsNamedWhereItDiffersFromEither() {
     ConvGeometry seven = new ConvGeometry(1, 1, 7, 7, 1, 3, 3, new ConvParams(2, 1));
 
-    assertThat(Diagnoser.ofShape(seven, "out", Shape.of(1, 1, 5, 5)).map(Diagnosis::mistake))
-        .contains(KnownMistake.STRIDE_AND_PADDING_IGNORED);
+    assertThat(
+            Diagnoser.ofShape(seven.setting(), "out", Shape.of(1, 1, 5, 5)).map(Diagnosis::mistake))
+        .contains(Conv2dMistake.STRIDE_AND_PADDING_IGNORED);
   }
 
   @Test
   void aShapeNoSimpleFormulaGivesHasNoDiagnosis() {
-    assertThat(Diagnoser.ofShape(LESSON, "out", Shape.of(1, 1, 4, 4))).isEmpty();
-    assertThat(Diagnoser.ofShape(LESSON, "out", Shape.of(1, 1, 5, 2))).isEmpty();
-    assertThat(Diagnoser.ofShape(LESSON, "out", Shape.of(2, 1, 5, 5))).isEmpty();
-    assertThat(Diagnoser.ofShape(LESSON, "db", Shape.of(2))).isEmpty();
+    assertThat(Diagnoser.ofShape(LESSON.setting(), "out", Shape.of(1, 1, 4, 4))).isEmpty();
+    assertThat(Diagnoser.ofShape(LESSON.setting(), "out", Shape.of(1, 1, 5, 2))).isEmpty();
+    assertThat(Diagnoser.ofShape(LESSON.setting(), "out", Shape.of(2, 1, 5, 5))).isEmpty();
+    assertThat(Diagnoser.ofShape(LESSON.setting(), "db", Shape.of(2))).isEmpty();
   }
 
   @Test
@@ -82,58 +87,59 @@ class DiagnoserTest {
     // H = HH: without padding, stride 2 and stride 1 both fit once along the height.
     ConvGeometry tall = new ConvGeometry(1, 1, 3, 3, 1, 3, 3, new ConvParams(2, 2));
 
-    assertThat(Diagnoser.ofShape(tall, "out", Shape.of(1, 1, 1, 1))).isEmpty();
+    assertThat(Diagnoser.ofShape(tall.setting(), "out", Shape.of(1, 1, 1, 1))).isEmpty();
   }
 
   @Test
   void namesChannelsNotSummedAndSwappedAxesByShape() {
     ConvGeometry g = new ConvGeometry(2, 3, 6, 9, 4, 3, 3, new ConvParams(3, 0));
 
-    assertThat(Diagnoser.ofShape(g, "out", Shape.of(2, 12, 2, 3)).map(Diagnosis::mistake))
-        .contains(KnownMistake.CHANNELS_NOT_SUMMED);
-    assertThat(Diagnoser.ofShape(g, "out", Shape.of(2, 4, 3, 2)).map(Diagnosis::mistake))
-        .contains(KnownMistake.HEIGHT_WIDTH_SWAPPED);
-    assertThat(Diagnoser.ofShape(g, "dx", Shape.of(2, 3, 9, 6)).map(Diagnosis::mistake))
-        .contains(KnownMistake.HEIGHT_WIDTH_SWAPPED);
-    assertThat(Diagnoser.ofShape(LESSON, "dx", Shape.of(1, 1, 7, 7)).map(Diagnosis::mistake))
-        .contains(KnownMistake.PADDED_DX_NOT_CROPPED);
+    assertThat(Diagnoser.ofShape(g.setting(), "out", Shape.of(2, 12, 2, 3)).map(Diagnosis::mistake))
+        .contains(Conv2dMistake.CHANNELS_NOT_SUMMED);
+    assertThat(Diagnoser.ofShape(g.setting(), "out", Shape.of(2, 4, 3, 2)).map(Diagnosis::mistake))
+        .contains(Conv2dMistake.HEIGHT_WIDTH_SWAPPED);
+    assertThat(Diagnoser.ofShape(g.setting(), "dx", Shape.of(2, 3, 9, 6)).map(Diagnosis::mistake))
+        .contains(Conv2dMistake.HEIGHT_WIDTH_SWAPPED);
+    assertThat(
+            Diagnoser.ofShape(LESSON.setting(), "dx", Shape.of(1, 1, 7, 7)).map(Diagnosis::mistake))
+        .contains(Conv2dMistake.PADDED_DX_NOT_CROPPED);
   }
 
   @Test
   void namesTheMistakeWhoseReferenceTheValuesMatch() {
     Fixture lesson = fixture("lesson-5x5-s2-p1");
-    Tensor flipped = lesson.mistakeReference(KnownMistake.FLIPPED_KERNEL, "dx").orElseThrow();
+    Tensor flipped = lesson.mistakeReference(Conv2dMistake.FLIPPED_KERNEL, "dx").orElseThrow();
 
     assertThat(Diagnoser.ofValues(lesson, "dx", flipped))
         .contains(
-            new Diagnosis.ValuesExplained(KnownMistake.FLIPPED_KERNEL, "dx", lesson.geometry()));
+            new Diagnosis.ValuesExplained(Conv2dMistake.FLIPPED_KERNEL, "dx", lesson.setting()));
   }
 
   @Test
   void valuesWithinTheToleranceOfAReferenceMatchIt() {
     Fixture lesson = fixture("lesson-5x5-s2-p1");
-    Tensor noBias = lesson.mistakeReference(KnownMistake.BIAS_MISSING, "out").orElseThrow();
+    Tensor noBias = lesson.mistakeReference(Conv2dMistake.BIAS_MISSING, "out").orElseThrow();
 
     assertThat(Diagnoser.ofValues(lesson, "out", scaled(noBias, 1 + 1e-9)).map(Diagnosis::mistake))
-        .contains(KnownMistake.BIAS_MISSING);
+        .contains(Conv2dMistake.BIAS_MISSING);
   }
 
   @Test
   void scaledOrNoisyValuesHaveNoDiagnosis() {
     Fixture lesson = fixture("lesson-5x5-s2-p1");
-    Tensor noBias = lesson.mistakeReference(KnownMistake.BIAS_MISSING, "out").orElseThrow();
+    Tensor noBias = lesson.mistakeReference(Conv2dMistake.BIAS_MISSING, "out").orElseThrow();
 
-    assertThat(Diagnoser.ofValues(lesson, "out", scaled(lesson.expected().out(), 2))).isEmpty();
+    assertThat(Diagnoser.ofValues(lesson, "out", scaled(lesson.expected("out"), 2))).isEmpty();
     assertThat(Diagnoser.ofValues(lesson, "out", scaled(noBias, 1 + 1e-5))).isEmpty();
   }
 
   @Test
   void valuesThatTwoMistakesExplainHaveNoDiagnosis() {
     Fixture lesson = fixture("lesson-5x5-s2-p1");
-    MistakeReference noBias = lesson.mistakes().get(KnownMistake.BIAS_MISSING);
-    Map<KnownMistake, MistakeReference> twice = new EnumMap<>(KnownMistake.class);
-    twice.put(KnownMistake.BIAS_MISSING, noBias);
-    twice.put(KnownMistake.CHANNELS_NOT_SUMMED, noBias);
+    MistakeReference noBias = lesson.mistakes().get(Conv2dMistake.BIAS_MISSING);
+    Map<KnownMistake, MistakeReference> twice = new LinkedHashMap<>();
+    twice.put(Conv2dMistake.BIAS_MISSING, noBias);
+    twice.put(Conv2dMistake.CHANNELS_NOT_SUMMED, noBias);
     Fixture ambiguous = withMistakes(lesson, twice);
 
     assertThat(Diagnoser.ofValues(ambiguous, "out", noBias.tensor("out").orElseThrow())).isEmpty();
@@ -142,14 +148,14 @@ class DiagnoserTest {
   @Test
   void aReferenceThatEqualsTheRightAnswerNeverDiagnoses() {
     Fixture lesson = fixture("lesson-5x5-s2-p1");
-    Tensor right = lesson.expected().out();
+    Tensor right = lesson.expected("out");
     // Within the tolerance of the right answer, and of a wrong one that the reference is within.
     Tensor reference = scaled(right, 1 + 1.5e-7);
     Tensor wrong = scaled(right, 1 + 3e-7);
     Fixture sameAsRight =
         withMistakes(
             lesson,
-            Map.of(KnownMistake.BIAS_MISSING, new MistakeReference(Map.of("out", reference))));
+            Map.of(Conv2dMistake.BIAS_MISSING, new MistakeReference(Map.of("out", reference))));
 
     assertThat(Diagnoser.ofValues(sameAsRight, "out", wrong)).isEqualTo(Optional.empty());
     assertThat(Diagnoser.ofValues(withMistakes(lesson, Map.of()), "out", wrong)).isEmpty();

@@ -9,13 +9,13 @@ import org.cnngrader.TestRepository;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.execution.CapturedOutput;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
+import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -29,7 +29,7 @@ class FeedbackWriterTest {
   @Test
   void derivesTheOutputSizeWithTheCasesOwnNumbers() {
     Verdict verdict =
-        new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 3), LESSON);
+        new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 3), LESSON.setting());
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo(
@@ -41,7 +41,8 @@ class FeedbackWriterTest {
   void explainsAWrongNumberOfOutputChannelsWithTheDepthRule() {
     ConvGeometry geometry = new ConvGeometry(2, 3, 7, 7, 4, 3, 3, new ConvParams(1, 1));
     Verdict verdict =
-        new Verdict.WrongShape("out", Shape.of(2, 4, 7, 7), Shape.of(2, 12, 7, 7), geometry);
+        new Verdict.WrongShape(
+            "out", Shape.of(2, 4, 7, 7), Shape.of(2, 12, 7, 7), geometry.setting());
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo(
@@ -52,7 +53,7 @@ class FeedbackWriterTest {
   @Test
   void namesTheShapeAGradientMustHave() {
     Verdict verdict =
-        new Verdict.WrongShape("dx", Shape.of(1, 1, 5, 5), Shape.of(1, 1, 7, 7), LESSON);
+        new Verdict.WrongShape("dx", Shape.of(1, 1, 5, 5), Shape.of(1, 1, 7, 7), LESSON.setting());
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo("dx should have shape [1, 1, 5, 5] (the shape of x), but was [1, 1, 7, 7]");
@@ -78,7 +79,7 @@ class FeedbackWriterTest {
   void saysNotImplementedForAStubAndWhyBackwardWasNotRun() {
     Verdict stub =
         new Verdict.NotImplemented(
-            Member.FORWARD,
+            Member.step("forward"),
             new CallOutcome.Threw<>(
                 "java.lang.UnsupportedOperationException",
                 "implement Conv2d.forward",
@@ -87,7 +88,9 @@ class FeedbackWriterTest {
     assertThat(FeedbackWriter.describe(stub))
         .isEqualTo(
             "forward is not implemented yet (it threw UnsupportedOperationException: implement Conv2d.forward)");
-    assertThat(FeedbackWriter.describe(new Verdict.NotRun(Member.BACKWARD, Member.FORWARD, stub)))
+    assertThat(
+            FeedbackWriter.describe(
+                new Verdict.NotRun(Member.step("backward"), Member.step("forward"), stub)))
         .isEqualTo(
             "backward was not run because forward is not implemented yet"
                 + " (it threw UnsupportedOperationException: implement Conv2d.forward)");
@@ -97,7 +100,7 @@ class FeedbackWriterTest {
   void showsTheStudentsFramesOfAnException() {
     Verdict verdict =
         new Verdict.CallFailed(
-            Member.BACKWARD,
+            Member.step("backward"),
             new CallOutcome.Threw<>(
                 "java.lang.ArrayIndexOutOfBoundsException",
                 "Index 5 out of bounds for length 5",
@@ -115,7 +118,8 @@ class FeedbackWriterTest {
   @Test
   void namesTheTimeLimit() {
     Verdict verdict =
-        new Verdict.CallFailed(Member.BACKWARD, new CallOutcome.TimedOut<>(Duration.ofSeconds(10)));
+        new Verdict.CallFailed(
+            Member.step("backward"), new CallOutcome.TimedOut<>(Duration.ofSeconds(10)));
 
     assertThat(FeedbackWriter.describe(verdict))
         .isEqualTo("backward did not return within 10 s and was stopped");
@@ -131,12 +135,13 @@ class FeedbackWriterTest {
     PartResult part =
         new PartResult(
             fixture,
-            Part.FORWARD,
-            new Verdict.WrongShape("out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 5), LESSON));
+            Conv2dLayer.FORWARD,
+            new Verdict.WrongShape(
+                "out", Shape.of(1, 1, 3, 3), Shape.of(1, 1, 5, 5), LESSON.setting()));
 
     assertThat(FeedbackWriter.describe(part))
         .isEqualTo(
-            "values not compared: out has shape [1, 1, 5, 5] instead of [1, 1, 3, 3] (see \"lesson-5x5-s2-p1: forward shape\")");
+            "values not compared: out has shape [1, 1, 5, 5] instead of [1, 1, 3, 3] (see \"conv2d/lesson-5x5-s2-p1: forward shape\")");
   }
 
   @Test
@@ -146,8 +151,11 @@ class FeedbackWriterTest {
         new SubmissionResult(
             "alice",
             List.of(
-                new PartResult(fixture, Part.FORWARD_SHAPE, new Verdict.Passed("out", null)),
-                new PartResult(fixture, Part.DB, new Verdict.ReturnedNull(Member.BACKWARD))),
+                new PartResult(fixture, Conv2dLayer.FORWARD_SHAPE, new Verdict.Passed("out", null)),
+                new PartResult(
+                    fixture,
+                    Conv2dLayer.DB,
+                    new Verdict.ReturnedNull(Member.step("backward"), "Gradients"))),
             Optional.empty(),
             Optional.empty(),
             new CapturedOutput("debug: n=2\n", 10),
@@ -181,13 +189,13 @@ class FeedbackWriterTest {
             .filter(f -> f.name().equals("batch-3ch-4filters"))
             .findFirst()
             .orElseThrow();
-    Tensor expected = fixture.expected().db();
+    Tensor expected = fixture.expected("db");
     double[] data = expected.data();
     data[2] += 1;
     PartResult part =
         new PartResult(
             fixture,
-            Part.DB,
+            Conv2dLayer.DB,
             new Verdict.WrongValues(
                 "db",
                 RelativeError.compare(expected, new Tensor(expected.shape(), data), 1e-7),
@@ -206,14 +214,14 @@ class FeedbackWriterTest {
     assertThat(
             FeedbackWriter.describe(
                 new Verdict.CallFailed(
-                    Member.FORWARD, new CallOutcome.OutOfTime<Void>(limit, true))))
+                    Member.step("forward"), new CallOutcome.OutOfTime<Void>(limit, true))))
         .isEqualTo(
             "forward was stopped: the submission used up its total time limit of 3 s (all its"
                 + " cases together)");
     assertThat(
             FeedbackWriter.describe(
                 new Verdict.CallFailed(
-                    Member.FORWARD, new CallOutcome.OutOfTime<Void>(limit, false))))
+                    Member.step("forward"), new CallOutcome.OutOfTime<Void>(limit, false))))
         .isEqualTo(
             "not run: the submission had used up its total time limit of 3 s (all its cases"
                 + " together) before this case");

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.cnngrader.compare.ValueComparison;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.grading.GradientCheck;
+import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +22,15 @@ class GradientCheckWordingTest {
   }
 
   private static String words(GradientCheck.Agreement dx, boolean forwardPassed) {
-    GradientCheck check = new GradientCheck(SMALL, Map.of(Part.DX, dx));
-    return FeedbackWriter.gradientCheck(new GradientCheck.Finding(check, Part.DX, forwardPassed));
+    GradientCheck check = new GradientCheck(SMALL.setting(), Map.of("dx", dx));
+    return FeedbackWriter.gradientCheck(new GradientCheck.Finding(check, "dx", forwardPassed));
   }
 
   @Test
   void aBackwardThatFollowsAWrongForwardSendsTheStudentToForward() {
     assertThat(words(new GradientCheck.Agrees(comparison(3.1e-11, 0)), false))
         .isEqualTo(
-            "Gradient check on a small case (x [2, 2, 5, 5], w [2, 2, 3, 3], stride 2, pad 1): your"
+            "Gradient check on a small case (x [2, 2, 5, 5], w [2, 2, 3, 3], b [2], stride 2, pad 1): your"
                 + " dx matches the centred differences of your own forward (relative error"
                 + " 3.1e-11), so your backward is consistent with your forward: the mistake is in"
                 + " forward; fix forward first.");

@@ -6,13 +6,15 @@ import java.util.List;
 import org.cnngrader.TestRepository;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.diagnosis.Diagnosis;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.KnownMistake;
-import org.cnngrader.fixture.MistakeReference;
-import org.cnngrader.fixture.Part;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.Verdict;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.Part;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
+import org.cnngrader.layers.conv2d.Conv2dMistake;
+import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class MistakeMessagesTest {
 
   private static PartResult wrongShape(
       Fixture fixture, Part part, String tensor, Shape actual, KnownMistake mistake) {
-    Shape expected = fixture.expected().tensor(tensor).shape();
+    Shape expected = fixture.expected(tensor).shape();
     return new PartResult(
         fixture,
         part,
@@ -36,14 +38,14 @@ class MistakeMessagesTest {
             tensor,
             expected,
             actual,
-            fixture.geometry(),
-            new Diagnosis.ShapeExplained(mistake, tensor, actual, fixture.geometry())));
+            fixture.setting(),
+            new Diagnosis.ShapeExplained(mistake, tensor, actual, fixture.setting())));
   }
 
   /** The part's feedback when its tensor is exactly the mistake's stored reference. */
   private static String asTheMistakeComputes(
       Fixture fixture, Part part, String tensor, KnownMistake mistake) {
-    Tensor expected = fixture.expected().tensor(tensor);
+    Tensor expected = fixture.expected(tensor);
     Tensor actual = fixture.mistakeReference(mistake, tensor).orElseThrow();
     return FeedbackWriter.describe(
         new PartResult(
@@ -54,7 +56,7 @@ class MistakeMessagesTest {
                 RelativeError.compare(expected, actual, fixture.tolerance()),
                 expected,
                 actual,
-                new Diagnosis.ValuesExplained(mistake, tensor, fixture.geometry()))));
+                new Diagnosis.ValuesExplained(mistake, tensor, fixture.setting()))));
   }
 
   private static String lastLine(String text) {
@@ -67,10 +69,10 @@ class MistakeMessagesTest {
     PartResult part =
         wrongShape(
             fixture("lesson-5x5-s2-p1"),
-            Part.FORWARD_SHAPE,
+            Conv2dLayer.FORWARD_SHAPE,
             "out",
             Shape.of(1, 1, 5, 5),
-            KnownMistake.STRIDE_IGNORED);
+            Conv2dMistake.STRIDE_IGNORED);
 
     assertThat(FeedbackWriter.describe(part))
         .isEqualTo(
@@ -89,10 +91,10 @@ class MistakeMessagesTest {
         FeedbackWriter.describe(
             wrongShape(
                 fixture("nonsquare-kernel-s2"),
-                Part.FORWARD_SHAPE,
+                Conv2dLayer.FORWARD_SHAPE,
                 "out",
                 Shape.of(2, 3, 3, 3),
-                KnownMistake.PADDING_IGNORED));
+                Conv2dMistake.PADDING_IGNORED));
 
     assertThat(lastLine(text))
         .isEqualTo(
@@ -105,13 +107,12 @@ class MistakeMessagesTest {
   @Test
   void aSizeTheMistakeLeavesAloneIsNotDerived() {
     // H = HH = 3: whatever the stride, the filter fits once along the height.
-    ConvGeometry g =
-        new ConvGeometry(1, 1, 3, 7, 1, 3, 3, new org.cnngrader.fixture.ConvParams(2, 0));
+    ConvGeometry g = new ConvGeometry(1, 1, 3, 7, 1, 3, 3, new ConvParams(2, 0));
 
     assertThat(
-            MistakeMessages.likelyMistake(
+            FeedbackWriter.likelyMistakeLine(
                 new Diagnosis.ShapeExplained(
-                    KnownMistake.STRIDE_IGNORED, "out", Shape.of(1, 1, 1, 5), g)))
+                    Conv2dMistake.STRIDE_IGNORED, "out", Shape.of(1, 1, 1, 5), g.setting())))
         .isEqualTo(
             "Likely mistake: the stride was ignored: W' = 5 = W - WW + 1 = 7 - 3 + 1 is the size"
                 + " for stride 1; the filter must move stride = 2 steps at a time:"
@@ -123,10 +124,10 @@ class MistakeMessagesTest {
     PartResult part =
         wrongShape(
             fixture("pad2"),
-            Part.DX,
+            Conv2dLayer.DX,
             "dx",
             Shape.of(1, 2, 9, 9),
-            KnownMistake.PADDED_DX_NOT_CROPPED);
+            Conv2dMistake.PADDED_DX_NOT_CROPPED);
 
     assertThat(FeedbackWriter.describe(part))
         .isEqualTo(
@@ -142,10 +143,10 @@ class MistakeMessagesTest {
         FeedbackWriter.describe(
             wrongShape(
                 fixture("batch-3ch-4filters"),
-                Part.FORWARD_SHAPE,
+                Conv2dLayer.FORWARD_SHAPE,
                 "out",
                 Shape.of(2, 12, 7, 7),
-                KnownMistake.CHANNELS_NOT_SUMMED));
+                Conv2dMistake.CHANNELS_NOT_SUMMED));
 
     assertThat(lastLine(text))
         .isEqualTo(
@@ -158,7 +159,10 @@ class MistakeMessagesTest {
   void aBiasPerChannelComesAfterTheCaseLine() {
     String text =
         asTheMistakeComputes(
-            fixture("batch-3ch-4filters"), Part.FORWARD, "out", KnownMistake.BIAS_PER_CHANNEL);
+            fixture("batch-3ch-4filters"),
+            Conv2dLayer.FORWARD,
+            "out",
+            Conv2dMistake.BIAS_PER_CHANNEL);
 
     assertThat(text)
         .startsWith("out is wrong: 392 of 392 elements differ")
@@ -174,12 +178,16 @@ class MistakeMessagesTest {
     Fixture fixture = fixture("batch-3ch-4filters");
 
     assertThat(
-            lastLine(asTheMistakeComputes(fixture, Part.DB, "db", KnownMistake.FIRST_IMAGE_ONLY)))
+            lastLine(
+                asTheMistakeComputes(
+                    fixture, Conv2dLayer.DB, "db", Conv2dMistake.FIRST_IMAGE_ONLY)))
         .isEqualTo(
             "Likely mistake: db was not summed over the batch: it matches the gradient of image 0"
                 + " alone; the same b serves all N = 2 images, so their gradients add up: db[f] ="
                 + " the sum over n, i, j of dout[n][f][i][j]");
-    assertThat(lastLine(asTheMistakeComputes(fixture, Part.DW, "dw", KnownMistake.LAST_IMAGE_ONLY)))
+    assertThat(
+            lastLine(
+                asTheMistakeComputes(fixture, Conv2dLayer.DW, "dw", Conv2dMistake.LAST_IMAGE_ONLY)))
         .isEqualTo(
             "Likely mistake: dw was not summed over the batch: it matches the gradient of the last"
                 + " image (image 1) alone, as when each image's gradient replaces the one before;"
@@ -192,7 +200,10 @@ class MistakeMessagesTest {
     assertThat(
             lastLine(
                 asTheMistakeComputes(
-                    fixture("lesson-5x5-s1-p0"), Part.DX, "dx", KnownMistake.FLIPPED_KERNEL)))
+                    fixture("lesson-5x5-s1-p0"),
+                    Conv2dLayer.DX,
+                    "dx",
+                    Conv2dMistake.FLIPPED_KERNEL)))
         .isEqualTo(
             "Likely mistake: dx was computed with the kernel flipped: dx matches"
                 + " w[f][c][HH-1-p][WW-1-q] used where w[f][c][p][q] belongs;"
@@ -204,7 +215,7 @@ class MistakeMessagesTest {
     assertThat(
             lastLine(
                 asTheMistakeComputes(
-                    fixture("pad2"), Part.FORWARD, "out", KnownMistake.PADDING_ONE_SIDE)))
+                    fixture("pad2"), Conv2dLayer.FORWARD, "out", Conv2dMistake.PADDING_ONE_SIDE)))
         .isEqualTo(
             "Likely mistake: padding on one side only: out matches a layer that puts all 2*pad = 4"
                 + " rows and columns of zeros below and to the right of x; pad = 2 goes on every"
@@ -218,14 +229,14 @@ class MistakeMessagesTest {
       for (var entry : fixture.mistakes().entrySet()) {
         for (String tensor : entry.getValue().tensors().keySet()) {
           String line =
-              MistakeMessages.likelyMistake(
-                  new Diagnosis.ValuesExplained(entry.getKey(), tensor, fixture.geometry()));
+              FeedbackWriter.likelyMistakeLine(
+                  new Diagnosis.ValuesExplained(entry.getKey(), tensor, fixture.setting()));
           assertThat(line).as(fixture.name() + " " + entry.getKey()).startsWith("Likely mistake: ");
           assertThat(line).doesNotContain("\n");
           worded++;
         }
       }
     }
-    assertThat(worded).isGreaterThan(MistakeReference.TENSORS.size() * 26);
+    assertThat(worded).isGreaterThan(4 * 26);
   }
 }

@@ -14,7 +14,8 @@ import org.cnngrader.compile.SubmissionCompiler;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureSet;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Part;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,7 @@ class FaultySubmissionTest {
 
   private static List<String> feedback(SubmissionResult result, Part part) {
     return result.parts().stream()
-        .filter(p -> p.part() == part)
+        .filter(p -> p.part().equals(part))
         .map(FeedbackWriter::describe)
         .toList();
   }
@@ -76,8 +77,10 @@ class FaultySubmissionTest {
             p ->
                 assertThat(p.passed())
                     .as(p.name())
-                    .isEqualTo(p.part() == Part.FORWARD_SHAPE || p.part() == Part.FORWARD));
-    assertThat(feedback(result, Part.DX).get(0))
+                    .isEqualTo(
+                        Conv2dLayer.FORWARD_SHAPE.equals(p.part())
+                            || Conv2dLayer.FORWARD.equals(p.part())));
+    assertThat(feedback(result, Conv2dLayer.DX).get(0))
         .startsWith(
             "backward threw java.lang.IllegalStateException: not done\n    at cnn.Conv2d.backward(Conv2d.java:");
   }
@@ -92,7 +95,7 @@ class FaultySubmissionTest {
                     "public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b) {",
                     "public double[][][][] forward(double[][][][] x, double[][][][] w, float[] b) {"));
 
-    assertThat(feedback(result, Part.FORWARD).get(0))
+    assertThat(feedback(result, Conv2dLayer.FORWARD).get(0))
         .isEqualTo(
             "cnn.Conv2d has no method public double[][][][] forward(double[][][][] x, double[][][][] w, double[] b);"
                 + " found: public double[][][][] forward(double[][][][], double[][][][], float[])");
@@ -105,7 +108,7 @@ class FaultySubmissionTest {
         grade(student().withCorrectConv2d("cnn/Conv2D.java", "Conv2d", "Conv2D"));
 
     assertThat(result.score()).isZero();
-    assertThat(feedback(result, Part.FORWARD_SHAPE).get(0))
+    assertThat(feedback(result, Conv2dLayer.FORWARD_SHAPE).get(0))
         .isEqualTo(
             "class cnn.Conv2d was not found: the submission must declare public class Conv2d in package cnn");
   }
@@ -116,7 +119,7 @@ class FaultySubmissionTest {
         grade(student().withCorrectConv2d("cnn/Conv2d.java", "int ho = (h", "int ho = (hx"));
 
     assertThat(result.score()).isZero();
-    assertThat(feedback(result, Part.DB).get(0))
+    assertThat(feedback(result, Conv2dLayer.DB).get(0))
         .startsWith("not graded: the submission does not compile:\ncnn/Conv2d.java:")
         .contains("error: cannot find symbol");
     assertThat(FeedbackWriter.summary(result))
@@ -128,14 +131,15 @@ class FaultySubmissionTest {
     SubmissionResult result = grade(student().with("notes.txt", "I ran out of time"));
 
     assertThat(result.score()).isZero();
-    assertThat(feedback(result, Part.FORWARD).get(0)).isEqualTo("not graded: no Java files found");
+    assertThat(feedback(result, Conv2dLayer.FORWARD).get(0))
+        .isEqualTo("not graded: no Java files found");
   }
 
   @Test
   void systemExitInForwardFailsThatCallAndTheOtherCasesAreStillGraded() throws Exception {
     SubmissionResult result = grade(withFirstInForward("if (x.length == 1) System.exit(3);"));
 
-    assertThat(feedback(result, Part.FORWARD).get(1))
+    assertThat(feedback(result, Conv2dLayer.FORWARD).get(1))
         .startsWith(
             "your code called System.exit(3) during forward, which ends the JVM that grades it;"
                 + " throw an exception to report a problem instead\n    at cnn.Conv2d.forward(Conv2d.java:");
@@ -153,9 +157,9 @@ class FaultySubmissionTest {
         grade(withFirstInForward("while (x.length == 1) { Thread.onSpinWait(); }"), options);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-    assertThat(feedback(result, Part.FORWARD).get(1))
+    assertThat(feedback(result, Conv2dLayer.FORWARD).get(1))
         .isEqualTo("forward did not return within 2 s and was stopped");
-    assertThat(feedback(result, Part.DX).get(1))
+    assertThat(feedback(result, Conv2dLayer.DX).get(1))
         .isEqualTo(
             "backward was not run because forward did not return within 2 s and was stopped");
     assertThat(result.parts().stream().filter(p -> p.fixture().name().equals("batch-3ch-4filters")))
@@ -176,18 +180,19 @@ class FaultySubmissionTest {
                     "return new Gradients(dx, dw, db);",
                     "db[0] = Double.NaN;\n    return new Gradients(null, dw, db);"));
 
-    assertThat(feedback(result, Part.FORWARD_SHAPE).get(1))
+    assertThat(feedback(result, Conv2dLayer.FORWARD_SHAPE).get(1))
         .isEqualTo(
             "out[0][0][1] has length 1, but out[0][0][0] has length 3: out must be a rectangular array");
-    assertThat(feedback(result, Part.DX).get(0)).isEqualTo("dx is null");
-    assertThat(feedback(result, Part.DB).get(0)).contains("NaN or infinite, which never passes");
+    assertThat(feedback(result, Conv2dLayer.DX).get(0)).isEqualTo("dx is null");
+    assertThat(feedback(result, Conv2dLayer.DB).get(0))
+        .contains("NaN or infinite, which never passes");
   }
 
   @Test
   void anUnsupportedOperationFromDeeperDownIsABugNotAStub() throws Exception {
     SubmissionResult result = grade(withFirstInForward("java.util.List.of(1).add(2);"));
 
-    assertThat(feedback(result, Part.FORWARD).get(0))
+    assertThat(feedback(result, Conv2dLayer.FORWARD).get(0))
         .startsWith("forward threw java.lang.UnsupportedOperationException\n    at java.util.")
         .contains("at cnn.Conv2d.forward(Conv2d.java:");
   }
@@ -197,7 +202,7 @@ class FaultySubmissionTest {
     SubmissionResult result =
         grade(withFirstInForward("if (x != null) throw new IllegalStateException(\"oops\");"));
 
-    assertThat(feedback(result, Part.DW).get(0))
+    assertThat(feedback(result, Conv2dLayer.DW).get(0))
         .startsWith(
             "backward was not run because forward threw java.lang.IllegalStateException: oops\n"
                 + "    at cnn.Conv2d.forward(Conv2d.java:");
@@ -213,7 +218,7 @@ class FaultySubmissionTest {
                     "    return out;\n",
                     "    if (x.length == 1) return new double[1][1][17 * 1024][1024];\n    return out;\n"));
 
-    assertThat(feedback(result, Part.FORWARD_SHAPE).get(1))
+    assertThat(feedback(result, Conv2dLayer.FORWARD_SHAPE).get(1))
         .isEqualTo(
             "forward returned more than 16777216 values, far more than any case needs;"
                 + " the grader stopped reading them");
@@ -242,7 +247,7 @@ class FaultySubmissionTest {
             .gradeCompiled("student", temp.resolve("work/classes"));
 
     assertThat(result.score()).isZero();
-    assertThat(feedback(result, Part.FORWARD_SHAPE).get(0))
+    assertThat(feedback(result, Conv2dLayer.FORWARD_SHAPE).get(0))
         .startsWith(
             "class cnn.Conv2d could not be inspected: java.lang.NoClassDefFoundError: cnn/Helper");
   }
@@ -286,7 +291,7 @@ class FaultySubmissionTest {
                     "this.stride = stride;",
                     "if (stride > 1) throw new IllegalArgumentException(\"stride \" + stride);\n    this.stride = stride;"));
 
-    assertThat(feedback(result, Part.FORWARD).get(1))
+    assertThat(feedback(result, Conv2dLayer.FORWARD).get(1))
         .startsWith(
             "new Conv2d(2, 1) threw java.lang.IllegalArgumentException: stride 2\n    at cnn.Conv2d.<init>(Conv2d.java:");
   }

@@ -8,7 +8,8 @@ import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureSet;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Part;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,7 @@ class GradientCheckGradingTest {
   /** The check's line of every failing part of {@code gradient}. */
   private static List<String> checkLines(SubmissionResult result, Part gradient) {
     return result.parts().stream()
-        .filter(p -> p.part() == gradient && !p.passed())
+        .filter(p -> p.part().equals(gradient) && !p.passed())
         .map(FeedbackWriter::describe)
         .map(text -> text.substring(text.indexOf("Gradient check")))
         .toList();
@@ -41,7 +42,7 @@ class GradientCheckGradingTest {
    * Every failing dx part of {@code example} gets the check's {@code finding}, then {@code end}.
    */
   private static void everyDxLine(String example, String finding, String end) throws Exception {
-    assertThat(checkLines(grade(example), Part.DX))
+    assertThat(checkLines(grade(example), Conv2dLayer.DX))
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line).contains(finding).endsWith(end));
   }

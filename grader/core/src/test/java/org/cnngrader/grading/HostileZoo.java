@@ -24,7 +24,8 @@ import org.cnngrader.TestRepository;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureSet;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Part;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.sandbox.OtherUser;
 import org.cnngrader.sandbox.Sandbox;
 import org.cnngrader.sandbox.SandboxLevel;
@@ -142,7 +143,7 @@ abstract class HostileZoo {
 
   private static List<String> feedback(SubmissionResult result, Part part) {
     return result.parts().stream()
-        .filter(p -> p.part() == part)
+        .filter(p -> p.part().equals(part))
         .map(FeedbackWriter::describe)
         .toList();
   }
@@ -157,7 +158,7 @@ abstract class HostileZoo {
     SubmissionResult result = gradeBesideCorrect(inForward("System.exit(0);"), QUICK);
 
     assertThat(result.score()).isZero();
-    assertThat(feedback(result, Part.FORWARD))
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
         .allSatisfy(
             text ->
                 assertThat(text)
@@ -174,8 +175,10 @@ abstract class HostileZoo {
             p ->
                 assertThat(p.passed())
                     .as(p.name())
-                    .isEqualTo(p.part() == Part.FORWARD || p.part() == Part.FORWARD_SHAPE));
-    assertThat(feedback(result, Part.DW))
+                    .isEqualTo(
+                        Conv2dLayer.FORWARD.equals(p.part())
+                            || Conv2dLayer.FORWARD_SHAPE.equals(p.part())));
+    assertThat(feedback(result, Conv2dLayer.DW))
         .allSatisfy(
             text -> assertThat(text).startsWith("your code called System.exit(4) during backward"));
   }
@@ -185,7 +188,7 @@ abstract class HostileZoo {
     SubmissionResult result =
         gradeBesideCorrect(inBackward("Runtime.getRuntime().halt(7);"), QUICK);
 
-    assertThat(feedback(result, Part.DX))
+    assertThat(feedback(result, Conv2dLayer.DX))
         .allSatisfy(
             text ->
                 assertThat(text).startsWith("your code called Runtime.halt(7) during backward"));
@@ -200,7 +203,7 @@ abstract class HostileZoo {
             options(Duration.ofSeconds(2), Duration.ofSeconds(3), 128));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    assertThat(feedback(result, Part.FORWARD))
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
         .containsExactly(
             "forward did not return within 2 s and was stopped",
             "forward was stopped: the submission used up its total time limit of 3 s (all its"
@@ -216,7 +219,7 @@ abstract class HostileZoo {
                     + " while (hog.size() >= 0) { hog.add(new double[1 << 20]); }"),
             QUICK);
 
-    assertThat(feedback(result, Part.FORWARD))
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
         .allSatisfy(
             text ->
                 assertThat(text)
@@ -235,7 +238,7 @@ abstract class HostileZoo {
                         + "  public Gradients backward("),
             QUICK);
 
-    assertThat(feedback(result, Part.FORWARD))
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
         .allSatisfy(
             text ->
                 assertThat(text)
@@ -326,7 +329,7 @@ abstract class HostileZoo {
             QUICK);
 
     assertFullMarks(result);
-    assertThat(feedback(result, Part.FORWARD))
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
         .allSatisfy(
             text ->
                 assertThat(text)
@@ -502,9 +505,9 @@ abstract class HostileZoo {
                     "    return out;",
                     "    out[0][0][0][0] = Double.NaN;\n    return out;"),
             QUICK);
-    assertThat(feedback(nan, Part.FORWARD))
+    assertThat(feedback(nan, Conv2dLayer.FORWARD))
         .allSatisfy(text -> assertThat(text).contains("are NaN or infinite, which never passes"));
-    assertThat(feedback(nan, Part.FORWARD_SHAPE))
+    assertThat(feedback(nan, Conv2dLayer.FORWARD_SHAPE))
         .allSatisfy(text -> assertThat(text).isEqualTo("out has the right shape"));
 
     SubmissionResult none =
@@ -512,7 +515,7 @@ abstract class HostileZoo {
             SubmissionFolder.in(temp.resolve("null"))
                 .withCorrectConv2d("cnn/Conv2d.java", "    return out;", "    return null;"),
             QUICK);
-    assertThat(feedback(none, Part.FORWARD))
+    assertThat(feedback(none, Conv2dLayer.FORWARD))
         .allSatisfy(text -> assertThat(text).isEqualTo("out is null"));
   }
 
@@ -527,7 +530,7 @@ abstract class HostileZoo {
                     + "\");"),
             QUICK);
 
-    assertThat(feedback(result, Part.FORWARD))
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
         .allSatisfy(
             text ->
                 assertThat(text)
@@ -548,13 +551,13 @@ abstract class HostileZoo {
             QUICK);
 
     assertFullMarks(result);
-    assertThat(feedback(result, Part.FORWARD))
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
         .allSatisfy(
             text ->
                 assertThat(text)
                     .contains("Warning: forward modified its input b: b[0] from ")
                     .contains(" to 1234.5."));
-    assertThat(feedback(result, Part.DX))
+    assertThat(feedback(result, Conv2dLayer.DX))
         .allSatisfy(
             text ->
                 assertThat(text)

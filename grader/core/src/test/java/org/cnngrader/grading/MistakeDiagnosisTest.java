@@ -12,8 +12,9 @@ import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.feedback.FeedbackWriter;
-import org.cnngrader.fixture.KnownMistake;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
+import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,7 +68,7 @@ class MistakeDiagnosisTest {
 
   static Stream<Arguments> typicalMistakes() {
     return Stream.of(
-        typical(Submission.example("mistake-stride-ignored"), KnownMistake.STRIDE_IGNORED),
+        typical(Submission.example("mistake-stride-ignored"), Conv2dMistake.STRIDE_IGNORED),
         typical(
             Submission.edited(
                 "stride-ignored-right-size",
@@ -75,20 +76,20 @@ class MistakeDiagnosisTest {
                 "int row = i + p - pad;",
                 "int col = j * stride + q - pad;",
                 "int col = j + q - pad;"),
-            KnownMistake.STRIDE_IGNORED),
-        typical(Submission.example("mistake-padding-ignored"), KnownMistake.PADDING_IGNORED),
-        typical(Submission.example("mistake-padding-one-side"), KnownMistake.PADDING_ONE_SIDE),
-        typical(Submission.example("mistake-flipped-kernel"), KnownMistake.FLIPPED_KERNEL),
-        typical(Submission.example("mistake-first-channel-only"), KnownMistake.FIRST_CHANNEL_ONLY),
+            Conv2dMistake.STRIDE_IGNORED),
+        typical(Submission.example("mistake-padding-ignored"), Conv2dMistake.PADDING_IGNORED),
+        typical(Submission.example("mistake-padding-one-side"), Conv2dMistake.PADDING_ONE_SIDE),
+        typical(Submission.example("mistake-flipped-kernel"), Conv2dMistake.FLIPPED_KERNEL),
+        typical(Submission.example("mistake-first-channel-only"), Conv2dMistake.FIRST_CHANNEL_ONLY),
         typical(
-            Submission.example("mistake-channels-not-summed"), KnownMistake.CHANNELS_NOT_SUMMED),
-        typical(Submission.example("mistake-bias-missing"), KnownMistake.BIAS_MISSING),
-        typical(Submission.example("mistake-bias-per-channel"), KnownMistake.BIAS_PER_CHANNEL),
+            Submission.example("mistake-channels-not-summed"), Conv2dMistake.CHANNELS_NOT_SUMMED),
+        typical(Submission.example("mistake-bias-missing"), Conv2dMistake.BIAS_MISSING),
+        typical(Submission.example("mistake-bias-per-channel"), Conv2dMistake.BIAS_PER_CHANNEL),
         typical(
-            Submission.example("mistake-height-width-swapped"), KnownMistake.HEIGHT_WIDTH_SWAPPED),
-        typical(Submission.example("mistake-dx-not-cropped"), KnownMistake.PADDED_DX_NOT_CROPPED),
-        typical(Submission.example("mistake-db-not-summed"), KnownMistake.FIRST_IMAGE_ONLY),
-        typical(Submission.example("mistake-dw-not-summed"), KnownMistake.FIRST_IMAGE_ONLY),
+            Submission.example("mistake-height-width-swapped"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
+        typical(Submission.example("mistake-dx-not-cropped"), Conv2dMistake.PADDED_DX_NOT_CROPPED),
+        typical(Submission.example("mistake-db-not-summed"), Conv2dMistake.FIRST_IMAGE_ONLY),
+        typical(Submission.example("mistake-dw-not-summed"), Conv2dMistake.FIRST_IMAGE_ONLY),
         typical(
             Submission.edited(
                 "gradients-of-the-last-image",
@@ -96,10 +97,10 @@ class MistakeDiagnosisTest {
                 "if (ni == n - 1) db[fi] += g;",
                 "dw[fi][ci][p][q] += x[ni][ci][row][col] * g;",
                 "if (ni == n - 1) dw[fi][ci][p][q] += x[ni][ci][row][col] * g;"),
-            KnownMistake.LAST_IMAGE_ONLY),
-        typical(Submission.example("mistake-dx-flipped-kernel"), KnownMistake.FLIPPED_KERNEL),
-        typical(Submission.example("mistake-dx-transposed"), KnownMistake.HEIGHT_WIDTH_SWAPPED),
-        typical(Submission.example("mistake-dw-transposed"), KnownMistake.HEIGHT_WIDTH_SWAPPED));
+            Conv2dMistake.LAST_IMAGE_ONLY),
+        typical(Submission.example("mistake-dx-flipped-kernel"), Conv2dMistake.FLIPPED_KERNEL),
+        typical(Submission.example("mistake-dx-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
+        typical(Submission.example("mistake-dw-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED));
   }
 
   private static Arguments typical(Submission submission, KnownMistake mistake) {
@@ -134,7 +135,7 @@ class MistakeDiagnosisTest {
    */
   private static boolean shouldBeNamed(PartResult part, KnownMistake mistake) {
     if (part.verdict() instanceof Verdict.WrongShape) {
-      return part.part() != Part.FORWARD;
+      return !part.part().equals(Conv2dLayer.FORWARD);
     }
     return part.verdict() instanceof Verdict.WrongValues wrong
         && part.fixture().mistakeReference(mistake, wrong.tensor()).isPresent();

@@ -9,7 +9,7 @@ import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.runner.Member;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -34,7 +34,10 @@ class PartialCreditTest {
   @Test
   void proportionalCreditGivesTheShareWithinToleranceRoundedDownToHundredths() {
     PartResult part =
-        new PartResult(LESSON.withCredit(Map.of(Part.DB, Credit.PROPORTIONAL)), Part.DB, wrong(7));
+        new PartResult(
+            LESSON.withCredit(Map.of(Conv2dLayer.DB, Credit.PROPORTIONAL)),
+            Conv2dLayer.DB,
+            wrong(7));
 
     assertThat(part.score()).isEqualTo(0.85); // 41/48 = 0.854
     assertThat(part.passed()).isFalse();
@@ -44,7 +47,7 @@ class PartialCreditTest {
 
   @Test
   void allOrNothingIsTheDefaultAndSaysNothingOfElementsWithin() {
-    PartResult part = new PartResult(LESSON, Part.DB, wrong(7));
+    PartResult part = new PartResult(LESSON, Conv2dLayer.DB, wrong(7));
 
     assertThat(part.score()).isZero();
     assertThat(FeedbackWriter.describe(part)).doesNotContain("within tolerance:");
@@ -53,9 +56,12 @@ class PartialCreditTest {
   @Test
   void theCommandLinesCreditLeavesTheShapeAllOrNothingAndOtherVerdictsEarnNothing() {
     PartResult shape =
-        new PartResult(LESSON, Part.FORWARD_SHAPE, wrong(7)).withCredit(Credit.PROPORTIONAL);
+        new PartResult(LESSON, Conv2dLayer.FORWARD_SHAPE, wrong(7)).withCredit(Credit.PROPORTIONAL);
     PartResult crashed =
-        new PartResult(LESSON, Part.DB, new Verdict.Missing(Member.BACKWARD, "cnn.Conv2d", "none"))
+        new PartResult(
+                LESSON,
+                Conv2dLayer.DB,
+                new Verdict.Missing(Member.step("backward"), Conv2dLayer.LAYER.contract(), "none"))
             .withCredit(Credit.PROPORTIONAL);
 
     assertThat(shape.credit()).isEqualTo(Credit.ALL_OR_NOTHING);

@@ -2,16 +2,16 @@ package org.cnngrader.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Part;
+import org.cnngrader.layer.Part;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
+import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,68 +45,92 @@ class ZooGradingTest {
 
   static Stream<Arguments> mistakes() {
     return Stream.of(
-        mistake("mistake-stride-ignored", f -> f.geometry().stride() > 1 ? allParts() : none()),
-        mistake("mistake-padding-ignored", f -> f.geometry().pad() > 0 ? allParts() : none()),
+        mistake(
+            "mistake-stride-ignored",
+            f -> ConvGeometry.of(f.setting()).stride() > 1 ? allParts() : none()),
+        mistake(
+            "mistake-padding-ignored",
+            f -> ConvGeometry.of(f.setting()).pad() > 0 ? allParts() : none()),
         mistake(
             "mistake-flipped-kernel",
             f -> {
               Set<Part> failing = none();
-              if (!isRotationSymmetric(f.inputs().w(), f.geometry())) {
-                failing.addAll(EnumSet.of(Part.FORWARD, Part.DX));
+              if (!isRotationSymmetric(f.input("w"), ConvGeometry.of(f.setting()))) {
+                failing.addAll(parts(Conv2dLayer.FORWARD, Conv2dLayer.DX));
               }
-              if (f.geometry().hh() * f.geometry().ww() > 1) {
-                failing.add(Part.DW);
+              if (ConvGeometry.of(f.setting()).hh() * ConvGeometry.of(f.setting()).ww() > 1) {
+                failing.add(Conv2dLayer.DW);
               }
               return failing;
             }),
         mistake(
             "mistake-first-channel-only",
-            f -> f.geometry().c() > 1 ? EnumSet.of(Part.FORWARD, Part.DX, Part.DW) : none()),
+            f ->
+                ConvGeometry.of(f.setting()).c() > 1
+                    ? parts(Conv2dLayer.FORWARD, Conv2dLayer.DX, Conv2dLayer.DW)
+                    : none()),
         mistake(
             "mistake-bias-missing",
-            f -> hasNonZero(f.inputs().b()) ? EnumSet.of(Part.FORWARD) : none()),
-        mistake("mistake-db-not-summed", f -> f.geometry().n() > 1 ? EnumSet.of(Part.DB) : none()),
-        mistake("mistake-dw-not-summed", f -> f.geometry().n() > 1 ? EnumSet.of(Part.DW) : none()),
+            f -> hasNonZero(f.input("b")) ? parts(Conv2dLayer.FORWARD) : none()),
+        mistake(
+            "mistake-db-not-summed",
+            f -> ConvGeometry.of(f.setting()).n() > 1 ? parts(Conv2dLayer.DB) : none()),
+        mistake(
+            "mistake-dw-not-summed",
+            f -> ConvGeometry.of(f.setting()).n() > 1 ? parts(Conv2dLayer.DW) : none()),
         mistake(
             "mistake-dx-overwritten",
-            f -> someInputGetsSeveralContributions(f.geometry()) ? EnumSet.of(Part.DX) : none()),
+            f ->
+                someInputGetsSeveralContributions(ConvGeometry.of(f.setting()))
+                    ? parts(Conv2dLayer.DX)
+                    : none()),
         mistake(
             "mistake-padding-one-side",
-            f -> f.geometry().pad() > 0 ? EnumSet.of(Part.FORWARD, Part.DX, Part.DW) : none()),
+            f ->
+                ConvGeometry.of(f.setting()).pad() > 0
+                    ? parts(Conv2dLayer.FORWARD, Conv2dLayer.DX, Conv2dLayer.DW)
+                    : none()),
         mistake(
             "mistake-channels-not-summed",
-            f -> f.geometry().c() > 1 ? EnumSet.of(Part.FORWARD) : none()),
+            f -> ConvGeometry.of(f.setting()).c() > 1 ? parts(Conv2dLayer.FORWARD) : none()),
         mistake(
             "mistake-bias-per-channel",
             f ->
-                f.geometry().c() > 1 && hasNonZero(f.inputs().b())
-                    ? EnumSet.of(Part.FORWARD)
+                ConvGeometry.of(f.setting()).c() > 1 && hasNonZero(f.input("b"))
+                    ? parts(Conv2dLayer.FORWARD)
                     : none()),
         mistake(
             "mistake-height-width-swapped",
             f -> {
-              if (f.geometry().outHeight() != f.geometry().outWidth()) {
-                return EnumSet.of(Part.FORWARD_SHAPE, Part.FORWARD);
+              if (ConvGeometry.of(f.setting()).outHeight()
+                  != ConvGeometry.of(f.setting()).outWidth()) {
+                return parts(Conv2dLayer.FORWARD_SHAPE, Conv2dLayer.FORWARD);
               }
-              return isTransposeSymmetric(f.expected().out()) ? none() : EnumSet.of(Part.FORWARD);
+              return isTransposeSymmetric(f.expected("out")) ? none() : parts(Conv2dLayer.FORWARD);
             }),
         mistake(
             "mistake-dx-transposed",
             f ->
-                f.geometry().h() == f.geometry().w() && isTransposeSymmetric(f.expected().dx())
+                ConvGeometry.of(f.setting()).h() == ConvGeometry.of(f.setting()).w()
+                        && isTransposeSymmetric(f.expected("dx"))
                     ? none()
-                    : EnumSet.of(Part.DX)),
+                    : parts(Conv2dLayer.DX)),
         mistake(
             "mistake-dw-transposed",
             f ->
-                f.geometry().hh() == f.geometry().ww() && isTransposeSymmetric(f.expected().dw())
+                ConvGeometry.of(f.setting()).hh() == ConvGeometry.of(f.setting()).ww()
+                        && isTransposeSymmetric(f.expected("dw"))
                     ? none()
-                    : EnumSet.of(Part.DW)),
+                    : parts(Conv2dLayer.DW)),
         mistake(
             "mistake-dx-flipped-kernel",
-            f -> isRotationSymmetric(f.inputs().w(), f.geometry()) ? none() : EnumSet.of(Part.DX)),
+            f ->
+                isRotationSymmetric(f.input("w"), ConvGeometry.of(f.setting()))
+                    ? none()
+                    : parts(Conv2dLayer.DX)),
         mistake(
-            "mistake-dx-not-cropped", f -> f.geometry().pad() > 0 ? EnumSet.of(Part.DX) : none()));
+            "mistake-dx-not-cropped",
+            f -> ConvGeometry.of(f.setting()).pad() > 0 ? parts(Conv2dLayer.DX) : none()));
   }
 
   /** Swapping height and width changes nothing when every slice equals its own transpose. */
@@ -144,11 +168,15 @@ class ZooGradingTest {
   }
 
   private static Set<Part> allParts() {
-    return EnumSet.allOf(Part.class);
+    return parts(Conv2dLayer.LAYER.parts().toArray(Part[]::new));
   }
 
   private static Set<Part> none() {
-    return EnumSet.noneOf(Part.class);
+    return parts();
+  }
+
+  private static Set<Part> parts(Part... parts) {
+    return new java.util.LinkedHashSet<>(List.of(parts));
   }
 
   private static boolean hasNonZero(Tensor tensor) {

@@ -155,8 +155,8 @@ class ReportsTest {
               "max_score",
               "public_score",
               "hidden_score",
-              "batch-3ch-4filters: forward shape");
-      assertThat(all.get(0)).hasSize(8 + 15).contains("large-4x16x32x32: forward values");
+              "conv2d/batch-3ch-4filters: forward shape");
+      assertThat(all.get(0)).hasSize(8 + 15).contains("conv2d/large-4x16x32x32: forward values");
       assertThat(all.get(1).subList(0, 8))
           .containsExactly("'=cmd|'/c calc'!A1", "", "", "graded", "24", "24", "24", "0");
       assertThat(all.get(2).subList(0, 4)).containsExactly("flipped", "", "", "graded");

@@ -84,7 +84,7 @@ class ResultsWriterTest {
     return TestRepository.fixtures().fixtures().stream()
         .anyMatch(
             f ->
-                f.name().equals(caseName)
+                (f.layer().id() + "/" + f.name()).equals(caseName)
                     && f.visibility() == org.cnngrader.fixture.Visibility.HIDDEN);
   }
 

@@ -1,7 +1,7 @@
 package org.cnngrader.reference;
 
-import org.cnngrader.bounds.Conv2dBounds;
-import org.cnngrader.fixture.ConvParams;
+import org.cnngrader.layers.conv2d.Conv2dBounds;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Tensor;
 
 /**

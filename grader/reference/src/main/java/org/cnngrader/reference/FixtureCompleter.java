@@ -9,9 +9,9 @@ import java.util.Map;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.KnownMistake;
 import org.cnngrader.fixture.MistakeReference;
-import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.ConvParams;
 
 /**
  * Adds ND4J's references of known mistakes to fixtures that store none, such as those written from
@@ -49,7 +49,7 @@ public final class FixtureCompleter {
   public static List<Outcome> complete(Path root) {
     List<Outcome> outcomes = new ArrayList<>();
     for (FixtureFiles.Located found : FixtureFiles.all(root)) {
-      outcomes.add(completeFile(root, found.file(), found.visibility()));
+      outcomes.add(completeFile(root, found));
     }
     if (outcomes.isEmpty()) {
       outcomes.add(new Refused(root, List.of(FixtureFiles.noFixtures(root))));
@@ -57,10 +57,11 @@ public final class FixtureCompleter {
     return outcomes;
   }
 
-  private static Outcome completeFile(Path root, Path file, Visibility visibility) {
+  private static Outcome completeFile(Path root, FixtureFiles.Located located) {
+    Path file = located.file();
     Fixture fixture;
     try {
-      fixture = FixtureFiles.read(file, visibility);
+      fixture = FixtureFiles.read(located);
     } catch (FixtureException e) {
       return new Refused(file, List.of(e.getMessage()));
     }
@@ -73,7 +74,10 @@ public final class FixtureCompleter {
     }
     Map<KnownMistake, MistakeReference> references =
         MistakeModels.references(
-            fixture.inputs(), fixture.params(), fixture.expected(), fixture.tolerance());
+            ConvTensors.Inputs.of(fixture),
+            ConvParams.of(fixture.params()),
+            ConvTensors.Expected.of(fixture),
+            fixture.tolerance());
     try {
       FixtureFiles.write(root, fixture.withMistakes(references));
     } catch (IOException e) {

@@ -2,9 +2,10 @@ package org.cnngrader.reference;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Reference;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
+import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
@@ -25,15 +26,16 @@ public final class FixtureGenerator {
     Tensor dout = fill(spec.fillOf("dout"), g.outShape(), random);
     Tensor out = Nd4jConv2d.forward(x, w, b, g.params());
     Nd4jConv2d.Backward backward = Nd4jConv2d.backward(x, w, b, dout, g.params());
-    Fixture.Inputs inputs = new Fixture.Inputs(x, w, b, dout);
-    Fixture.Expected expected =
-        new Fixture.Expected(out, backward.dx(), backward.dw(), backward.db());
+    ConvTensors.Inputs inputs = new ConvTensors.Inputs(x, w, b, dout);
+    ConvTensors.Expected expected =
+        new ConvTensors.Expected(out, backward.dx(), backward.dw(), backward.db());
     return new Fixture(
+        Conv2dLayer.LAYER,
         spec.name(),
         spec.visibility(),
-        g.params(),
-        inputs,
-        expected,
+        g.params().toParams(),
+        inputs.toMap(),
+        expected.toMap(),
         null,
         Fixture.DEFAULT_TOLERANCE,
         new Reference(Nd4jConv2d.LIBRARY, Nd4jConv2d.VERSION),

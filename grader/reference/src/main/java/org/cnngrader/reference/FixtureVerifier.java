@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.cnngrader.bounds.Conv2dBounds;
+import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.BoundedDifference;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.compare.SumErrorBound;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.KnownMistake;
 import org.cnngrader.fixture.MistakeReference;
-import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dMistake;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
@@ -52,7 +53,7 @@ public final class FixtureVerifier {
   public static List<FileReport> verify(Path root) {
     List<FileReport> reports = new ArrayList<>();
     for (FixtureFiles.Located found : FixtureFiles.all(root)) {
-      reports.add(verifyFile(root, found.file(), found.visibility()));
+      reports.add(verifyFile(root, found));
     }
     reports = withRepeatedNames(reports);
     if (reports.isEmpty()) {
@@ -87,10 +88,11 @@ public final class FixtureVerifier {
     return fileName.substring(0, fileName.length() - ".json".length());
   }
 
-  static FileReport verifyFile(Path root, Path file, Visibility visibility) {
+  static FileReport verifyFile(Path root, FixtureFiles.Located located) {
+    Path file = located.file();
     Fixture fixture;
     try {
-      fixture = FixtureFiles.read(file, visibility);
+      fixture = FixtureFiles.read(located);
     } catch (FixtureException e) {
       return new FileReport(file, List.of(e.getMessage()), List.of(), Double.POSITIVE_INFINITY);
     }
@@ -99,18 +101,18 @@ public final class FixtureVerifier {
 
   /** Verifies a fixture already read from {@code file}, below the fixtures root {@code root}. */
   static FileReport verifyFixture(Path root, Path file, Fixture fixture) {
-    Fixture.Inputs in = fixture.inputs();
-    Tensor out = Nd4jConv2d.forward(in.x(), in.w(), in.b(), fixture.params());
-    Nd4jConv2d.Backward backward =
-        Nd4jConv2d.backward(in.x(), in.w(), in.b(), in.dout(), fixture.params());
-    Fixture.Expected recomputed =
-        new Fixture.Expected(out, backward.dx(), backward.dw(), backward.db());
-    Conv2dBounds bounds = Conv2dBounds.of(fixture);
+    ConvTensors.Inputs in = ConvTensors.Inputs.of(fixture);
+    ConvParams params = ConvParams.of(fixture.params());
+    Tensor out = Nd4jConv2d.forward(in.x(), in.w(), in.b(), params);
+    Nd4jConv2d.Backward backward = Nd4jConv2d.backward(in.x(), in.w(), in.b(), in.dout(), params);
+    ConvTensors.Expected recomputed =
+        new ConvTensors.Expected(out, backward.dx(), backward.dw(), backward.db());
+    LayerBounds bounds = fixture.layer().bounds(fixture.params(), fixture.inputs());
     Checks checks = new Checks(file);
-    for (String tensor : MistakeReference.TENSORS) {
+    for (String tensor : fixture.expected().keySet()) {
       checks.compare(
           "expected." + tensor,
-          fixture.expected().tensor(tensor),
+          fixture.expected(tensor),
           recomputed.tensor(tensor),
           bounds.of(tensor));
     }
@@ -131,14 +133,15 @@ public final class FixtureVerifier {
    * The stored references of known mistakes must be exactly those that {@code generate} stores,
    * each agreeing with ND4J: a missing one could let another mistake's diagnosis stand in for it.
    */
-  private static void checkMistakes(Fixture fixture, Fixture.Expected recomputed, Checks checks) {
+  private static void checkMistakes(
+      Fixture fixture, ConvTensors.Expected recomputed, Checks checks) {
+    ConvTensors.Inputs in = ConvTensors.Inputs.of(fixture);
+    ConvParams params = ConvParams.of(fixture.params());
     Map<KnownMistake, MistakeReference> wanted =
-        MistakeModels.references(
-            fixture.inputs(), fixture.params(), recomputed, fixture.tolerance());
-    Map<KnownMistake, Map<String, Tensor>> bounds =
-        MistakeModels.bounds(fixture.inputs(), fixture.params());
-    for (KnownMistake mistake : KnownMistake.values()) {
-      for (String tensor : MistakeReference.TENSORS) {
+        MistakeModels.references(in, params, recomputed, fixture.tolerance());
+    Map<Conv2dMistake, Map<String, Tensor>> bounds = MistakeModels.bounds(in, params);
+    for (Conv2dMistake mistake : Conv2dMistake.values()) {
+      for (String tensor : fixture.expected().keySet()) {
         String field = "mistakes." + mistake.key() + "." + tensor;
         Optional<Tensor> stored = fixture.mistakeReference(mistake, tensor);
         Optional<Tensor> computed =

@@ -4,11 +4,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cnngrader.compare.RelativeError;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
-import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.KnownMistake;
 import org.cnngrader.fixture.MistakeReference;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dMistake;
+import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Tensor;
 
 /**
@@ -32,9 +32,12 @@ public final class MistakeModels {
    * from {@code expected} by more than {@code tolerance} (a mistake that changes nothing in a case
    * must never be diagnosed there) and hold at most {@link #MAX_STORED_VALUES} values.
    */
-  public static Map<KnownMistake, MistakeReference> references(
-      Fixture.Inputs inputs, ConvParams params, Fixture.Expected expected, double tolerance) {
-    Map<KnownMistake, MistakeReference> references = new EnumMap<>(KnownMistake.class);
+  static Map<KnownMistake, MistakeReference> references(
+      ConvTensors.Inputs inputs,
+      ConvParams params,
+      ConvTensors.Expected expected,
+      double tolerance) {
+    Map<KnownMistake, MistakeReference> references = new LinkedHashMap<>();
     computeAll(Conv2dComputation.ND4J, inputs, params)
         .forEach(
             (mistake, tensors) -> {
@@ -59,8 +62,8 @@ public final class MistakeModels {
    * For every modelled mistake and each tensor it computes, the rounding bounds of its elements:
    * how far a recomputation of a stored reference may differ from it.
    */
-  public static Map<KnownMistake, Map<String, Tensor>> bounds(
-      Fixture.Inputs inputs, ConvParams params) {
+  public static Map<Conv2dMistake, Map<String, Tensor>> bounds(
+      ConvTensors.Inputs inputs, ConvParams params) {
     return computeAll(Conv2dComputation.ROUNDING_BOUNDS, inputs, params);
   }
 
@@ -68,32 +71,32 @@ public final class MistakeModels {
    * Every modelled mistake that can occur in this case, with all the tensors it computes: ND4J's
    * values, or their rounding bounds.
    */
-  static Map<KnownMistake, Map<String, Tensor>> computeAll(
-      Conv2dComputation conv, Fixture.Inputs in, ConvParams params) {
+  static Map<Conv2dMistake, Map<String, Tensor>> computeAll(
+      Conv2dComputation conv, ConvTensors.Inputs in, ConvParams params) {
     ConvGeometry g = ConvGeometry.of(in.x().shape(), in.w().shape(), params);
-    Map<KnownMistake, Map<String, Tensor>> all = new EnumMap<>(KnownMistake.class);
+    Map<Conv2dMistake, Map<String, Tensor>> all = new EnumMap<>(Conv2dMistake.class);
     if (g.stride() > 1) {
-      all.put(KnownMistake.STRIDE_IGNORED, strideIgnored(conv, in, g));
+      all.put(Conv2dMistake.STRIDE_IGNORED, strideIgnored(conv, in, g));
     }
     if (g.pad() > 0) {
-      all.put(KnownMistake.PADDING_ONE_SIDE, paddingOneSide(conv, in, g));
+      all.put(Conv2dMistake.PADDING_ONE_SIDE, paddingOneSide(conv, in, g));
     }
-    all.put(KnownMistake.FLIPPED_KERNEL, flippedKernel(conv, in, params));
+    all.put(Conv2dMistake.FLIPPED_KERNEL, flippedKernel(conv, in, params));
     if (g.c() > 1) {
-      all.put(KnownMistake.FIRST_CHANNEL_ONLY, oneChannel(conv, in, params, 0, g.c(), true));
+      all.put(Conv2dMistake.FIRST_CHANNEL_ONLY, oneChannel(conv, in, params, 0, g.c(), true));
       all.put(
-          KnownMistake.CHANNELS_NOT_SUMMED, oneChannel(conv, in, params, g.c() - 1, g.c(), false));
+          Conv2dMistake.CHANNELS_NOT_SUMMED, oneChannel(conv, in, params, g.c() - 1, g.c(), false));
       all.put(
-          KnownMistake.BIAS_PER_CHANNEL,
+          Conv2dMistake.BIAS_PER_CHANNEL,
           Map.of("out", conv.forward(in.x(), in.w(), TensorEdits.times(in.b(), g.c()), params)));
     }
     all.put(
-        KnownMistake.BIAS_MISSING,
+        Conv2dMistake.BIAS_MISSING,
         Map.of("out", conv.forward(in.x(), in.w(), TensorEdits.times(in.b(), 0), params)));
-    all.put(KnownMistake.HEIGHT_WIDTH_SWAPPED, transposed(conv, in, params));
+    all.put(Conv2dMistake.HEIGHT_WIDTH_SWAPPED, transposed(conv, in, params));
     if (g.n() > 1) {
-      all.put(KnownMistake.FIRST_IMAGE_ONLY, oneImage(conv, in, params, 0));
-      all.put(KnownMistake.LAST_IMAGE_ONLY, oneImage(conv, in, params, g.n() - 1));
+      all.put(Conv2dMistake.FIRST_IMAGE_ONLY, oneImage(conv, in, params, 0));
+      all.put(Conv2dMistake.LAST_IMAGE_ONLY, oneImage(conv, in, params, g.n() - 1));
     }
     return all;
   }
@@ -103,7 +106,7 @@ public final class MistakeModels {
    * (i, j), and backward sends dout to those positions.
    */
   private static Map<String, Tensor> strideIgnored(
-      Conv2dComputation conv, Fixture.Inputs in, ConvGeometry g) {
+      Conv2dComputation conv, ConvTensors.Inputs in, ConvGeometry g) {
     ConvParams step1 = new ConvParams(1, g.pad());
     int rows = g.h() - g.hh() + 2 * g.pad() + 1;
     int cols = g.w() - g.ww() + 2 * g.pad() + 1;
@@ -117,7 +120,7 @@ public final class MistakeModels {
 
   /** x copied to the corner of the padded input: all 2*pad zeros below and to the right. */
   private static Map<String, Tensor> paddingOneSide(
-      Conv2dComputation conv, Fixture.Inputs in, ConvGeometry g) {
+      Conv2dComputation conv, ConvTensors.Inputs in, ConvGeometry g) {
     ConvParams noPad = new ConvParams(g.stride(), 0);
     Tensor padded = TensorEdits.topLeft(in.x(), g.h() + 2 * g.pad(), g.w() + 2 * g.pad());
     Tensor out = conv.forward(padded, in.w(), in.b(), noPad);
@@ -130,7 +133,7 @@ public final class MistakeModels {
    * that of a backward pass that flips the kernel, and its dw lands flipped.
    */
   private static Map<String, Tensor> flippedKernel(
-      Conv2dComputation conv, Fixture.Inputs in, ConvParams params) {
+      Conv2dComputation conv, ConvTensors.Inputs in, ConvParams params) {
     Tensor rotated = TensorEdits.rotate180(in.w());
     Tensor out = conv.forward(in.x(), rotated, in.b(), params);
     Nd4jConv2d.Backward back = conv.backward(in.x(), rotated, in.b(), in.dout(), params);
@@ -143,7 +146,7 @@ public final class MistakeModels {
    */
   private static Map<String, Tensor> oneChannel(
       Conv2dComputation conv,
-      Fixture.Inputs in,
+      ConvTensors.Inputs in,
       ConvParams params,
       int channel,
       int channels,
@@ -164,7 +167,7 @@ public final class MistakeModels {
 
   /** Height and width swapped throughout: every tensor comes out transposed. */
   private static Map<String, Tensor> transposed(
-      Conv2dComputation conv, Fixture.Inputs in, ConvParams params) {
+      Conv2dComputation conv, ConvTensors.Inputs in, ConvParams params) {
     Tensor x = TensorEdits.transpose(in.x());
     Tensor w = TensorEdits.transpose(in.w());
     Tensor out = conv.forward(x, w, in.b(), params);
@@ -175,7 +178,7 @@ public final class MistakeModels {
 
   /** dw and db of one image of the batch. */
   private static Map<String, Tensor> oneImage(
-      Conv2dComputation conv, Fixture.Inputs in, ConvParams params, int image) {
+      Conv2dComputation conv, ConvTensors.Inputs in, ConvParams params, int image) {
     Nd4jConv2d.Backward back =
         conv.backward(
             TensorEdits.slice(in.x(), 0, image, image + 1),

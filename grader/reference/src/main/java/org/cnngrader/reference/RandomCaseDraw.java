@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.RandomCases;
+import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 
 /**
  * Hidden cases drawn from a seed at grading time, with references from ND4J, so that nothing can be

@@ -11,6 +11,7 @@ import java.util.List;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,8 @@ class FixtureCompleterTest {
           .resolve("fixtures/pytorch/conv2d/public/cs231n-conv-naive.json");
 
   private static Path copyOfThePyTorchFixture(Path root) throws Exception {
-    Path folder = Files.createDirectories(FixtureFiles.folder(root, Visibility.PUBLIC));
+    Path folder =
+        Files.createDirectories(FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.PUBLIC));
     return Files.copy(PYTORCH, folder.resolve(PYTORCH.getFileName()));
   }
 
@@ -30,11 +32,11 @@ class FixtureCompleterTest {
   void addsTheMistakesOfAPyTorchFixtureAndKeepsItsInputsAndExpectedValues(@TempDir Path root)
       throws Exception {
     Path file = copyOfThePyTorchFixture(root);
-    Fixture before = FixtureFiles.read(file, Visibility.PUBLIC);
+    Fixture before = FixtureFiles.read(file, Conv2dLayer.LAYER, Visibility.PUBLIC);
 
     List<FixtureCompleter.Outcome> outcomes = FixtureCompleter.complete(root);
 
-    Fixture after = FixtureFiles.read(file, Visibility.PUBLIC);
+    Fixture after = FixtureFiles.read(file, Conv2dLayer.LAYER, Visibility.PUBLIC);
     assertThat(before.storesMistakes()).isFalse();
     assertThat(outcomes)
         .singleElement()
@@ -67,7 +69,7 @@ class FixtureCompleterTest {
   void refusesAFixtureWhoseExpectedValuesNd4jDoesNotReproduceAndCompletesTheOthers(
       @TempDir Path root) throws Exception {
     Path good = copyOfThePyTorchFixture(root);
-    Path folder = FixtureFiles.folder(root, Visibility.PUBLIC);
+    Path folder = FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.PUBLIC);
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode fixture = (ObjectNode) mapper.readTree(good.toFile());
     fixture.put("name", "wrong-bias");
@@ -94,7 +96,8 @@ class FixtureCompleterTest {
 
   @Test
   void refusesAnUnreadableFixtureNamingItsField(@TempDir Path root) throws Exception {
-    Path folder = Files.createDirectories(FixtureFiles.folder(root, Visibility.HIDDEN));
+    Path folder =
+        Files.createDirectories(FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.HIDDEN));
     Files.writeString(folder.resolve("broken.json"), "{\"name\": \"broken\"}");
 
     assertThat(FixtureCompleter.complete(root))

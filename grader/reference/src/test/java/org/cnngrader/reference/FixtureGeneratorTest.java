@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.cnngrader.bounds.Conv2dBounds;
 import org.cnngrader.compare.BoundedDifference;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureJson;
-import org.cnngrader.fixture.KnownMistake;
 import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dBounds;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,10 @@ class FixtureGeneratorTest {
     for (CaseSpec spec : cases.cases()) {
       Fixture regenerated = FixtureGenerator.generate(spec);
       Path file =
-          FixtureFiles.folder(fixturesRoot(), spec.visibility()).resolve(spec.name() + ".json");
+          FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, spec.visibility())
+              .resolve(spec.name() + ".json");
       assertThat(file).as("committed fixture of case " + spec.name()).exists();
-      Fixture committed = FixtureFiles.read(file, spec.visibility());
+      Fixture committed = FixtureFiles.read(file, Conv2dLayer.LAYER, spec.visibility());
 
       // Inputs, names, layout and field order: the committed file with its own reference values.
       Fixture withCommittedReferences =
@@ -70,8 +72,8 @@ class FixtureGeneratorTest {
       for (String tensor : MistakeReference.TENSORS) {
         assertWithinBounds(
             file + ": expected." + tensor,
-            committed.expected().tensor(tensor),
-            regenerated.expected().tensor(tensor),
+            committed.expected(tensor),
+            regenerated.expected(tensor),
             bounds.of(tensor));
       }
       Map<KnownMistake, Map<String, Tensor>> mistakeBounds =
@@ -97,7 +99,9 @@ class FixtureGeneratorTest {
     }
     assertThat(compared).isEqualTo(cases.cases().size());
     for (Visibility visibility : Visibility.values()) {
-      assertThat(FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot(), visibility)))
+      assertThat(
+              FixtureFiles.jsonFiles(
+                  FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, visibility)))
           .as("every committed fixture is a case of " + CaseList.FILE)
           .allSatisfy(
               file ->

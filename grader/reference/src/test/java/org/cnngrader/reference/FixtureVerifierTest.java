@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.cnngrader.bounds.Conv2dBounds;
 import org.cnngrader.compare.BoundedDifference;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layers.conv2d.Conv2dBounds;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class FixtureVerifierTest {
     for (Fixture fixture : FixtureFiles.load(fixturesRoot()).fixtures()) {
       Conv2dBounds bounds = Conv2dBounds.of(fixture);
       for (String name : MistakeReference.TENSORS) {
-        Tensor expected = fixture.expected().tensor(name);
+        Tensor expected = fixture.expected(name);
         ElementBounds tensorBounds = bounds.of(name);
         for (int i = 0; i < expected.size(); i++) {
           double bound = tensorBounds.at(i);
@@ -72,7 +73,7 @@ class FixtureVerifierTest {
       throws Exception {
     Fixture large = fixture(Visibility.PUBLIC, "large-4x16x32x32");
     ElementBounds bounds = Conv2dBounds.of(large).of(tensor);
-    Tensor expected = large.expected().tensor(tensor);
+    Tensor expected = large.expected(tensor);
     int loosest = 0;
     for (int i = 0; i < expected.size(); i++) {
       if (bounds.at(i) / Math.abs(expected.get(i))
@@ -110,7 +111,7 @@ class FixtureVerifierTest {
       throws Exception {
     // dw[0][0][1][1] of seven-s2-p1 sums 9 products: its bound is below 1e-14.
     Fixture seven = fixture(Visibility.HIDDEN, "seven-s2-p1");
-    double stored = seven.expected().dw().get(4);
+    double stored = seven.expected("dw").get(4);
     double bound = Conv2dBounds.of(seven).of("dw").at(4);
     assertThat(bound).isLessThan(1e-14);
     Path tampered =
@@ -168,7 +169,7 @@ class FixtureVerifierTest {
 
   @Test
   void reportsAnUnreadableFixtureAsAProblem(@TempDir Path root) throws Exception {
-    Path folder = FixtureFiles.folder(root, Visibility.PUBLIC);
+    Path folder = FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.PUBLIC);
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("broken.json"), "{}");
 
@@ -180,10 +181,14 @@ class FixtureVerifierTest {
 
   @Test
   void reportsACaseNameUsedInBothFolders(@TempDir Path root) throws Exception {
-    Path source = FixtureFiles.folder(fixturesRoot(), Visibility.PUBLIC).resolve("kernel-1x1.json");
+    Path source =
+        FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, Visibility.PUBLIC)
+            .resolve("kernel-1x1.json");
     for (Visibility visibility : Visibility.values()) {
-      Files.createDirectories(FixtureFiles.folder(root, visibility));
-      Files.copy(source, FixtureFiles.folder(root, visibility).resolve("kernel-1x1.json"));
+      Files.createDirectories(FixtureFiles.folder(root, Conv2dLayer.LAYER, visibility));
+      Files.copy(
+          source,
+          FixtureFiles.folder(root, Conv2dLayer.LAYER, visibility).resolve("kernel-1x1.json"));
     }
 
     List<FixtureVerifier.FileReport> reports = FixtureVerifier.verify(root);
@@ -191,14 +196,18 @@ class FixtureVerifierTest {
     assertThat(reports.get(0).agrees()).isTrue();
     assertThat(reports.get(1).problems())
         .containsExactly(
-            FixtureFiles.folder(root, Visibility.HIDDEN).resolve("kernel-1x1.json")
+            FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.HIDDEN)
+                    .resolve("kernel-1x1.json")
                 + ": name: case kernel-1x1 is already defined by "
-                + FixtureFiles.folder(root, Visibility.PUBLIC).resolve("kernel-1x1.json"));
+                + FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.PUBLIC)
+                    .resolve("kernel-1x1.json"));
   }
 
   private static Fixture fixture(Visibility visibility, String name) {
     return FixtureFiles.read(
-        FixtureFiles.folder(fixturesRoot(), visibility).resolve(name + ".json"), visibility);
+        FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, Conv2dLayer.LAYER, visibility)
+            .resolve(name + ".json"),
+        visibility);
   }
 
   private static Path copyEdited(Path root, String name, Consumer<ObjectNode> edit)
@@ -208,11 +217,11 @@ class FixtureVerifierTest {
 
   private static Path copyEdited(
       Path root, Visibility visibility, String name, Consumer<ObjectNode> edit) throws Exception {
-    Path source = FixtureFiles.folder(fixturesRoot(), visibility).resolve(name);
+    Path source = FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, visibility).resolve(name);
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode fixture = (ObjectNode) mapper.readTree(source.toFile());
     edit.accept(fixture);
-    Path folder = FixtureFiles.folder(root, visibility);
+    Path folder = FixtureFiles.folder(root, Conv2dLayer.LAYER, visibility);
     Files.createDirectories(folder);
     Path edited = folder.resolve(name);
     mapper.writeValue(edited.toFile(), fixture);

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.KnownMistake;
 import org.cnngrader.fixture.MistakeReference;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +35,14 @@ class MistakeModelsTest {
 
     assertThat(mistakes)
         .doesNotContainKeys(
-            KnownMistake.FIRST_CHANNEL_ONLY,
-            KnownMistake.CHANNELS_NOT_SUMMED,
-            KnownMistake.BIAS_MISSING,
-            KnownMistake.BIAS_PER_CHANNEL,
-            KnownMistake.FIRST_IMAGE_ONLY);
-    assertThat(mistakes.get(KnownMistake.FLIPPED_KERNEL).tensors()).containsOnlyKeys("dw");
+            Conv2dMistake.FIRST_CHANNEL_ONLY,
+            Conv2dMistake.CHANNELS_NOT_SUMMED,
+            Conv2dMistake.BIAS_MISSING,
+            Conv2dMistake.BIAS_PER_CHANNEL,
+            Conv2dMistake.FIRST_IMAGE_ONLY);
+    assertThat(mistakes.get(Conv2dMistake.FLIPPED_KERNEL).tensors()).containsOnlyKeys("dw");
     assertThat(generated("lesson-5x5-s1-p1").mistakes())
-        .doesNotContainKey(KnownMistake.STRIDE_IGNORED);
+        .doesNotContainKey(Conv2dMistake.STRIDE_IGNORED);
   }
 
   @Test
@@ -49,12 +50,12 @@ class MistakeModelsTest {
     // 6 x 9 input, stride 3: out is 2 x 3, so swapping height and width changes its shape.
     Map<KnownMistake, MistakeReference> mistakes = generated("stride3-nonsquare-input").mistakes();
 
-    assertThat(mistakes.get(KnownMistake.HEIGHT_WIDTH_SWAPPED).tensors()).containsOnlyKeys("dw");
+    assertThat(mistakes.get(Conv2dMistake.HEIGHT_WIDTH_SWAPPED).tensors()).containsOnlyKeys("dw");
     assertThat(mistakes.keySet())
         .doesNotContain(
-            KnownMistake.PADDING_IGNORED,
-            KnownMistake.STRIDE_AND_PADDING_IGNORED,
-            KnownMistake.PADDED_DX_NOT_CROPPED);
+            Conv2dMistake.PADDING_IGNORED,
+            Conv2dMistake.STRIDE_AND_PADDING_IGNORED,
+            Conv2dMistake.PADDED_DX_NOT_CROPPED);
   }
 
   @Test
@@ -66,6 +67,6 @@ class MistakeModelsTest {
         .allSatisfy(
             (mistake, reference) ->
                 assertThat(reference.tensors().keySet()).isSubsetOf("dw", "db"));
-    assertThat(large.expected().out().size()).isGreaterThan(MistakeModels.MAX_STORED_VALUES);
+    assertThat(large.expected("out").size()).isGreaterThan(MistakeModels.MAX_STORED_VALUES);
   }
 }

@@ -1,8 +1,8 @@
 package org.cnngrader.reference;
 
 import java.util.function.ToDoubleFunction;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
+import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.tensor.Tensor;
 
 /**

@@ -1,7 +1,7 @@
 package org.cnngrader.reference;
 
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
+import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Tensor;
 
 /** The convolution written as the lesson states it, in plain loops: the yardstick for ND4J. */

@@ -3,11 +3,11 @@ package org.cnngrader.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureJson;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.RandomCases;
+import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.junit.jupiter.api.Test;
 
 /** Random cases are valid per the output-size formula and reproducible from their seed. */
@@ -51,14 +51,11 @@ class RandomCaseDrawTest {
   @Test
   void theReferencesOfDrawnCasesAgreeWithPlainJava() {
     for (Fixture fixture : RandomCaseDraw.fixtures(new RandomCases(5, 11))) {
-      assertThat(fixture.expected().out().data())
+      assertThat(fixture.expected("out").data())
           .as(fixture.name())
           .containsExactly(
               PlainConv2d.forward(
-                      fixture.inputs().x(),
-                      fixture.inputs().w(),
-                      fixture.inputs().b(),
-                      fixture.params())
+                      fixture.input("x"), fixture.input("w"), fixture.input("b"), fixture.params())
                   .data(),
               org.assertj.core.data.Offset.offset(1e-9));
     }

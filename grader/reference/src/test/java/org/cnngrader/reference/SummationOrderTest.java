@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
-import org.cnngrader.fixture.ConvParams;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.MistakeReference;
@@ -17,6 +16,7 @@ import org.cnngrader.fixture.Reference;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.RandomCases;
 import org.cnngrader.grading.ValuesRule;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.reference.OtherSummationOrders.Results;
 import org.cnngrader.reference.OtherSummationOrders.Summation;
 import org.cnngrader.tensor.Shape;
@@ -86,7 +86,7 @@ class SummationOrderTest {
         (name, solution) -> {
           ValueComparison c =
               RelativeError.compare(
-                  cancelling.expected().out(),
+                  cancelling.expected("out"),
                   solution.apply(cancelling).out(),
                   cancelling.tolerance());
           if (!c.passed()) {

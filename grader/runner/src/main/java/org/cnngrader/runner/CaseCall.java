@@ -5,47 +5,49 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * One case in the child: a fresh instance, then forward, then backward, each outcome sent as soon
- * as it is known so that a later call that hangs or kills the child cannot take an earlier result
- * with it. The case ends with a report of inputs the calls modified and threads left running.
+ * One case in the child: a fresh instance, then every step of the contract in order, each outcome
+ * sent as soon as it is known so that a later call that hangs or kills the child cannot take an
+ * earlier result with it. The case ends with a report of inputs the calls modified and threads left
+ * running.
  */
 final class CaseCall {
 
-  /** A case's inputs as the parent sent them. */
-  @SuppressWarnings("ArrayRecordComponent") // the very arrays the student's code receives
-  record Inputs(
-      int stride, int pad, double[][][][] x, double[][][][] w, double[] b, double[][][][] dout) {
+  /**
+   * A case's values as the parent sent them, by key: hyper-parameters and the very arrays the
+   * student's code receives.
+   */
+  record Inputs(Map<String, Object> values) {
 
-    static Inputs read(DataInputStream in) throws IOException {
-      int stride = in.readInt();
-      int pad = in.readInt();
-      return new Inputs(
-          stride,
-          pad,
-          (double[][][][]) Wire.readArray(in, 4),
-          (double[][][][]) Wire.readArray(in, 4),
-          (double[]) Wire.readArray(in, 1),
-          (double[][][][]) Wire.readArray(in, 4));
+    /** Reads the values {@code contract}'s arguments take, in the order it lists them. */
+    static Inputs read(DataInputStream in, LayerContract contract) throws IOException {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (Map.Entry<String, ValueType> value : contract.caseValues().entrySet()) {
+        values.put(value.getKey(), value.getValue().read(in));
+      }
+      return new Inputs(Collections.unmodifiableMap(values));
     }
 
-    /** Deep copies of x, w, b and dout, in that order. */
-    Object[] snapshot() {
-      return new Object[] {
-        InputChanges.copy(x), InputChanges.copy(w), InputChanges.copy(b), InputChanges.copy(dout)
-      };
-    }
-
-    Object[] current() {
-      return new Object[] {x, w, b, dout};
+    /** Deep copies of the tensors among {@code keys}. */
+    Map<String, Object> snapshot(Collection<String> keys) {
+      Map<String, Object> copies = new LinkedHashMap<>();
+      for (String key : keys) {
+        copies.put(key, InputChanges.copy(values.get(key)));
+      }
+      return copies;
     }
   }
 
-  private static final String[] INPUT_NAMES = {"x", "w", "b", "dout"};
   private static final int MAX_FRAMES = 12;
 
   /** Freed when student code runs out of memory, so that the runner still has room to report it. */
@@ -57,6 +59,9 @@ final class CaseCall {
   private final ExitWatch exitWatch;
   private final List<InputChanges.Change> changes = new ArrayList<>();
 
+  /** The tensors the calls so far were given: a later call may still hold (and modify) them. */
+  private final Set<String> given = new LinkedHashSet<>();
+
   CaseCall(StudentLayer layer, Inputs inputs, ExitWatch exitWatch) {
     this.layer = layer;
     this.inputs = inputs;
@@ -66,18 +71,24 @@ final class CaseCall {
   void run(Replies replies) throws IOException {
     Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
     Object instance = construct(replies);
-    if (instance == null) {
-      replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
-      replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
-    } else if (runForward(replies, instance)) {
-      runBackward(replies, instance);
-    } else {
-      // backward works on what forward kept; without a forward that returned it can only mislead.
-      replies.send(
-          out -> {
-            out.writeByte(Protocol.SKIPPED);
-            out.writeByte(Member.FORWARD.code());
-          });
+    Set<String> returned = new HashSet<>();
+    for (Step step : layer.contract().steps()) {
+      if (instance == null) {
+        replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
+        continue;
+      }
+      String blocker =
+          step.after().stream().filter(s -> !returned.contains(s)).findFirst().orElse(null);
+      if (blocker != null) {
+        // A step that works on what an earlier one kept can only mislead without it.
+        replies.send(
+            out -> {
+              out.writeByte(Protocol.SKIPPED);
+              Wire.writeString(out, blocker);
+            });
+      } else if (runStep(replies, instance, step)) {
+        returned.add(step.key());
+      }
     }
     List<String> lingering = lingeringThreads(threadsBefore);
     int background = backgroundThreads(threadsBefore);
@@ -92,7 +103,7 @@ final class CaseCall {
     Object instance;
     exitWatch.calling(Member.CONSTRUCTOR);
     try {
-      instance = layer.construct(inputs.stride(), inputs.pad());
+      instance = layer.construct(inputs.values());
     } catch (Throwable t) {
       exitWatch.calling(null);
       replies.send(out -> threw(out, t));
@@ -103,71 +114,55 @@ final class CaseCall {
     return instance;
   }
 
-  /** Calls forward and sends its outcome; true when it returned. */
-  private boolean runForward(Replies replies, Object instance) throws IOException {
-    if (!layer.has(Member.FORWARD)) {
-      replies.send(out -> unavailable(out, Member.FORWARD));
+  /** Calls a step and sends its outcome; true when it returned. */
+  private boolean runStep(Replies replies, Object instance, Step step) throws IOException {
+    if (!layer.has(step.member())) {
+      replies.send(out -> unavailable(out, step.member()));
       return false;
     }
-    Object[] before = inputs.snapshot();
-    Object result;
-    exitWatch.calling(Member.FORWARD);
+    for (Argument argument : step.arguments()) {
+      if (!argument.isConstant() && argument.type().isTensor()) {
+        given.add(argument.key());
+      }
+    }
+    Map<String, Object> before = inputs.snapshot(given);
+    Map<String, Object> outputs;
+    exitWatch.calling(step.member());
     try {
-      result = layer.forward(instance, inputs.x(), inputs.w(), inputs.b());
+      outputs = layer.call(step, instance, inputs.values());
     } catch (Throwable t) {
       exitWatch.calling(null);
       replies.send(out -> threw(out, t));
-      recordChanges(Member.FORWARD, before, 3);
+      recordChanges(step.member(), before);
       return false;
     }
     exitWatch.calling(null);
     replies.send(
         out -> {
           out.writeByte(Protocol.RETURNED);
-          Wire.writeArray(out, result, 4);
+          writeOutputs(out, step.result(), outputs);
         });
-    recordChanges(Member.FORWARD, before, 3);
+    recordChanges(step.member(), before);
     return true;
   }
 
-  private void runBackward(Replies replies, Object instance) throws IOException {
-    if (!layer.has(Member.BACKWARD)) {
-      replies.send(out -> unavailable(out, Member.BACKWARD));
-      return;
+  /** Whether there are outputs (a record may be null), then each by its type. */
+  static void writeOutputs(DataOutputStream out, Result result, Map<String, Object> outputs)
+      throws IOException {
+    out.writeBoolean(outputs != null);
+    if (outputs != null) {
+      for (Result.Output output : result.outputs()) {
+        output.type().write(out, outputs.get(output.key()));
+      }
     }
-    Object[] before = inputs.snapshot();
-    Object[] gradients;
-    exitWatch.calling(Member.BACKWARD);
-    try {
-      gradients = layer.backward(instance, inputs.dout());
-    } catch (Throwable t) {
-      exitWatch.calling(null);
-      replies.send(out -> threw(out, t));
-      recordChanges(Member.BACKWARD, before, 4);
-      return;
-    }
-    exitWatch.calling(null);
-    replies.send(
-        out -> {
-          out.writeByte(Protocol.RETURNED);
-          out.writeBoolean(gradients != null);
-          if (gradients != null) {
-            Wire.writeArray(out, gradients[0], 4);
-            Wire.writeArray(out, gradients[1], 4);
-            Wire.writeArray(out, gradients[2], 1);
-          }
-        });
-    recordChanges(Member.BACKWARD, before, 4);
   }
 
-  /**
-   * Compares the first {@code count} inputs with their copies from before the call: forward is
-   * given x, w and b; backward is given dout, but may still hold (and modify) forward's inputs.
-   */
-  private void recordChanges(Member call, Object[] before, int count) {
-    Object[] now = inputs.current();
-    for (int i = 0; i < count; i++) {
-      changes.addAll(InputChanges.compare(call, INPUT_NAMES[i], before[i], now[i]));
+  /** Compares the tensors given so far with their copies from before the call. */
+  private void recordChanges(Member call, Map<String, Object> before) {
+    for (Map.Entry<String, Object> copy : before.entrySet()) {
+      changes.addAll(
+          InputChanges.compare(
+              call, copy.getKey(), copy.getValue(), inputs.values().get(copy.getKey())));
     }
   }
 
@@ -213,7 +208,7 @@ final class CaseCall {
 
   static void unavailable(DataOutputStream out, Member missing) throws IOException {
     out.writeByte(Protocol.UNAVAILABLE);
-    out.writeByte(missing.code());
+    Wire.writeString(out, missing.key());
   }
 
   static void threw(DataOutputStream out, Throwable thrown) throws IOException {

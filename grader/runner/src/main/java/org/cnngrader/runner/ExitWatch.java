@@ -37,7 +37,7 @@ final class ExitWatch {
       replies.send(
           out -> {
             out.writeByte(Protocol.EXITED);
-            out.writeByte(member.code());
+            Wire.writeString(out, member.key());
             CaseCall.writeFrames(out, CaseCall.studentFrames(frames));
           });
     } catch (IOException e) {

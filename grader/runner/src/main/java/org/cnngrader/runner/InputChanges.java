@@ -17,7 +17,7 @@ final class InputChanges {
   record Change(Member call, String input, String where, double before, double after, String how) {
 
     void writeTo(DataOutputStream out) throws IOException {
-      out.writeByte(call.code());
+      Wire.writeString(out, call.key());
       Wire.writeString(out, input);
       Wire.writeString(out, where);
       out.writeLong(Double.doubleToRawLongBits(before));
@@ -26,7 +26,7 @@ final class InputChanges {
     }
 
     static Change read(DataInputStream in) throws IOException {
-      Member call = Member.ofCode(in.readByte());
+      Member call = new Member(Wire.readString(in));
       return new Change(
           call,
           Wire.readString(in),
@@ -39,10 +39,10 @@ final class InputChanges {
 
   private InputChanges() {}
 
-  /** A deep copy of a nested double array, nulls and ragged rows kept. */
+  /** A deep copy of a nested double array, nulls and ragged rows kept; a scalar as it is. */
   static Object copy(Object array) {
-    if (array == null) {
-      return null;
+    if (array == null || !array.getClass().isArray()) {
+      return array;
     }
     if (array instanceof double[] values) {
       return values.clone();

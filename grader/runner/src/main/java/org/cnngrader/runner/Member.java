@@ -1,42 +1,34 @@
 package org.cnngrader.runner;
 
-/** The parts of the student contract that the child looks up before calling anything. */
-public enum Member {
+/**
+ * A part of a layer's contract that the child looks up before calling anything: the class, its
+ * constructor, or one step of a case (say {@code forward}), by the step's key.
+ */
+public record Member(String key) {
+
   /** The class itself, e.g. {@code cnn.Conv2d}. */
-  CLASS(1),
-  /** {@code Conv2d(int stride, int pad)}. */
-  CONSTRUCTOR(2),
-  /** {@code double[][][][] forward(double[][][][] x, double[][][][] w, double[] b)}. */
-  FORWARD(3),
-  /**
-   * {@code Gradients backward(double[][][][] dout)}, returning something with dx(), dw() and db().
-   */
-  BACKWARD(4);
+  public static final Member CLASS = new Member("class");
 
-  private final byte code;
+  /** The constructor the contract names. */
+  public static final Member CONSTRUCTOR = new Member("constructor");
 
-  Member(int code) {
-    this.code = (byte) code;
-  }
-
-  /**
-   * How the member travels between the child and the parent: fixed, whatever the declaration order.
-   */
-  public byte code() {
-    return code;
-  }
-
-  /**
-   * The member with a wire code.
-   *
-   * @throws IllegalArgumentException for a code no member has
-   */
-  public static Member ofCode(byte code) {
-    for (Member member : values()) {
-      if (member.code == code) {
-        return member;
-      }
+  public Member {
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("a member needs a key");
     }
-    throw new IllegalArgumentException("unknown member code " + code);
+  }
+
+  /** The member that makes the step with this key. */
+  public static Member step(String key) {
+    return new Member(key);
+  }
+
+  public boolean isStep() {
+    return !equals(CLASS) && !equals(CONSTRUCTOR);
+  }
+
+  @Override
+  public String toString() {
+    return key;
   }
 }

@@ -1,14 +1,17 @@
 package org.cnngrader.runner;
 
 /**
- * Tags of the messages between the parent and the child. The parent sends {@link #RUN_CASE} with a
- * case's inputs (never expected values) or {@link #QUIT}. The child first answers with its contract
- * report, then, for every case, three outcomes in order (constructor, forward, backward) and {@link
- * #CASE_END}.
+ * Tags of the messages between the parent and the child. The parent first sends the contracts of
+ * the layers to grade (a count, then each {@link LayerContract}); the child answers with a report
+ * per layer (a count of problems, then each member's key and what was found). Then the parent sends
+ * {@link #RUN_CASE} with a layer's index and a case's values, in the order its contract's {@link
+ * LayerContract#caseValues()} lists them (never expected values), or {@link #QUIT}. For every case
+ * the child answers with one outcome per call (the constructor, then each step) and {@link
+ * #CASE_END}. Members go by their keys.
  */
 public final class Protocol {
 
-  /** Parent to child: a case follows (stride, pad, x, w, b, dout). */
+  /** Parent to child: a case follows (the layer's index, then its values). */
   public static final byte RUN_CASE = 1;
 
   /** Parent to child: no more cases. */
@@ -23,9 +26,10 @@ public final class Protocol {
 
   /**
    * Parent to child: check the student's backward against centred differences of the student's own
-   * forward on a small case (stride, pad, x, w, b, dout as for a case; dout is not used). One
-   * outcome answers: returned, then backward's gradients (present or not, then dx, dw, db) and the
-   * centred differences (dx, dw, db); or how the student's code failed.
+   * forward on a small case (the layer's index and values as for a case; the upstream gradient is
+   * not used). One outcome answers: returned, then backward's outputs (present or not, then each)
+   * and the centred differences of every gradient the contract's backprop names; or how the
+   * student's code failed.
    */
   public static final byte GRADIENT_CHECK = 4;
 
@@ -35,26 +39,26 @@ public final class Protocol {
   /** Child to parent: the call threw; type, message and the student's stack frames follow. */
   public static final byte THREW = 11;
 
-  /** Child to parent: the call could not be made; the missing member's code follows. */
+  /** Child to parent: the call could not be made; the missing member's key follows. */
   public static final byte UNAVAILABLE = 12;
 
   /**
    * Child to parent: the call was not made because an earlier call of the case did not return; that
-   * member's code follows.
+   * step's key follows.
    */
   public static final byte SKIPPED = 13;
 
   /**
-   * Child to parent, after the three outcomes of a case: how the case left things. The inputs the
-   * calls modified (count, then call, input, index, value before, value after, how), the threads
-   * the student's code left running (count, then names), and how many daemon threads it started
-   * that still run.
+   * Child to parent, after the outcomes of a case: how the case left things. The inputs the calls
+   * modified (count, then call, input, index, value before, value after, how), the threads the
+   * student's code left running (count, then names), and how many daemon threads it started that
+   * still run.
    */
   public static final byte CASE_END = 14;
 
   /**
    * Child to parent, from a shutdown hook in place of an outcome: student code called System.exit
-   * during a call; the member's code and the caller's frames follow, then the JVM ends.
+   * during a call; the member's key and the caller's frames follow, then the JVM ends.
    */
   public static final byte EXITED = 15;
 

@@ -9,7 +9,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -24,17 +26,15 @@ final class StudentClasses {
 
   private final Path folder;
   private final URL location;
-  private final String className;
   private Loaded shared;
   private boolean checked;
 
-  StudentClasses(Path folder, String className) throws MalformedURLException {
+  StudentClasses(Path folder) throws MalformedURLException {
     this.folder = folder;
     this.location = folder.toUri().toURL();
-    this.className = className;
   }
 
-  /** The layer for a case, in a fresh loader unless the classes hold no state; close it after. */
+  /** The classes for a case, in a fresh loader unless they hold no state; close them after. */
   Loaded load() {
     if (shared != null) {
       return shared;
@@ -42,15 +42,14 @@ final class StudentClasses {
     URLClassLoader loader =
         new URLClassLoader(
             "submission", new URL[] {location}, ClassLoader.getPlatformClassLoader());
-    Loaded loaded = new Loaded(loader, StudentLayer.find(className, loader), false);
     if (!checked) {
       checked = true;
       if (stateless(loader)) {
-        shared = new Loaded(loader, loaded.layer(), true);
+        shared = new Loaded(loader, true);
         return shared;
       }
     }
-    return loaded;
+    return new Loaded(loader, false);
   }
 
   /**
@@ -87,11 +86,28 @@ final class StudentClasses {
   }
 
   /**
-   * A loader and the layer found through it; {@code shared} when it serves every case and is never
+   * A loader and the layers found through it; {@code shared} when it serves every case and is never
    * closed.
    */
-  record Loaded(URLClassLoader loader, StudentLayer layer, boolean shared)
-      implements AutoCloseable {
+  static final class Loaded implements AutoCloseable {
+    private final URLClassLoader loader;
+    private final boolean shared;
+    private final Map<LayerContract, StudentLayer> layers = new HashMap<>();
+
+    Loaded(URLClassLoader loader, boolean shared) {
+      this.loader = loader;
+      this.shared = shared;
+    }
+
+    /** The class that {@code contract} describes, bound once per loader. */
+    StudentLayer layer(LayerContract contract) {
+      return layers.computeIfAbsent(contract, c -> StudentLayer.find(c, loader));
+    }
+
+    URLClassLoader loader() {
+      return loader;
+    }
+
     @Override
     public void close() {
       if (shared) {

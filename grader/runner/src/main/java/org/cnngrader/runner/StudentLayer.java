@@ -1,37 +1,39 @@
 package org.cnngrader.runner;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The student's layer class, found by reflection and checked against the contract before anything
+ * The student's layer class, found by reflection and checked against its contract before anything
  * is called. Members that are missing or have the wrong signature are recorded as problems, so that
  * the parts that depend on other members can still be graded.
  */
 final class StudentLayer {
 
-  private static final Class<?> TENSOR4 = double[][][][].class;
-
-  private final Map<Member, String> problems = new EnumMap<>(Member.class);
+  private final LayerContract contract;
+  private final Map<Member, String> problems = new LinkedHashMap<>();
+  private final Map<String, Method> methods = new HashMap<>();
+  private final Map<String, List<Method>> accessors = new HashMap<>();
   private Constructor<?> constructor;
-  private Method forward;
-  private Method backward;
-  private Method dx;
-  private Method dw;
-  private Method db;
 
-  private StudentLayer() {}
+  private StudentLayer(LayerContract contract) {
+    this.contract = contract;
+  }
 
-  static StudentLayer find(String className, ClassLoader loader) {
-    StudentLayer layer = new StudentLayer();
+  static StudentLayer find(LayerContract contract, ClassLoader loader) {
+    StudentLayer layer = new StudentLayer(contract);
+    String className = contract.className();
     Class<?> type;
     try {
       type = Class.forName(className, false, loader);
@@ -44,8 +46,9 @@ final class StudentLayer {
     }
     try {
       layer.findConstructor(type);
-      layer.findForward(type);
-      layer.findBackward(type);
+      for (Step step : contract.steps()) {
+        layer.findStep(type, step);
+      }
     } catch (LinkageError e) {
       // A signature that names a class the child lacks, e.g. from a library the submission
       // imported.
@@ -54,34 +57,57 @@ final class StudentLayer {
     return layer;
   }
 
-  /** Problems by member, in declaration order; empty when the contract is met. */
+  LayerContract contract() {
+    return contract;
+  }
+
+  /** Problems by member, in the contract's order; empty when the contract is met. */
   Map<Member, String> problems() {
-    return problems;
+    return Collections.unmodifiableMap(problems);
   }
 
   boolean has(Member member) {
     return !problems.containsKey(member) && !problems.containsKey(Member.CLASS);
   }
 
-  Object construct(int stride, int pad) throws Throwable {
-    return call(() -> constructor.newInstance(stride, pad));
+  Object construct(Map<String, Object> values) throws Throwable {
+    Object[] arguments = arguments(contract.constructor(), values);
+    return call(() -> constructor.newInstance(arguments));
   }
 
-  Object forward(Object layer, double[][][][] x, double[][][][] w, double[] b) throws Throwable {
-    return call(() -> forward.invoke(layer, x, w, b));
-  }
-
-  /** Calls backward and reads dx, dw and db; null when backward returned null. */
-  Object[] backward(Object layer, double[][][][] dout) throws Throwable {
-    Object gradients = call(() -> backward.invoke(layer, (Object) dout));
-    if (gradients == null) {
+  /**
+   * Calls a step's method and reads what it returned, by the keys of its outputs; null when it
+   * returned null where a record was expected.
+   */
+  Map<String, Object> call(Step step, Object instance, Map<String, Object> values)
+      throws Throwable {
+    Object[] arguments = arguments(step.arguments(), values);
+    Method method = methods.get(step.key());
+    Object returned = call(() -> method.invoke(instance, arguments));
+    Map<String, Object> outputs = new LinkedHashMap<>();
+    if (step.result() instanceof Result.Value value) {
+      outputs.put(value.key(), returned);
+      return outputs;
+    }
+    if (returned == null) {
       return null;
     }
-    return new Object[] {
-      call(() -> dx.invoke(gradients)),
-      call(() -> dw.invoke(gradients)),
-      call(() -> db.invoke(gradients))
-    };
+    List<Method> reads = accessors.get(step.key());
+    List<Result.Output> declared = step.result().outputs();
+    for (int i = 0; i < declared.size(); i++) {
+      Method accessor = reads.get(i);
+      outputs.put(declared.get(i).key(), call(() -> accessor.invoke(returned)));
+    }
+    return outputs;
+  }
+
+  private static Object[] arguments(List<Argument> declared, Map<String, Object> values) {
+    Object[] arguments = new Object[declared.size()];
+    for (int i = 0; i < arguments.length; i++) {
+      Argument argument = declared.get(i);
+      arguments[i] = argument.isConstant() ? argument.constant() : values.get(argument.key());
+    }
+    return arguments;
   }
 
   private interface Reflective {
@@ -96,9 +122,13 @@ final class StudentLayer {
     }
   }
 
+  private static Class<?>[] types(List<Argument> arguments) {
+    return arguments.stream().map(a -> a.type().javaType()).toArray(Class<?>[]::new);
+  }
+
   private void findConstructor(Class<?> type) {
     try {
-      constructor = type.getDeclaredConstructor(int.class, int.class);
+      constructor = type.getDeclaredConstructor(types(contract.constructor()));
       constructor.setAccessible(true);
       if (Modifier.isAbstract(type.getModifiers())) {
         problems.put(Member.CONSTRUCTOR, "class " + type.getName() + " is abstract");
@@ -114,56 +144,44 @@ final class StudentLayer {
     }
   }
 
-  private void findForward(Class<?> type) {
-    forward = findMethod(type, "forward", TENSOR4, TENSOR4, double[].class);
-    if (forward != null && forward.getReturnType() != TENSOR4) {
-      problems.put(Member.FORWARD, signature(forward));
-      forward = null;
-    } else if (forward == null) {
-      problems.put(Member.FORWARD, methodsNamed(type, "forward"));
-    }
-  }
-
-  private void findBackward(Class<?> type) {
-    backward = findMethod(type, "backward", TENSOR4);
-    if (backward == null) {
-      problems.put(Member.BACKWARD, methodsNamed(type, "backward"));
+  private void findStep(Class<?> type, Step step) {
+    Method method = findMethod(type, step.method(), types(step.arguments()));
+    if (method == null) {
+      problems.put(step.member(), methodsNamed(type, step.method()));
       return;
     }
-    Class<?> gradients = backward.getReturnType();
-    dx = accessor(gradients, "dx", TENSOR4);
-    dw = accessor(gradients, "dw", TENSOR4);
-    db = accessor(gradients, "db", double[].class);
-    if (dx == null || dw == null || db == null) {
-      problems.put(
-          Member.BACKWARD,
-          signature(backward)
-              + ", but "
-              + gradients.getName()
-              + " lacks "
-              + missingAccessors()
-              + " (expected record Gradients(double[][][][] dx, double[][][][] dw, double[] db))");
-      backward = null;
+    if (step.result() instanceof Result.Value value) {
+      if (method.getReturnType() != value.type().javaType()) {
+        problems.put(step.member(), signature(method));
+        return;
+      }
+    } else if (step.result() instanceof Result.RecordOf record) {
+      Class<?> returned = method.getReturnType();
+      List<Method> reads = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
+      for (Result.Output output : record.outputs()) {
+        Method accessor = findMethod(returned, output.accessor());
+        if (accessor == null || accessor.getReturnType() != output.type().javaType()) {
+          missing.add(output.type().javaName() + " " + output.accessor() + "()");
+        }
+        reads.add(accessor);
+      }
+      if (!missing.isEmpty()) {
+        problems.put(
+            step.member(),
+            signature(method)
+                + ", but "
+                + returned.getName()
+                + " lacks "
+                + String.join(", ", missing)
+                + " (expected "
+                + record.declaration()
+                + ")");
+        return;
+      }
+      accessors.put(step.key(), reads);
     }
-  }
-
-  private String missingAccessors() {
-    List<String> missing = new ArrayList<>();
-    if (dx == null) {
-      missing.add("double[][][][] dx()");
-    }
-    if (dw == null) {
-      missing.add("double[][][][] dw()");
-    }
-    if (db == null) {
-      missing.add("double[] db()");
-    }
-    return String.join(", ", missing);
-  }
-
-  private static Method accessor(Class<?> type, String name, Class<?> returnType) {
-    Method method = findMethod(type, name);
-    return method != null && method.getReturnType() == returnType ? method : null;
+    methods.put(step.key(), method);
   }
 
   private static Method findMethod(Class<?> type, String name, Class<?>... parameters) {
@@ -194,7 +212,7 @@ final class StudentLayer {
     return found.isEmpty() ? "none" : found;
   }
 
-  private static String signature(java.lang.reflect.Executable executable) {
+  private static String signature(Executable executable) {
     String parameters =
         Arrays.stream(executable.getParameterTypes())
             .map(Class::getSimpleName)

@@ -3,6 +3,7 @@ package org.cnngrader.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,14 +164,35 @@ class GradientProbeTest {
         }
       }
     }
-    return new CaseCall.Inputs(2, 1, x, w, new double[] {0.5, -0.25}, new double[0][0][0][0]);
+    return new CaseCall.Inputs(
+        Map.of(
+            "stride",
+            2,
+            "pad",
+            1,
+            "x",
+            x,
+            "w",
+            w,
+            "b",
+            new double[] {0.5, -0.25},
+            "dout",
+            new double[0][0][0][0]));
   }
 
   private static GradientProbe.Gradients probe(Class<?> type) throws Throwable {
     StudentLayer layer =
-        StudentLayer.find(type.getName(), GradientProbeTest.class.getClassLoader());
+        StudentLayer.find(Contracts.conv2d(type), GradientProbeTest.class.getClassLoader());
     assertThat(layer.problems()).isEmpty();
     return new GradientProbe(layer, small()).run();
+  }
+
+  private static double[][][][] dx(GradientProbe.Gradients found) {
+    return (double[][][][]) found.numerical().get("dx");
+  }
+
+  private static double[][][][] dw(GradientProbe.Gradients found) {
+    return (double[][][][]) found.numerical().get("dw");
   }
 
   private static double maxDifference(double[][][][] a, double[][][][] b) {
@@ -191,32 +213,38 @@ class GradientProbeTest {
   void centredDifferencesOfACorrectForwardEqualItsBackward() throws Throwable {
     GradientProbe.Gradients found = probe(Correct.class);
 
-    assertThat(maxDifference(found.dx(), (double[][][][]) found.analytic()[0])).isLessThan(1e-8);
-    assertThat(maxDifference(found.dw(), (double[][][][]) found.analytic()[1])).isLessThan(1e-8);
-    assertThat(found.db())
-        .containsExactly((double[]) found.analytic()[2], org.assertj.core.data.Offset.offset(1e-8));
-    assertThat(maxDifference(found.dx(), new double[2][2][5][5])).isGreaterThan(0.1);
+    assertThat(maxDifference(dx(found), (double[][][][]) found.analytic().get("dx")))
+        .isLessThan(1e-8);
+    assertThat(maxDifference(dw(found), (double[][][][]) found.analytic().get("dw")))
+        .isLessThan(1e-8);
+    assertThat((double[]) found.numerical().get("db"))
+        .containsExactly(
+            (double[]) found.analytic().get("db"), org.assertj.core.data.Offset.offset(1e-8));
+    assertThat(maxDifference(dx(found), new double[2][2][5][5])).isGreaterThan(0.1);
   }
 
   @Test
   void aBackwardThatFollowsAWrongForwardAgreesWithIt() throws Throwable {
     GradientProbe.Gradients found = probe(ScaledButConsistent.class);
 
-    assertThat(maxDifference(found.dx(), (double[][][][]) found.analytic()[0])).isLessThan(1e-8);
+    assertThat(maxDifference(dx(found), (double[][][][]) found.analytic().get("dx")))
+        .isLessThan(1e-8);
   }
 
   @Test
   void aBackwardThatDoesNotFollowItsForwardDisagrees() throws Throwable {
     GradientProbe.Gradients found = probe(BackwardOff.class);
 
-    assertThat(maxDifference(found.dx(), (double[][][][]) found.analytic()[0])).isGreaterThan(0.1);
-    assertThat(maxDifference(found.dw(), (double[][][][]) found.analytic()[1])).isLessThan(1e-8);
+    assertThat(maxDifference(dx(found), (double[][][][]) found.analytic().get("dx")))
+        .isGreaterThan(0.1);
+    assertThat(maxDifference(dw(found), (double[][][][]) found.analytic().get("dw")))
+        .isLessThan(1e-8);
   }
 
   @Test
   void aForwardThatReturnsNothingLeavesNothingToDifferentiate() {
     assertThatThrownBy(() -> probe(NullForward.class))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("forward returned no double[][][][]");
+        .hasMessage("forward returned no out");
   }
 }

@@ -16,7 +16,7 @@ class InputChangesTest {
     double[][][][] x = tensor();
     Object before = InputChanges.copy(x);
 
-    assertThat(InputChanges.compare(Member.FORWARD, "x", before, x)).isEmpty();
+    assertThat(InputChanges.compare(Member.step("forward"), "x", before, x)).isEmpty();
   }
 
   @Test
@@ -25,10 +25,12 @@ class InputChangesTest {
     Object before = InputChanges.copy(x);
     x[0][1][1][0] = -7;
 
-    List<InputChanges.Change> changes = InputChanges.compare(Member.FORWARD, "x", before, x);
+    List<InputChanges.Change> changes =
+        InputChanges.compare(Member.step("forward"), "x", before, x);
 
     assertThat(changes)
-        .containsExactly(new InputChanges.Change(Member.FORWARD, "x", "[0][1][1][0]", 7, -7, ""));
+        .containsExactly(
+            new InputChanges.Change(Member.step("forward"), "x", "[0][1][1][0]", 7, -7, ""));
   }
 
   @Test
@@ -38,7 +40,7 @@ class InputChangesTest {
     b[1] = 0;
     b[2] = 0;
 
-    assertThat(InputChanges.compare(Member.BACKWARD, "b", before, b))
+    assertThat(InputChanges.compare(Member.step("backward"), "b", before, b))
         .singleElement()
         .satisfies(change -> assertThat(change.where()).isEqualTo("[1]"));
   }
@@ -52,14 +54,14 @@ class InputChangesTest {
     Object beforeW = InputChanges.copy(w);
     w[0][1][0] = new double[5];
 
-    assertThat(InputChanges.compare(Member.FORWARD, "x", before, x))
+    assertThat(InputChanges.compare(Member.step("forward"), "x", before, x))
         .singleElement()
         .satisfies(
             change -> {
               assertThat(change.where()).isEqualTo("[0][0]");
               assertThat(change.how()).isEqualTo("was set to null");
             });
-    assertThat(InputChanges.compare(Member.FORWARD, "w", beforeW, w))
+    assertThat(InputChanges.compare(Member.step("forward"), "w", beforeW, w))
         .singleElement()
         .satisfies(
             change ->
@@ -74,7 +76,7 @@ class InputChangesTest {
     values[0] = Double.NaN;
     values[1] = -0.0;
 
-    assertThat(InputChanges.compare(Member.FORWARD, "b", before, values))
+    assertThat(InputChanges.compare(Member.step("forward"), "b", before, values))
         .singleElement()
         .satisfies(change -> assertThat(change.where()).isEqualTo("[1]"));
   }

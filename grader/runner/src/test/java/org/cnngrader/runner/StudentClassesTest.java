@@ -41,6 +41,8 @@ class StudentClassesTest {
   }
 
   /** Copies the compiled class {@code type} (and what it needs) into the submission folder. */
+  private LayerContract contract;
+
   private StudentClasses classes(Class<?> type, Class<?>... more) throws Exception {
     for (Class<?> each : concat(type, more)) {
       String file = each.getName().replace('.', '/') + ".class";
@@ -50,7 +52,8 @@ class StudentClassesTest {
         Files.copy(in, target);
       }
     }
-    return new StudentClasses(submission, type.getName());
+    contract = Contracts.conv2d(type);
+    return new StudentClasses(submission);
   }
 
   private static Class<?>[] concat(Class<?> first, Class<?>... more) {
@@ -66,7 +69,7 @@ class StudentClassesTest {
 
     try (StudentClasses.Loaded first = classes.load();
         StudentClasses.Loaded second = classes.load()) {
-      assertThat(first.layer().problems()).isEmpty();
+      assertThat(first.layer(contract).problems()).isEmpty();
       assertThat(second.loader()).isSameAs(first.loader());
     }
   }
@@ -77,7 +80,7 @@ class StudentClassesTest {
 
     try (StudentClasses.Loaded first = classes.load();
         StudentClasses.Loaded second = classes.load()) {
-      assertThat(first.layer().problems()).isEmpty();
+      assertThat(first.layer(contract).problems()).isEmpty();
       assertThat(second.loader()).isNotSameAs(first.loader());
     }
   }

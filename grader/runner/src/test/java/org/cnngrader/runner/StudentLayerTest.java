@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 /** The contract check the child makes before calling anything, on classes of every odd shape. */
 class StudentLayerTest {
 
+  private static final Member FORWARD = Member.step("forward");
+  private static final Member BACKWARD = Member.step("backward");
+
   // Arrays on purpose: the contract's Gradients record has array components.
   @SuppressWarnings("ArrayRecordComponent")
   record Grads(double[][][][] dx, double[][][][] dw, double[] db) {}
@@ -66,7 +69,7 @@ class StudentLayerTest {
   }
 
   private static StudentLayer find(Class<?> type) {
-    return StudentLayer.find(type.getName(), StudentLayerTest.class.getClassLoader());
+    return StudentLayer.find(Contracts.conv2d(type), StudentLayerTest.class.getClassLoader());
   }
 
   @Test
@@ -88,9 +91,9 @@ class StudentLayerTest {
   @Test
   void refusesAStaticForwardAndShowsIt() {
     assertThat(find(StaticForward.class).problems())
-        .containsOnlyKeys(Member.FORWARD)
+        .containsOnlyKeys(FORWARD)
         .containsEntry(
-            Member.FORWARD,
+            FORWARD,
             "public static double[][][][] forward(double[][][][], double[][][][], double[])");
   }
 
@@ -99,9 +102,9 @@ class StudentLayerTest {
     var problems = find(WrongTypes.class).problems();
 
     assertThat(problems.get(Member.CONSTRUCTOR)).isEqualTo("WrongTypes(int)");
-    assertThat(problems.get(Member.FORWARD))
+    assertThat(problems.get(FORWARD))
         .isEqualTo("public double[][][] forward(double[][][][], double[][][][], double[])");
-    assertThat(problems.get(Member.BACKWARD))
+    assertThat(problems.get(BACKWARD))
         .isEqualTo(
             "public HalfGrads backward(double[][][][]), but "
                 + HalfGrads.class.getName()
@@ -111,11 +114,18 @@ class StudentLayerTest {
 
   @Test
   void saysWhenTheClassIsMissing() {
-    StudentLayer layer = StudentLayer.find("cnn.Nowhere", StudentLayerTest.class.getClassLoader());
+    StudentLayer layer =
+        StudentLayer.find(
+            new LayerContract(
+                "cnn.Nowhere",
+                Contracts.conv2d(Good.class).constructor(),
+                Contracts.conv2d(Good.class).steps(),
+                null),
+            StudentLayerTest.class.getClassLoader());
 
     assertThat(layer.problems())
         .containsExactlyEntriesOf(
             java.util.Map.of(Member.CLASS, "class cnn.Nowhere was not found"));
-    assertThat(layer.has(Member.FORWARD)).isFalse();
+    assertThat(layer.has(FORWARD)).isFalse();
   }
 }

@@ -1,10 +1,8 @@
-package org.cnngrader.bounds;
+package org.cnngrader.layers.conv2d;
 
+import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.compare.SumErrorBound;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
-import org.cnngrader.fixture.Fixture;
 import org.cnngrader.tensor.Tensor;
 
 /**
@@ -58,12 +56,6 @@ public final class Conv2dBounds implements LayerBounds {
 
   public ConvGeometry geometry() {
     return g;
-  }
-
-  /** The bounds of a conv2d fixture's expected tensors. */
-  public static Conv2dBounds of(Fixture fixture) {
-    Fixture.Inputs in = fixture.inputs();
-    return new Conv2dBounds(in.x(), in.w(), in.b(), in.dout(), fixture.params());
   }
 
   @Override

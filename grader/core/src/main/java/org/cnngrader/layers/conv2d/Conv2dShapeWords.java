@@ -1,17 +1,16 @@
-package org.cnngrader.feedback;
+package org.cnngrader.layers.conv2d;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.tensor.Shape;
 
 /**
  * Words a wrong shape in the lesson's terms: for the output, each wrong dimension is derived with
  * the case's own numbers, e.g. "(H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/2 + 1 = 3".
  */
-final class ShapeMessages {
+final class Conv2dShapeWords {
 
-  private ShapeMessages() {}
+  private Conv2dShapeWords() {}
 
   static String shouldHaveShape(String tensor, Shape expected, Shape actual, ConvGeometry g) {
     if (!tensor.equals("out") || expected.rank() != actual.rank()) {

@@ -1,39 +1,29 @@
-package org.cnngrader.feedback;
+package org.cnngrader.layers.conv2d;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cnngrader.diagnosis.Diagnosis;
-import org.cnngrader.fixture.ConvGeometry;
 import org.cnngrader.tensor.Shape;
 
 /**
- * Words a diagnosis as one line that starts with {@code Likely mistake:}: the mistake in plain
- * words, then the lesson's rule with the case's own numbers.
+ * Words a convolution's known mistake: the mistake in plain words, then the lesson's rule with the
+ * case's own numbers.
  */
-final class MistakeMessages {
-
-  static final String PREFIX = "Likely mistake: ";
+final class Conv2dMistakeWords {
 
   private static final String WINDOW = "x[n][c][i*stride+p-pad][j*stride+q-pad]";
 
-  private MistakeMessages() {}
+  private Conv2dMistakeWords() {}
 
-  static String likelyMistake(Diagnosis diagnosis) {
-    String text;
-    if (diagnosis instanceof Diagnosis.ShapeExplained shape) {
-      text = shape(shape);
-    } else if (diagnosis instanceof Diagnosis.ValuesExplained values) {
-      text = values(values.tensor(), values);
-    } else {
-      throw new IllegalArgumentException("unknown diagnosis " + diagnosis);
-    }
-    return PREFIX + text;
+  /**
+   * What follows "Likely mistake: "; {@code wrongShape} is null when the mistake explains values.
+   */
+  static String likelyMistake(
+      Conv2dMistake mistake, String tensor, Shape wrongShape, ConvGeometry g) {
+    return wrongShape == null ? values(tensor, mistake, g) : shape(mistake, tensor, wrongShape, g);
   }
 
-  private static String shape(Diagnosis.ShapeExplained d) {
-    ConvGeometry g = d.geometry();
-    Shape actual = d.actual();
-    return switch (d.mistake()) {
+  private static String shape(Conv2dMistake mistake, String tensor, Shape actual, ConvGeometry g) {
+    return switch (mistake) {
       case STRIDE_IGNORED ->
           "the stride was ignored: "
               + sizes(g, actual, 1, g.pad())
@@ -61,14 +51,14 @@ final class MistakeMessages {
                   + " input channel; a filter spans the full depth of the input, so its products"
                   + " over all C = %d channels add up to one output channel, F = %d in all",
               g.f(), g.c(), g.f() * g.c(), g.c(), g.f());
-      case HEIGHT_WIDTH_SWAPPED -> swappedShape(d.tensor(), g);
+      case HEIGHT_WIDTH_SWAPPED -> swappedShape(tensor, g);
       case PADDED_DX_NOT_CROPPED ->
           String.format(
               "dx of the padded input was not cropped: dx has shape [N, C, H + 2*pad, W + 2*pad]"
                   + " = %s; drop the pad = %d %s on each side to get the gradient of x"
                   + " itself, %s",
               actual, g.pad(), g.pad() == 1 ? "row and column" : "rows and columns", g.xShape());
-      default -> throw new IllegalArgumentException(d.mistake() + " does not explain a shape");
+      default -> throw new IllegalArgumentException(mistake + " does not explain a shape");
     };
   }
 
@@ -134,9 +124,8 @@ final class MistakeMessages {
     };
   }
 
-  private static String values(String t, Diagnosis.ValuesExplained d) {
-    ConvGeometry g = d.geometry();
-    return switch (d.mistake()) {
+  private static String values(String t, Conv2dMistake mistake, ConvGeometry g) {
+    return switch (mistake) {
       case STRIDE_IGNORED ->
           String.format(
               "the stride was ignored: %s matches a filter that moves 1 step at a time instead of"
@@ -186,7 +175,7 @@ final class MistakeMessages {
                   + (g.n() - 1)
                   + ") alone, as when each image's gradient replaces the one before",
               g);
-      default -> throw new IllegalArgumentException(d.mistake() + " does not explain values");
+      default -> throw new IllegalArgumentException(mistake + " does not explain values");
     };
   }
 

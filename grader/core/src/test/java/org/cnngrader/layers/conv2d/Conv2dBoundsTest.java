@@ -1,4 +1,4 @@
-package org.cnngrader.bounds;
+package org.cnngrader.layers.conv2d;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.SplittableRandom;
 import org.cnngrader.compare.SumErrorBound;
-import org.cnngrader.fixture.ConvGeometry;
-import org.cnngrader.fixture.ConvParams;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,115 @@
+package org.cnngrader.layer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cnngrader.bounds.LayerBounds;
+import org.cnngrader.runner.Backprop;
+import org.cnngrader.runner.LayerContract;
+import org.cnngrader.runner.Result;
+import org.cnngrader.runner.Step;
+import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
+
+/**
+ * A layer of the assignment, described once: the student's contract, the case's parameters and
+ * tensors, the graded parts, the output-size geometry and its wording in the lesson's terms, the
+ * known mistakes, the rounding bounds and the small case of the gradient check. Everything else
+ * (the child's binding, fixtures, grading, diagnosis, feedback and reports) is driven by it.
+ */
+public interface Layer {
+
+  /** The id in fixture files, folders and test names: {@code conv2d}. */
+  String id();
+
+  /** What the student's class must offer, as the child binds and calls it. */
+  LayerContract contract();
+
+  /** The hyper-parameters of a case, in the order fixture files list them. */
+  List<ParamSpec> params();
+
+  /** The tensors a case gives the layer, in the order fixture files list them. */
+  List<TensorSpec> inputs();
+
+  /** The tensors the layer returns and a fixture expects, in the order fixture files list them. */
+  List<TensorSpec> outputs();
+
+  /** The graded parts of a case, in the order results list them. */
+  List<Part> parts();
+
+  /**
+   * The shape every tensor of the case must have, outputs and inputs alike, given the
+   * hyper-parameters and the inputs' shapes.
+   *
+   * @throws InvalidCase when the inputs do not fit together or the parameters do not fit them
+   */
+  Map<String, Shape> shapes(Params params, Map<String, Shape> inputs);
+
+  /** The rounding bounds of the layer's results on these inputs. */
+  LayerBounds bounds(Params params, Map<String, Tensor> inputs);
+
+  /** The mistakes the grader recognizes, in the order fixture files list them. */
+  List<KnownMistake> mistakes();
+
+  /**
+   * The wrong shapes of {@code tensor} that known mistakes give in this case; only shapes that
+   * differ from the right one.
+   */
+  List<ShapeCandidate> shapeMistakes(Setting setting, String tensor);
+
+  /** "out should have shape [N, F, H', W'] = ..., but was ...", derived with the case's numbers. */
+  String shouldHaveShape(String tensor, Shape expected, Shape actual, Setting setting);
+
+  /**
+   * The mistake in plain words and the lesson's rule with the case's numbers: what follows "Likely
+   * mistake: ". {@code wrongShape} is the shape it gave, or null when it explains values.
+   */
+  String likelyMistake(KnownMistake mistake, String tensor, Shape wrongShape, Setting setting);
+
+  /**
+   * The gradient check's case: small enough for centred differences over every input element to
+   * take milliseconds, yet with every feature of the layer that a gradient can mishandle.
+   */
+  SmallCase smallCase();
+
+  /** The small case's parameters and inputs, the same for every submission. */
+  record SmallCase(Params params, Map<String, Tensor> inputs) {}
+
+  /** The simple name of the student's class: {@code Conv2d}. */
+  default String title() {
+    return contract().simpleName();
+  }
+
+  /** The key of the upstream gradient that backward is given, or null without a backward. */
+  default String upstream() {
+    Backprop backprop = contract().backprop();
+    return backprop == null ? null : backprop.upstream();
+  }
+
+  /** The step whose result holds the output {@code tensor}. */
+  default Step stepOf(String tensor) {
+    for (Step step : contract().steps()) {
+      for (Result.Output output : step.result().outputs()) {
+        if (output.key().equals(tensor)) {
+          return step;
+        }
+      }
+    }
+    throw new IllegalArgumentException(id() + " returns no " + tensor);
+  }
+
+  default TensorSpec output(String key) {
+    return outputs().stream()
+        .filter(t -> t.key().equals(key))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(id() + " returns no " + key));
+  }
+
+  default Optional<Part> part(String key) {
+    return parts().stream().filter(p -> p.key().equals(key)).findFirst();
+  }
+
+  default Optional<KnownMistake> mistake(String key) {
+    return mistakes().stream().filter(m -> m.key().equals(key)).findFirst();
+  }
+}

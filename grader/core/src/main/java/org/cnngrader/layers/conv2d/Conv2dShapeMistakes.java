@@ -1,0 +1,85 @@
+package org.cnngrader.layers.conv2d;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cnngrader.layer.ShapeCandidate;
+import org.cnngrader.tensor.Shape;
+
+/** The wrong shapes a convolution's known mistakes give, by the output-size formula. */
+final class Conv2dShapeMistakes {
+
+  private Conv2dShapeMistakes() {}
+
+  static List<ShapeCandidate> of(ConvGeometry g, String tensor) {
+    return switch (tensor) {
+      case "out" -> outShapes(g);
+      case "dx" -> dxShapes(g);
+      case "dw" -> dwShapes(g);
+      default -> List.of();
+    };
+  }
+
+  private static List<ShapeCandidate> outShapes(ConvGeometry g) {
+    List<ShapeCandidate> candidates = new ArrayList<>();
+    if (g.stride() > 1) {
+      spatial(candidates, Conv2dMistake.STRIDE_IGNORED, g, 1, g.pad());
+    }
+    if (g.pad() > 0) {
+      spatial(candidates, Conv2dMistake.PADDING_IGNORED, g, g.stride(), 0);
+    }
+    if (g.stride() > 1 && g.pad() > 0) {
+      spatial(candidates, Conv2dMistake.STRIDE_AND_PADDING_IGNORED, g, 1, 0);
+    }
+    if (g.outHeight() != g.outWidth()) {
+      candidates.add(
+          new ShapeCandidate(
+              Conv2dMistake.HEIGHT_WIDTH_SWAPPED,
+              Shape.of(g.n(), g.f(), g.outWidth(), g.outHeight())));
+    }
+    if (g.c() > 1) {
+      candidates.add(
+          new ShapeCandidate(
+              Conv2dMistake.CHANNELS_NOT_SUMMED,
+              Shape.of(g.n(), g.f() * g.c(), g.outHeight(), g.outWidth())));
+    }
+    return candidates;
+  }
+
+  /** The output a convolution with {@code stride} and {@code pad} gives, where it has one. */
+  private static void spatial(
+      List<ShapeCandidate> candidates, Conv2dMistake mistake, ConvGeometry g, int stride, int pad) {
+    int height = g.h() - g.hh() + 2 * pad;
+    int width = g.w() - g.ww() + 2 * pad;
+    if (height < 0 || width < 0) {
+      return;
+    }
+    Shape shape = Shape.of(g.n(), g.f(), height / stride + 1, width / stride + 1);
+    if (!shape.equals(g.outShape())) {
+      candidates.add(new ShapeCandidate(mistake, shape));
+    }
+  }
+
+  private static List<ShapeCandidate> dxShapes(ConvGeometry g) {
+    List<ShapeCandidate> candidates = new ArrayList<>();
+    if (g.pad() > 0) {
+      candidates.add(
+          new ShapeCandidate(
+              Conv2dMistake.PADDED_DX_NOT_CROPPED,
+              Shape.of(g.n(), g.c(), g.h() + 2 * g.pad(), g.w() + 2 * g.pad())));
+    }
+    if (g.h() != g.w()) {
+      candidates.add(
+          new ShapeCandidate(
+              Conv2dMistake.HEIGHT_WIDTH_SWAPPED, Shape.of(g.n(), g.c(), g.w(), g.h())));
+    }
+    return candidates;
+  }
+
+  private static List<ShapeCandidate> dwShapes(ConvGeometry g) {
+    return g.hh() != g.ww()
+        ? List.of(
+            new ShapeCandidate(
+                Conv2dMistake.HEIGHT_WIDTH_SWAPPED, Shape.of(g.f(), g.c(), g.ww(), g.hh())))
+        : List.of();
+  }
+}

@@ -1,0 +1,233 @@
+package org.cnngrader.runner;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a student's layer class must offer, as the grader calls it: the class, its constructor's
+ * arguments, and the steps of a case in order. The parent sends it to the child, which binds the
+ * student's class by it and runs every case by it: one description on both sides of the socket.
+ */
+public record LayerContract(
+    String className, List<Argument> constructor, List<Step> steps, Backprop backprop) {
+
+  public LayerContract {
+    if (className == null || className.isBlank()) {
+      throw new IllegalArgumentException("a contract names a class");
+    }
+    constructor = List.copyOf(constructor);
+    steps = List.copyOf(steps);
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException(className + ": a contract has at least one step");
+    }
+    List<String> seen = new ArrayList<>();
+    for (Step step : steps) {
+      if (seen.contains(step.key()) || !step.member().isStep()) {
+        throw new IllegalArgumentException(className + ": step " + step.key() + " repeats a key");
+      }
+      for (String before : step.after()) {
+        if (!seen.contains(before)) {
+          throw new IllegalArgumentException(
+              className + ": step " + step.key() + " comes after " + before + ", not before it");
+        }
+      }
+      seen.add(step.key());
+    }
+    if (backprop != null
+        && (!seen.contains(backprop.forward()) || !seen.contains(backprop.backward()))) {
+      throw new IllegalArgumentException(className + ": the backprop names steps it lacks");
+    }
+  }
+
+  private Step step(String key) {
+    return steps.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+  }
+
+  /** The step with this key. */
+  public Step stepOf(String key) {
+    Step step = step(key);
+    if (step == null) {
+      throw new IllegalArgumentException(className + " has no step " + key);
+    }
+    return step;
+  }
+
+  /** "Conv2d", for "cnn.Conv2d". */
+  public String simpleName() {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /** "public Conv2d(int stride, int pad)". */
+  public String constructorSignature() {
+    return "public "
+        + simpleName()
+        + constructor.stream()
+            .map(Argument::declaration)
+            .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /** The members in the order the child checks and reports them. */
+  public List<Member> members() {
+    List<Member> members = new ArrayList<>();
+    members.add(Member.CLASS);
+    members.add(Member.CONSTRUCTOR);
+    steps.forEach(step -> members.add(step.member()));
+    return members;
+  }
+
+  /** The keys and types of the values every case must give: what the arguments read. */
+  public Map<String, ValueType> caseValues() {
+    Map<String, ValueType> values = new LinkedHashMap<>();
+    List<Argument> all = new ArrayList<>(constructor);
+    steps.forEach(step -> all.addAll(step.arguments()));
+    for (Argument argument : all) {
+      if (!argument.isConstant()) {
+        values.put(argument.key(), argument.type());
+      }
+    }
+    return values;
+  }
+
+  /** Writes the contract; {@link #readFrom} reads it back. */
+  public void writeTo(DataOutputStream out) throws IOException {
+    Wire.writeString(out, className);
+    writeArguments(out, constructor);
+    out.writeInt(steps.size());
+    for (Step step : steps) {
+      Wire.writeString(out, step.key());
+      Wire.writeString(out, step.method());
+      writeArguments(out, step.arguments());
+      writeResult(out, step.result());
+      out.writeInt(step.after().size());
+      for (String before : step.after()) {
+        Wire.writeString(out, before);
+      }
+    }
+    out.writeBoolean(backprop != null);
+    if (backprop != null) {
+      Wire.writeString(out, backprop.forward());
+      Wire.writeString(out, backprop.output());
+      Wire.writeString(out, backprop.backward());
+      Wire.writeString(out, backprop.upstream());
+      out.writeInt(backprop.inputOf().size());
+      for (Map.Entry<String, String> gradient : backprop.inputOf().entrySet()) {
+        Wire.writeString(out, gradient.getKey());
+        Wire.writeString(out, gradient.getValue());
+      }
+    }
+  }
+
+  public static LayerContract readFrom(DataInputStream in) throws IOException {
+    try {
+      String className = Wire.readString(in);
+      List<Argument> constructor = readArguments(in);
+      int stepCount = count(in);
+      List<Step> steps = new ArrayList<>();
+      for (int i = 0; i < stepCount; i++) {
+        String key = Wire.readString(in);
+        String method = Wire.readString(in);
+        List<Argument> arguments = readArguments(in);
+        Result result = readResult(in);
+        int afterCount = count(in);
+        List<String> after = new ArrayList<>();
+        for (int j = 0; j < afterCount; j++) {
+          after.add(Wire.readString(in));
+        }
+        steps.add(new Step(key, method, arguments, result, after));
+      }
+      Backprop backprop = null;
+      if (in.readBoolean()) {
+        String forward = Wire.readString(in);
+        String output = Wire.readString(in);
+        String backward = Wire.readString(in);
+        String upstream = Wire.readString(in);
+        int gradients = count(in);
+        Map<String, String> inputOf = new LinkedHashMap<>();
+        for (int i = 0; i < gradients; i++) {
+          inputOf.put(Wire.readString(in), Wire.readString(in));
+        }
+        backprop = new Backprop(forward, output, backward, upstream, inputOf);
+      }
+      return new LayerContract(className, constructor, steps, backprop);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new IOException("bad contract: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeArguments(DataOutputStream out, List<Argument> arguments)
+      throws IOException {
+    out.writeInt(arguments.size());
+    for (Argument argument : arguments) {
+      Wire.writeString(out, argument.name());
+      Wire.writeString(out, argument.type().name());
+      Wire.writeString(out, argument.key());
+      out.writeBoolean(argument.isConstant());
+      if (argument.isConstant()) {
+        argument.type().write(out, argument.constant());
+      }
+    }
+  }
+
+  private static List<Argument> readArguments(DataInputStream in) throws IOException {
+    int count = count(in);
+    List<Argument> arguments = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = Wire.readString(in);
+      ValueType type = ValueType.named(Wire.readString(in));
+      String key = Wire.readString(in);
+      Object constant = in.readBoolean() ? type.read(in) : null;
+      arguments.add(new Argument(name, type, key, constant));
+    }
+    return arguments;
+  }
+
+  private static void writeResult(DataOutputStream out, Result result) throws IOException {
+    if (result instanceof Result.Value value) {
+      out.writeByte(0);
+      Wire.writeString(out, value.key());
+      Wire.writeString(out, value.type().name());
+    } else if (result instanceof Result.RecordOf record) {
+      out.writeByte(1);
+      Wire.writeString(out, record.typeName());
+      out.writeInt(record.outputs().size());
+      for (Result.Output output : record.outputs()) {
+        Wire.writeString(out, output.key());
+        Wire.writeString(out, output.type().name());
+        Wire.writeString(out, output.accessor());
+      }
+    }
+  }
+
+  private static Result readResult(DataInputStream in) throws IOException {
+    byte kind = in.readByte();
+    if (kind == 0) {
+      return new Result.Value(Wire.readString(in), ValueType.named(Wire.readString(in)));
+    }
+    if (kind != 1) {
+      throw new IOException("unknown result kind " + kind);
+    }
+    String typeName = Wire.readString(in);
+    int count = count(in);
+    List<Result.Output> outputs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      outputs.add(
+          new Result.Output(
+              Wire.readString(in), ValueType.named(Wire.readString(in)), Wire.readString(in)));
+    }
+    return new Result.RecordOf(typeName, outputs);
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > 64) {
+      throw new IOException("bad count " + count + " in a contract");
+    }
+    return count;
+  }
+}

@@ -1,0 +1,98 @@
+package org.cnngrader.runner;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * The Java types a layer's contract passes and returns: scalars for hyper-parameters and modes,
+ * nested double arrays for tensors. Each knows its wire encoding, so that both sides of the socket
+ * read a value by the type the contract gives it.
+ */
+public enum ValueType {
+  INT(int.class, 0),
+  DOUBLE(double.class, 0),
+  BOOLEAN(boolean.class, 0),
+  TENSOR1(double[].class, 1),
+  TENSOR2(double[][].class, 2),
+  TENSOR3(double[][][].class, 3),
+  TENSOR4(double[][][][].class, 4);
+
+  private final Class<?> javaType;
+  private final int rank;
+
+  ValueType(Class<?> javaType, int rank) {
+    this.javaType = javaType;
+    this.rank = rank;
+  }
+
+  /** The tensor type of a rank from 1 to 4. */
+  public static ValueType tensor(int rank) {
+    for (ValueType type : values()) {
+      if (type.rank == rank && rank > 0) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("tensors have rank 1 to 4, found " + rank);
+  }
+
+  public Class<?> javaType() {
+    return javaType;
+  }
+
+  /** 0 for a scalar, else the number of indices. */
+  public int rank() {
+    return rank;
+  }
+
+  public boolean isTensor() {
+    return rank > 0;
+  }
+
+  /** As Java source writes it: {@code double[][][][]}, {@code int}. */
+  public String javaName() {
+    return javaType.getSimpleName();
+  }
+
+  /**
+   * Writes {@code value}: a boxed scalar, or a nested array (which may be null, ragged or partly
+   * null: it goes as the student built it).
+   */
+  public void write(DataOutputStream out, Object value) throws IOException {
+    switch (this) {
+      case INT -> out.writeInt((Integer) value);
+      case DOUBLE -> out.writeLong(Double.doubleToRawLongBits((Double) value));
+      case BOOLEAN -> out.writeBoolean((Boolean) value);
+      default -> Wire.writeArray(out, value, rank);
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  public Object read(DataInputStream in) throws IOException {
+    return switch (this) {
+      case INT -> in.readInt();
+      case DOUBLE -> Double.longBitsToDouble(in.readLong());
+      case BOOLEAN -> in.readBoolean();
+      default -> Wire.readArray(in, rank);
+    };
+  }
+
+  /** Whether {@code value} can be passed where this type is declared. */
+  public boolean accepts(Object value) {
+    return switch (this) {
+      case INT -> value instanceof Integer;
+      case DOUBLE -> value instanceof Double;
+      case BOOLEAN -> value instanceof Boolean;
+      default -> value == null || javaType.isInstance(value);
+    };
+  }
+
+  static ValueType named(String name) throws IOException {
+    for (ValueType type : values()) {
+      if (type.name().equals(name)) {
+        return type;
+      }
+    }
+    throw new IOException("unknown value type " + name);
+  }
+}
