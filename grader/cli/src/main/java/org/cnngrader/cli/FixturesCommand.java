@@ -3,11 +3,16 @@ package org.cnngrader.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.reference.CaseList;
 import org.cnngrader.reference.CaseSpec;
 import org.cnngrader.reference.FixtureCompleter;
@@ -43,15 +48,24 @@ final class FixturesCommand implements Callable<Integer> {
       name = "generate",
       mixinStandardHelpOptions = true,
       description =
-          "Writes one fixture per case of the case list into OUT/conv2d/<visibility>/<name>.json, with"
-              + " expected tensors computed by ND4J. The same list always gives byte-identical files.")
+          "Writes one fixture per case of each layer's case list into"
+              + " OUT/<layer>/<visibility>/<name>.json, with expected tensors computed by ND4J. The"
+              + " same list always gives byte-identical files on one machine.")
   static final class Generate implements Callable<Integer>, GraderCommand.HomeAware {
 
     @Option(
         names = "--cases",
         paramLabel = "FILE",
-        description = "Case list. Default: fixtures/conv2d/cases.json.")
+        description =
+            "One case list, of the layer --layer names (or whose folder it lies in). Default: every"
+                + " layer's fixtures/<layer>/cases.json.")
     Path cases;
+
+    @Option(
+        names = "--layer",
+        paramLabel = "ID",
+        description = "The layer whose cases --cases lists: conv2d, maxpool2d, ...")
+    String layerId;
 
     @Option(
         names = "--out",
@@ -75,25 +89,69 @@ final class FixturesCommand implements Callable<Integer> {
           () -> {
             ReferenceLibraries.require("fixtures generate");
             Path root = out != null ? out : home.resolve("fixtures");
-            Path list = cases != null ? cases : home.resolve("fixtures").resolve(CaseList.FILE);
-            if (!Files.isRegularFile(list)) {
-              throw new UsageException("case list not found: " + list);
-            }
-            CaseList caseList;
-            try {
-              caseList = CaseList.read(list);
-            } catch (IllegalArgumentException e) {
-              throw new UsageException(e.getMessage());
+            List<CaseList> lists = new ArrayList<>();
+            for (Map.Entry<Layer, Path> list : lists().entrySet()) {
+              if (!Files.isRegularFile(list.getValue())) {
+                throw new UsageException("case list not found: " + list.getValue());
+              }
+              try {
+                lists.add(CaseList.read(list.getValue(), list.getKey()));
+              } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+              }
             }
             PrintWriter stdout = spec.commandLine().getOut();
-            for (CaseSpec spec : caseList.cases()) {
-              Fixture fixture = FixtureGenerator.generate(spec);
-              Path file = FixtureFiles.write(root, fixture);
-              stdout.println("wrote " + file);
+            int written = 0;
+            for (CaseList caseList : lists) {
+              for (CaseSpec spec : caseList.cases()) {
+                Fixture fixture = FixtureGenerator.generate(spec);
+                Path file = FixtureFiles.write(root, fixture);
+                stdout.println("wrote " + file);
+                written++;
+              }
             }
-            stdout.println(caseList.cases().size() + " fixtures written below " + root);
+            stdout.println(written + " fixtures written below " + root);
             return ExitCode.OK;
           });
+    }
+
+    /** The case list of each layer to generate: the one given, or every layer's own. */
+    private Map<Layer, Path> lists() {
+      Map<Layer, Path> lists = new LinkedHashMap<>();
+      if (cases != null) {
+        String id = layerId != null ? layerId : folderName(cases);
+        Layer layer =
+            Layers.byId(id)
+                .orElseThrow(
+                    () ->
+                        new UsageException(
+                            "--layer must name one of "
+                                + Layers.ids()
+                                + (layerId != null
+                                    ? ", found " + layerId
+                                    : " for " + cases + ", whose folder is no layer's")));
+        lists.put(layer, cases);
+        return lists;
+      }
+      if (layerId != null) {
+        throw new UsageException("--layer names the layer of --cases, which is missing");
+      }
+      Path fixtures = home.resolve("fixtures");
+      for (Layer layer : Layers.all()) {
+        Path list = CaseList.file(fixtures, layer);
+        if (Files.isRegularFile(list)) {
+          lists.put(layer, list);
+        }
+      }
+      if (lists.isEmpty()) {
+        throw new UsageException("no case list below " + fixtures + " (<layer>/cases.json)");
+      }
+      return lists;
+    }
+
+    private static String folderName(Path file) {
+      Path parent = file.toAbsolutePath().getParent();
+      return parent == null ? "" : parent.getFileName().toString();
     }
   }
 

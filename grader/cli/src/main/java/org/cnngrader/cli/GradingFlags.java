@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cnngrader.execution.Limits;
+import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
@@ -28,15 +29,18 @@ final class GradingFlags {
       names = "--fixtures",
       paramLabel = "DIR",
       description =
-          "Fixtures root laid out like fixtures/ (conv2d/public, conv2d/hidden). Default: the repository's.")
+          "Fixtures root laid out like fixtures/ (<layer>/public, <layer>/hidden, assignment.json)."
+              + " Default: the repository's.")
   Path fixtures;
 
   @Option(
-      names = "--class",
-      paramLabel = "NAME",
-      description = "The student class to grade. Default: ${DEFAULT-VALUE}.",
-      defaultValue = GradingOptions.DEFAULT_CLASS)
-  String className;
+      names = "--layers",
+      paramLabel = "IDS",
+      split = ",",
+      description =
+          "The layers to grade, comma-separated (conv2d,maxpool2d). Default: those the fixtures'"
+              + " assignment.json names.")
+  List<String> layers;
 
   @Option(
       names = "--call-timeout",
@@ -127,7 +131,7 @@ final class GradingFlags {
       paramLabel = "FILE",
       description =
           "Policy of the static check: what each kind of finding (exit, process, network, file-io,"
-              + " reflection, threads) costs: ignore, warn or zero. Default: conv2d/policy.json in"
+              + " reflection, threads) costs: ignore, warn or zero. Default: policy.json in"
               + " the fixtures root when it exists, else warn of everything.")
   Path policy;
 
@@ -142,8 +146,7 @@ final class GradingFlags {
       }
       return Policy.load(policy);
     }
-    Path shipped =
-        FixtureFiles.folder(fixturesRoot(home), Visibility.PUBLIC).resolveSibling(POLICY);
+    Path shipped = fixturesRoot(home).resolve(POLICY);
     return Files.isRegularFile(shipped) ? Policy.load(shipped) : Policy.DEFAULT;
   }
 
@@ -189,13 +192,9 @@ final class GradingFlags {
             .withCallTimeout(Duration.ofMillis(Math.round(callTimeoutSeconds * 1000)))
             .withSubmissionTimeout(Duration.ofMillis(Math.round(submissionTimeoutSeconds * 1000)))
             .withHeapMegabytes(heapMegabytes);
-    if (!javax.lang.model.SourceVersion.isName(className)) {
-      throw new UsageException("--class must be a qualified Java class name, found " + className);
-    }
     GradingOptions options =
         GradingOptions.DEFAULT
             .withLimits(limits)
-            .withClassName(className)
             .withPolicy(policy(home))
             .withRandomCases(randomCases());
     if (credit == null) {
@@ -219,18 +218,32 @@ final class GradingFlags {
    * stands only for the same cases.
    */
   FixtureSet loadFixtures(Path home, GradingOptions options) {
-    FixtureSet files = FixtureFiles.load(FixtureRoots.existing(fixtures, home));
+    Path root = FixtureRoots.existing(fixtures, home);
+    FixtureSet files = FixtureFiles.load(root, assignment(root), Visibility.values());
     RandomCases random = options.randomCases();
     if (!random.any()) {
       return files;
     }
     ReferenceLibraries.require("--random-cases");
     List<Fixture> all = new ArrayList<>(files.fixtures());
-    all.addAll(RandomCaseDraw.fixtures(random));
+    all.addAll(RandomCaseDraw.fixtures(random, files.layers()));
     return new FixtureSet(
         all,
         GradingKey.sha256(
             files.sha256() + "\nrandom_cases=" + random.count() + "\nseed=" + random.seed()));
+  }
+
+  /** The fixtures root's assignment, or the layers {@code --layers} names of it. */
+  private Assignment assignment(Path root) {
+    Assignment assignment = Assignment.of(root);
+    if (layers == null) {
+      return assignment;
+    }
+    try {
+      return assignment.only(layers);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--layers: " + e.getMessage());
+    }
   }
 
   @Option(

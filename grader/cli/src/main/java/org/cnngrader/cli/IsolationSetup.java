@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.sandbox.Isolation;
 import org.cnngrader.sandbox.OtherUser;
 import org.cnngrader.sandbox.Sandbox;
@@ -50,18 +53,23 @@ final class IsolationSetup {
           "--sandbox " + choice.key() + " does not work on this machine: " + e.getMessage());
     }
     Sandbox sandbox = chosen.sandbox();
-    Path hiddenFolder = FixtureFiles.folder(fixturesRoot, Visibility.HIDDEN);
-    List<Path> hiddenFiles = FixtureFiles.jsonFiles(hiddenFolder);
+    List<Path> hiddenFolders = new ArrayList<>();
+    for (Layer layer : Layers.all()) {
+      hiddenFolders.add(FixtureFiles.folder(fixturesRoot, layer, Visibility.HIDDEN));
+    }
     if (sandbox.level() == SandboxLevel.USER) {
-      List<Path> secrets = new ArrayList<>(List.of(home, fixturesRoot, hiddenFolder, outFolder));
+      List<Path> secrets = new ArrayList<>(List.of(home, fixturesRoot, outFolder));
+      secrets.addAll(hiddenFolders);
       // Children need no sources (the grader compiles them): no student reads another's.
       secrets.addAll(submissions);
       hide(secrets);
     }
     List<Path> readable = new ArrayList<>();
-    if (hiddenFiles.stream().anyMatch(sandbox::exposes)) {
-      readable.add(hiddenFolder);
-    }
+    List<Path> exposedHidden =
+        hiddenFolders.stream()
+            .filter(folder -> FixtureFiles.jsonFiles(folder).stream().anyMatch(sandbox::exposes))
+            .toList();
+    readable.addAll(exposedHidden);
     if (Files.isDirectory(outFolder) && sandbox.exposes(outFolder)) {
       readable.add(outFolder);
     }
@@ -73,10 +81,10 @@ final class IsolationSetup {
             sandbox.ownUser(),
             chosen.passedOver(),
             readable);
-    if (readable.contains(hiddenFolder)) {
+    if (!exposedHidden.isEmpty()) {
       String problem =
           "student code could read the hidden fixtures in "
-              + hiddenFolder
+              + exposedHidden.stream().map(Path::toString).collect(Collectors.joining(" and "))
               + (readable.contains(outFolder) ? " and the results in " + outFolder : "")
               + " with --sandbox "
               + sandbox.level().key()

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.Visibility;
 
 /**
  * A Gradescope autograder zip: {@code setup.sh} and {@code run_autograder} at its root, the
@@ -44,17 +43,15 @@ public final class AutograderBundle {
     if (Files.isRegularFile(policy)) {
       files.add(data(fixturesRoot, policy));
     }
-    for (Visibility visibility : List.of(Visibility.PUBLIC, Visibility.HIDDEN)) {
-      for (Path fixture : FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot, visibility))) {
-        files.add(data(fixturesRoot, fixture));
-      }
+    for (FixtureFiles.Located fixture : FixtureFiles.all(fixturesRoot)) {
+      files.add(data(fixturesRoot, fixture.file()));
     }
     return new AutograderBundle(files);
   }
 
   /** Where a fixtures root keeps the static check's policy. */
   public static Path policyFile(Path fixturesRoot) {
-    return FixtureFiles.folder(fixturesRoot, Visibility.PUBLIC).resolveSibling(POLICY);
+    return fixturesRoot.resolve(POLICY);
   }
 
   /** The paths of the bundle's files, in the zip's order. */

@@ -66,7 +66,7 @@ public final class Handout {
 
   /** How many of the entries are public fixtures. */
   public long publicFixtures() {
-    return entries.stream().filter(e -> e.path().startsWith(HandoutLayout.PUBLIC_FIXTURES)).count();
+    return entries.stream().filter(e -> HandoutLayout.isPublicFixture(e.path())).count();
   }
 
   /** How many hidden fixtures the audit compared every entry with. */

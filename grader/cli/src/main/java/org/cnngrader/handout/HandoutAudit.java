@@ -77,9 +77,6 @@ final class HandoutAudit {
   }
 
   private static boolean isPublicFixture(String path) {
-    if (!path.startsWith(HandoutLayout.PUBLIC_FIXTURES) || !path.endsWith(".json")) {
-      return false;
-    }
-    return path.indexOf('/', HandoutLayout.PUBLIC_FIXTURES.length()) < 0;
+    return HandoutLayout.isPublicFixture(path);
   }
 }

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.FixtureJson;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 
 /**
  * Where each file of the handout comes from and where it goes in the zip:
@@ -29,8 +30,7 @@ import org.cnngrader.fixture.Visibility;
  */
 final class HandoutLayout {
 
-  static final String PUBLIC_FIXTURES =
-      "fixtures/" + FixtureJson.LAYER + "/" + Visibility.PUBLIC.folder() + "/";
+  static final String FIXTURES = "fixtures/";
   static final String TEMPLATE_SOURCES = "src/";
   static final String CHECK_SOURCES = "presubmit-check/java/";
   static final String CHECK_RESOURCES = "presubmit-check/resources/";
@@ -62,6 +62,27 @@ final class HandoutLayout {
     this.graderVersion = graderVersion;
   }
 
+  /** Where the handout keeps a layer's public fixtures: {@code fixtures/conv2d/public/}. */
+  static String publicFixtures(Layer layer) {
+    return FIXTURES + layer.id() + "/" + Visibility.PUBLIC.folder() + "/";
+  }
+
+  /**
+   * Whether a handout path is a layer's public fixture: {@code
+   * fixtures/<layer>/public/<name>.json}.
+   */
+  static boolean isPublicFixture(String path) {
+    for (Layer layer : Layers.all()) {
+      String folder = publicFixtures(layer);
+      if (path.startsWith(folder)
+          && path.endsWith(".json")
+          && path.indexOf('/', folder.length()) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every file of the handout, read from the repository and the fixtures root. */
   List<HandoutEntry> entries() {
     List<HandoutEntry> entries = new ArrayList<>();
@@ -69,9 +90,11 @@ final class HandoutLayout {
     entries.add(new HandoutEntry("README.md", resource("README.md")));
     Path template = required(repository.resolve(TEMPLATE).resolve("src"));
     entries.addAll(filesBelow(template, TEMPLATE_SOURCES));
-    for (Path fixture :
-        FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot, Visibility.PUBLIC))) {
-      entries.add(new HandoutEntry(PUBLIC_FIXTURES + fixture.getFileName(), read(fixture)));
+    for (Layer layer : Layers.all()) {
+      for (Path fixture :
+          FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot, layer, Visibility.PUBLIC))) {
+        entries.add(new HandoutEntry(publicFixtures(layer) + fixture.getFileName(), read(fixture)));
+      }
     }
     for (String module : CHECK_MODULES) {
       Path main = repository.resolve(module).resolve("src/main");

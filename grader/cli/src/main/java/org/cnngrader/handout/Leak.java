@@ -44,8 +44,8 @@ sealed interface Leak {
     @Override
     public String reason() {
       return "is not a public fixture; only "
-          + HandoutLayout.PUBLIC_FIXTURES
-          + "*.json go to students";
+          + HandoutLayout.FIXTURES
+          + "<layer>/public/*.json go to students";
     }
   }
 

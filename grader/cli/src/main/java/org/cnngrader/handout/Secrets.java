@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.reference.CaseList;
+import org.cnngrader.tensor.Tensor;
 
 /**
  * What must never reach students: the hidden fixtures (their files and their inputs), the case list
@@ -54,9 +56,10 @@ final class Secrets {
   }
 
   private final Map<Fingerprint, Secret> byFingerprint;
-  private final Map<Fixture.Inputs, Path> hiddenInputs;
+  private final Map<Map<String, Tensor>, Path> hiddenInputs;
 
-  private Secrets(Map<Fingerprint, Secret> byFingerprint, Map<Fixture.Inputs, Path> hiddenInputs) {
+  private Secrets(
+      Map<Fingerprint, Secret> byFingerprint, Map<Map<String, Tensor>, Path> hiddenInputs) {
     this.byFingerprint = Map.copyOf(byFingerprint);
     this.hiddenInputs = Map.copyOf(hiddenInputs);
   }
@@ -70,18 +73,21 @@ final class Secrets {
     Set<Fingerprint> template = new LinkedHashSet<>();
     templateFiles.forEach(content -> Fingerprint.of(content).ifPresent(template::add));
     Map<Fingerprint, Secret> byFingerprint = new LinkedHashMap<>();
-    Map<Fixture.Inputs, Path> hiddenInputs = new LinkedHashMap<>();
+    Map<Map<String, Tensor>, Path> hiddenInputs = new LinkedHashMap<>();
     for (Path root : new LinkedHashSet<>(fixturesRoots)) {
-      Path hidden = FixtureFiles.folder(root, Visibility.HIDDEN);
-      for (Path file : filesBelow(hidden)) {
-        add(byFingerprint, new Secret(Kind.HIDDEN_FIXTURE, file));
-      }
-      for (Path file : FixtureFiles.jsonFiles(hidden)) {
-        hiddenInputs.putIfAbsent(FixtureFiles.read(file, Visibility.HIDDEN).inputs(), file);
-      }
-      Path caseList = root.resolve(CaseList.FILE);
-      if (Files.isRegularFile(caseList)) {
-        add(byFingerprint, new Secret(Kind.CASE_LIST, caseList));
+      for (Layer layer : Layers.all()) {
+        Path hidden = FixtureFiles.folder(root, layer, Visibility.HIDDEN);
+        for (Path file : filesBelow(hidden)) {
+          add(byFingerprint, new Secret(Kind.HIDDEN_FIXTURE, file));
+        }
+        for (Path file : FixtureFiles.jsonFiles(hidden)) {
+          hiddenInputs.putIfAbsent(
+              FixtureFiles.read(file, layer, Visibility.HIDDEN).inputs(), file);
+        }
+        Path caseList = CaseList.file(root, layer);
+        if (Files.isRegularFile(caseList)) {
+          add(byFingerprint, new Secret(Kind.CASE_LIST, caseList));
+        }
       }
       for (Path file : filesBelow(root.resolve(EXAMPLES))) {
         if (Fingerprint.of(read(file)).filter(template::contains).isEmpty()) {
@@ -98,7 +104,7 @@ final class Secrets {
   }
 
   /** The hidden fixture whose inputs these are. */
-  Optional<Path> hiddenFixtureWithInputs(Fixture.Inputs inputs) {
+  Optional<Path> hiddenFixtureWithInputs(Map<String, Tensor> inputs) {
     return Optional.ofNullable(hiddenInputs.get(inputs));
   }
 

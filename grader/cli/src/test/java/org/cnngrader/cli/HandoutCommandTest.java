@@ -295,6 +295,7 @@ class HandoutCommandTest {
     Fixture fixture = FixtureFiles.read(hidden, Conv2dLayer.LAYER, Visibility.HIDDEN);
     Fixture renamed =
         new Fixture(
+            fixture.layer(),
             "looks-public",
             Visibility.PUBLIC,
             fixture.params(),

@@ -1,17 +1,30 @@
 package org.cnngrader.compile;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The outcome of compiling a submission; {@code notes} say what was adjusted on the way. */
 public sealed interface Compilation {
 
   List<String> notes();
 
-  /** Compiled into {@code classes}. */
-  record Compiled(Path classes, List<String> notes) implements Compilation {
+  /**
+   * Compiled into {@code classes}; {@code classesLeftOut} are the contract classes whose files did
+   * not compile and were left out (by class name, each with the first error of its file), so that
+   * only their layers' parts are lost.
+   */
+  record Compiled(Path classes, List<String> notes, Map<String, String> classesLeftOut)
+      implements Compilation {
     public Compiled {
       notes = List.copyOf(notes);
+      classesLeftOut = Collections.unmodifiableMap(new LinkedHashMap<>(classesLeftOut));
+    }
+
+    public Compiled(Path classes, List<String> notes) {
+      this(classes, notes, Map.of());
     }
   }
 

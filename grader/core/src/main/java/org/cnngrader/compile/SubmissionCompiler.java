@@ -31,18 +31,29 @@ public final class SubmissionCompiler {
   static final String CONTRACT_GRADIENTS = "contract/Gradients.java";
 
   private final String contractPackage;
-  private final String contractFile;
+  private final Map<String, String> contractFiles = new LinkedHashMap<>();
   private final Javac javac;
 
   /**
-   * @param className the student class the grader will load, e.g. {@code cnn.Conv2d}; its package
-   *     is where files without a package declaration go
+   * @param classNames the student classes the grader will load, e.g. {@code cnn.Conv2d}; the first
+   *     one's package is where files without a package declaration go
    */
-  public SubmissionCompiler(String className, Duration timeLimit) {
-    int dot = className.lastIndexOf('.');
-    this.contractPackage = dot < 0 ? "" : className.substring(0, dot);
-    this.contractFile = className.replace('.', '/') + ".java";
+  public SubmissionCompiler(List<String> classNames, Duration timeLimit) {
+    if (classNames.isEmpty()) {
+      throw new IllegalArgumentException("a submission is compiled for at least one class");
+    }
+    String first = classNames.get(0);
+    int dot = first.lastIndexOf('.');
+    this.contractPackage = dot < 0 ? "" : first.substring(0, dot);
+    for (String className : classNames) {
+      contractFiles.put(className.replace('.', '/') + ".java", className);
+    }
     this.javac = new Javac(timeLimit);
+  }
+
+  /** For one class, e.g. {@code cnn.Conv2d}. */
+  public SubmissionCompiler(String className, Duration timeLimit) {
+    this(List.of(className), timeLimit);
   }
 
   /**
@@ -92,10 +103,10 @@ public final class SubmissionCompiler {
   }
 
   /**
-   * A file that does not compile and that the contract does not need (an old draft, a scratch
-   * class) must not cost the student everything: compile once more without such files, and say so.
-   * When the contract's own files fail, or the rest needs the left-out files, the first run's
-   * messages stand.
+   * A file that does not compile must cost only what needs it: compile again without the files that
+   * fail (and then without those that needed them, until what is left compiles), and say so. A
+   * contract class left out that way is reported, so that only its layer's parts are lost. When
+   * every contract class would be left out, the first run's messages stand.
    */
   private Optional<Compilation> withoutStrayFiles(
       Map<String, SourceFile> byTarget,
@@ -105,35 +116,53 @@ public final class SubmissionCompiler {
       Javac.Run failed,
       List<String> notes)
       throws IOException {
-    Set<String> failing = failed.failingOrigins();
-    boolean contractFails =
-        byTarget.entrySet().stream()
-            .filter(e -> e.getKey().equals(contractFile) || e.getKey().equals(gradientsFile()))
-            .anyMatch(e -> failing.contains(e.getValue().origin()));
-    if (failing.isEmpty() || contractFails) {
-      return Optional.empty();
+    Map<String, String> leftOut = new LinkedHashMap<>();
+    Javac.Run run = failed;
+    while (true) {
+      Set<String> failing = run.failingOrigins();
+      if (failing.isEmpty()) {
+        return Optional.empty();
+      }
+      for (String origin : failing) {
+        leftOut.putIfAbsent(origin, run.firstErrorOf(origin));
+      }
+      List<Path> kept = new ArrayList<>();
+      byTarget.forEach(
+          (target, source) -> {
+            if (!leftOut.containsKey(source.origin())) {
+              kept.add(staged.resolve(target));
+            }
+          });
+      Map<String, String> classesLeftOut = contractClassesLeftOut(byTarget, leftOut);
+      if (kept.isEmpty() || classesLeftOut.size() == contractFiles.size()) {
+        return Optional.empty();
+      }
+      deleteContents(classes);
+      run = javac.compile(kept, classes, origins);
+      if (run.succeeded()) {
+        List<String> adjusted = new ArrayList<>(notes);
+        leftOut.forEach(
+            (origin, error) -> adjusted.add(origin + ": left out, it does not compile: " + error));
+        return Optional.of(new Compilation.Compiled(classes, adjusted, classesLeftOut));
+      }
     }
-    List<Path> kept = new ArrayList<>();
-    byTarget.forEach(
-        (target, source) -> {
-          if (!failing.contains(source.origin())) {
-            kept.add(staged.resolve(target));
-          }
-        });
-    deleteContents(classes);
-    if (kept.isEmpty() || !javac.compile(kept, classes, origins).succeeded()) {
-      return Optional.empty();
-    }
-    List<String> adjusted = new ArrayList<>(notes);
-    for (String origin : failing) {
-      adjusted.add(origin + ": left out, it does not compile: " + failed.firstErrorOf(origin));
-    }
-    return Optional.of(new Compilation.Compiled(classes, adjusted));
   }
 
-  private String gradientsFile() {
-    String folder = contractPackage.isEmpty() ? "" : contractPackage.replace('.', '/') + "/";
-    return folder + "Gradients.java";
+  /**
+   * The contract classes whose files were left out, each with the first error of its file; a
+   * contract class missing from the submission is not among them (it was never handed in).
+   */
+  private Map<String, String> contractClassesLeftOut(
+      Map<String, SourceFile> byTarget, Map<String, String> leftOut) {
+    Map<String, String> classes = new LinkedHashMap<>();
+    contractFiles.forEach(
+        (file, className) -> {
+          SourceFile source = byTarget.get(file);
+          if (source != null && leftOut.containsKey(source.origin())) {
+            classes.put(className, source.origin() + ": " + leftOut.get(source.origin()));
+          }
+        });
+    return classes;
   }
 
   private static void deleteContents(Path folder) throws IOException {

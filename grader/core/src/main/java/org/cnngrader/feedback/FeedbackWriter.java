@@ -208,6 +208,11 @@ public final class FeedbackWriter {
       return method(notRun.call()) + " was not run because " + describe(notRun.blocker());
     } else if (verdict instanceof Verdict.Missing missing) {
       return missing(missing);
+    } else if (verdict instanceof Verdict.ClassNotCompiled notCompiled) {
+      return "not run: "
+          + notCompiled.className()
+          + " does not compile, so it was left out (what else compiles is graded):\n"
+          + notCompiled.error();
     } else if (verdict instanceof Verdict.NotCompiled notCompiled) {
       return notCompiled(notCompiled.compilation());
     } else if (verdict instanceof Verdict.Refused refused) {

@@ -2,30 +2,26 @@ package org.cnngrader.grading;
 
 import java.time.Duration;
 import java.util.Optional;
-import javax.lang.model.SourceVersion;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.fixture.Credit;
 import org.cnngrader.inspect.FindingKind;
 import org.cnngrader.inspect.Policy;
 
 /**
- * How submissions are graded: the student class to load (default {@code cnn.Conv2d}), the child's
- * limits, the compiler's time limit (default 60 s), the policy of the static check (default: warn
- * of every finding), the credit of every values part, when it overrides the fixtures' (default: as
- * each fixture says), and the hidden cases drawn at grading time (default: none).
+ * How submissions are graded (the layers are the fixtures'): the child's limits, the compiler's
+ * time limit (default 60 s), the policy of the static check (default: warn of every finding), the
+ * credit of every values part, when it overrides the fixtures' (default: as each fixture says), and
+ * the hidden cases drawn at grading time (default: none).
  */
 public record GradingOptions(
-    String className,
     Limits limits,
     Duration compileTimeout,
     Policy policy,
     Optional<Credit> credit,
     RandomCases randomCases) {
 
-  public static final String DEFAULT_CLASS = "cnn.Conv2d";
   public static final GradingOptions DEFAULT =
       new GradingOptions(
-          DEFAULT_CLASS,
           Limits.DEFAULT,
           Duration.ofSeconds(60),
           Policy.DEFAULT,
@@ -45,10 +41,6 @@ public record GradingOptions(
     if (limits == null) {
       throw new IllegalArgumentException("limits must be given");
     }
-    if (className == null || !SourceVersion.isName(className)) {
-      throw new IllegalArgumentException(
-          "class name must be a qualified Java name, found " + className);
-    }
     if (compileTimeout == null || compileTimeout.isNegative() || compileTimeout.isZero()) {
       throw new IllegalArgumentException(
           "compile timeout must be positive, found " + compileTimeout);
@@ -61,7 +53,6 @@ public record GradingOptions(
    */
   public String gradeChangingSettings() {
     StringBuilder text = new StringBuilder();
-    text.append("class=").append(className).append('\n');
     text.append("call_timeout_ms=").append(limits.callTimeout().toMillis()).append('\n');
     text.append("submission_timeout_ms=")
         .append(limits.submissionTimeout().toMillis())
@@ -84,25 +75,20 @@ public record GradingOptions(
   }
 
   public GradingOptions withLimits(Limits newLimits) {
-    return new GradingOptions(className, newLimits, compileTimeout, policy, credit, randomCases);
-  }
-
-  public GradingOptions withClassName(String name) {
-    return new GradingOptions(name, limits, compileTimeout, policy, credit, randomCases);
+    return new GradingOptions(newLimits, compileTimeout, policy, credit, randomCases);
   }
 
   public GradingOptions withPolicy(Policy newPolicy) {
-    return new GradingOptions(className, limits, compileTimeout, newPolicy, credit, randomCases);
+    return new GradingOptions(limits, compileTimeout, newPolicy, credit, randomCases);
   }
 
   /** {@code cases} drawn at grading time, beside the fixtures. */
   public GradingOptions withRandomCases(RandomCases cases) {
-    return new GradingOptions(className, limits, compileTimeout, policy, credit, cases);
+    return new GradingOptions(limits, compileTimeout, policy, credit, cases);
   }
 
   /** Every values part graded under {@code newCredit}, whatever the fixtures say. */
   public GradingOptions withCredit(Credit newCredit) {
-    return new GradingOptions(
-        className, limits, compileTimeout, policy, Optional.of(newCredit), randomCases);
+    return new GradingOptions(limits, compileTimeout, policy, Optional.of(newCredit), randomCases);
   }
 }

@@ -58,10 +58,13 @@ public final class SubmissionGrader {
     Path work = Files.createTempDirectory("cnn-grader-work-");
     try {
       Compilation compilation =
-          new SubmissionCompiler(options.className(), options.compileTimeout())
+          new SubmissionCompiler(
+                  fixtures.layers().stream().map(l -> l.contract().className()).toList(),
+                  options.compileTimeout())
               .compile(folder, work);
       if (compilation instanceof Compilation.Compiled compiled) {
-        return run(id, compiled.classes(), Optional.of(compilation), start);
+        return run(
+            id, compiled.classes(), Optional.of(compilation), compiled.classesLeftOut(), start);
       }
       return notGraded(id, compilation, start);
     } finally {
@@ -97,15 +100,21 @@ public final class SubmissionGrader {
 
   /** Grades classes compiled elsewhere, e.g. by the student's own build. */
   public SubmissionResult gradeCompiled(String id, Path classes) throws IOException {
-    return run(id, classes, Optional.empty(), System.nanoTime());
+    return run(id, classes, Optional.empty(), Map.of(), System.nanoTime());
   }
 
   /**
    * Runs public and hidden cases (one child JVM for both while it lasts), keeping what the code
-   * prints while it works on hidden inputs out of the student's feedback.
+   * prints while it works on hidden inputs out of the student's feedback. The layers whose class
+   * did not compile ({@code classesLeftOut}) lose their parts, and only theirs.
    */
   private SubmissionResult run(
-      String id, Path classes, Optional<Compilation> compilation, long start) throws IOException {
+      String id,
+      Path classes,
+      Optional<Compilation> compilation,
+      Map<String, String> classesLeftOut,
+      long start)
+      throws IOException {
     Inspection inspection = Inspection.of(classes, options.policy());
     if (inspection.zeroes()) {
       Verdict refused = new Verdict.Refused(inspection.zeroing());
@@ -128,17 +137,30 @@ public final class SubmissionGrader {
     SubmissionRunner runner = new SubmissionRunner(sandbox, options.limits());
     SubmissionRunner.Deadline deadline =
         new SubmissionRunner.Deadline(options.limits().submissionTimeout());
+    List<PartResult> parts = new ArrayList<>();
     List<Visibility> visibilities = new ArrayList<>();
     List<List<Fixture>> groups = new ArrayList<>();
     for (Visibility visibility : Visibility.values()) {
-      List<Fixture> group = fixtures.only(visibility).fixtures();
+      List<Fixture> group = new ArrayList<>();
+      for (Fixture fixture : fixtures.only(visibility).fixtures()) {
+        String className = fixture.layer().contract().className();
+        if (classesLeftOut.containsKey(className)) {
+          Verdict notCompiled =
+              new Verdict.ClassNotCompiled(className, classesLeftOut.get(className));
+          for (Part part : fixture.layer().parts()) {
+            parts.add(new PartResult(fixture, part, notCompiled));
+          }
+        } else {
+          group.add(fixture);
+        }
+      }
       if (!group.isEmpty()) {
         visibilities.add(visibility);
         groups.add(group);
       }
     }
     List<LayerContract> contracts =
-        fixtures.fixtures().stream().map(f -> f.layer().contract()).distinct().toList();
+        groups.stream().flatMap(List::stream).map(f -> f.layer().contract()).distinct().toList();
     SubmissionRun run =
         runner.run(
             classes,
@@ -149,7 +171,6 @@ public final class SubmissionGrader {
             deadline,
             (contract, runs) -> GradientChecks.wanted(groups, contract, runs));
     List<Execution> executions = run.executions();
-    List<PartResult> parts = new ArrayList<>();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
     List<Duration> childStarts = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
@@ -172,18 +193,36 @@ public final class SubmissionGrader {
     for (Fixture fixture : fixtures.fixtures()) {
       Layer layer = fixture.layer();
       if (checks.remove(layer.contract()) instanceof CallOutcome.Returned<ProbedGradients> probed) {
-        parts = GradientChecks.explain(parts, GradientChecks.decide(layer, probed.value()));
+        List<PartResult> explained =
+            GradientChecks.explain(parts, GradientChecks.decide(layer, probed.value()));
+        parts.clear();
+        parts.addAll(explained);
       }
     }
     return new SubmissionResult(
         id,
-        parts,
+        inFixtureOrder(parts),
         compilation,
         Optional.of(inspection),
         output.getOrDefault(Visibility.PUBLIC, CapturedOutput.NONE),
         output.getOrDefault(Visibility.HIDDEN, CapturedOutput.NONE),
         childStarts,
         since(start));
+  }
+
+  /** Parts by the fixture set's order (layer, then public before hidden), each case's in order. */
+  private List<PartResult> inFixtureOrder(List<PartResult> parts) {
+    Map<String, Integer> order = new java.util.HashMap<>();
+    for (Fixture fixture : fixtures.fixtures()) {
+      order.putIfAbsent(key(fixture), order.size());
+    }
+    List<PartResult> sorted = new ArrayList<>(parts);
+    sorted.sort(java.util.Comparator.comparingInt(p -> order.getOrDefault(key(p.fixture()), -1)));
+    return sorted;
+  }
+
+  private static String key(Fixture fixture) {
+    return fixture.layer().id() + "/" + fixture.name();
   }
 
   private static CaseInputs inputsOf(Fixture fixture) {

@@ -91,6 +91,12 @@ public sealed interface Verdict {
     }
   }
 
+  /**
+   * The layer's class did not compile and was left out, so its parts were not run; {@code error} is
+   * the first error of its file.
+   */
+  record ClassNotCompiled(String className, String error) implements Verdict {}
+
   /** Nothing could run: the submission has no sources or does not compile. */
   record NotCompiled(Compilation compilation) implements Verdict {}
 }

@@ -214,7 +214,8 @@ public final class ResultsWriter {
     fixtureNode.put("public_cases", fixtures.only(Visibility.PUBLIC).fixtures().size());
     fixtureNode.put("hidden_cases", fixtures.only(Visibility.HIDDEN).fixtures().size());
     ObjectNode optionNode = root.putObject("options");
-    optionNode.put("class", options.className());
+    ArrayNode layers = optionNode.putArray("layers");
+    fixtures.layers().forEach(layer -> layers.add(layer.id()));
     optionNode.put("call_timeout_ms", options.limits().callTimeout().toMillis());
     optionNode.put("start_timeout_ms", options.limits().startTimeout().toMillis());
     optionNode.put("heap_mb", options.limits().heapMegabytes());

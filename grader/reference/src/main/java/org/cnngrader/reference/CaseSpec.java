@@ -1,80 +1,106 @@
 package org.cnngrader.reference;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.cnngrader.fixture.Visibility;
-import org.cnngrader.layers.conv2d.ConvGeometry;
-import org.cnngrader.layers.conv2d.ConvParams;
+import org.cnngrader.layer.InvalidCase;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layer.Params;
+import org.cnngrader.layer.TensorSpec;
+import org.cnngrader.tensor.Shape;
 
 /**
- * One entry of the declarative case list: sizes, stride, pad, seed, and optionally how to fill a
- * tensor ({@code random}, the default; {@code arange}: 0, 1, 2, ...; {@code ones}; {@code zeros}).
+ * One entry of a layer's declarative case list: its parameters, its sizes (n, c, h, w, ...), a
+ * seed, and optionally how to fill a tensor ({@code random}, the default; {@code arange}: 0, 1, 2,
+ * ...; {@code ones}; {@code zeros}). A spec that exists fits the layer's output-size formula.
  */
 public record CaseSpec(
+    Layer layer,
     String name,
     Visibility visibility,
     String description,
-    ConvGeometry geometry,
+    Params params,
+    Map<String, Integer> sizes,
     long seed,
     Map<String, Fill> fill) {
 
-  /** How a tensor's values are chosen. */
-  public enum Fill {
-    RANDOM,
-    ARANGE,
-    ONES,
-    ZEROS
+  /**
+   * How a tensor's values are chosen: drawn ({@code random}: in [-1, 1) with {@code decimals}
+   * decimals), {@code arange} (0, 1, 2, ...), {@code ones}, {@code zeros}, or {@code linspace FROM
+   * TO} (evenly spaced from FROM to TO, as NumPy's linspace; CS231n's checks use it).
+   */
+  public record Fill(Kind kind, double from, double to) {
+
+    /** The kinds of fill, by their names in case lists. */
+    public enum Kind {
+      RANDOM,
+      ARANGE,
+      ONES,
+      ZEROS,
+      LINSPACE
+    }
+
+    public static final Fill RANDOM = new Fill(Kind.RANDOM, 0, 0);
+
+    /** "random", "ones", "linspace -0.3 0.4", ... */
+    public static Fill parse(String text) {
+      String[] words =
+          java.util.regex.Pattern.compile("\\s+").splitAsStream(text.trim()).toArray(String[]::new);
+      Kind kind;
+      try {
+        kind = Kind.valueOf(words[0].toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "must be random, arange, ones, zeros or linspace FROM TO, found \"" + text + "\"");
+      }
+      if (kind == Kind.LINSPACE) {
+        if (words.length != 3) {
+          throw new IllegalArgumentException(
+              "linspace needs FROM and TO, e.g. \"linspace -0.3 0.4\", found \"" + text + "\"");
+        }
+        try {
+          return new Fill(kind, Double.parseDouble(words[1]), Double.parseDouble(words[2]));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("linspace's FROM and TO must be numbers: " + text);
+        }
+      }
+      if (words.length != 1) {
+        throw new IllegalArgumentException(words[0] + " takes no numbers, found \"" + text + "\"");
+      }
+      return new Fill(kind, 0, 0);
+    }
   }
 
   public CaseSpec {
-    if (!geometry.fits()) {
-      throw new IllegalArgumentException(
-          "case "
-              + name
-              + ": (H - HH + 2*pad) and (W - WW + 2*pad) must be multiples of the stride");
-    }
-    fill = Map.copyOf(fill == null ? Map.of() : fill);
+    sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
+    fill = Collections.unmodifiableMap(new TreeMap<>(fill == null ? Map.of() : fill));
     for (String tensor : fill.keySet()) {
-      if (!tensor.matches("x|w|b|dout")) {
+      if (layer.inputs().stream().noneMatch(t -> t.key().equals(tensor))) {
         throw new IllegalArgumentException(
-            "case " + name + ": fill." + tensor + " is not an input (x, w, b, dout)");
+            "case "
+                + name
+                + ": fill."
+                + tensor
+                + " is not an input ("
+                + String.join(", ", layer.inputs().stream().map(TensorSpec::key).toList())
+                + ")");
       }
     }
-  }
-
-  @JsonCreator
-  static CaseSpec fromJson(
-      @JsonProperty(value = "name", required = true) String name,
-      @JsonProperty(value = "visibility", required = true) String visibility,
-      @JsonProperty("description") String description,
-      @JsonProperty(value = "n", required = true) int n,
-      @JsonProperty(value = "c", required = true) int c,
-      @JsonProperty(value = "h", required = true) int h,
-      @JsonProperty(value = "w", required = true) int w,
-      @JsonProperty(value = "f", required = true) int f,
-      @JsonProperty(value = "hh", required = true) int hh,
-      @JsonProperty(value = "ww", required = true) int ww,
-      @JsonProperty(value = "stride", required = true) int stride,
-      @JsonProperty(value = "pad", required = true) int pad,
-      @JsonProperty(value = "seed", required = true) long seed,
-      @JsonProperty("fill") Map<String, String> fill) {
-    Map<String, Fill> fills = new java.util.TreeMap<>();
-    if (fill != null) {
-      fill.forEach(
-          (tensor, kind) ->
-              fills.put(tensor, Fill.valueOf(kind.toUpperCase(java.util.Locale.ROOT))));
+    try {
+      layer.shapes(params, LayerReferences.of(layer).inputShapes(params, sizes));
+    } catch (InvalidCase e) {
+      throw new IllegalArgumentException("case " + name + ": " + e.getMessage(), e);
     }
-    return new CaseSpec(
-        name,
-        Visibility.valueOf(visibility.toUpperCase(java.util.Locale.ROOT)),
-        description,
-        new ConvGeometry(n, c, h, w, f, hh, ww, new ConvParams(stride, pad)),
-        seed,
-        fills);
   }
 
   public Fill fillOf(String tensor) {
     return fill.getOrDefault(tensor, Fill.RANDOM);
+  }
+
+  /** The shapes of the case's inputs. */
+  public Map<String, Shape> inputShapes() {
+    return LayerReferences.of(layer).inputShapes(params, sizes);
   }
 }

@@ -11,7 +11,6 @@ import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.layer.KnownMistake;
-import org.cnngrader.layers.conv2d.ConvParams;
 
 /**
  * Adds ND4J's references of known mistakes to fixtures that store none, such as those written from
@@ -73,10 +72,9 @@ public final class FixtureCompleter {
       return new Refused(file, report.problems());
     }
     Map<KnownMistake, MistakeReference> references =
-        MistakeModels.references(
-            ConvTensors.Inputs.of(fixture),
-            ConvParams.of(fixture.params()),
-            ConvTensors.Expected.of(fixture),
+        MistakeSelection.select(
+            LayerReferences.of(fixture.layer()).mistakes(fixture.params(), fixture.inputs()),
+            fixture.expected(),
             fixture.tolerance());
     try {
       FixtureFiles.write(root, fixture.withMistakes(references));

@@ -4,60 +4,62 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Reference;
-import org.cnngrader.layers.conv2d.Conv2dLayer;
-import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
 /**
  * Turns a case spec into a fixture: inputs drawn from the case's seed, expected tensors and those
- * of known mistakes from ND4J. The same spec always gives the same fixture, bit for bit.
+ * of known mistakes from the layer's reference (ND4J). The same spec always gives the same fixture,
+ * bit for bit, on one machine.
  */
 public final class FixtureGenerator {
 
   private FixtureGenerator() {}
 
   public static Fixture generate(CaseSpec spec) {
-    ConvGeometry g = spec.geometry();
-    SplittableRandom random = new SplittableRandom(spec.seed());
-    Tensor x = fill(spec.fillOf("x"), g.xShape(), random);
-    Tensor w = fill(spec.fillOf("w"), g.wShape(), random);
-    Tensor b = fill(spec.fillOf("b"), g.bShape(), random);
-    Tensor dout = fill(spec.fillOf("dout"), g.outShape(), random);
-    Tensor out = Nd4jConv2d.forward(x, w, b, g.params());
-    Nd4jConv2d.Backward backward = Nd4jConv2d.backward(x, w, b, dout, g.params());
-    ConvTensors.Inputs inputs = new ConvTensors.Inputs(x, w, b, dout);
-    ConvTensors.Expected expected =
-        new ConvTensors.Expected(out, backward.dx(), backward.dw(), backward.db());
+    LayerReference reference = LayerReferences.of(spec.layer());
+    Map<String, Tensor> inputs = reference.draw(spec);
+    Map<String, Tensor> expected = reference.expected(spec.params(), inputs);
     return new Fixture(
-        Conv2dLayer.LAYER,
+        spec.layer(),
         spec.name(),
         spec.visibility(),
-        g.params().toParams(),
-        inputs.toMap(),
-        expected.toMap(),
+        spec.params(),
+        inputs,
+        expected,
         null,
         Fixture.DEFAULT_TOLERANCE,
-        new Reference(Nd4jConv2d.LIBRARY, Nd4jConv2d.VERSION),
+        new Reference(reference.library(), reference.version()),
         spec.description(),
         spec.seed(),
         Map.of(),
-        MistakeModels.references(inputs, g.params(), expected, Fixture.DEFAULT_TOLERANCE));
+        MistakeSelection.select(
+            reference.mistakes(spec.params(), inputs), expected, Fixture.DEFAULT_TOLERANCE));
   }
 
   /**
-   * Values in [-1, 1) with four decimals: short in JSON, and the same double whoever parses the
-   * text.
+   * A tensor filled as {@code fill} says; drawn values lie in [-1, 1) with four decimals: short in
+   * JSON, and the same double whoever parses the text.
    */
   static Tensor fill(CaseSpec.Fill fill, Shape shape, SplittableRandom random) {
+    return fill(fill, shape, random, 4);
+  }
+
+  /** As {@link #fill(CaseSpec.Fill, Shape, SplittableRandom)}, drawing with {@code decimals}. */
+  static Tensor fill(CaseSpec.Fill fill, Shape shape, SplittableRandom random, int decimals) {
+    double scale = Math.pow(10, decimals);
     double[] data = new double[shape.size()];
     for (int i = 0; i < data.length; i++) {
       data[i] =
-          switch (fill) {
-            case RANDOM -> Math.round(random.nextDouble(-1, 1) * 1e4) / 1e4;
+          switch (fill.kind()) {
+            case RANDOM -> Math.round(random.nextDouble(-1, 1) * scale) / scale;
             case ARANGE -> i;
             case ONES -> 1;
             case ZEROS -> 0;
+            case LINSPACE ->
+                i == data.length - 1
+                    ? fill.to()
+                    : fill.from() + i * ((fill.to() - fill.from()) / Math.max(1, data.length - 1));
           };
     }
     return new Tensor(shape, data);

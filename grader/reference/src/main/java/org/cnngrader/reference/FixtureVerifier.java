@@ -16,8 +16,6 @@ import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.layer.KnownMistake;
-import org.cnngrader.layers.conv2d.Conv2dMistake;
-import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
@@ -52,22 +50,25 @@ public final class FixtureVerifier {
   /** Verifies every fixture file below a fixtures root; a root without any is a problem too. */
   public static List<FileReport> verify(Path root) {
     List<FileReport> reports = new ArrayList<>();
-    for (FixtureFiles.Located found : FixtureFiles.all(root)) {
+    List<FixtureFiles.Located> files = FixtureFiles.all(root);
+    for (FixtureFiles.Located found : files) {
       reports.add(verifyFile(root, found));
     }
-    reports = withRepeatedNames(reports);
+    reports = withRepeatedNames(files, reports);
     if (reports.isEmpty()) {
       reports.add(new FileReport(root, List.of(FixtureFiles.noFixtures(root)), List.of(), 0));
     }
     return reports;
   }
 
-  /** Case names must be unique across public and hidden fixtures, as grading requires. */
-  private static List<FileReport> withRepeatedNames(List<FileReport> reports) {
+  /** Case names must be unique across a layer's public and hidden fixtures, as grading requires. */
+  private static List<FileReport> withRepeatedNames(
+      List<FixtureFiles.Located> files, List<FileReport> reports) {
     Map<String, Path> firstByName = new HashMap<>();
     List<FileReport> checked = new ArrayList<>();
-    for (FileReport report : reports) {
-      String name = caseName(report.file());
+    for (int i = 0; i < reports.size(); i++) {
+      FileReport report = reports.get(i);
+      String name = files.get(i).layer().id() + "/" + caseName(report.file());
       Path first = firstByName.putIfAbsent(name, report.file());
       if (first == null) {
         checked.add(report);
@@ -101,23 +102,19 @@ public final class FixtureVerifier {
 
   /** Verifies a fixture already read from {@code file}, below the fixtures root {@code root}. */
   static FileReport verifyFixture(Path root, Path file, Fixture fixture) {
-    ConvTensors.Inputs in = ConvTensors.Inputs.of(fixture);
-    ConvParams params = ConvParams.of(fixture.params());
-    Tensor out = Nd4jConv2d.forward(in.x(), in.w(), in.b(), params);
-    Nd4jConv2d.Backward backward = Nd4jConv2d.backward(in.x(), in.w(), in.b(), in.dout(), params);
-    ConvTensors.Expected recomputed =
-        new ConvTensors.Expected(out, backward.dx(), backward.dw(), backward.db());
+    LayerReference reference = LayerReferences.of(fixture.layer());
+    Map<String, Tensor> recomputed = reference.expected(fixture.params(), fixture.inputs());
     LayerBounds bounds = fixture.layer().bounds(fixture.params(), fixture.inputs());
     Checks checks = new Checks(file);
     for (String tensor : fixture.expected().keySet()) {
       checks.compare(
           "expected." + tensor,
           fixture.expected(tensor),
-          recomputed.tensor(tensor),
+          recomputed.get(tensor),
           bounds.of(tensor));
     }
     if (fixture.storesMistakes()) {
-      checkMistakes(fixture, recomputed, checks);
+      checkMistakes(fixture, reference, recomputed, checks);
     } else {
       checks.notes.add(
           file
@@ -134,13 +131,15 @@ public final class FixtureVerifier {
    * each agreeing with ND4J: a missing one could let another mistake's diagnosis stand in for it.
    */
   private static void checkMistakes(
-      Fixture fixture, ConvTensors.Expected recomputed, Checks checks) {
-    ConvTensors.Inputs in = ConvTensors.Inputs.of(fixture);
-    ConvParams params = ConvParams.of(fixture.params());
+      Fixture fixture, LayerReference reference, Map<String, Tensor> recomputed, Checks checks) {
     Map<KnownMistake, MistakeReference> wanted =
-        MistakeModels.references(in, params, recomputed, fixture.tolerance());
-    Map<Conv2dMistake, Map<String, Tensor>> bounds = MistakeModels.bounds(in, params);
-    for (Conv2dMistake mistake : Conv2dMistake.values()) {
+        MistakeSelection.select(
+            reference.mistakes(fixture.params(), fixture.inputs()),
+            recomputed,
+            fixture.tolerance());
+    Map<KnownMistake, Map<String, Tensor>> bounds =
+        reference.mistakeBounds(fixture.params(), fixture.inputs());
+    for (KnownMistake mistake : fixture.layer().mistakes()) {
       for (String tensor : fixture.expected().keySet()) {
         String field = "mistakes." + mistake.key() + "." + tensor;
         Optional<Tensor> stored = fixture.mistakeReference(mistake, tensor);
@@ -156,7 +155,7 @@ public final class FixtureVerifier {
                   + " for this mistake has another shape, equals expected."
                   + tensor
                   + " or holds more than "
-                  + MistakeModels.MAX_STORED_VALUES
+                  + MistakeSelection.MAX_STORED_VALUES
                   + " values");
         } else if (stored.isEmpty() && computed.isPresent()) {
           checks.problems.add(

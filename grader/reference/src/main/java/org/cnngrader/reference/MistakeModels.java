@@ -3,69 +3,18 @@ package org.cnngrader.reference;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cnngrader.compare.RelativeError;
-import org.cnngrader.fixture.MistakeReference;
-import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * What layers with known mistakes compute on a case's inputs, with ND4J: each mistake is the
- * reference convolution run on edited inputs (a stride of 1, the input padded on one side, the
- * kernel rotated, one channel, one image, ...), so that a student's tensor can be recognized as
+ * What convolution layers with known mistakes compute on a case's inputs, with ND4J: each mistake
+ * is the reference convolution run on edited inputs (a stride of 1, the input padded on one side,
+ * the kernel rotated, one channel, one image, ...), so that a student's tensor can be recognized as
  * that mistake's. Mistakes that change a tensor's shape are left to the output-size formula.
  */
-public final class MistakeModels {
-
-  /**
-   * A mistake's tensor is stored only up to this many values: the large cases' out and dx would add
-   * several megabytes each to every fixture load, for feedback that the smaller cases give.
-   */
-  public static final int MAX_STORED_VALUES = 4096;
-
-  private MistakeModels() {}
-
-  /**
-   * The references a fixture stores: for each mistake, the tensors that keep their shape, differ
-   * from {@code expected} by more than {@code tolerance} (a mistake that changes nothing in a case
-   * must never be diagnosed there) and hold at most {@link #MAX_STORED_VALUES} values.
-   */
-  static Map<KnownMistake, MistakeReference> references(
-      ConvTensors.Inputs inputs,
-      ConvParams params,
-      ConvTensors.Expected expected,
-      double tolerance) {
-    Map<KnownMistake, MistakeReference> references = new LinkedHashMap<>();
-    computeAll(Conv2dComputation.ND4J, inputs, params)
-        .forEach(
-            (mistake, tensors) -> {
-              Map<String, Tensor> kept = new LinkedHashMap<>();
-              tensors.forEach(
-                  (name, tensor) -> {
-                    Tensor right = expected.tensor(name);
-                    if (tensor.shape().equals(right.shape())
-                        && tensor.size() <= MAX_STORED_VALUES
-                        && !RelativeError.compare(right, tensor, tolerance).passed()) {
-                      kept.put(name, tensor);
-                    }
-                  });
-              if (!kept.isEmpty()) {
-                references.put(mistake, new MistakeReference(kept));
-              }
-            });
-    return references;
-  }
-
-  /**
-   * For every modelled mistake and each tensor it computes, the rounding bounds of its elements:
-   * how far a recomputation of a stored reference may differ from it.
-   */
-  public static Map<Conv2dMistake, Map<String, Tensor>> bounds(
-      ConvTensors.Inputs inputs, ConvParams params) {
-    return computeAll(Conv2dComputation.ROUNDING_BOUNDS, inputs, params);
-  }
+final class MistakeModels {
 
   /**
    * Every modelled mistake that can occur in this case, with all the tensors it computes: ND4J's

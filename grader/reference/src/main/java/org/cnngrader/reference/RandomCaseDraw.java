@@ -2,18 +2,15 @@ package org.cnngrader.reference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.cnngrader.fixture.Fixture;
-import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.RandomCases;
-import org.cnngrader.layers.conv2d.ConvGeometry;
-import org.cnngrader.layers.conv2d.ConvParams;
+import org.cnngrader.layer.Layer;
 
 /**
- * Hidden cases drawn from a seed at grading time, with references from ND4J, so that nothing can be
- * learned from files: sizes, channels, filters, stride and pad are drawn so that the output-size
- * formula (W - F + 2P)/S + 1 gives whole numbers. The same seed draws the same cases.
+ * Hidden cases drawn at grading time from a seed, for every layer graded, so that no answer can be
+ * learned from files: each layer's reference sizes its cases so that its output-size formula gives
+ * whole numbers. The same seed draws the same cases.
  */
 public final class RandomCaseDraw {
 
@@ -22,52 +19,25 @@ public final class RandomCaseDraw {
 
   private RandomCaseDraw() {}
 
-  /** The cases {@code cases} asks for, as specs. */
-  public static List<CaseSpec> specs(RandomCases cases) {
-    SplittableRandom random = new SplittableRandom(cases.seed());
+  /** The cases {@code cases} asks for of {@code layer}, as specs. */
+  public static List<CaseSpec> specs(RandomCases cases, Layer layer) {
+    // Each layer draws from a stream of its own, so that grading another subset of layers draws
+    // the same cases for this one.
+    SplittableRandom random = new SplittableRandom(cases.seed() ^ layer.id().hashCode());
+    LayerReference reference = LayerReferences.of(layer);
     List<CaseSpec> specs = new ArrayList<>();
     for (int i = 1; i <= cases.count(); i++) {
-      specs.add(spec(PREFIX + i, random));
+      specs.add(reference.drawSpec(PREFIX + i, random));
     }
     return specs;
   }
 
-  /** The cases {@code cases} asks for, with inputs and ND4J's references. */
-  public static List<Fixture> fixtures(RandomCases cases) {
-    return specs(cases).stream().map(FixtureGenerator::generate).toList();
-  }
-
-  private static CaseSpec spec(String name, SplittableRandom random) {
-    int stride = random.nextInt(1, 4);
-    int pad = random.nextInt(0, 3);
-    int hh = random.nextInt(1, 6);
-    int ww = random.nextInt(1, 6);
-    // Drawing the output size and working back to the input's keeps every division whole.
-    int h = inputSize(random.nextInt(1, 7), hh, stride, pad);
-    int w = inputSize(random.nextInt(1, 7), ww, stride, pad);
-    ConvGeometry geometry =
-        new ConvGeometry(
-            random.nextInt(1, 4),
-            random.nextInt(1, 5),
-            h,
-            w,
-            random.nextInt(1, 5),
-            hh,
-            ww,
-            new ConvParams(stride, pad));
-    return new CaseSpec(
-        name, Visibility.HIDDEN, "Drawn at grading time", geometry, random.nextLong(), Map.of());
-  }
-
-  /**
-   * The input size whose output is {@code out} (or more, where padding would leave no input at
-   * all): W = (out - 1) * S + F - 2P.
-   */
-  private static int inputSize(int out, int filter, int stride, int pad) {
-    int size = (out - 1) * stride + filter - 2 * pad;
-    while (size < 1) {
-      size += stride;
+  /** The cases {@code cases} asks for of each of {@code layers}, with ND4J's references. */
+  public static List<Fixture> fixtures(RandomCases cases, List<Layer> layers) {
+    List<Fixture> fixtures = new ArrayList<>();
+    for (Layer layer : layers) {
+      specs(cases, layer).stream().map(FixtureGenerator::generate).forEach(fixtures::add);
     }
-    return size;
+    return fixtures;
   }
 }

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.BoundedDifference;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureJson;
-import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.layer.KnownMistake;
-import org.cnngrader.layers.conv2d.Conv2dBounds;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -34,7 +34,8 @@ class FixtureGeneratorTest {
 
   @Test
   void regeneratesTheRepositorysFixturesUpToTheRoundingOfTheirReferences() throws Exception {
-    CaseList cases = CaseList.read(fixturesRoot().resolve(CaseList.FILE));
+    CaseList cases =
+        CaseList.read(CaseList.file(fixturesRoot(), Conv2dLayer.LAYER), Conv2dLayer.LAYER);
 
     int compared = 0;
     for (CaseSpec spec : cases.cases()) {
@@ -48,6 +49,7 @@ class FixtureGeneratorTest {
       // Inputs, names, layout and field order: the committed file with its own reference values.
       Fixture withCommittedReferences =
           new Fixture(
+              regenerated.layer(),
               regenerated.name(),
               regenerated.visibility(),
               regenerated.params(),
@@ -68,8 +70,8 @@ class FixtureGeneratorTest {
           .isEqualTo(committed.mistakes().keySet());
 
       // Reference values: within the rounding bound of each element.
-      Conv2dBounds bounds = Conv2dBounds.of(committed);
-      for (String tensor : MistakeReference.TENSORS) {
+      LayerBounds bounds = committed.layer().bounds(committed.params(), committed.inputs());
+      for (String tensor : List.of("out", "dx", "dw", "db")) {
         assertWithinBounds(
             file + ": expected." + tensor,
             committed.expected(tensor),
@@ -77,7 +79,7 @@ class FixtureGeneratorTest {
             bounds.of(tensor));
       }
       Map<KnownMistake, Map<String, Tensor>> mistakeBounds =
-          MistakeModels.bounds(committed.inputs(), committed.params());
+          Conv2dReference.INSTANCE.mistakeBounds(committed.params(), committed.inputs());
       committed
           .mistakes()
           .forEach(
@@ -102,7 +104,7 @@ class FixtureGeneratorTest {
       assertThat(
               FixtureFiles.jsonFiles(
                   FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, visibility)))
-          .as("every committed fixture is a case of " + CaseList.FILE)
+          .as("every committed fixture is a case of conv2d/cases.json")
           .allSatisfy(
               file ->
                   assertThat(cases.cases())
@@ -130,7 +132,8 @@ class FixtureGeneratorTest {
   @Test
   void generatingTwiceOnOneMachineGivesByteIdenticalFiles(@TempDir Path first, @TempDir Path second)
       throws Exception {
-    CaseList cases = CaseList.read(fixturesRoot().resolve(CaseList.FILE));
+    CaseList cases =
+        CaseList.read(CaseList.file(fixturesRoot(), Conv2dLayer.LAYER), Conv2dLayer.LAYER);
 
     for (CaseSpec spec : cases.cases()) {
       Path a = FixtureFiles.write(first, FixtureGenerator.generate(spec));
@@ -148,10 +151,10 @@ class FixtureGeneratorTest {
         "{\"cases\": [{\"name\": \"bad\", \"visibility\": \"public\", \"n\": 1, \"c\": 1, \"h\": 5, \"w\": 5,"
             + " \"f\": 1, \"hh\": 3, \"ww\": 3, \"stride\": 3, \"pad\": 0, \"seed\": 1}]}");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaseList.read(list))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CaseList.read(list, Conv2dLayer.LAYER))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             list
-                + ": cases[0]: case bad: (H - HH + 2*pad) and (W - WW + 2*pad) must be multiples of the stride");
+                + ": cases[0]: case bad: (H - HH + 2*pad) = 2 and (W - WW + 2*pad) = 2 must be non-negative multiples of stride 3");
   }
 }

@@ -10,13 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.BoundedDifference;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.fixture.Visibility;
-import org.cnngrader.layers.conv2d.Conv2dBounds;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -49,8 +48,8 @@ class FixtureVerifierTest {
   @Test
   void aTamperingOf1e3IsBeyondTheBoundOfEveryElementOfEveryFixture() {
     for (Fixture fixture : FixtureFiles.load(fixturesRoot()).fixtures()) {
-      Conv2dBounds bounds = Conv2dBounds.of(fixture);
-      for (String name : MistakeReference.TENSORS) {
+      LayerBounds bounds = fixture.layer().bounds(fixture.params(), fixture.inputs());
+      for (String name : List.of("out", "dx", "dw", "db")) {
         Tensor expected = fixture.expected(name);
         ElementBounds tensorBounds = bounds.of(name);
         for (int i = 0; i < expected.size(); i++) {
@@ -72,7 +71,7 @@ class FixtureVerifierTest {
   void namesA1e3TamperingOfTheElementWithTheLoosestBound(String tensor, @TempDir Path root)
       throws Exception {
     Fixture large = fixture(Visibility.PUBLIC, "large-4x16x32x32");
-    ElementBounds bounds = Conv2dBounds.of(large).of(tensor);
+    ElementBounds bounds = large.layer().bounds(large.params(), large.inputs()).of(tensor);
     Tensor expected = large.expected(tensor);
     int loosest = 0;
     for (int i = 0; i < expected.size(); i++) {
@@ -112,7 +111,7 @@ class FixtureVerifierTest {
     // dw[0][0][1][1] of seven-s2-p1 sums 9 products: its bound is below 1e-14.
     Fixture seven = fixture(Visibility.HIDDEN, "seven-s2-p1");
     double stored = seven.expected("dw").get(4);
-    double bound = Conv2dBounds.of(seven).of("dw").at(4);
+    double bound = seven.layer().bounds(seven.params(), seven.inputs()).of("dw").at(4);
     assertThat(bound).isLessThan(1e-14);
     Path tampered =
         copyEdited(
@@ -198,15 +197,15 @@ class FixtureVerifierTest {
         .containsExactly(
             FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.HIDDEN)
                     .resolve("kernel-1x1.json")
-                + ": name: case kernel-1x1 is already defined by "
+                + ": name: case conv2d/kernel-1x1 is already defined by "
                 + FixtureFiles.folder(root, Conv2dLayer.LAYER, Visibility.PUBLIC)
                     .resolve("kernel-1x1.json"));
   }
 
   private static Fixture fixture(Visibility visibility, String name) {
     return FixtureFiles.read(
-        FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, Conv2dLayer.LAYER, visibility)
-            .resolve(name + ".json"),
+        FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, visibility).resolve(name + ".json"),
+        Conv2dLayer.LAYER,
         visibility);
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,10 @@ class MistakeModelsTest {
   private static Fixture generated(String name) throws Exception {
     CaseList cases =
         CaseList.read(
-            Path.of(System.getProperty("grader.repository"))
-                .resolve("fixtures")
-                .resolve(CaseList.FILE));
+            CaseList.file(
+                Path.of(System.getProperty("grader.repository")).resolve("fixtures"),
+                Conv2dLayer.LAYER),
+            Conv2dLayer.LAYER);
     return FixtureGenerator.generate(
         cases.cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
   }
@@ -67,6 +69,6 @@ class MistakeModelsTest {
         .allSatisfy(
             (mistake, reference) ->
                 assertThat(reference.tensors().keySet()).isSubsetOf("dw", "db"));
-    assertThat(large.expected("out").size()).isGreaterThan(MistakeModels.MAX_STORED_VALUES);
+    assertThat(large.expected("out").size()).isGreaterThan(MistakeSelection.MAX_STORED_VALUES);
   }
 }

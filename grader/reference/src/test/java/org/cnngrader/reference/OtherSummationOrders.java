@@ -83,8 +83,8 @@ final class OtherSummationOrders {
 
   /** Every element gathers its terms in the lesson's order, then adds them up with {@code how}. */
   static Results gathered(Fixture fixture, Summation how) {
-    Fixture.Inputs in = fixture.inputs();
-    ConvGeometry g = fixture.geometry();
+    ConvTensors.Inputs in = ConvTensors.Inputs.of(fixture);
+    ConvGeometry g = ConvGeometry.of(fixture.setting());
     int longest = Math.max(g.c() * g.hh() * g.ww() + 1, g.f() * g.hh() * g.ww());
     longest = Math.max(longest, g.n() * g.outHeight() * g.outWidth());
     double[] terms = new double[longest];
@@ -191,8 +191,8 @@ final class OtherSummationOrders {
    * (col2im).
    */
   static Results im2col(Fixture fixture) {
-    Fixture.Inputs in = fixture.inputs();
-    ConvGeometry g = fixture.geometry();
+    ConvTensors.Inputs in = ConvTensors.Inputs.of(fixture);
+    ConvGeometry g = ConvGeometry.of(fixture.setting());
     int rows = g.c() * g.hh() * g.ww();
     int positions = g.n() * g.outHeight() * g.outWidth();
     double[][] cols = new double[rows][positions];

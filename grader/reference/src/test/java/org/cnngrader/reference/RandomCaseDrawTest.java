@@ -7,14 +7,18 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureJson;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.RandomCases;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.conv2d.ConvParams;
 import org.junit.jupiter.api.Test;
 
 /** Random cases are valid per the output-size formula and reproducible from their seed. */
 class RandomCaseDrawTest {
 
   private static List<String> written(RandomCases cases) {
-    return RandomCaseDraw.fixtures(cases).stream().map(FixtureJson::write).toList();
+    return RandomCaseDraw.fixtures(cases, List.of(Conv2dLayer.LAYER)).stream()
+        .map(FixtureJson::write)
+        .toList();
   }
 
   @Test
@@ -29,8 +33,8 @@ class RandomCaseDrawTest {
   @Test
   void everyDrawnCaseFitsTheFormulaWithWholeNumbersAndIsHidden() {
     for (long seed = 0; seed < 40; seed++) {
-      for (CaseSpec spec : RandomCaseDraw.specs(new RandomCases(10, seed))) {
-        ConvGeometry g = spec.geometry();
+      for (CaseSpec spec : RandomCaseDraw.specs(new RandomCases(10, seed), Conv2dLayer.LAYER)) {
+        ConvGeometry g = Conv2dReference.geometry(spec);
         int s = g.stride();
         int p = g.pad();
         String where = "seed " + seed + ", " + spec.name() + ": " + g;
@@ -50,12 +54,16 @@ class RandomCaseDrawTest {
 
   @Test
   void theReferencesOfDrawnCasesAgreeWithPlainJava() {
-    for (Fixture fixture : RandomCaseDraw.fixtures(new RandomCases(5, 11))) {
+    for (Fixture fixture :
+        RandomCaseDraw.fixtures(new RandomCases(5, 11), List.of(Conv2dLayer.LAYER))) {
       assertThat(fixture.expected("out").data())
           .as(fixture.name())
           .containsExactly(
               PlainConv2d.forward(
-                      fixture.input("x"), fixture.input("w"), fixture.input("b"), fixture.params())
+                      fixture.input("x"),
+                      fixture.input("w"),
+                      fixture.input("b"),
+                      ConvParams.of(fixture.params()))
                   .data(),
               org.assertj.core.data.Offset.offset(1e-9));
     }

@@ -11,11 +11,11 @@ import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.fixture.Reference;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.RandomCases;
 import org.cnngrader.grading.ValuesRule;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.ConvParams;
 import org.cnngrader.reference.OtherSummationOrders.Results;
 import org.cnngrader.reference.OtherSummationOrders.Summation;
@@ -61,7 +61,8 @@ class SummationOrderTest {
     List<String> failures = new ArrayList<>();
     for (long seed = SEED; seed < SEED + DRAWS; seed++) {
       long drawSeed = seed;
-      for (Fixture fixture : RandomCaseDraw.fixtures(new RandomCases(100, seed))) {
+      for (Fixture fixture :
+          RandomCaseDraw.fixtures(new RandomCases(100, seed), List.of(Conv2dLayer.LAYER))) {
         failures.addAll(
             failuresOf(fixture).stream().map(f -> "seed " + drawSeed + ": " + f).toList());
         cases++;
@@ -113,9 +114,10 @@ class SummationOrderTest {
 
   private static List<CaseSpec> cases() throws java.io.IOException {
     return CaseList.read(
-            Path.of(System.getProperty("grader.repository"))
-                .resolve("fixtures")
-                .resolve(CaseList.FILE))
+            CaseList.file(
+                Path.of(System.getProperty("grader.repository")).resolve("fixtures"),
+                Conv2dLayer.LAYER),
+            Conv2dLayer.LAYER)
         .cases();
   }
 
@@ -125,7 +127,7 @@ class SummationOrderTest {
     SOLUTIONS.forEach(
         (name, solution) -> {
           Results results = solution.apply(fixture);
-          for (String tensor : MistakeReference.TENSORS) {
+          for (String tensor : List.of("out", "dx", "dw", "db")) {
             ValueComparison c = rule.compare(tensor, results.tensor(tensor));
             if (!c.passed()) {
               failures.add(
@@ -177,12 +179,14 @@ class SummationOrderTest {
     Tensor douts = new Tensor(Shape.of(n, f, h, h), dout);
     Nd4jConv2d.Backward backward = Nd4jConv2d.backward(xs, ws, b, douts, params);
     return new Fixture(
+        Conv2dLayer.LAYER,
         "cancelling",
         Visibility.HIDDEN,
-        params,
-        new Fixture.Inputs(xs, ws, b, douts),
-        new Fixture.Expected(
-            Nd4jConv2d.forward(xs, ws, b, params), backward.dx(), backward.dw(), backward.db()),
+        params.toParams(),
+        new ConvTensors.Inputs(xs, ws, b, douts).toMap(),
+        new ConvTensors.Expected(
+                Nd4jConv2d.forward(xs, ws, b, params), backward.dx(), backward.dw(), backward.db())
+            .toMap(),
         null,
         Fixture.DEFAULT_TOLERANCE,
         new Reference(Nd4jConv2d.LIBRARY, Nd4jConv2d.VERSION),

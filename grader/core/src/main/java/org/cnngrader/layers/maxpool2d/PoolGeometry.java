@@ -1,0 +1,73 @@
+package org.cnngrader.layers.maxpool2d;
+
+import org.cnngrader.layer.Params;
+import org.cnngrader.layer.Setting;
+import org.cnngrader.tensor.Shape;
+
+/**
+ * The sizes of one max pooling: input x[N][C][H][W], a pool_height x pool_width window that moves
+ * stride steps at a time, no padding. It knows the output size, (H - pool_height)/stride + 1, and
+ * whether the window fits the input a whole number of times.
+ */
+public record PoolGeometry(int n, int c, int h, int w, int poolHeight, int poolWidth, int stride) {
+
+  public PoolGeometry {
+    if (n < 1 || c < 1 || h < 1 || w < 1 || poolHeight < 1 || poolWidth < 1 || stride < 1) {
+      throw new IllegalArgumentException(
+          String.format(
+              "every size must be at least 1, found N=%d C=%d H=%d W=%d pool_height=%d"
+                  + " pool_width=%d stride=%d",
+              n, c, h, w, poolHeight, poolWidth, stride));
+    }
+  }
+
+  /** The geometry of an input shape and a case's parameters. */
+  public static PoolGeometry of(Shape x, Params params) {
+    if (x.rank() != 4) {
+      throw new IllegalArgumentException("x must have rank 4, found " + x);
+    }
+    return new PoolGeometry(
+        x.dim(0),
+        x.dim(1),
+        x.dim(2),
+        x.dim(3),
+        params.integer("pool_height"),
+        params.integer("pool_width"),
+        params.integer("stride"));
+  }
+
+  public static PoolGeometry of(Setting setting) {
+    return of(setting.shape("x"), setting.params());
+  }
+
+  /** True when (H - pool_height) and (W - pool_width) are non-negative multiples of the stride. */
+  public boolean fits() {
+    return fitsAlong(h, poolHeight) && fitsAlong(w, poolWidth);
+  }
+
+  private boolean fitsAlong(int size, int window) {
+    int room = size - window;
+    return room >= 0 && room % stride == 0;
+  }
+
+  /** Whether a window shares elements with the next one: the stride is below the pool size. */
+  public boolean overlaps() {
+    return stride < poolHeight || stride < poolWidth;
+  }
+
+  public int outHeight() {
+    return (h - poolHeight) / stride + 1;
+  }
+
+  public int outWidth() {
+    return (w - poolWidth) / stride + 1;
+  }
+
+  public Shape xShape() {
+    return Shape.of(n, c, h, w);
+  }
+
+  public Shape outShape() {
+    return Shape.of(n, c, outHeight(), outWidth());
+  }
+}
