@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.layer.Layer;
@@ -90,6 +91,10 @@ final class HandoutLayout {
     entries.add(new HandoutEntry("README.md", resource("README.md")));
     Path template = required(repository.resolve(TEMPLATE).resolve("src"));
     entries.addAll(filesBelow(template, TEMPLATE_SOURCES));
+    Path assignment = fixturesRoot.resolve(Assignment.FILE);
+    if (Files.isRegularFile(assignment)) {
+      entries.add(new HandoutEntry(FIXTURES + Assignment.FILE, read(assignment)));
+    }
     for (Layer layer : Layers.all()) {
       for (Path fixture :
           FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot, layer, Visibility.PUBLIC))) {

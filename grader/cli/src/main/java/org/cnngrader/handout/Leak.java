@@ -45,7 +45,9 @@ sealed interface Leak {
     public String reason() {
       return "is not a public fixture; only "
           + HandoutLayout.FIXTURES
-          + "<layer>/public/*.json go to students";
+          + "<layer>/public/*.json and "
+          + HandoutLayout.FIXTURES
+          + "assignment.json go to students";
     }
   }
 

@@ -17,6 +17,16 @@ public record GradientCheck(Setting smallCase, Map<String, Agreement> gradients)
   /** The largest relative error at which backward still follows from forward. */
   public static final double TOLERANCE = 1e-6;
 
+  /**
+   * The largest difference at which an element still agrees whatever its relative error: a gradient
+   * near zero (the upstream gradients of its windows cancelling) has a large relative error from
+   * rounding alone. Each centred difference divides two losses' rounding, about n * u * sum |out *
+   * dout| each (n = 36 products on the small cases: below 1e-14), by 2h = 2e-5: below 1e-9, a
+   * hundred times under this, while a wrong gradient is wrong by the size of an upstream gradient's
+   * share (1e-2 and more).
+   */
+  public static final double ABSOLUTE_FLOOR = 1e-7;
+
   public GradientCheck {
     gradients = Collections.unmodifiableMap(new LinkedHashMap<>(gradients));
     var backprop = smallCase.layer().contract().backprop();

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.execution.CaseInputs;
@@ -123,7 +124,12 @@ final class GradientChecks {
               + expected.tensor().shape());
     }
     ValueComparison comparison =
-        RelativeError.compare(expected.tensor(), actual, GradientCheck.TOLERANCE);
+        RelativeError.compare(
+            expected.tensor(),
+            actual,
+            GradientCheck.TOLERANCE,
+            ElementBounds.withCeiling(
+                GradientCheck.ABSOLUTE_FLOOR, index -> GradientCheck.ABSOLUTE_FLOOR));
     return comparison.passed()
         ? new GradientCheck.Agrees(comparison)
         : new GradientCheck.Disagrees(comparison);

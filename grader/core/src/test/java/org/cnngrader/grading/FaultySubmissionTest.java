@@ -110,7 +110,7 @@ class FaultySubmissionTest {
     assertThat(result.score()).isZero();
     assertThat(feedback(result, Conv2dLayer.FORWARD_SHAPE).get(0))
         .isEqualTo(
-            "class cnn.Conv2d was not found: the submission must declare public class Conv2d in package cnn");
+            "cnn.Conv2d was not handed in: the submission must declare public class Conv2d in package cnn");
   }
 
   @Test

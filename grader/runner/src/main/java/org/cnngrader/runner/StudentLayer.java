@@ -38,7 +38,7 @@ final class StudentLayer {
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException e) {
-      layer.problems.put(Member.CLASS, "class " + className + " was not found");
+      layer.problems.put(Member.CLASS, className + " was not handed in");
       return layer;
     } catch (LinkageError e) {
       layer.problems.put(Member.CLASS, "class " + className + " could not be loaded: " + e);

@@ -124,8 +124,7 @@ class StudentLayerTest {
             StudentLayerTest.class.getClassLoader());
 
     assertThat(layer.problems())
-        .containsExactlyEntriesOf(
-            java.util.Map.of(Member.CLASS, "class cnn.Nowhere was not found"));
+        .containsExactlyEntriesOf(java.util.Map.of(Member.CLASS, "cnn.Nowhere was not handed in"));
     assertThat(layer.has(FORWARD)).isFalse();
   }
 }

@@ -5,6 +5,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureFiles;
@@ -12,8 +16,10 @@ import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.PartResult;
+import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.layer.Layer;
 import org.cnngrader.sandbox.Sandboxes;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
@@ -36,7 +42,7 @@ public final class PreSubmitCheck {
   /** The system property naming the folder of the student's compiled classes. */
   public static final String CLASSES_PROPERTY = "grader.classes";
 
-  /** The system property naming the fixtures root (its conv2d/public/ is used). */
+  /** The system property naming the fixtures root (every layer's public/ folder is used). */
   public static final String FIXTURES_PROPERTY = "grader.fixtures";
 
   private final Path classes;
@@ -100,17 +106,38 @@ public final class PreSubmitCheck {
     }
   }
 
-  /** The closing score line, with what the student must not misread. */
+  /** The closing score lines, per layer and in all, with what the student must not misread. */
   public String scoreLine() {
     SubmissionResult graded = result();
-    return String.format(
-        "Pre-submit check: %s of %s points on the %d public cases (%d of %d parts passed).%n"
-            + "These are the public cases only: your final grade also uses hidden cases.",
-        FeedbackWriter.points(graded.score()),
-        FeedbackWriter.points(graded.maxScore()),
-        graded.parts().stream().map(p -> p.fixture().name()).distinct().count(),
-        graded.passedParts(),
-        graded.parts().size());
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            "Pre-submit check: %s of %s points on the %d public cases (%d of %d parts passed).%n",
+            FeedbackWriter.points(graded.score()),
+            FeedbackWriter.points(graded.maxScore()),
+            graded.parts().stream()
+                .map(p -> p.fixture().layer().id() + "/" + p.fixture().name())
+                .distinct()
+                .count(),
+            graded.passedParts(),
+            graded.parts().size()));
+    Map<Layer, List<PartResult>> byLayer = new LinkedHashMap<>();
+    graded
+        .parts()
+        .forEach(p -> byLayer.computeIfAbsent(p.fixture().layer(), l -> new ArrayList<>()).add(p));
+    byLayer.forEach(
+        (layer, parts) ->
+            text.append(
+                String.format(
+                    "  %s (%s): %s of %s points%n",
+                    layer.title(),
+                    layer.id(),
+                    FeedbackWriter.points(
+                        Points.total(parts.stream().mapToDouble(PartResult::score))),
+                    FeedbackWriter.points(
+                        parts.stream().mapToDouble(PartResult::maxScore).sum()))));
+    text.append("These are the public cases only: your final grade also uses hidden cases.");
+    return text.toString();
   }
 
   public void printScore(PrintStream out) {

@@ -112,12 +112,18 @@ final class MaxPool2dWords {
                       + " dout[n][c][i][j]/%d at all %d elements of the window; in max pooling"
                       + " only the window's maximum reaches out, so it alone gets the gradient",
                   size, size);
+      case STRIDE_IGNORED ->
+          String.format(
+              "the stride was ignored: %s matches windows that move 1 step at a time instead of"
+                  + " stride = %d; the window of out[n][c][i][j] starts at row i*stride and column"
+                  + " j*stride of x, in backward as in forward",
+              t, g.stride());
       case WINDOW_HEIGHT_FOR_WIDTH ->
           String.format(
-              "the window's height was used for its width: out matches windows %d wide instead"
+              "the window's height was used for its width: %s matches windows %d wide instead"
                   + " of pool_width = %d; the window of out[n][c][i][j] is pool_height x"
                   + " pool_width = %d x %d",
-              g.poolHeight(), g.poolWidth(), g.poolHeight(), g.poolWidth());
+              t, g.poolHeight(), g.poolWidth(), g.poolHeight(), g.poolWidth());
       case DX_ASSIGNED_NOT_ADDED ->
           String.format(
               "dx was assigned instead of added: windows overlap here (stride %d is below the"
