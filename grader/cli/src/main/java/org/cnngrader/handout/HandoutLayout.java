@@ -68,6 +68,11 @@ final class HandoutLayout {
     return FIXTURES + layer.id() + "/" + Visibility.PUBLIC.folder() + "/";
   }
 
+  /** Whether a handout path is the assignment file, which says which layers are graded. */
+  static boolean isAssignment(String path) {
+    return path.equals(FIXTURES + Assignment.FILE);
+  }
+
   /**
    * Whether a handout path is a layer's public fixture: {@code
    * fixtures/<layer>/public/<name>.json}.
