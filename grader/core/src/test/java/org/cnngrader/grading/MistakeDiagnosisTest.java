@@ -13,8 +13,8 @@ import org.cnngrader.TestSandbox;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.layer.KnownMistake;
-import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
+import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -100,7 +100,21 @@ class MistakeDiagnosisTest {
             Conv2dMistake.LAST_IMAGE_ONLY),
         typical(Submission.example("mistake-dx-flipped-kernel"), Conv2dMistake.FLIPPED_KERNEL),
         typical(Submission.example("mistake-dx-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
-        typical(Submission.example("mistake-dw-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED));
+        typical(Submission.example("mistake-dw-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
+        typical(
+            Submission.example("mistake-average-pooling"), MaxPool2dMistake.AVERAGE_INSTEAD_OF_MAX),
+        typical(Submission.example("mistake-pool-stride-ignored"), MaxPool2dMistake.STRIDE_IGNORED),
+        typical(
+            Submission.example("mistake-pool-window-height-for-width"),
+            MaxPool2dMistake.WINDOW_HEIGHT_FOR_WIDTH),
+        typical(
+            Submission.example("mistake-pool-dx-assigned"), MaxPool2dMistake.DX_ASSIGNED_NOT_ADDED),
+        typical(
+            Submission.example("mistake-pool-dout-spread"),
+            MaxPool2dMistake.DOUT_SPREAD_OVER_WINDOW),
+        typical(
+            Submission.example("mistake-pool-dout-divided"),
+            MaxPool2dMistake.DOUT_DIVIDED_BY_WINDOW_SIZE));
   }
 
   private static Arguments typical(Submission submission, KnownMistake mistake) {
@@ -135,7 +149,9 @@ class MistakeDiagnosisTest {
    */
   private static boolean shouldBeNamed(PartResult part, KnownMistake mistake) {
     if (part.verdict() instanceof Verdict.WrongShape) {
-      return !part.part().equals(Conv2dLayer.FORWARD);
+      return part.part().shapeOnly()
+          || part.fixture().layer().parts().stream()
+              .noneMatch(p -> p.shapeOnly() && p.tensor().equals(part.part().tensor()));
     }
     return part.verdict() instanceof Verdict.WrongValues wrong
         && part.fixture().mistakeReference(mistake, wrong.tensor()).isPresent();

@@ -12,6 +12,8 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.layer.Part;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.maxpool2d.MaxPool2dLayer;
+import org.cnngrader.layers.maxpool2d.PoolGeometry;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,6 +47,54 @@ class ZooGradingTest {
 
   static Stream<Arguments> mistakes() {
     return Stream.of(
+        Arguments.of(
+            "conv-only",
+            (Function<Fixture, Set<Part>>)
+                f -> f.layer().equals(MaxPool2dLayer.LAYER) ? allPoolParts() : none()),
+        poolMistake(
+            "mistake-average-pooling",
+            f ->
+                pool(f).poolHeight() * pool(f).poolWidth() > 1
+                    ? parts(MaxPool2dLayer.FORWARD, MaxPool2dLayer.DX)
+                    : none()),
+        poolMistake(
+            "mistake-pool-stride-ignored",
+            f -> {
+              if (pool(f).stride() == 1) {
+                return none();
+              }
+              Set<Part> failing = parts(MaxPool2dLayer.FORWARD_SHAPE, MaxPool2dLayer.FORWARD);
+              // Windows one step apart may still find the same maxima.
+              if (!java.util.Arrays.equals(dxWithWindowsApart(f, 1), f.expected("dx").data())) {
+                failing.add(MaxPool2dLayer.DX);
+              }
+              return failing;
+            }),
+        poolMistake(
+            "mistake-pool-window-height-for-width",
+            f -> {
+              PoolGeometry g = pool(f);
+              if (g.poolHeight() == g.poolWidth()) {
+                return none();
+              }
+              Set<Part> failing = parts(MaxPool2dLayer.FORWARD, MaxPool2dLayer.DX);
+              if ((g.w() - g.poolHeight()) / g.stride() + 1 != g.outWidth()
+                  || (g.w() - g.poolHeight()) % g.stride() != 0) {
+                failing.add(MaxPool2dLayer.FORWARD_SHAPE);
+              }
+              return failing;
+            }),
+        poolMistake(
+            "mistake-pool-dx-assigned",
+            f -> someMaximumServesTwoWindows(f) ? parts(MaxPool2dLayer.DX) : none()),
+        poolMistake(
+            "mistake-pool-dout-spread",
+            f ->
+                pool(f).poolHeight() * pool(f).poolWidth() > 1 ? parts(MaxPool2dLayer.DX) : none()),
+        poolMistake(
+            "mistake-pool-dout-divided",
+            f ->
+                pool(f).poolHeight() * pool(f).poolWidth() > 1 ? parts(MaxPool2dLayer.DX) : none()),
         mistake(
             "mistake-stride-ignored",
             f -> ConvGeometry.of(f.setting()).stride() > 1 ? allParts() : none()),
@@ -163,12 +213,89 @@ class ZooGradingTest {
     assertThat(result.score()).isLessThan(result.maxScore());
   }
 
+  /** A Conv2d mistake: it breaks Conv2d's parts only, the example's MaxPool2d being right. */
   private static Arguments mistake(String example, Function<Fixture, Set<Part>> breaks) {
-    return Arguments.of(example, breaks);
+    return Arguments.of(
+        example,
+        (Function<Fixture, Set<Part>>)
+            f -> f.layer().equals(Conv2dLayer.LAYER) ? breaks.apply(f) : none());
+  }
+
+  /** A MaxPool2d mistake: it breaks MaxPool2d's parts only, the example's Conv2d being right. */
+  private static Arguments poolMistake(String example, Function<Fixture, Set<Part>> breaks) {
+    return Arguments.of(
+        example,
+        (Function<Fixture, Set<Part>>)
+            f -> f.layer().equals(MaxPool2dLayer.LAYER) ? breaks.apply(f) : none());
+  }
+
+  private static PoolGeometry pool(Fixture f) {
+    return PoolGeometry.of(f.setting());
+  }
+
+  /** dx with each window's dout at its maximum, the windows {@code apart} steps apart. */
+  private static double[] dxWithWindowsApart(Fixture f, int apart) {
+    PoolGeometry g = pool(f);
+    Tensor x = f.input("x");
+    Tensor dout = f.input("dout");
+    double[] dx = new double[x.size()];
+    int o = 0;
+    for (int n = 0; n < g.n(); n++) {
+      for (int c = 0; c < g.c(); c++) {
+        for (int i = 0; i < g.outHeight(); i++) {
+          for (int j = 0; j < g.outWidth(); j++) {
+            int best = -1;
+            for (int p = 0; p < g.poolHeight(); p++) {
+              for (int q = 0; q < g.poolWidth(); q++) {
+                int at = ((n * g.c() + c) * g.h() + i * apart + p) * g.w() + j * apart + q;
+                if (best < 0 || x.get(at) > x.get(best)) {
+                  best = at;
+                }
+              }
+            }
+            dx[best] += dout.get(o++);
+          }
+        }
+      }
+    }
+    return dx;
+  }
+
+  /** Whether some element is the maximum of more than one window: its dout must add up. */
+  private static boolean someMaximumServesTwoWindows(Fixture f) {
+    PoolGeometry g = pool(f);
+    Tensor x = f.input("x");
+    java.util.Map<Integer, Integer> hits = new java.util.HashMap<>();
+    for (int n = 0; n < g.n(); n++) {
+      for (int c = 0; c < g.c(); c++) {
+        for (int i = 0; i < g.outHeight(); i++) {
+          for (int j = 0; j < g.outWidth(); j++) {
+            int best = -1;
+            for (int p = 0; p < g.poolHeight(); p++) {
+              for (int q = 0; q < g.poolWidth(); q++) {
+                int at =
+                    ((n * g.c() + c) * g.h() + i * g.stride() + p) * g.w() + j * g.stride() + q;
+                if (best < 0 || x.get(at) > x.get(best)) {
+                  best = at;
+                }
+              }
+            }
+            if (hits.merge(best, 1, Integer::sum) > 1) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static Set<Part> allParts() {
     return parts(Conv2dLayer.LAYER.parts().toArray(Part[]::new));
+  }
+
+  private static Set<Part> allPoolParts() {
+    return parts(MaxPool2dLayer.LAYER.parts().toArray(Part[]::new));
   }
 
   private static Set<Part> none() {

@@ -48,7 +48,7 @@ class PolicyTest {
 
   @Test
   void theShippedPolicyWarnsAboutEveryKind() {
-    Path shipped = TestRepository.fixturesRoot().resolve("conv2d/policy.json");
+    Path shipped = TestRepository.fixturesRoot().resolve("policy.json");
 
     assertThat(Policy.load(shipped)).isEqualTo(Policy.DEFAULT);
     assertThat(Policy.DEFAULT.actions())

@@ -94,7 +94,7 @@ class ResumableResultsTest {
     ResultsWriter.writeRun(sheets, errors, out);
 
     List<String> rows = Files.readAllLines(out.resolve(Gradebook.FILE));
-    assertThat(rows.get(1)).startsWith("dave,,,graded,0,208,");
+    assertThat(rows.get(1)).startsWith("dave,,,graded,0,318,");
     assertThat(rows.get(2)).matches("\"'=erin\",,,\"grader error: No space left on device\",*");
     assertThat(ResultsWriter.readErrors(out)).isEqualTo(errors);
     assertThat(Files.readString(out.resolve(IndexPage.FILE)))
