@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.BoundedDifference;
@@ -14,6 +13,8 @@ import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureJson;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -34,17 +35,20 @@ class FixtureGeneratorTest {
 
   @Test
   void regeneratesTheRepositorysFixturesUpToTheRoundingOfTheirReferences() throws Exception {
-    CaseList cases =
-        CaseList.read(CaseList.file(fixturesRoot(), Conv2dLayer.LAYER), Conv2dLayer.LAYER);
+    for (Layer layer : Layers.all()) {
+      regenerates(layer, CaseList.read(CaseList.file(fixturesRoot(), layer), layer));
+    }
+  }
 
+  private static void regenerates(Layer layer, CaseList cases) throws Exception {
     int compared = 0;
     for (CaseSpec spec : cases.cases()) {
       Fixture regenerated = FixtureGenerator.generate(spec);
       Path file =
-          FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, spec.visibility())
+          FixtureFiles.folder(fixturesRoot(), layer, spec.visibility())
               .resolve(spec.name() + ".json");
       assertThat(file).as("committed fixture of case " + spec.name()).exists();
-      Fixture committed = FixtureFiles.read(file, Conv2dLayer.LAYER, spec.visibility());
+      Fixture committed = FixtureFiles.read(file, layer, spec.visibility());
 
       // Inputs, names, layout and field order: the committed file with its own reference values.
       Fixture withCommittedReferences =
@@ -71,7 +75,7 @@ class FixtureGeneratorTest {
 
       // Reference values: within the rounding bound of each element.
       LayerBounds bounds = committed.layer().bounds(committed.params(), committed.inputs());
-      for (String tensor : List.of("out", "dx", "dw", "db")) {
+      for (String tensor : committed.expected().keySet()) {
         assertWithinBounds(
             file + ": expected." + tensor,
             committed.expected(tensor),
@@ -79,7 +83,7 @@ class FixtureGeneratorTest {
             bounds.of(tensor));
       }
       Map<KnownMistake, Map<String, Tensor>> mistakeBounds =
-          Conv2dReference.INSTANCE.mistakeBounds(committed.params(), committed.inputs());
+          LayerReferences.of(layer).mistakeBounds(committed.params(), committed.inputs());
       committed
           .mistakes()
           .forEach(
@@ -101,10 +105,8 @@ class FixtureGeneratorTest {
     }
     assertThat(compared).isEqualTo(cases.cases().size());
     for (Visibility visibility : Visibility.values()) {
-      assertThat(
-              FixtureFiles.jsonFiles(
-                  FixtureFiles.folder(fixturesRoot(), Conv2dLayer.LAYER, visibility)))
-          .as("every committed fixture is a case of conv2d/cases.json")
+      assertThat(FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot(), layer, visibility)))
+          .as("every committed fixture is a case of " + layer.id() + "/cases.json")
           .allSatisfy(
               file ->
                   assertThat(cases.cases())
@@ -132,14 +134,13 @@ class FixtureGeneratorTest {
   @Test
   void generatingTwiceOnOneMachineGivesByteIdenticalFiles(@TempDir Path first, @TempDir Path second)
       throws Exception {
-    CaseList cases =
-        CaseList.read(CaseList.file(fixturesRoot(), Conv2dLayer.LAYER), Conv2dLayer.LAYER);
+    for (Layer layer : Layers.all()) {
+      for (CaseSpec spec : CaseList.read(CaseList.file(fixturesRoot(), layer), layer).cases()) {
+        Path a = FixtureFiles.write(first, FixtureGenerator.generate(spec));
+        Path b = FixtureFiles.write(second, FixtureGenerator.generate(spec));
 
-    for (CaseSpec spec : cases.cases()) {
-      Path a = FixtureFiles.write(first, FixtureGenerator.generate(spec));
-      Path b = FixtureFiles.write(second, FixtureGenerator.generate(spec));
-
-      assertThat(Files.mismatch(a, b)).as(spec.name()).isEqualTo(-1L);
+        assertThat(Files.mismatch(a, b)).as(spec.name()).isEqualTo(-1L);
+      }
     }
   }
 

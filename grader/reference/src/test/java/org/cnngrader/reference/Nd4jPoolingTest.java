@@ -48,7 +48,7 @@ class Nd4jPoolingTest {
           BoundedDifference.of(
               Nd4jPooling.backward(Nd4jPooling.Kind.MAX, x, dout, g),
               PlainPooling.maxBackward(x, dout, g),
-              new MaxPool2dBounds(g, dout).of("dx"));
+              new MaxPool2dBounds(g, x, dout).of("dx"));
       assertThat(dx.agrees()).as("dx of " + g + ": ratio " + dx.ratio()).isTrue();
     }
   }

@@ -8,22 +8,33 @@ import org.cnngrader.tensor.Tensor;
 /**
  * The rounding bounds of max pooling. Its output picks an input element, which is exact: any
  * correct answer equals the reference bit for bit. Its dx adds up the dout of every window whose
- * maximum an element is: a sum of at most as many terms as windows hold the element, bounded by
- * {@link SumErrorBound} with the magnitudes of all their dout (a bound for whichever of them the
- * element is the maximum of). Without overlapping windows that is a single term, which is exact.
+ * maximum an element is (no window of a fixture holds its maximum twice, so which element that is
+ * is no convention): none or one term is exact, more are bounded by {@link SumErrorBound} with the
+ * magnitudes of their dout. Without overlapping windows no element has more than one.
  */
 public final class MaxPool2dBounds implements LayerBounds {
 
   private final PoolGeometry g;
+  private final Tensor x;
   private final Tensor dout;
+  private int[] windows;
+  private double[] magnitudes;
 
-  /** {@code dout} may be null for the forward pass alone. */
-  public MaxPool2dBounds(PoolGeometry g, Tensor dout) {
-    if (dout != null && !dout.shape().equals(g.outShape())) {
+  /** The bounds of pooling {@code x}; {@code dout} may be null for the forward pass alone. */
+  public MaxPool2dBounds(PoolGeometry g, Tensor x, Tensor dout) {
+    if (!x.shape().equals(g.xShape()) || (dout != null && !dout.shape().equals(g.outShape()))) {
       throw new IllegalArgumentException(
-          "dout must have shape " + g.outShape() + ", found " + dout.shape());
+          "x must have shape "
+              + g.xShape()
+              + " and dout "
+              + g.outShape()
+              + ", found "
+              + x.shape()
+              + " and "
+              + (dout == null ? "none" : dout.shape()));
     }
     this.g = g;
+    this.x = x;
     this.dout = dout;
   }
 
@@ -56,26 +67,38 @@ public final class MaxPool2dBounds implements LayerBounds {
   }
 
   private double dx(int index) {
-    int col = index % g.w();
-    int row = index / g.w() % g.h();
-    int c = index / (g.w() * g.h()) % g.c();
-    int n = index / (g.w() * g.h() * g.c());
-    int terms = 0;
-    double magnitudes = 0;
-    for (int i = 0; i < g.outHeight(); i++) {
-      int top = i * g.stride();
-      if (row < top || row >= top + g.poolHeight()) {
-        continue;
-      }
-      for (int j = 0; j < g.outWidth(); j++) {
-        int left = j * g.stride();
-        if (col < left || col >= left + g.poolWidth()) {
-          continue;
+    if (windows == null) {
+      route();
+    }
+    return windows[index] <= 1 ? 0 : SumErrorBound.of(windows[index], magnitudes[index]);
+  }
+
+  /** For every element, how many windows it is the maximum of, and the sum of their |dout|. */
+  private void route() {
+    int[] count = new int[x.size()];
+    double[] sums = new double[x.size()];
+    int o = 0;
+    for (int n = 0; n < g.n(); n++) {
+      for (int c = 0; c < g.c(); c++) {
+        for (int i = 0; i < g.outHeight(); i++) {
+          for (int j = 0; j < g.outWidth(); j++) {
+            int best = -1;
+            for (int p = 0; p < g.poolHeight(); p++) {
+              for (int q = 0; q < g.poolWidth(); q++) {
+                int at =
+                    ((n * g.c() + c) * g.h() + i * g.stride() + p) * g.w() + j * g.stride() + q;
+                if (best < 0 || x.get(at) > x.get(best)) {
+                  best = at;
+                }
+              }
+            }
+            count[best]++;
+            sums[best] += Math.abs(dout.get(o++));
+          }
         }
-        terms++;
-        magnitudes += Math.abs(dout.get(((n * g.c() + c) * g.outHeight() + i) * g.outWidth() + j));
       }
     }
-    return terms <= 1 ? 0 : SumErrorBound.of(terms, magnitudes);
+    windows = count;
+    magnitudes = sums;
   }
 }

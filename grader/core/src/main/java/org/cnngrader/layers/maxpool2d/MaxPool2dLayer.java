@@ -144,8 +144,8 @@ public final class MaxPool2dLayer implements Layer {
 
   @Override
   public LayerBounds bounds(Params params, Map<String, Tensor> inputs) {
-    return new MaxPool2dBounds(
-        PoolGeometry.of(inputs.get("x").shape(), params), inputs.get("dout"));
+    Tensor x = inputs.get("x");
+    return new MaxPool2dBounds(PoolGeometry.of(x.shape(), params), x, inputs.get("dout"));
   }
 
   @Override
