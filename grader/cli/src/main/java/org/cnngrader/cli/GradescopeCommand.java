@@ -38,8 +38,8 @@ final class GradescopeCommand implements Callable<Integer>, GraderCommand.HomeAw
       names = "--fixtures",
       paramLabel = "DIR",
       description =
-          "Fixtures root to bundle, laid out like fixtures/ (conv2d/public, conv2d/hidden,"
-              + " conv2d/policy.json). Default: the repository's.")
+          "Fixtures root to bundle, laid out like fixtures/ (<layer>/public, <layer>/hidden,"
+              + " assignment.json, policy.json). Default: the repository's.")
   Path fixtures;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -46,7 +46,7 @@ final class GradingRun {
     GradingOptions options = setup.options();
     if (options.randomCases().any()) {
       out.printf(
-          "Random cases: %d hidden cases drawn from seed %d (--seed %d draws them again; a run"
+          "Random cases: %d hidden cases per layer drawn from seed %d (--seed %d draws them again; a run"
               + " without it draws others and grades every submission again)%n",
           options.randomCases().count(),
           options.randomCases().seed(),

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
       "Writes the zip students receive: the template, the public fixtures and the pre-submit check.",
       "The zip has a pom.xml of its own (plain `mvn test` runs the check on the public cases) and a"
           + " README for students. It is refused (exit 2), naming the file, when anything in it is a"
-          + " hidden fixture, holds a hidden fixture's inputs, is the case list or is an example"
+          + " hidden fixture, holds a hidden fixture's inputs, is a case list or is an example"
           + " solution. The same repository always gives the same bytes."
     })
 final class HandoutCommand implements Callable<Integer>, GraderCommand.HomeAware {
@@ -73,7 +73,7 @@ final class HandoutCommand implements Callable<Integer>, GraderCommand.HomeAware
               .printf(
                   "Wrote %s: %d files, %d of them public fixtures.%n"
                       + "Checked: no file in it is, or holds the inputs of, one of the %d hidden"
-                      + " fixtures, and none is the case list or one of the %d files of example"
+                      + " fixtures, and none is a case list or one of the %d files of example"
                       + " solutions.%n",
                   out,
                   handout.entries().size(),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.FixtureFiles;
 
 /**
@@ -42,6 +43,10 @@ public final class AutograderBundle {
     Path policy = policyFile(fixturesRoot);
     if (Files.isRegularFile(policy)) {
       files.add(data(fixturesRoot, policy));
+    }
+    Path assignment = fixturesRoot.resolve(Assignment.FILE);
+    if (Files.isRegularFile(assignment)) {
+      files.add(data(fixturesRoot, assignment));
     }
     for (FixtureFiles.Located fixture : FixtureFiles.all(fixturesRoot)) {
       files.add(data(fixturesRoot, fixture.file()));

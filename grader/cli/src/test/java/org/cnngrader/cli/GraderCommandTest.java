@@ -39,7 +39,7 @@ class GraderCommandTest {
         .isEqualTo(results.get("max_score").asDouble())
         .isPositive();
     assertThat(temp.resolve("correct-loops/provenance.json")).exists();
-    assertThat(cli.stdout()).containsPattern("(?m)^correct-loops\\s+208\\s+208\\s+130/130 ");
+    assertThat(cli.stdout()).containsPattern("(?m)^correct-loops\\s+318\\s+318\\s+196/196 ");
     assertThat(withoutSandboxNotes(cli.stderr())).isEmpty();
   }
 
@@ -91,9 +91,9 @@ class GraderCommandTest {
                 + " is graded as 'alice', "
                 + second
                 + " as 'alice-2'");
-    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(208);
+    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(318);
     assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble())
-        .isLessThan(208);
+        .isLessThan(318);
   }
 
   @Test
@@ -158,7 +158,7 @@ class GraderCommandTest {
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("mistake-dx-overwritten/results.json"));
-    assertThat(results.get("score").asDouble()).isEqualTo(163.29);
+    assertThat(results.get("score").asDouble()).isEqualTo(273.29);
     assertThat(results.get("tests").findValuesAsText("output"))
         .anyMatch(
             output ->
@@ -273,7 +273,7 @@ class GraderCommandTest {
         .containsPattern(
             "(?m)^ok    .*lesson-worked-example.json \\(largest difference/bound [0-9.e-]+\\)$")
         .containsPattern(
-            "26 of 26 fixture files agree with ND4J within the rounding bounds of their sums"
+            "48 of 48 fixture files agree with ND4J within the rounding bounds of their sums"
                 + " \\(largest difference/bound [0-9.e-]+, in .*\\.json\\)");
   }
 
@@ -362,6 +362,8 @@ class GraderCommandTest {
             "generate",
             "--cases",
             list.toString(),
+            "--layer",
+            "conv2d",
             "--out",
             temp.resolve("fx").toString());
 
@@ -387,7 +389,7 @@ class GraderCommandTest {
           .filter(Files::isDirectory)
           .forEach(e -> assertThat(cli.stdout()).contains(e.getFileName().toString()));
     }
-    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+208\\s+208");
+    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+318\\s+318");
   }
 
   private static Path copy(Path from, Path to) throws IOException {
@@ -423,11 +425,11 @@ class GraderCommandTest {
     assertThat(Files.readAllLines(temp.resolve("gradebook.csv")))
         .hasSize(3)
         .satisfies(
-            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,208,208,104,104,"))
+            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,318,318,159,159,"))
         .satisfies(
             lines ->
                 assertThat(lines.get(2))
-                    .startsWith("mistake-bias-missing,,,graded,158,208,80,78,"));
+                    .startsWith("mistake-bias-missing,,,graded,268,318,135,133,"));
     assertThat(Files.readString(temp.resolve("index.html")))
         .contains("href=\"correct-loops/report.html\"");
     assertThat(cli.stdout())

@@ -90,7 +90,7 @@ class GraderFaultTest {
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .anyMatch(
             row -> row.matches("bob,,,\"grader error: java.io.IOException: No space [^\"]*\",*"))
-        .anyMatch(row -> row.startsWith("alice,,,graded,0,208,"));
+        .anyMatch(row -> row.startsWith("alice,,,graded,0,318,"));
     assertThat(stdout.toString())
         .containsPattern(
             "(?m)^bob +- +- +- +- +not graded, a fault of the grader: java.io.IOException: No space")

@@ -95,11 +95,14 @@ class GradescopeCommandTest {
       throws Exception {
     List<String> expected = new ArrayList<>(List.of("setup.sh", "run_autograder", "lib/"));
     expected.addAll(LIBRARIES);
-    expected.addAll(List.of("fixtures/", "fixtures/conv2d/", "fixtures/conv2d/policy.json"));
-    expected.add("fixtures/conv2d/public/");
-    expected.addAll(sortedJson("public"));
-    expected.add("fixtures/conv2d/hidden/");
-    expected.addAll(sortedJson("hidden"));
+    expected.addAll(List.of("fixtures/", "fixtures/policy.json", "fixtures/assignment.json"));
+    for (String layer : List.of("conv2d", "maxpool2d")) {
+      expected.add("fixtures/" + layer + "/");
+      expected.add("fixtures/" + layer + "/public/");
+      expected.addAll(sortedJson(layer, "public"));
+      expected.add("fixtures/" + layer + "/hidden/");
+      expected.addAll(sortedJson(layer, "hidden"));
+    }
 
     assertThat(names()).containsExactlyElementsOf(expected);
   }
@@ -256,7 +259,7 @@ class GradescopeCommandTest {
     Files.copy(
         fixtures().resolve("conv2d/public/kernel-1x1.json"),
         publicFolder.resolve("kernel-1x1.json"));
-    Path policy = Files.writeString(root.resolve("conv2d/policy.json"), "{\"exits\": \"zero\"}");
+    Path policy = Files.writeString(root.resolve("policy.json"), "{\"exits\": \"zero\"}");
 
     int code =
         cli.run(
@@ -278,15 +281,21 @@ class GradescopeCommandTest {
         .containsPattern("(?m)^  gradescope  Builds a Gradescope autograder zip");
   }
 
-  private static List<String> sortedJson(String visibility) throws IOException {
-    try (Stream<Path> files = Files.list(fixtures().resolve("conv2d").resolve(visibility))) {
+  private static List<String> sortedJson(String layer, String visibility) throws IOException {
+    try (Stream<Path> files = Files.list(fixtures().resolve(layer).resolve(visibility))) {
       return files
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".json"))
           .sorted()
-          .map(n -> "fixtures/conv2d/" + visibility + "/" + n)
+          .map(n -> "fixtures/" + layer + "/" + visibility + "/" + n)
           .toList();
     }
+  }
+
+  private static List<String> sortedJson(String visibility) throws IOException {
+    List<String> all = new ArrayList<>(sortedJson("conv2d", visibility));
+    all.addAll(sortedJson("maxpool2d", visibility));
+    return all;
   }
 
   /** The names of a jar's entries. */

@@ -27,6 +27,8 @@ import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureJson;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.handout.TempDirInBuildFolder;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.report.GraderBuild;
 import org.junit.jupiter.api.Test;
@@ -64,15 +66,17 @@ class HandoutCommandTest {
                 + zip
                 + ": "
                 + entries.size()
-                + " files, 13 of them public fixtures.\n"
-                + "Checked: no file in it is, or holds the inputs of, one of the 13 hidden fixtures,"
-                + " and none is the case list or one of the 23 files of example solutions.\n");
+                + " files, 24 of them public fixtures.\n"
+                + "Checked: no file in it is, or holds the inputs of, one of the 24 hidden fixtures,"
+                + " and none is a case list or one of the 31 files of example solutions.\n");
     assertThat(entries)
         .containsKeys(
             "pom.xml",
             "README.md",
             "src/main/java/cnn/Conv2d.java",
+            "src/main/java/cnn/MaxPool2d.java",
             "src/main/java/cnn/Gradients.java",
+            "fixtures/assignment.json",
             "src/test/java/cnn/PreSubmitCheckTest.java");
     assertThat(entries.get("src/main/java/cnn/Conv2d.java"))
         .isEqualTo(
@@ -80,19 +84,22 @@ class HandoutCommandTest {
     Map<String, byte[]> fixtures = new LinkedHashMap<>();
     entries.forEach(
         (path, bytes) -> {
-          if (path.startsWith("fixtures/")) {
+          if (path.startsWith("fixtures/") && !path.equals("fixtures/assignment.json")) {
             fixtures.put(path, bytes);
           }
         });
-    List<Path> publicFixtures =
-        FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, Conv2dLayer.LAYER, Visibility.PUBLIC));
-    assertThat(publicFixtures).hasSize(13);
-    assertThat(fixtures).hasSameSizeAs(publicFixtures);
-    for (Path file : publicFixtures) {
-      assertThat(fixtures.get("fixtures/conv2d/public/" + file.getFileName()))
-          .as(file.toString())
-          .isEqualTo(Files.readAllBytes(file));
+    int publicFixtures = 0;
+    for (Layer layer : Layers.all()) {
+      for (Path file :
+          FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, layer, Visibility.PUBLIC))) {
+        assertThat(fixtures.get("fixtures/" + layer.id() + "/public/" + file.getFileName()))
+            .as(file.toString())
+            .isEqualTo(Files.readAllBytes(file));
+        publicFixtures++;
+      }
     }
+    assertThat(publicFixtures).isEqualTo(24);
+    assertThat(fixtures).hasSize(publicFixtures);
     assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
         .contains("mvn test", "src/main/java/cnn/Conv2d.java", "hidden cases");
   }
@@ -109,24 +116,27 @@ class HandoutCommandTest {
     assertThat(entries.keySet())
         .noneMatch(path -> path.toLowerCase(Locale.ROOT).contains("submissions"));
     Set<String> hiddenNames = new HashSet<>();
-    for (Path hidden :
-        FixtureFiles.jsonFiles(
-            FixtureFiles.folder(FIXTURES, Conv2dLayer.LAYER, Visibility.HIDDEN))) {
-      byte[] bytes = Files.readAllBytes(hidden);
-      assertThat(entries.values()).as(hidden.toString()).noneMatch(e -> Arrays.equals(e, bytes));
-      hiddenNames.add(FixtureFiles.read(hidden, Conv2dLayer.LAYER, Visibility.HIDDEN).name());
+    for (Layer layer : Layers.all()) {
+      for (Path hidden :
+          FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, layer, Visibility.HIDDEN))) {
+        byte[] bytes = Files.readAllBytes(hidden);
+        assertThat(entries.values()).as(hidden.toString()).noneMatch(e -> Arrays.equals(e, bytes));
+        hiddenNames.add(FixtureFiles.read(hidden, layer, Visibility.HIDDEN).name());
+      }
     }
-    assertThat(hiddenNames).hasSize(13);
+    assertThat(hiddenNames).hasSize(24);
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-      if (entry.getKey().startsWith("fixtures/")) {
+      if (entry.getKey().startsWith("fixtures/") && !entry.getKey().endsWith("assignment.json")) {
         Fixture fixture =
             FixtureJson.parse(
                 new String(entry.getValue(), StandardCharsets.UTF_8), Visibility.PUBLIC);
         assertThat(hiddenNames).as(entry.getKey()).doesNotContain(fixture.name());
       }
     }
-    byte[] caseList = Files.readAllBytes(FIXTURES.resolve("conv2d/cases.json"));
-    assertThat(entries.values()).noneMatch(e -> Arrays.equals(e, caseList));
+    for (String list : List.of("conv2d/cases.json", "maxpool2d/cases.json")) {
+      byte[] caseList = Files.readAllBytes(FIXTURES.resolve(list));
+      assertThat(entries.values()).as(list).noneMatch(e -> Arrays.equals(e, caseList));
+    }
     List<byte[]> template = contentsBelow(HOME.resolve("student-template/src"));
     for (Path example : filesBelow(FIXTURES.resolve("submissions"))) {
       byte[] bytes = Files.readAllBytes(example);

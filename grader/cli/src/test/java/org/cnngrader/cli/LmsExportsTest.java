@@ -29,7 +29,7 @@ class LmsExportsTest {
         :score: 0.0
         :results:
           output: |-
-            Public cases: 0 / 104
+            Public cases: 0 / 159
         :history: []
       submission_102:
         :submitters:
@@ -87,15 +87,15 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "208", "208"),
+            List.of("submission_101", "Jane Doe", "jane@example.edu", "318", "318"),
             List.of(
                 "submission_102",
                 "Ann Lee; =Bob Roe",
                 "ann@example.edu; bob@example.edu",
-                "158",
-                "208"),
-            List.of("submission_103", "", "", "208", "208"),
-            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "208"));
+                "268",
+                "318"),
+            List.of("submission_103", "", "", "318", "318"),
+            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "318"));
     assertThat(cli.stderr())
         .contains(
             "grader: warning: "
@@ -129,7 +129,7 @@ class LmsExportsTest {
 
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
         .startsWith(
-            "submission_102,\"'@SUM(A1); =Bob Roe\",\"ann@example.edu; bob@example.edu\",graded,158,");
+            "submission_102,\"'@SUM(A1); =Bob Roe\",\"ann@example.edu; bob@example.edu\",graded,268,");
   }
 
   @Test
@@ -159,15 +159,15 @@ class LmsExportsTest {
     assertThat(gradebook(merged))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "208", "208"),
+            List.of("submission_101", "Jane Doe", "jane@example.edu", "318", "318"),
             List.of(
                 "submission_102",
                 "Ann Lee; =Bob Roe",
                 "ann@example.edu; bob@example.edu",
-                "158",
-                "208"),
-            List.of("submission_103", "", "", "208", "208"),
-            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "208"));
+                "268",
+                "318"),
+            List.of("submission_103", "", "", "318", "318"),
+            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "318"));
   }
 
   @Test
@@ -190,9 +190,9 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "", "", "208", "208"),
-            List.of("submission_102", "", "", "158", "208"),
-            List.of("submission_103", "", "", "208", "208"));
+            List.of("submission_101", "", "", "318", "318"),
+            List.of("submission_102", "", "", "268", "318"),
+            List.of("submission_103", "", "", "318", "318"));
   }
 
   @Test
@@ -207,7 +207,7 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "208", "208"));
+            List.of("submission_101", "Jane Doe", "jane@example.edu", "318", "318"));
     assertThat(cli.stderr())
         .contains(
             "grader: warning: "
@@ -236,9 +236,10 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("doejane", "doejane", "", "208", "208"),
-            List.of("roeann", "roeann", "", "158", "208"),
-            List.of("smithbo", "smithbo", "", "208", "208"));
+            // Canvas downloads of Conv2d alone: MaxPool2d's 110 points are lost.
+            List.of("doejane", "doejane", "", "208", "318"),
+            List.of("roeann", "roeann", "", "158", "318"),
+            List.of("smithbo", "smithbo", "", "318", "318"));
     assertThat(json(out.resolve("roeann/results.json")).get("output").asText())
         .contains("Note: Conv2d-1.java: compiled as Conv2d.java\n");
     assertThat(json(out.resolve("doejane/provenance.json")).get("students").findValuesAsText("id"))
@@ -282,7 +283,7 @@ class LmsExportsTest {
     assertThat(gradebook(temp.resolve("out")))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("doejane", "doejane", "", "208", "208"));
+            List.of("doejane", "doejane", "", "208", "318"));
   }
 
   @Test
@@ -302,7 +303,7 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("doejane", "doejane", "", "208", "208"));
+            List.of("doejane", "doejane", "", "208", "318"));
   }
 
   @Test
@@ -335,7 +336,7 @@ class LmsExportsTest {
     assertThat(foldersCode).as(folders.stderr()).isZero();
     assertThat(folders.stderr()).doesNotContain("submission_metadata.yml");
     assertThat(gradebook(temp.resolve("folders")).get(1))
-        .containsExactly("export", "", "", "208", "208");
+        .containsExactly("export", "", "", "318", "318");
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stderr())
         .contains(
@@ -344,7 +345,7 @@ class LmsExportsTest {
                 + ": no submission_metadata.yml; its submissions are graded without student"
                 + " names\n");
     assertThat(gradebook(temp.resolve("gradescope")).get(1))
-        .containsExactly("submission_101", "", "", "208", "208");
+        .containsExactly("submission_101", "", "", "318", "318");
   }
 
   @Test

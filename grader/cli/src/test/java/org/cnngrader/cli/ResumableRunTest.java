@@ -73,8 +73,9 @@ class ResumableRunTest {
                 + " by this grader build, on these fixtures, with these options: kept (--force"
                 + " grades them again)")
         .contains("Nothing to grade: every submission's results were kept.")
-        .containsPattern("(?m)^alice +208 +208 +130/130 ")
-        .containsPattern("(?m)^bob +158 +208 +105/130 +\\d+\\.\\ds +batch-3ch-4filters: forward");
+        .containsPattern("(?m)^alice +318 +318 +196/196 ")
+        .containsPattern(
+            "(?m)^bob +268 +318 +171/196 +\\d+\\.\\ds +conv2d/batch-3ch-4filters: forward");
     assertThat(gradedAt()).isEqualTo(first);
     assertThat(out.resolve("gradebook.csv")).hasContent(gradebook);
     assertThat(out.resolve(".staging")).doesNotExist();

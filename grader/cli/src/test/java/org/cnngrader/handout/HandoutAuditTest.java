@@ -110,8 +110,8 @@ class HandoutAuditTest {
 
     assertThat(new Handout(entries, secrets).leaks())
         .containsExactly(
-            "fixtures/conv2d/policy.json: is not a public fixture; only fixtures/conv2d/public/*.json"
-                + " go to students");
+            "fixtures/conv2d/policy.json: is not a public fixture; only fixtures/<layer>/public/*.json"
+                + " and fixtures/assignment.json go to students");
   }
 
   @Test

@@ -106,7 +106,7 @@ public final class SubmissionCompiler {
    * A file that does not compile must cost only what needs it: compile again without the files that
    * fail (and then without those that needed them, until what is left compiles), and say so. A
    * contract class left out that way is reported, so that only its layer's parts are lost. When
-   * every contract class would be left out, the first run's messages stand.
+   * every contract class handed in would be left out, the first run's messages stand.
    */
   private Optional<Compilation> withoutStrayFiles(
       Map<String, SourceFile> byTarget,
@@ -134,7 +134,9 @@ public final class SubmissionCompiler {
             }
           });
       Map<String, String> classesLeftOut = contractClassesLeftOut(byTarget, leftOut);
-      if (kept.isEmpty() || classesLeftOut.size() == contractFiles.size()) {
+      long handedIn = contractFiles.keySet().stream().filter(byTarget::containsKey).count();
+      if (kept.isEmpty() || classesLeftOut.size() == handedIn) {
+        // No layer left to grade: the compiler's own messages say best what went wrong.
         return Optional.empty();
       }
       deleteContents(classes);

@@ -28,7 +28,7 @@ class PreSubmitCheckTest {
 
   private PreSubmitCheck checkOf(Path sources) throws Exception {
     Compilation compilation =
-        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+        new SubmissionCompiler(List.of("cnn.Conv2d", "cnn.MaxPool2d"), Duration.ofSeconds(60))
             .compile(sources, temp.resolve("work"));
     assertThat(compilation).as("compiles: " + compilation).isInstanceOf(Compilation.Compiled.class);
     return new PreSubmitCheck(
@@ -44,7 +44,7 @@ class PreSubmitCheckTest {
 
     List<DynamicTest> tests = check.tests().toList();
 
-    assertThat(tests).hasSize(13 * 5);
+    assertThat(tests).hasSize(13 * 5 + 11 * 3);
     for (DynamicTest test : tests) {
       assertThatThrownBy(() -> test.getExecutable().execute())
           .as(test.getDisplayName())
@@ -54,8 +54,11 @@ class PreSubmitCheckTest {
     }
     assertThat(check.scoreLine())
         .isEqualTo(
-            "Pre-submit check: 0 of 104 points on the 13 public cases (0 of 65 parts passed).\n"
-                + "These are the public cases only: your final grade also uses hidden cases.");
+            """
+            Pre-submit check: 0 of 159 points on the 24 public cases (0 of 98 parts passed).
+              Conv2d (conv2d): 0 of 104 points
+              MaxPool2d (maxpool2d): 0 of 55 points
+            These are the public cases only: your final grade also uses hidden cases.""");
   }
 
   @Test
@@ -66,14 +69,14 @@ class PreSubmitCheckTest {
       test.getExecutable().execute();
     }
     assertThat(check.scoreLine())
-        .startsWith("Pre-submit check: 104 of 104 points on the 13 public cases");
+        .startsWith("Pre-submit check: 159 of 159 points on the 24 public cases");
   }
 
   @Test
   void aTypicalMistakeIsNamedUnderTheFailingPart() throws Exception {
     java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
     Compilation compilation =
-        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+        new SubmissionCompiler(List.of("cnn.Conv2d", "cnn.MaxPool2d"), Duration.ofSeconds(60))
             .compile(
                 repository().resolve("fixtures/submissions/mistake-padding-one-side"),
                 temp.resolve("work"));
@@ -87,7 +90,8 @@ class PreSubmitCheckTest {
     DynamicTest dx =
         check
             .tests()
-            .filter(t -> t.getDisplayName().equals("lesson-5x5-s1-p1: backward dx (2 points)"))
+            .filter(
+                t -> t.getDisplayName().equals("conv2d/lesson-5x5-s1-p1: backward dx (2 points)"))
             .findFirst()
             .orElseThrow();
     assertThatThrownBy(() -> dx.getExecutable().execute()).isInstanceOf(AssertionFailedError.class);
@@ -107,7 +111,9 @@ class PreSubmitCheckTest {
 
     assertThat(check.tests().map(DynamicTest::getDisplayName).toList())
         .contains(
-            "lesson-5x5-s2-p1: forward shape (1 point)", "lesson-5x5-s2-p1: backward dx (2 points)")
+            "conv2d/lesson-5x5-s2-p1: forward shape (1 point)",
+            "conv2d/lesson-5x5-s2-p1: backward dx (2 points)",
+            "maxpool2d/overlap-3x3-s2: backward dx (2 points)")
         .noneMatch(name -> name.contains("hidden"));
   }
 
