@@ -1,0 +1,162 @@
+package org.cnngrader.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A contract can describe the layers of a CNN notebook beyond convolution: one input and one
+ * gradient (pooling), a mode fixed per step, state read by later steps, and a backward that returns
+ * a record of three tensors (spatial batch normalization). The child binds and calls them by the
+ * contract alone, and the contract survives the wire.
+ */
+class ContractShapesTest {
+
+  // Arrays on purpose: the contract's record has array components.
+  @SuppressWarnings("ArrayRecordComponent")
+  record NormGrads(double[][][][] dx, double[] dgamma, double[] dbeta) {}
+
+  /** Batch norm's shape of contract, computing nothing real: each call says what it was given. */
+  static class NormLike {
+    private final double[] running;
+    private boolean trained;
+
+    NormLike(int channels, double eps, double momentum) {
+      running = new double[channels];
+    }
+
+    public double[][][][] forward(double[][][][] x, double[] gamma, double[] beta, boolean train) {
+      trained |= train;
+      running[0] += train ? 1 : 0;
+      return new double[][][][] {{{{train ? 1 : 0}}}};
+    }
+
+    public double[] runningMean() {
+      return running.clone();
+    }
+
+    public NormGrads backward(double[][][][] dout) {
+      return new NormGrads(dout, new double[] {trained ? 1 : 0}, new double[2]);
+    }
+  }
+
+  static LayerContract normLike(Class<?> type) {
+    return new LayerContract(
+        type.getName(),
+        List.of(
+            Argument.value("channels", ValueType.INT),
+            Argument.value("eps", ValueType.DOUBLE),
+            Argument.value("momentum", ValueType.DOUBLE)),
+        List.of(
+            new Step(
+                "forward",
+                "forward",
+                List.of(
+                    Argument.value("x", ValueType.TENSOR4),
+                    Argument.value("gamma", ValueType.TENSOR1),
+                    Argument.value("beta", ValueType.TENSOR1),
+                    Argument.constant("train", ValueType.BOOLEAN, true)),
+                new Result.Value("out", ValueType.TENSOR4),
+                List.of()),
+            new Step(
+                "running_mean",
+                "runningMean",
+                List.of(),
+                new Result.Value("running_mean", ValueType.TENSOR1),
+                List.of("forward")),
+            new Step(
+                "backward",
+                "backward",
+                List.of(Argument.value("dout", ValueType.TENSOR4)),
+                Result.RecordOf.of(
+                    "NormGradients",
+                    Result.RecordOf.component("dx", ValueType.TENSOR4),
+                    Result.RecordOf.component("dgamma", ValueType.TENSOR1),
+                    Result.RecordOf.component("dbeta", ValueType.TENSOR1)),
+                List.of("forward")),
+            new Step(
+                "forward_test",
+                "forward",
+                List.of(
+                    Argument.value("x", ValueType.TENSOR4, "x_test"),
+                    Argument.value("gamma", ValueType.TENSOR1),
+                    Argument.value("beta", ValueType.TENSOR1),
+                    Argument.constant("train", ValueType.BOOLEAN, false)),
+                new Result.Value("out_test", ValueType.TENSOR4),
+                List.of("forward"))),
+        new Backprop(
+            "forward",
+            "out",
+            "backward",
+            "dout",
+            Map.of("dx", "x", "dgamma", "gamma", "dbeta", "beta")));
+  }
+
+  @Test
+  void aNormalizationLikeContractBindsAndRunsStepByStepOnOneInstance() throws Throwable {
+    LayerContract contract = normLike(NormLike.class);
+    StudentLayer layer = StudentLayer.find(contract, ContractShapesTest.class.getClassLoader());
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("channels", 3);
+    values.put("eps", 1e-5);
+    values.put("momentum", 0.9);
+    values.put("x", new double[1][1][1][1]);
+    values.put("gamma", new double[3]);
+    values.put("beta", new double[3]);
+    values.put("dout", new double[][][][] {{{{7}}}});
+    values.put("x_test", new double[1][1][1][1]);
+
+    assertThat(layer.problems()).isEmpty();
+    assertThat(contract.caseValues().keySet())
+        .containsExactly("channels", "eps", "momentum", "x", "gamma", "beta", "dout", "x_test");
+    Object instance = layer.construct(values);
+    assertThat(
+            ((double[][][][]) layer.call(contract.stepOf("forward"), instance, values).get("out"))
+                [0][0][0][0])
+        .isEqualTo(1);
+    assertThat(
+            (double[])
+                layer.call(contract.stepOf("running_mean"), instance, values).get("running_mean"))
+        .containsExactly(1, 0, 0);
+    Map<String, Object> gradients = layer.call(contract.stepOf("backward"), instance, values);
+    assertThat(gradients).containsOnlyKeys("dx", "dgamma", "dbeta");
+    assertThat((double[]) gradients.get("dgamma")).containsExactly(1);
+    assertThat(
+            ((double[][][][])
+                    layer.call(contract.stepOf("forward_test"), instance, values).get("out_test"))
+                [0][0][0][0])
+        .isZero();
+  }
+
+  @Test
+  void aMissingRecordComponentIsNamedWithTheRecordTheContractExpects() {
+    LayerContract contract = normLike(StudentLayerTest.Good.class);
+
+    StudentLayer layer = StudentLayer.find(contract, ContractShapesTest.class.getClassLoader());
+
+    assertThat(layer.problems()).containsKey(Member.CONSTRUCTOR);
+    assertThat(layer.problems().get(Member.step("running_mean"))).isEqualTo("none");
+  }
+
+  @Test
+  void everyContractSurvivesTheWire() throws Exception {
+    for (LayerContract contract :
+        List.of(Contracts.conv2d(StudentLayerTest.Good.class), normLike(NormLike.class))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      contract.writeTo(new DataOutputStream(bytes));
+
+      LayerContract read =
+          LayerContract.readFrom(
+              new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+      assertThat(read).isEqualTo(contract);
+    }
+  }
+}
