@@ -108,7 +108,7 @@ class BatchInputsTest {
             "grader: warning: dave: not graded: nothing was handed in: no file in dave.zip\n");
     assertThat(cli.stdout())
         .containsPattern(
-            "(?m)^dave\\s+0\\s+318\\s+0/196 .* nothing was handed in: no file in dave.zip$");
+            "(?m)^dave\\s+0\\s+318\\s+0/208\\s+0/110\\s+0/196 .* nothing was handed in: no file in dave.zip$");
   }
 
   @Test

@@ -39,7 +39,8 @@ class GraderCommandTest {
         .isEqualTo(results.get("max_score").asDouble())
         .isPositive();
     assertThat(temp.resolve("correct-loops/provenance.json")).exists();
-    assertThat(cli.stdout()).containsPattern("(?m)^correct-loops\\s+318\\s+318\\s+196/196 ");
+    assertThat(cli.stdout())
+        .containsPattern("(?m)^correct-loops\\s+318\\s+318\\s+208/208\\s+110/110\\s+196/196 ");
     assertThat(withoutSandboxNotes(cli.stderr())).isEmpty();
   }
 

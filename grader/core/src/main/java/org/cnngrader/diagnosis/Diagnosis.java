@@ -27,4 +27,11 @@ public sealed interface Diagnosis {
    */
   record ValuesExplained(KnownMistake mistake, String tensor, Setting setting)
       implements Diagnosis {}
+
+  /**
+   * The gradient follows, by the gradient check, from a forward whose mistake is {@code mistake}:
+   * the gradient is wrong because forward is, whatever pattern its values happen to match.
+   */
+  record FollowsForward(KnownMistake mistake, String tensor, Setting setting)
+      implements Diagnosis {}
 }

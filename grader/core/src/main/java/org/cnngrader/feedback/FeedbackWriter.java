@@ -164,6 +164,16 @@ public final class FeedbackWriter {
 
   /** "Likely mistake: " and the layer's words for the mistake, with the case's numbers. */
   static String likelyMistakeLine(Diagnosis diagnosis) {
+    if (diagnosis instanceof Diagnosis.FollowsForward follows) {
+      Layer layer = follows.setting().layer();
+      return String.format(
+          "%s%s follows from your %s, which %s (see its feedback); fix %s first",
+          LIKELY_MISTAKE,
+          follows.tensor(),
+          layer.contract().stepOf(layer.contract().backprop().forward()).method(),
+          follows.mistake().brief(),
+          layer.contract().stepOf(layer.contract().backprop().forward()).method());
+    }
     Shape wrongShape = diagnosis instanceof Diagnosis.ShapeExplained shape ? shape.actual() : null;
     return LIKELY_MISTAKE
         + diagnosis

@@ -55,6 +55,11 @@ public record PartResult(
         gradientCheck);
   }
 
+  /** The same result with another verdict: a diagnosis made to agree with the others. */
+  public PartResult withVerdict(Verdict newVerdict) {
+    return new PartResult(fixture, part, newVerdict, warnings, credit, gradientCheck);
+  }
+
   /** The same result explained by what the gradient check found of its gradient. */
   public PartResult withGradientCheck(GradientCheck.Finding finding) {
     return new PartResult(fixture, part, verdict, warnings, credit, Optional.of(finding));

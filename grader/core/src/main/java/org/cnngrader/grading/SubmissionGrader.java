@@ -187,6 +187,10 @@ public final class SubmissionGrader {
       output.put(visibilities.get(g), execution.output());
       childStarts.addAll(execution.childStarts());
     }
+    // A hint holds for the whole submission, or is not given.
+    List<PartResult> consistent = new ArrayList<>(ConsistentDiagnoses.acrossCases(parts));
+    parts.clear();
+    parts.addAll(consistent);
     // The check explains; it earns nothing. A check that could not finish says nothing.
     Map<LayerContract, CallOutcome<ProbedGradients>> checks =
         new LinkedHashMap<>(run.gradientChecks());
@@ -194,7 +198,8 @@ public final class SubmissionGrader {
       Layer layer = fixture.layer();
       if (checks.remove(layer.contract()) instanceof CallOutcome.Returned<ProbedGradients> probed) {
         List<PartResult> explained =
-            GradientChecks.explain(parts, GradientChecks.decide(layer, probed.value()));
+            ConsistentDiagnoses.followingForward(
+                GradientChecks.explain(parts, GradientChecks.decide(layer, probed.value())), layer);
         parts.clear();
         parts.addAll(explained);
       }

@@ -30,6 +30,10 @@ public sealed interface Verdict {
     public WrongShape(String tensor, Shape expected, Shape actual, Setting setting) {
       this(tensor, expected, actual, setting, null);
     }
+
+    public WrongShape withDiagnosis(Diagnosis newDiagnosis) {
+      return new WrongShape(tensor, expected, actual, setting, newDiagnosis);
+    }
   }
 
   /** The tensor is null somewhere or ragged, so it has no shape at all. */
@@ -50,6 +54,10 @@ public sealed interface Verdict {
 
     public WrongValues(String tensor, ValueComparison comparison, Tensor expected, Tensor actual) {
       this(tensor, comparison, expected, actual, null);
+    }
+
+    public WrongValues withDiagnosis(Diagnosis newDiagnosis) {
+      return new WrongValues(tensor, comparison, expected, actual, newDiagnosis);
     }
   }
 

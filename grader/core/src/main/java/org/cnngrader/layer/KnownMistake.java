@@ -9,4 +9,7 @@ public interface KnownMistake {
 
   /** The name under "mistakes" in fixture files, e.g. {@code flipped-kernel}. */
   String key();
+
+  /** What a layer with the mistake does, after "which": {@code ignores the padding}. */
+  String brief();
 }

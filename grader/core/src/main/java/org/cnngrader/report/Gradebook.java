@@ -45,10 +45,17 @@ public final class Gradebook {
   public static String render(List<Scoresheet> sheets, List<GraderError> errors) {
     Map<String, String> partColumns = new LinkedHashMap<>();
     sheets.forEach(r -> r.parts().forEach(p -> partColumns.put(p.name(), column(p))));
+    List<String> layers =
+        sheets.stream()
+            .flatMap(r -> r.layerScores().stream())
+            .map(Scoresheet.LayerScore::layer)
+            .distinct()
+            .toList();
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     schema.addColumn("id").addColumn("students").addColumn("emails");
     schema.addColumn("status").addColumn("score").addColumn("max_score");
     schema.addColumn("public_score").addColumn("hidden_score");
+    layers.forEach(layer -> schema.addColumn(layer + "_score"));
     partColumns.values().forEach(schema::addColumn);
     List<List<String>> rows = new ArrayList<>();
     for (Scoresheet sheet : sheets) {
@@ -63,6 +70,12 @@ public final class Gradebook {
       row.add(number(sheet.maxScore()));
       row.add(number(sheet.score(false)));
       row.add(number(sheet.score(true)));
+      Map<String, Double> subtotals = new LinkedHashMap<>();
+      sheet.layerScores().forEach(l -> subtotals.put(l.layer(), l.score()));
+      for (String layer : layers) {
+        Double subtotal = subtotals.get(layer);
+        row.add(subtotal == null ? "" : number(subtotal));
+      }
       for (String name : partColumns.keySet()) {
         Scoresheet.PartScore part = byName.get(name);
         row.add(part == null ? "" : number(part.score()));
@@ -75,7 +88,7 @@ public final class Gradebook {
       row.add("");
       row.add("");
       row.add(inert(NOT_GRADED + error.message()));
-      while (row.size() < 8 + partColumns.size()) {
+      while (row.size() < 8 + layers.size() + partColumns.size()) {
         row.add("");
       }
       rows.add(row);

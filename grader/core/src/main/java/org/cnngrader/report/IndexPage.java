@@ -65,9 +65,17 @@ public final class IndexPage {
     histogram(body, results);
     Element table = body.appendElement("table").addClass("parts");
     Element head = table.appendElement("thead").appendElement("tr");
-    for (String column : List.of("submission", "score", "max", "%", "parts passed")) {
+    List<String> layers =
+        results.stream()
+            .flatMap(r -> r.layerScores().stream())
+            .map(Scoresheet.LayerScore::layer)
+            .distinct()
+            .toList();
+    for (String column : List.of("submission", "score", "max", "%")) {
       head.appendElement("th").text(column);
     }
+    layers.forEach(layer -> head.appendElement("th").text(layer));
+    head.appendElement("th").text("parts passed");
     Element rows = table.appendElement("tbody");
     for (Scoresheet result : results) {
       Element row = rows.appendElement("tr");
@@ -78,6 +86,19 @@ public final class IndexPage {
       row.appendElement("td").text(FeedbackWriter.points(result.score()));
       row.appendElement("td").text(FeedbackWriter.points(result.maxScore()));
       row.appendElement("td").text(String.format(Locale.ROOT, "%.1f", 100 * fraction(result)));
+      for (String layer : layers) {
+        row.appendElement("td")
+            .text(
+                result.layerScores().stream()
+                    .filter(l -> l.layer().equals(layer))
+                    .findFirst()
+                    .map(
+                        l ->
+                            FeedbackWriter.points(l.score())
+                                + " / "
+                                + FeedbackWriter.points(l.max()))
+                    .orElse("-"));
+      }
       row.appendElement("td").text(result.passedParts() + "/" + result.parts().size());
     }
     if (!errors.isEmpty()) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
@@ -102,6 +104,32 @@ public record Scoresheet(
         Duration.ofMillis(Math.max(0, score.path("elapsed_ms").asLong())),
         score.path("first_problem").asText(""),
         Student.fromJson(provenance));
+  }
+
+  /** A layer's subtotal: the points of its parts, named "<layer>/<case>: <part>". */
+  public record LayerScore(String layer, double score, double max) {}
+
+  /** The subtotal of each layer, in the order its parts first appear. */
+  public List<LayerScore> layerScores() {
+    Map<String, double[]> totals = new LinkedHashMap<>();
+    for (PartScore part : parts) {
+      double[] total = totals.computeIfAbsent(layerOf(part.name()), layer -> new double[2]);
+      total[0] += part.score();
+      total[1] += part.max();
+    }
+    List<LayerScore> scores = new ArrayList<>();
+    totals.forEach(
+        (layer, total) ->
+            scores.add(
+                new LayerScore(
+                    layer, Points.total(java.util.stream.DoubleStream.of(total[0])), total[1])));
+    return scores;
+  }
+
+  /** "conv2d", for a part named "conv2d/lesson-5x5-s1-p1: forward shape". */
+  static String layerOf(String partName) {
+    int slash = partName.indexOf('/');
+    return slash < 0 ? "" : partName.substring(0, slash);
   }
 
   public double score() {

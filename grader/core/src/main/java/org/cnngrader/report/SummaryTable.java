@@ -30,11 +30,33 @@ public final class SummaryTable {
                 .mapToInt(String::length)
                 .max()
                 .orElse(0));
+    List<String> layers =
+        sheets.stream()
+            .flatMap(s -> s.layerScores().stream())
+            .map(Scoresheet.LayerScore::layer)
+            .distinct()
+            .toList();
+    int[] layerWidths =
+        layers.stream()
+            .mapToInt(
+                layer ->
+                    Math.max(
+                        layer.length(),
+                        sheets.stream().mapToInt(s -> subtotal(s, layer).length()).max().orElse(1)))
+            .toArray();
     StringBuilder table = new StringBuilder();
-    String format = "%-" + idWidth + "s  %7s  %7s  %9s  %7s  %s%n";
+    String format = "%-" + idWidth + "s  %7s  %7s  %s%9s  %7s  %s%n";
     table.append(
         String.format(
-            Locale.ROOT, format, "submission", "score", "max", "parts", "time", "first problem"));
+            Locale.ROOT,
+            format,
+            "submission",
+            "score",
+            "max",
+            layerCells(layers, layerWidths, layer -> layer),
+            "parts",
+            "time",
+            "first problem"));
     for (Scoresheet sheet : sheets) {
       String score = String.format(Locale.ROOT, "%7s", FeedbackWriter.points(sheet.score()));
       table.append(
@@ -44,6 +66,7 @@ public final class SummaryTable {
               printable(sheet.id()),
               mark(sheet, score, highlight),
               FeedbackWriter.points(sheet.maxScore()),
+              layerCells(layers, layerWidths, layer -> subtotal(sheet, layer)),
               sheet.passedParts() + "/" + sheet.parts().size(),
               String.format(Locale.ROOT, "%.1fs", sheet.elapsed().toMillis() / 1000.0),
               shorten(printable(sheet.firstProblem()))));
@@ -56,11 +79,32 @@ public final class SummaryTable {
               printable(error.id()),
               "-",
               "-",
+              layerCells(layers, layerWidths, layer -> "-"),
               "-",
               "-",
               shorten(printable("not graded, a fault of the grader: " + error.message()))));
     }
     return table.toString();
+  }
+
+  /** Each layer's column, right-aligned, each followed by two spaces; nothing without layers. */
+  private static String layerCells(
+      List<String> layers, int[] widths, java.util.function.Function<String, String> cell) {
+    StringBuilder cells = new StringBuilder();
+    for (int i = 0; i < layers.size(); i++) {
+      String text = cell.apply(layers.get(i));
+      cells.append(" ".repeat(Math.max(0, widths[i] - text.length()))).append(text).append("  ");
+    }
+    return cells.toString();
+  }
+
+  /** "208/208": a layer's points of its maximum, or "-" for a layer the sheet has no part of. */
+  private static String subtotal(Scoresheet sheet, String layer) {
+    return sheet.layerScores().stream()
+        .filter(l -> l.layer().equals(layer))
+        .findFirst()
+        .map(l -> FeedbackWriter.points(l.score()) + "/" + FeedbackWriter.points(l.max()))
+        .orElse("-");
   }
 
   private static String mark(Scoresheet sheet, String score, Highlight highlight) {

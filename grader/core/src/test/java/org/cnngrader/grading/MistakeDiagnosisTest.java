@@ -13,8 +13,10 @@ import org.cnngrader.TestSandbox;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -148,6 +150,9 @@ class MistakeDiagnosisTest {
    * stores.
    */
   private static boolean shouldBeNamed(PartResult part, KnownMistake mistake) {
+    if (diagnosis(part).filter(d -> d instanceof Diagnosis.FollowsForward).isPresent()) {
+      return true; // a gradient that the gradient check finds follows from forward
+    }
     if (part.verdict() instanceof Verdict.WrongShape) {
       return part.part().shapeOnly()
           || part.fixture().layer().parts().stream()
@@ -159,6 +164,8 @@ class MistakeDiagnosisTest {
 
   static Stream<Submission> untypical() {
     return Stream.of(
+        // Twice the bias matches "once per input channel" where C = 2, and C = 3 contradicts it.
+        Submission.edited("bias-twice", "double sum = b[fi];", "double sum = 2 * b[fi];"),
         Submission.example("correct-loops"),
         Submission.example("correct-im2col"),
         Submission.example("mistake-dx-overwritten"),
@@ -195,6 +202,23 @@ class MistakeDiagnosisTest {
     if (!submission.name().startsWith("correct-")) {
       assertThat(result.score()).isLessThan(result.maxScore());
     }
+  }
+
+  @Test
+  void aGradientThatFollowsForwardNamesForwardsMistake() throws Exception {
+    SubmissionResult result = Submission.example("mistake-padding-ignored").graded();
+
+    assertThat(
+            result.parts().stream()
+                .filter(p -> p.part().equals(Conv2dLayer.DX) && !p.passed())
+                .map(FeedbackWriter::describe))
+        .isNotEmpty()
+        .allSatisfy(
+            feedback ->
+                assertThat(feedback)
+                    .contains(
+                        "Likely mistake: dx follows from your forward, which ignores the padding"
+                            + " (see its feedback); fix forward first"));
   }
 
   private static Optional<Diagnosis> diagnosis(PartResult part) {

@@ -145,7 +145,7 @@ class ReportsTest {
         mapper.readerForListOf(String.class).readValues(csv)) {
       List<List<String>> all = rows.readAll();
       assertThat(all).hasSize(3);
-      assertThat(all.get(0).subList(0, 9))
+      assertThat(all.get(0).subList(0, 10))
           .containsExactly(
               "id",
               "students",
@@ -155,8 +155,11 @@ class ReportsTest {
               "max_score",
               "public_score",
               "hidden_score",
+              "conv2d_score",
               "conv2d/batch-3ch-4filters: forward shape");
-      assertThat(all.get(0)).hasSize(8 + 15).contains("conv2d/large-4x16x32x32: forward values");
+      assertThat(all.get(0))
+          .hasSize(8 + 1 + 15)
+          .contains("conv2d/large-4x16x32x32: forward values");
       assertThat(all.get(1).subList(0, 8))
           .containsExactly("'=cmd|'/c calc'!A1", "", "", "graded", "24", "24", "24", "0");
       assertThat(all.get(2).subList(0, 4)).containsExactly("flipped", "", "", "graded");
