@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Batch grading against the naive route and the floor, all measured in the same run on the same machine
 # (absolute times differ from machine to machine; the ratios travel better):
-#   - the grader: grader/bin/grader grade --batch DIR --jobs 2 (the default sandbox) on K distinct copies
+#   - the grader: grader/bin/grader grade --batch DIR --jobs 2 --layers conv2d (the default sandbox) on K distinct copies
 #     of a correct submission (each differs by a comment, so no cache can serve one copy's result for
 #     another): submissions per second, median per-submission latency (results.json's execution_time),
 #     CPU per submission (the grader and every process it started, / K), and the peak memory of the
@@ -108,7 +108,7 @@ grade_batch() {
   mkdir "$group"
   t0=$(now)
   (echo "$BASHPID" >"$group/cgroup.procs" &&
-    exec grader/bin/grader grade --batch "$work/batch" --jobs "$jobs" --out "$out") >"$work/$name.log" 2>&1 &
+    exec grader/bin/grader grade --batch "$work/batch" --jobs "$jobs" --layers conv2d --out "$out") >"$work/$name.log" 2>&1 &
   grader=$! # the launcher execs java: this is the grader's JVM
   # VmHWM and CPU time only grow, so the grader's last readings are its peak and its own CPU; child
   # JVMs (this run's: those in its cgroup) live well under a second, so their peak is sampled.

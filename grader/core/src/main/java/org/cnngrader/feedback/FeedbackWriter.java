@@ -189,50 +189,93 @@ public final class FeedbackWriter {
   }
 
   static String describe(Verdict verdict) {
-    if (verdict instanceof Verdict.Passed passed) {
-      return passed(passed);
-    } else if (verdict instanceof Verdict.WrongShape shape) {
-      return shape
-          .setting()
-          .layer()
-          .shouldHaveShape(shape.tensor(), shape.expected(), shape.actual(), shape.setting());
-    } else if (verdict instanceof Verdict.Irregular irregular) {
-      return irregular(irregular.tensor(), irregular.problem());
-    } else if (verdict instanceof Verdict.WrongValues wrong) {
-      return wrongValues(wrong.tensor(), wrong.comparison());
-    } else if (verdict instanceof Verdict.ReturnedNull none) {
-      return method(none.call()) + " returned null instead of a " + none.type() + " record";
-    } else if (verdict instanceof Verdict.CallFailed failed) {
-      return callFailed(method(failed.call()), failed.outcome());
-    } else if (verdict instanceof Verdict.ConstructorFailed failed) {
-      return callFailed(constructorCall(failed.contract(), failed.setting()), failed.outcome());
-    } else if (verdict instanceof Verdict.NotImplemented stub) {
-      String type = stub.threw().type();
-      String message = stub.threw().message() == null ? "" : ": " + stub.threw().message();
-      return method(stub.call())
-          + " is not implemented yet (it threw "
-          + type.substring(type.lastIndexOf('.') + 1)
-          + message
-          + ")";
-    } else if (verdict instanceof Verdict.NotRun notRun) {
-      return method(notRun.call()) + " was not run because " + describe(notRun.blocker());
-    } else if (verdict instanceof Verdict.Missing missing) {
-      return missing(missing);
-    } else if (verdict instanceof Verdict.ClassNotCompiled notCompiled) {
-      return "not run: "
-          + notCompiled.className()
-          + " does not compile, so it was left out (what else compiles is graded):\n"
-          + notCompiled.error();
-    } else if (verdict instanceof Verdict.NotCompiled notCompiled) {
-      return notCompiled(notCompiled.compilation());
-    } else if (verdict instanceof Verdict.Refused refused) {
-      return "not run: the course's policy forbids what your code does:"
-          + refused.findings().stream()
-              .map(f -> "\n  " + f.describe())
-              .collect(Collectors.joining());
-    }
-    throw new IllegalArgumentException("unknown verdict " + verdict);
+    return verdict.accept(WORDS);
   }
+
+  /** Every kind of verdict in words: a kind without its words does not compile. */
+  private static final Verdict.Visitor<String> WORDS =
+      new Verdict.Visitor<>() {
+        @Override
+        public String passed(Verdict.Passed verdict) {
+          return FeedbackWriter.passed(verdict);
+        }
+
+        @Override
+        public String wrongShape(Verdict.WrongShape shape) {
+          return shape
+              .setting()
+              .layer()
+              .shouldHaveShape(shape.tensor(), shape.expected(), shape.actual(), shape.setting());
+        }
+
+        @Override
+        public String irregular(Verdict.Irregular irregular) {
+          return FeedbackWriter.irregular(irregular.tensor(), irregular.problem());
+        }
+
+        @Override
+        public String wrongValues(Verdict.WrongValues wrong) {
+          return FeedbackWriter.wrongValues(wrong.tensor(), wrong.comparison());
+        }
+
+        @Override
+        public String returnedNull(Verdict.ReturnedNull none) {
+          return method(none.call()) + " returned null instead of a " + none.type() + " record";
+        }
+
+        @Override
+        public String callFailed(Verdict.CallFailed failed) {
+          return FeedbackWriter.callFailed(method(failed.call()), failed.outcome());
+        }
+
+        @Override
+        public String notImplemented(Verdict.NotImplemented stub) {
+          String type = stub.threw().type();
+          String message = stub.threw().message() == null ? "" : ": " + stub.threw().message();
+          return method(stub.call())
+              + " is not implemented yet (it threw "
+              + type.substring(type.lastIndexOf('.') + 1)
+              + message
+              + ")";
+        }
+
+        @Override
+        public String notRun(Verdict.NotRun notRun) {
+          return method(notRun.call()) + " was not run because " + describe(notRun.blocker());
+        }
+
+        @Override
+        public String constructorFailed(Verdict.ConstructorFailed failed) {
+          return FeedbackWriter.callFailed(
+              constructorCall(failed.contract(), failed.setting()), failed.outcome());
+        }
+
+        @Override
+        public String missing(Verdict.Missing missing) {
+          return FeedbackWriter.missing(missing);
+        }
+
+        @Override
+        public String refused(Verdict.Refused refused) {
+          return "not run: the course's policy forbids what your code does:"
+              + refused.findings().stream()
+                  .map(f -> "\n  " + f.describe())
+                  .collect(Collectors.joining());
+        }
+
+        @Override
+        public String classNotCompiled(Verdict.ClassNotCompiled notCompiled) {
+          return "not run: "
+              + notCompiled.className()
+              + " does not compile, so it was left out (what else compiles is graded):\n"
+              + notCompiled.error();
+        }
+
+        @Override
+        public String notCompiled(Verdict.NotCompiled notCompiled) {
+          return FeedbackWriter.notCompiled(notCompiled.compilation());
+        }
+      };
 
   private static String passed(Verdict.Passed passed) {
     ValueComparison comparison = passed.comparison();

@@ -16,8 +16,48 @@ import org.cnngrader.tensor.Tensor;
 /** Why a part passed or failed: decided by {@link CaseGrader}, worded by the feedback package. */
 public sealed interface Verdict {
 
+  /** Calls the visitor's method for this kind of verdict. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of verdict: whoever words or weighs verdicts implements all of them, and a
+   * new kind fails to compile until every visitor handles it.
+   */
+  interface Visitor<R> {
+    R passed(Passed verdict);
+
+    R wrongShape(WrongShape verdict);
+
+    R irregular(Irregular verdict);
+
+    R wrongValues(WrongValues verdict);
+
+    R returnedNull(ReturnedNull verdict);
+
+    R callFailed(CallFailed verdict);
+
+    R notImplemented(NotImplemented verdict);
+
+    R notRun(NotRun verdict);
+
+    R constructorFailed(ConstructorFailed verdict);
+
+    R missing(Missing verdict);
+
+    R refused(Refused verdict);
+
+    R classNotCompiled(ClassNotCompiled verdict);
+
+    R notCompiled(NotCompiled verdict);
+  }
+
   /** The part is right; {@code comparison} is absent for the shape part. */
-  record Passed(String tensor, ValueComparison comparison) implements Verdict {}
+  record Passed(String tensor, ValueComparison comparison) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.passed(this);
+    }
+  }
 
   /**
    * The tensor has the wrong shape; {@code setting} holds the case's numbers for the derivation,
@@ -26,6 +66,10 @@ public sealed interface Verdict {
   record WrongShape(
       String tensor, Shape expected, Shape actual, Setting setting, Diagnosis diagnosis)
       implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.wrongShape(this);
+    }
 
     public WrongShape(String tensor, Shape expected, Shape actual, Setting setting) {
       this(tensor, expected, actual, setting, null);
@@ -37,7 +81,12 @@ public sealed interface Verdict {
   }
 
   /** The tensor is null somewhere or ragged, so it has no shape at all. */
-  record Irregular(String tensor, NestedArray problem) implements Verdict {}
+  record Irregular(String tensor, NestedArray problem) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.irregular(this);
+    }
+  }
 
   /**
    * The shape is right, some values are not; {@code expected} and {@code actual} are kept for
@@ -51,6 +100,10 @@ public sealed interface Verdict {
       Tensor actual,
       Diagnosis diagnosis)
       implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.wrongValues(this);
+    }
 
     public WrongValues(String tensor, ValueComparison comparison, Tensor expected, Tensor actual) {
       this(tensor, comparison, expected, actual, null);
@@ -62,38 +115,73 @@ public sealed interface Verdict {
   }
 
   /** The call that produces the part returned null instead of a record of {@code type}. */
-  record ReturnedNull(Member call, String type) implements Verdict {}
+  record ReturnedNull(Member call, String type) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.returnedNull(this);
+    }
+  }
 
   /** The call that produces the part did not return: it threw, timed out or its JVM ended. */
-  record CallFailed(Member call, CallOutcome<?> outcome) implements Verdict {}
+  record CallFailed(Member call, CallOutcome<?> outcome) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.callFailed(this);
+    }
+  }
 
   /**
    * The method is still a stub: it threw UnsupportedOperationException from its own first line, as
    * the template's methods do.
    */
-  record NotImplemented(Member call, CallOutcome.Threw<?> threw) implements Verdict {}
+  record NotImplemented(Member call, CallOutcome.Threw<?> threw) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.notImplemented(this);
+    }
+  }
 
   /**
    * The call was not made because an earlier call of the case failed, for the reason {@code
    * blocker}.
    */
-  record NotRun(Member call, Member blockedBy, Verdict blocker) implements Verdict {}
+  record NotRun(Member call, Member blockedBy, Verdict blocker) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.notRun(this);
+    }
+  }
 
   /** The constructor threw, so the case's methods could not be called. */
   record ConstructorFailed(LayerContract contract, Setting setting, CallOutcome<?> outcome)
-      implements Verdict {}
+      implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.constructorFailed(this);
+    }
+  }
 
   /**
    * A member of the contract is missing or has the wrong signature; {@code found} says what was
    * there.
    */
-  record Missing(Member member, LayerContract contract, String found) implements Verdict {}
+  record Missing(Member member, LayerContract contract, String found) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.missing(this);
+    }
+  }
 
   /**
    * The submission was not run: the static check found what the course's policy forbids, {@code
    * findings}.
    */
   record Refused(List<Finding> findings) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.refused(this);
+    }
+
     public Refused {
       findings = List.copyOf(findings);
     }
@@ -103,8 +191,18 @@ public sealed interface Verdict {
    * The layer's class did not compile and was left out, so its parts were not run; {@code error} is
    * the first error of its file.
    */
-  record ClassNotCompiled(String className, String error) implements Verdict {}
+  record ClassNotCompiled(String className, String error) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.classNotCompiled(this);
+    }
+  }
 
   /** Nothing could run: the submission has no sources or does not compile. */
-  record NotCompiled(Compilation compilation) implements Verdict {}
+  record NotCompiled(Compilation compilation) implements Verdict {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.notCompiled(this);
+    }
+  }
 }
