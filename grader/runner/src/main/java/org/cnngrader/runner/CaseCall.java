@@ -77,8 +77,7 @@ final class CaseCall {
         replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
         continue;
       }
-      String blocker =
-          step.after().stream().filter(s -> !returned.contains(s)).findFirst().orElse(null);
+      String blocker = firstNotReturned(step.after(), returned);
       if (blocker != null) {
         // A step that works on what an earlier one kept can only mislead without it.
         replies.send(
@@ -93,6 +92,18 @@ final class CaseCall {
     List<String> lingering = lingeringThreads(threadsBefore);
     int background = backgroundThreads(threadsBefore);
     replies.send(out -> writeCaseEnd(out, lingering, background));
+  }
+
+  /**
+   * The first of {@code after} that did not return, or null. A loop: no stream at a child's start.
+   */
+  private static String firstNotReturned(List<String> after, Set<String> returned) {
+    for (String step : after) {
+      if (!returned.contains(step)) {
+        return step;
+      }
+    }
+    return null;
   }
 
   private Object construct(Replies replies) throws IOException {

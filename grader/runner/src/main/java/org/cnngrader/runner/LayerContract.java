@@ -46,7 +46,12 @@ public record LayerContract(
   }
 
   private Step step(String key) {
-    return steps.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+    for (Step step : steps) {
+      if (step.key().equals(key)) {
+        return step;
+      }
+    }
+    return null;
   }
 
   /** The step with this key. */
@@ -85,7 +90,9 @@ public record LayerContract(
   public Map<String, ValueType> caseValues() {
     Map<String, ValueType> values = new LinkedHashMap<>();
     List<Argument> all = new ArrayList<>(constructor);
-    steps.forEach(step -> all.addAll(step.arguments()));
+    for (Step step : steps) {
+      all.addAll(step.arguments());
+    }
     for (Argument argument : all) {
       if (!argument.isConstant()) {
         values.put(argument.key(), argument.type());

@@ -23,6 +23,19 @@ public record Member(String key) {
     return new Member(key);
   }
 
+  // Written out: a record's generated equals and hashCode are bootstrapped through method handles
+  // on
+  // first use, which costs every child JVM tens of milliseconds at start.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Member member && key.equals(member.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return key.hashCode();
+  }
+
   public boolean isStep() {
     return !equals(CLASS) && !equals(CONSTRUCTOR);
   }

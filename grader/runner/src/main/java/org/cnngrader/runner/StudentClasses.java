@@ -9,9 +9,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -92,7 +91,9 @@ final class StudentClasses {
   static final class Loaded implements AutoCloseable {
     private final URLClassLoader loader;
     private final boolean shared;
-    private final Map<LayerContract, StudentLayer> layers = new HashMap<>();
+    // By identity: the child's contracts are read once, and a record's generated hashCode would be
+    // bootstrapped through method handles at every child's start.
+    private final IdentityHashMap<LayerContract, StudentLayer> layers = new IdentityHashMap<>();
 
     Loaded(URLClassLoader loader, boolean shared) {
       this.loader = loader;

@@ -123,7 +123,11 @@ final class StudentLayer {
   }
 
   private static Class<?>[] types(List<Argument> arguments) {
-    return arguments.stream().map(a -> a.type().javaType()).toArray(Class<?>[]::new);
+    Class<?>[] types = new Class<?>[arguments.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = arguments.get(i).type().javaType();
+    }
+    return types;
   }
 
   private void findConstructor(Class<?> type) {
