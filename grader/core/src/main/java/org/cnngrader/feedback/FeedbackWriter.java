@@ -167,12 +167,11 @@ public final class FeedbackWriter {
     if (diagnosis instanceof Diagnosis.FollowsForward follows) {
       Layer layer = follows.setting().layer();
       return String.format(
-          "%s%s follows from your %s, which %s (see its feedback); fix %s first",
+          "%s%s follows from your %s, which %s (see its feedback)",
           LIKELY_MISTAKE,
           follows.tensor(),
           layer.contract().stepOf(layer.contract().backprop().forward()).method(),
-          follows.mistake().brief(),
-          layer.contract().stepOf(layer.contract().backprop().forward()).method());
+          follows.mistake().brief());
     }
     Shape wrongShape = diagnosis instanceof Diagnosis.ShapeExplained shape ? shape.actual() : null;
     return LIKELY_MISTAKE

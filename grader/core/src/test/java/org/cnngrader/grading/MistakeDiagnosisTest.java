@@ -218,7 +218,7 @@ class MistakeDiagnosisTest {
                 assertThat(feedback)
                     .contains(
                         "Likely mistake: dx follows from your forward, which ignores the padding"
-                            + " (see its feedback); fix forward first"));
+                            + " (see its feedback)\n"));
   }
 
   private static Optional<Diagnosis> diagnosis(PartResult part) {
