@@ -303,7 +303,7 @@ class GraderCommandTest {
             "--out",
             temp.resolve("before").toString());
     assertThat(graded).isZero();
-    assertThat(cli.stdout()).containsPattern("(?m)^correct-loops\\s+8\\s+8\\s+5/5 ");
+    assertThat(cli.stdout()).containsPattern("(?m)^correct-loops\\s+8\\s+8\\s+8/8\\s+5/5 ");
     assertThat(Files.readString(temp.resolve("before/mistake-flipped-kernel/results.json")))
         .contains("out is wrong")
         .doesNotContain("Likely mistake");

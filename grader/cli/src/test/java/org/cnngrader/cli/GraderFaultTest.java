@@ -93,7 +93,7 @@ class GraderFaultTest {
         .anyMatch(row -> row.startsWith("alice,,,graded,0,318,"));
     assertThat(stdout.toString())
         .containsPattern(
-            "(?m)^bob +- +- +- +- +not graded, a fault of the grader: java.io.IOException: No space")
+            "(?m)^bob +- +- +- +- +- +- +not graded, a fault of the grader: java.io.IOException: No space")
         .contains("Graded 2 of 3 submissions")
         .contains(
             "Not graded, through a fault of the grader or the machine: 1 (listed in "

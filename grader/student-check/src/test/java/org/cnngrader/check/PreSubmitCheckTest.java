@@ -98,11 +98,10 @@ class PreSubmitCheckTest {
 
     assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains(
+            // The gradient check finds dx consistent with forward, whose mistake is named.
             "        This case: x [1, 1, 5, 5], w [1, 1, 3, 3], b [1], stride 1, pad 1\n"
-                + "        Likely mistake: padding on one side only: dx matches a layer that puts"
-                + " all 2*pad = 2 rows and columns of zeros below and to the right of x; pad = 1"
-                + " goes on every side, so x[n][c][0][0] belongs at [pad][pad] = [1][1] of the"
-                + " padded input\n");
+                + "        Likely mistake: dx follows from your forward, which pads one side only"
+                + " (see its feedback)\n");
   }
 
   @Test
