@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.cnngrader.bounds.LayerBounds;
+import org.cnngrader.layer.DescribedLayer;
 import org.cnngrader.layer.InvalidCase;
 import org.cnngrader.layer.KnownMistake;
-import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.ParamSpec;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Part;
@@ -27,9 +27,7 @@ import org.cnngrader.tensor.Tensor;
  * CS231n's conv_forward_naive and conv_backward_naive: x[N][C][H][W] with filters w[F][C][HH][WW]
  * and bias b[F], stride and zero padding, out[N][F][H'][W'] with H' = (H - HH + 2*pad)/stride + 1.
  */
-public final class Conv2dLayer implements Layer {
-
-  public static final Conv2dLayer LAYER = new Conv2dLayer();
+public final class Conv2dLayer extends DescribedLayer {
 
   private static final LayerContract CONTRACT =
       new LayerContract(
@@ -87,7 +85,12 @@ public final class Conv2dLayer implements Layer {
   static final ConvGeometry SMALL_CASE =
       new ConvGeometry(2, 2, 5, 5, 2, 3, 3, new ConvParams(2, 1));
 
-  private Conv2dLayer() {}
+  /** The layer; declared after the description it is made of, which it checks. */
+  public static final Conv2dLayer LAYER = new Conv2dLayer();
+
+  private Conv2dLayer() {
+    super("conv2d", CONTRACT, PARAMS, INPUTS, OUTPUTS, PARTS, List.of(Conv2dMistake.values()));
+  }
 
   private static Map<String, String> orderedMap(String... keysAndValues) {
     Map<String, String> map = new LinkedHashMap<>();
@@ -95,36 +98,6 @@ public final class Conv2dLayer implements Layer {
       map.put(keysAndValues[i], keysAndValues[i + 1]);
     }
     return map;
-  }
-
-  @Override
-  public String id() {
-    return "conv2d";
-  }
-
-  @Override
-  public LayerContract contract() {
-    return CONTRACT;
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return PARAMS;
-  }
-
-  @Override
-  public List<TensorSpec> inputs() {
-    return INPUTS;
-  }
-
-  @Override
-  public List<TensorSpec> outputs() {
-    return OUTPUTS;
-  }
-
-  @Override
-  public List<Part> parts() {
-    return PARTS;
   }
 
   @Override
@@ -163,11 +136,6 @@ public final class Conv2dLayer implements Layer {
         inputs.get("b"),
         inputs.get("dout"),
         ConvParams.of(params));
-  }
-
-  @Override
-  public List<KnownMistake> mistakes() {
-    return List.of(Conv2dMistake.values());
   }
 
   @Override

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.cnngrader.bounds.LayerBounds;
+import org.cnngrader.layer.DescribedLayer;
 import org.cnngrader.layer.InvalidCase;
 import org.cnngrader.layer.KnownMistake;
-import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.ParamSpec;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Part;
@@ -29,9 +29,7 @@ import org.cnngrader.tensor.Tensor;
  * pool_width window moving stride steps at a time without padding, out[N][C][H'][W'] with H' = (H -
  * pool_height)/stride + 1; dx gets each window's dout at the window's maximum.
  */
-public final class MaxPool2dLayer implements Layer {
-
-  public static final MaxPool2dLayer LAYER = new MaxPool2dLayer();
+public final class MaxPool2dLayer extends DescribedLayer {
 
   private static final LayerContract CONTRACT =
       new LayerContract(
@@ -77,36 +75,12 @@ public final class MaxPool2dLayer implements Layer {
   /** Two images of two channels, 7x7, overlapping 3x3 windows that move 2 steps at a time. */
   static final PoolGeometry SMALL_CASE = new PoolGeometry(2, 2, 7, 7, 3, 3, 2);
 
-  private MaxPool2dLayer() {}
+  /** The layer; declared after the description it is made of, which it checks. */
+  public static final MaxPool2dLayer LAYER = new MaxPool2dLayer();
 
-  @Override
-  public String id() {
-    return "maxpool2d";
-  }
-
-  @Override
-  public LayerContract contract() {
-    return CONTRACT;
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return PARAMS;
-  }
-
-  @Override
-  public List<TensorSpec> inputs() {
-    return INPUTS;
-  }
-
-  @Override
-  public List<TensorSpec> outputs() {
-    return OUTPUTS;
-  }
-
-  @Override
-  public List<Part> parts() {
-    return PARTS;
+  private MaxPool2dLayer() {
+    super(
+        "maxpool2d", CONTRACT, PARAMS, INPUTS, OUTPUTS, PARTS, List.of(MaxPool2dMistake.values()));
   }
 
   /** The case's parameters, from the constructor's arguments. */
@@ -146,11 +120,6 @@ public final class MaxPool2dLayer implements Layer {
   public LayerBounds bounds(Params params, Map<String, Tensor> inputs) {
     Tensor x = inputs.get("x");
     return new MaxPool2dBounds(PoolGeometry.of(x.shape(), params), x, inputs.get("dout"));
-  }
-
-  @Override
-  public List<KnownMistake> mistakes() {
-    return List.of(MaxPool2dMistake.values());
   }
 
   @Override
