@@ -22,27 +22,13 @@ final class PoolWindows {
     return ((n * g.c() + c) * g.outHeight() + i) * g.outWidth() + j;
   }
 
-  /** The flat index in x of the first maximum of window (n, c, i, j), row-major. */
-  static int argmax(Tensor x, PoolGeometry g, int n, int c, int i, int j) {
-    int best = -1;
-    for (int p = 0; p < g.poolHeight(); p++) {
-      for (int q = 0; q < g.poolWidth(); q++) {
-        int index = at(g, n, c, i * g.stride() + p, j * g.stride() + q);
-        if (best < 0 || x.get(index) > x.get(best)) {
-          best = index;
-        }
-      }
-    }
-    return best;
-  }
-
   /** The flat output index of the first window that holds its maximum twice, or -1. */
   static int firstTie(Tensor x, PoolGeometry g) {
     for (int n = 0; n < g.n(); n++) {
       for (int c = 0; c < g.c(); c++) {
         for (int i = 0; i < g.outHeight(); i++) {
           for (int j = 0; j < g.outWidth(); j++) {
-            double max = x.get(argmax(x, g, n, c, i, j));
+            double max = x.get(g.argmax(x, n, c, i, j));
             int count = 0;
             for (int p = 0; p < g.poolHeight(); p++) {
               for (int q = 0; q < g.poolWidth(); q++) {
@@ -64,7 +50,7 @@ final class PoolWindows {
   /** dx when each window's dout is assigned to its maximum, the later window winning. */
   static Tensor assigned(Tensor x, Tensor dout, PoolGeometry g) {
     double[] dx = new double[g.xShape().size()];
-    forEachWindow(g, (n, c, i, j) -> dx[argmax(x, g, n, c, i, j)] = dout.get(outAt(g, n, c, i, j)));
+    forEachWindow(g, (n, c, i, j) -> dx[g.argmax(x, n, c, i, j)] = dout.get(outAt(g, n, c, i, j)));
     return new Tensor(g.xShape(), dx);
   }
 

@@ -82,16 +82,7 @@ public final class MaxPool2dBounds implements LayerBounds {
       for (int c = 0; c < g.c(); c++) {
         for (int i = 0; i < g.outHeight(); i++) {
           for (int j = 0; j < g.outWidth(); j++) {
-            int best = -1;
-            for (int p = 0; p < g.poolHeight(); p++) {
-              for (int q = 0; q < g.poolWidth(); q++) {
-                int at =
-                    ((n * g.c() + c) * g.h() + i * g.stride() + p) * g.w() + j * g.stride() + q;
-                if (best < 0 || x.get(at) > x.get(best)) {
-                  best = at;
-                }
-              }
-            }
+            int best = g.argmax(x, n, c, i, j);
             count[best]++;
             sums[best] += Math.abs(dout.get(o++));
           }

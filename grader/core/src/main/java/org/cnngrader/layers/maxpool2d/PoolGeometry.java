@@ -3,6 +3,7 @@ package org.cnngrader.layers.maxpool2d;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Setting;
 import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
 
 /**
  * The sizes of one max pooling: input x[N][C][H][W], a pool_height x pool_width window that moves
@@ -53,6 +54,23 @@ public record PoolGeometry(int n, int c, int h, int w, int poolHeight, int poolW
   /** Whether a window shares elements with the next one: the stride is below the pool size. */
   public boolean overlaps() {
     return stride < poolHeight || stride < poolWidth;
+  }
+
+  /**
+   * The flat index in {@code x} of the first maximum, in row-major order, of the window of output
+   * (n, c, i, j).
+   */
+  public int argmax(Tensor x, int n, int c, int i, int j) {
+    int best = -1;
+    for (int p = 0; p < poolHeight; p++) {
+      for (int q = 0; q < poolWidth; q++) {
+        int index = ((n * this.c + c) * h + i * stride + p) * w + j * stride + q;
+        if (best < 0 || x.get(index) > x.get(best)) {
+          best = index;
+        }
+      }
+    }
+    return best;
   }
 
   public int outHeight() {
