@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.cnngrader.batch.BatchGrading;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.intake.InputFormat;
+import org.cnngrader.intake.Intake;
+import org.cnngrader.intake.IntakeListener;
+import org.cnngrader.intake.Submissions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,10 +65,11 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
           BatchGrading.createOutFolder(outFolder);
           IsolationSetup.Result isolation =
               flags.isolation(spec.commandLine().getErr(), home, outFolder, folders);
-          try (Intake intake = new Intake(spec.commandLine().getErr(), InputFormat.FOLDERS)) {
+          IntakeListener warnings =
+              w -> spec.commandLine().getErr().println("grader: warning: " + w);
+          try (Intake intake = new Intake(InputFormat.FOLDERS, warnings)) {
             return GradingRun.grade(
-                Submissions.identify(
-                    folders, w -> spec.commandLine().getErr().println("grader: warning: " + w)),
+                Submissions.identify(folders, warnings),
                 intake,
                 flags.setup(fixtures, options, isolation, outFolder),
                 spec.commandLine().getOut(),

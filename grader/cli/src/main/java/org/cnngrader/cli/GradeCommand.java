@@ -6,8 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cnngrader.batch.BatchGrading;
+import org.cnngrader.batch.Shard;
+import org.cnngrader.batch.ShardRecord;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.intake.InputFormat;
+import org.cnngrader.intake.Intake;
+import org.cnngrader.intake.IntakeListener;
+import org.cnngrader.intake.Submissions;
 import org.cnngrader.report.SummaryTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,25 +108,39 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                   "submission " + submission + " is a file, not a folder or a .zip");
             }
           }
+          for (Path batch : batches) {
+            if (!Files.isDirectory(batch)) {
+              throw new UsageException("--batch " + batch + " is not a folder");
+            }
+          }
           if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
-          InputFormat inputFormat = InputFormat.parse(format);
+          InputFormat inputFormat =
+              InputFormat.ofKey(format)
+                  .orElseThrow(
+                      () ->
+                          new UsageException(
+                              "--format must be one of "
+                                  + InputFormat.keys()
+                                  + ", found '"
+                                  + format
+                                  + "'"));
+          Shard share = shard == null ? Shard.ALL : parseShard(shard);
           GradingOptions options = flags.options(home);
           FixtureSet fixtures = flags.loadFixtures(home, options);
           PrintWriter err = spec.commandLine().getErr();
-          try (Intake intake = new Intake(err, inputFormat)) {
+          IntakeListener warnings =
+              w -> err.println(SummaryTable.printable("grader: warning: " + w));
+          try (Intake intake = new Intake(inputFormat, warnings)) {
             List<Submissions.Found> found = intake.find(submissions, batches);
             List<Path> given = new ArrayList<>(submissions);
             given.addAll(batches);
             if (found.isEmpty()) {
               throw new UsageException("no submission found in " + given);
             }
-            Shard share = shard == null ? Shard.ALL : Shard.parse(shard);
             // Ids come from the whole batch, so that every shard names a submission alike.
-            List<Submissions.Submission> all =
-                Submissions.identifyFound(
-                    found, w -> err.println(SummaryTable.printable("grader: warning: " + w)));
+            List<Submissions.Submission> all = Submissions.identifyFound(found, warnings);
             List<Submissions.Submission> mine = share.of(all);
             if (shard != null) {
               spec.commandLine()
@@ -132,7 +153,7 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
             if (shard != null) {
               new ShardRecord(
                       share,
-                      ShardRecord.currentBuild(),
+                      BuildFingerprint.current(),
                       fixtures.sha256(),
                       mine.stream().map(Submissions.Submission::id).toList())
                   .write(out);
@@ -145,6 +166,14 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                 err);
           }
         });
+  }
+
+  private static Shard parseShard(String text) {
+    try {
+      return Shard.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--shard " + e.getMessage());
+    }
   }
 
   /** The folders and zips handed in, whose access a level-2 sandbox takes from other users. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.cnngrader.batch.BatchRun;
 import org.cnngrader.execution.Limits;
 import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.Credit;
@@ -100,12 +101,20 @@ final class GradingFlags {
   boolean force;
 
   /** How a run grades: the options, and how many at once, whether again. */
-  GradingRun.Setup setup(
+  BatchRun.Setup setup(
       FixtureSet fixtures,
       GradingOptions options,
       IsolationSetup.Result isolation,
       Path outFolder) {
-    return new GradingRun.Setup(fixtures, options, isolation, outFolder, jobs(), force);
+    return new BatchRun.Setup(
+        fixtures,
+        options,
+        isolation.sandbox(),
+        isolation.isolation(),
+        outFolder,
+        jobs(),
+        force,
+        BuildFingerprint.current());
   }
 
   @Option(

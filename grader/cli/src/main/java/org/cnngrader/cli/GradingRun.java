@@ -4,45 +4,44 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.cnngrader.fixture.FixtureSet;
+import java.util.Locale;
+import org.cnngrader.batch.BatchListener;
+import org.cnngrader.batch.BatchReport;
+import org.cnngrader.batch.BatchRun;
+import org.cnngrader.batch.ResumePlan;
 import org.cnngrader.grading.GradingOptions;
-import org.cnngrader.grading.SubmissionGrader;
+import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.intake.Intake;
+import org.cnngrader.intake.Submissions.Submission;
+import org.cnngrader.report.Gradebook;
+import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
+import org.cnngrader.report.SummaryTable;
+import org.cnngrader.sandbox.SandboxLevel;
 
 /**
- * One run of grade or demo into an output folder: locks the folder, keeps what an earlier run
- * graded under the same key, takes in and grades the rest.
+ * One run of grade or demo on the console: says how it grades, shows progress, prints the table and
+ * where the results are, and gives the exit code.
  */
 final class GradingRun {
 
   private GradingRun() {}
 
-  /** What the run grades with. */
-  record Setup(
-      FixtureSet fixtures,
-      GradingOptions options,
-      IsolationSetup.Result isolation,
-      Path outFolder,
-      int jobs,
-      boolean force) {}
-
-  /** Returns the exit code of {@link BatchGrading#run}. */
-  @SuppressWarnings("try") // the lock is held for the body's length, not used in it
+  /**
+   * Returns {@link ExitCode#OK} when every submission has results, {@link ExitCode#GRADER_FAULT}
+   * when the grader failed on one (recorded in grader-errors.json) or could not write the run's
+   * files.
+   */
   static int grade(
-      List<Submissions.Submission> submissions,
+      List<Submission> submissions,
       Intake intake,
-      Setup setup,
+      BatchRun.Setup setup,
       PrintWriter out,
       PrintWriter err)
       throws IOException {
+    SandboxLevel level = setup.isolation().level();
     out.println(
-        "Sandbox: "
-            + setup.isolation().isolation().level().key()
-            + " (level "
-            + setup.isolation().isolation().level().number()
-            + ": "
-            + setup.isolation().isolation().level().description()
-            + ")");
+        "Sandbox: " + level.key() + " (level " + level.number() + ": " + level.description() + ")");
     GradingOptions options = setup.options();
     if (options.randomCases().any()) {
       out.printf(
@@ -57,22 +56,103 @@ final class GradingRun {
           "grader: note: --call-timeout is longer than --submission-timeout, which therefore"
               + " bounds every call");
     }
-    try (RunLock lock = RunLock.acquire(setup.outFolder())) {
-      RunKeys keys = new RunKeys(setup.fixtures(), options, setup.isolation().isolation().level());
-      ResumePlan plan = ResumePlan.of(submissions, keys, setup.outFolder(), setup.force());
-      plan =
-          plan.takenIn(
-              intake.takeIn(plan.toGrade().stream().map(ResumePlan.Planned::submission).toList()));
-      SubmissionGrader grader =
-          new SubmissionGrader(setup.fixtures(), options, setup.isolation().sandbox());
-      BatchGrading.Grader grading =
-          submission ->
-              submission.rejected() != null
-                  ? grader.rejected(submission.id(), submission.rejected())
-                  : grader.grade(submission.id(), submission.folder());
-      ResultsWriter writer =
-          new ResultsWriter(setup.fixtures(), options, setup.isolation().isolation());
-      return new BatchGrading(grading, writer, setup.outFolder(), setup.jobs()).run(plan, out, err);
+    BatchReport report;
+    try (Console console = new Console(setup.outFolder(), out, err)) {
+      report = BatchRun.grade(submissions, intake, setup, console);
+    }
+    printSummary(report, setup.outFolder(), setup.jobs(), out, err);
+    return report.complete() ? ExitCode.OK : ExitCode.GRADER_FAULT;
+  }
+
+  /** The table, then what was graded, where the results are, and what the grader failed on. */
+  static void printSummary(
+      BatchReport report, Path outFolder, int jobs, PrintWriter out, PrintWriter err) {
+    out.print(SummaryTable.render(report.sheets(), report.errors(), ConsoleColours.detect()));
+    Path absolute = outFolder.toAbsolutePath().normalize();
+    report
+        .unwritten()
+        .ifPresent(
+            fault ->
+                err.println(
+                    "grader: could not write the gradebook and index in "
+                        + outFolder
+                        + ": "
+                        + fault));
+    if (report.toGrade() == 0) {
+      out.print("Nothing to grade: every submission's results were kept.");
+    } else {
+      double seconds = report.elapsed().toNanos() / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "Graded %d of %d submissions in %.1f s (%.2f per second, %d at a time)%s.",
+          report.graded(),
+          report.toGrade(),
+          seconds,
+          report.graded() / Math.max(seconds, 1e-9),
+          jobs,
+          report.kept() == 0 ? "" : "; " + report.kept() + " kept from the earlier run");
+    }
+    out.printf(
+        " Results: %s%nReports: %s, %s%n",
+        absolute.resolve("<submission>").resolve(ResultsWriter.RESULTS),
+        absolute.resolve(IndexPage.FILE),
+        absolute.resolve(Gradebook.FILE));
+    if (!report.errors().isEmpty()) {
+      out.printf(
+          "Not graded, through a fault of the grader or the machine: %d (listed in %s; run the"
+              + " same command again to grade them)%n",
+          report.errors().size(), absolute.resolve(ResultsWriter.GRADER_ERRORS));
+    }
+    out.flush();
+  }
+
+  /** A batch as the console shows it: the resumed count, then progress, then faults on stderr. */
+  static final class Console implements BatchListener, AutoCloseable {
+    private final Path outFolder;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private BatchProgress progress;
+
+    Console(Path outFolder, PrintWriter out, PrintWriter err) {
+      this.outFolder = outFolder;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public void planned(ResumePlan plan) {
+      if (!plan.kept().isEmpty()) {
+        out.printf(
+            "Resuming: %d of %d submissions already graded in %s by this grader build, on these"
+                + " fixtures, with these options: kept (--force grades them again)%n",
+            plan.kept().size(), plan.submissions().size(), outFolder);
+      }
+      progress = BatchProgress.start(plan.toGrade().size(), out);
+    }
+
+    @Override
+    public void graded(Submission submission, SubmissionResult result) {
+      progress.graded(result);
+    }
+
+    @Override
+    public void failed(Submission submission, String fault) {
+      synchronized (err) {
+        err.println(
+            SummaryTable.printable(
+                "grader: "
+                    + submission.folder()
+                    + ": not graded, a fault of the grader or machine: "
+                    + fault));
+      }
+      progress.failed(submission.id());
+    }
+
+    @Override
+    public void close() {
+      if (progress != null) {
+        progress.close();
+      }
     }
   }
 }

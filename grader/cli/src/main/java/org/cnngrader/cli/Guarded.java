@@ -2,6 +2,7 @@ package org.cnngrader.cli;
 
 import java.util.concurrent.Callable;
 import org.cnngrader.fixture.FixtureException;
+import org.cnngrader.intake.RefusedInputException;
 import picocli.CommandLine;
 
 /**
@@ -15,7 +16,7 @@ final class Guarded {
   static int run(CommandLine.Model.CommandSpec spec, Callable<Integer> body) {
     try {
       return body.call();
-    } catch (UsageException | FixtureException e) {
+    } catch (UsageException | RefusedInputException | FixtureException e) {
       spec.commandLine().getErr().println("grader: " + e.getMessage());
       return ExitCode.USAGE;
     } catch (Exception e) {

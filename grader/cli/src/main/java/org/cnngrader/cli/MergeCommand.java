@@ -1,22 +1,11 @@
 package org.cnngrader.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.cnngrader.batch.ShardMerge;
 import org.cnngrader.report.Gradebook;
-import org.cnngrader.report.GraderError;
 import org.cnngrader.report.IndexPage;
-import org.cnngrader.report.ResultsWriter;
-import org.cnngrader.report.Scoresheet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,133 +34,20 @@ final class MergeCommand implements Callable<Integer> {
     return Guarded.run(
         spec,
         () -> {
-          List<ShardRecord> records = shards.stream().map(ShardRecord::read).toList();
-          Map<String, Path> owners = checkFit(records);
-          BatchGrading.createOutFolder(out);
-          List<Scoresheet> sheets = new ArrayList<>();
-          List<GraderError> errors = new ArrayList<>();
-          Map<String, GraderError> failed = new HashMap<>();
-          for (Path shard : shards) {
-            ResultsWriter.readErrors(shard).forEach(e -> failed.put(e.id(), e));
-          }
-          for (Map.Entry<String, Path> owner : owners.entrySet()) {
-            Path from = owner.getValue().resolve(owner.getKey());
-            GraderError error = failed.get(owner.getKey());
-            if (error != null) {
-              // The shard's earlier results of this submission, if any, are not this run's.
-              errors.add(error);
-              continue;
-            }
-            if (!Files.isRegularFile(from.resolve(ResultsWriter.RESULTS))) {
-              throw new UsageException(
-                  owner.getValue() + ": " + owner.getKey() + " has no " + ResultsWriter.RESULTS);
-            }
-            if (!out.toAbsolutePath()
-                .normalize()
-                .equals(owner.getValue().toAbsolutePath().normalize())) {
-              copyTree(from, out.resolve(owner.getKey()));
-            }
-            sheets.add(Scoresheet.read(owner.getKey(), from));
-          }
-          ResultsWriter.writeRun(sheets, errors, out);
+          ShardMerge.Merged merged = ShardMerge.merge(shards, out);
+          Path absolute = out.toAbsolutePath().normalize();
           spec.commandLine()
               .getOut()
               .printf(
                   "Merged %d shards: %d submissions%s. Reports: %s, %s%n",
-                  records.size(),
-                  sheets.size() + errors.size(),
-                  errors.isEmpty()
+                  merged.shards(),
+                  merged.sheets().size() + merged.errors().size(),
+                  merged.errors().isEmpty()
                       ? ""
-                      : ", " + errors.size() + " not graded through a fault of the grader",
-                  out.toAbsolutePath().normalize().resolve(IndexPage.FILE),
-                  out.toAbsolutePath().normalize().resolve(Gradebook.FILE));
-          return errors.isEmpty() ? ExitCode.OK : ExitCode.GRADER_FAULT;
+                      : ", " + merged.errors().size() + " not graded through a fault of the grader",
+                  absolute.resolve(IndexPage.FILE),
+                  absolute.resolve(Gradebook.FILE));
+          return merged.errors().isEmpty() ? ExitCode.OK : ExitCode.GRADER_FAULT;
         });
-  }
-
-  /**
-   * Refuses shards that do not make one whole: other splits, a shard given twice or missing, mixed
-   * grader builds or fixtures, a submission in two shards. Returns each submission's shard.
-   */
-  private Map<String, Path> checkFit(List<ShardRecord> records) {
-    ShardRecord first = records.get(0);
-    Map<Integer, Path> byIndex = new HashMap<>();
-    Map<String, Path> owners = new TreeMap<>();
-    for (int i = 0; i < records.size(); i++) {
-      ShardRecord record = records.get(i);
-      Path folder = shards.get(i);
-      if (record.shard().total() != first.shard().total()) {
-        throw new UsageException(
-            "shards of different splits: "
-                + shards.get(0)
-                + " is "
-                + first.shard()
-                + ", "
-                + folder
-                + " is "
-                + record.shard());
-      }
-      Path twin = byIndex.putIfAbsent(record.shard().index(), folder);
-      if (twin != null) {
-        throw new UsageException(
-            "shard " + record.shard() + " is given twice: " + twin + " and " + folder);
-      }
-      if (!record.build().equals(first.build())) {
-        throw new UsageException(
-            "mixed grader builds: "
-                + shards.get(0)
-                + " was graded by build "
-                + abbreviated(first.build())
-                + ", "
-                + folder
-                + " by "
-                + abbreviated(record.build())
-                + "; grade every shard with the same grader");
-      }
-      if (!record.fixtures().equals(first.fixtures())) {
-        throw new UsageException(
-            "mixed fixtures: "
-                + shards.get(0)
-                + " and "
-                + folder
-                + " were graded on different fixture sets");
-      }
-      for (String id : record.submissions()) {
-        Path other = owners.putIfAbsent(id, folder);
-        if (other != null) {
-          throw new UsageException(
-              "overlapping shards: " + id + " is in " + other + " and " + folder);
-        }
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (int index = 1; index <= first.shard().total(); index++) {
-      if (!byIndex.containsKey(index)) {
-        missing.add(index + "/" + first.shard().total());
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new UsageException("shards missing: " + String.join(", ", missing));
-    }
-    return owners;
-  }
-
-  private static String abbreviated(String build) {
-    return build.length() > 12 ? build.substring(0, 12) : build;
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }

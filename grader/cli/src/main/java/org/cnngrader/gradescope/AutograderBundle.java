@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnngrader.archive.ReproducibleZip;
+import org.cnngrader.archive.ZipItem;
 import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.FixtureFiles;
 
@@ -28,15 +30,15 @@ public final class AutograderBundle {
   /** The static check's policy, beside the fixture folders, as {@code grade} looks for it. */
   public static final String POLICY = "policy.json";
 
-  private final List<BundleFile> files;
+  private final List<ZipItem> files;
 
-  private AutograderBundle(List<BundleFile> files) {
+  private AutograderBundle(List<ZipItem> files) {
     this.files = List.copyOf(files);
   }
 
   /** The bundle of the running grader's libraries and the fixtures below {@code fixturesRoot}. */
   public static AutograderBundle of(Path fixturesRoot) {
-    List<BundleFile> files = new ArrayList<>();
+    List<ZipItem> files = new ArrayList<>();
     files.add(script(SETUP));
     files.add(script(RUN));
     files.addAll(GradingLibraries.files(LIBRARIES));
@@ -61,7 +63,7 @@ public final class AutograderBundle {
 
   /** The paths of the bundle's files, in the zip's order. */
   public List<String> paths() {
-    return files.stream().map(BundleFile::path).toList();
+    return files.stream().map(ZipItem::path).toList();
   }
 
   /** Writes the zip, replacing {@code zip} whole; its folder must exist. */
@@ -69,8 +71,8 @@ public final class AutograderBundle {
     ReproducibleZip.write(files, zip);
   }
 
-  private static BundleFile script(String name) {
-    return new BundleFile(
+  private static ZipItem script(String name) {
+    return new ZipItem(
         name,
         true,
         () -> {
@@ -82,8 +84,8 @@ public final class AutograderBundle {
         });
   }
 
-  private static BundleFile data(Path fixturesRoot, Path file) {
+  private static ZipItem data(Path fixturesRoot, Path file) {
     String relative = fixturesRoot.relativize(file).toString().replace('\\', '/');
-    return new BundleFile(FIXTURES + "/" + relative, false, () -> Files.newInputStream(file));
+    return new ZipItem(FIXTURES + "/" + relative, false, () -> Files.newInputStream(file));
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -19,8 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.cnngrader.archive.ReproducibleZip;
+import org.cnngrader.archive.ZipItem;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.runner.ChildMain;
 import org.jsoup.Jsoup;
@@ -61,9 +60,9 @@ final class GradingLibraries {
   private GradingLibraries() {}
 
   /** One bundle file per library, below {@code folder}, in the order of {@link #ALL}. */
-  static List<BundleFile> files(String folder) {
+  static List<ZipItem> files(String folder) {
     Map<Path, String> seen = new HashMap<>();
-    List<BundleFile> files = new ArrayList<>();
+    List<ZipItem> files = new ArrayList<>();
     for (Library library : ALL) {
       Path location = location(library);
       String other = seen.putIfAbsent(location, library.name());
@@ -77,7 +76,7 @@ final class GradingLibraries {
                 + location
                 + ": run the grader from its separate jars (grader/bin/grader)");
       }
-      files.add(new BundleFile(folder + "/" + library.name() + ".jar", false, contents(location)));
+      files.add(new ZipItem(folder + "/" + library.name() + ".jar", false, contents(location)));
     }
     return files;
   }
@@ -96,7 +95,7 @@ final class GradingLibraries {
     }
   }
 
-  private static BundleFile.Contents contents(Path location) {
+  private static ZipItem.Contents contents(Path location) {
     if (Files.isDirectory(location)) {
       byte[] jar = jarOf(location);
       return () -> new ByteArrayInputStream(jar);
@@ -104,25 +103,24 @@ final class GradingLibraries {
     return () -> Files.newInputStream(location);
   }
 
-  /** A jar of a classes folder: its files by name, each with the bundle's fixed time. */
+  /** A jar of a classes folder: its files by name, written as every zip of the bundle is. */
   private static byte[] jarOf(Path folder) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes);
-        Stream<Path> paths = Files.walk(folder)) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      List<ZipItem> classes = new ArrayList<>();
       for (Path path :
           paths
               .filter(Files::isRegularFile)
               .sorted(Comparator.comparing(p -> folder.relativize(p).toString()))
               .toList()) {
-        ZipEntry entry = new ZipEntry(folder.relativize(path).toString().replace('\\', '/'));
-        entry.setTime(ReproducibleZip.TIME.toMillis());
-        zip.putNextEntry(entry);
-        Files.copy(path, zip);
-        zip.closeEntry();
+        classes.add(
+            new ZipItem(
+                folder.relativize(path).toString().replace('\\', '/'),
+                false,
+                () -> Files.newInputStream(path)));
       }
+      return ReproducibleZip.bytes(classes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot pack " + folder + " into a jar", e);
     }
-    return bytes.toByteArray();
   }
 }

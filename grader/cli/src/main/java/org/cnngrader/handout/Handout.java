@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cnngrader.archive.ReproducibleZip;
+import org.cnngrader.archive.ZipItem;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
 
@@ -88,6 +90,7 @@ public final class Handout {
     if (!leaks.isEmpty()) {
       throw new HandoutRefusedException(leaks());
     }
-    ReproducibleZip.write(entries, zip);
+    ReproducibleZip.write(
+        entries.stream().map(entry -> ZipItem.of(entry.path(), entry.content())).toList(), zip);
   }
 }

@@ -43,10 +43,12 @@ final class HandoutLayout {
   static final String TEMPLATE = "student-template";
 
   /**
-   * The grader's reports (HTML, CSV, JUnit XML): the check prints its results and writes no report,
-   * so it needs neither this package nor the libraries behind it.
+   * What the check does not need: the grader's reports (HTML, CSV, JUnit XML; the check prints its
+   * results and writes no report), the intake of LMS exports and batch grading (the check grades
+   * the one project it sits in), nor the libraries behind them.
    */
-  static final String LEFT_OUT = "org/cnngrader/report/";
+  static final List<String> LEFT_OUT =
+      List.of("org/cnngrader/report/", "org/cnngrader/intake/", "org/cnngrader/batch/");
 
   /** Where grader-core's build puts its copy of the template's record (see its pom.xml). */
   private static final String CONTRACT_GRADIENTS = "org/cnngrader/compile/contract/Gradients.java";
@@ -110,7 +112,9 @@ final class HandoutLayout {
       Path main = repository.resolve(module).resolve("src/main");
       entries.addAll(
           filesBelow(required(main.resolve("java")), CHECK_SOURCES).stream()
-              .filter(entry -> !entry.path().startsWith(CHECK_SOURCES + LEFT_OUT))
+              .filter(
+                  entry ->
+                      LEFT_OUT.stream().noneMatch(p -> entry.path().startsWith(CHECK_SOURCES + p)))
               .toList());
       if (Files.isDirectory(main.resolve("resources"))) {
         entries.addAll(withVersion(filesBelow(main.resolve("resources"), CHECK_RESOURCES)));

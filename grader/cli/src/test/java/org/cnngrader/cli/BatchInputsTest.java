@@ -155,7 +155,7 @@ class BatchInputsTest {
 
     assertThat(cli.stderr())
         .contains("grader: no submission given: name folders or zips, or --batch DIR")
-        .contains("grader: warning: --batch " + empty + " holds no submission folder or zip")
+        .contains("grader: warning: " + empty + " holds no submission folder or zip")
         .contains("grader: no submission found in [" + empty + "]");
   }
 

@@ -144,6 +144,10 @@ class HandoutMavenBuildTest {
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         Path file = folder.resolve(entry.getName());
+        if (entry.isDirectory()) {
+          Files.createDirectories(file);
+          continue;
+        }
         Files.createDirectories(file.getParent());
         Files.copy(in, file);
       }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cnngrader.batch.RunLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,7 +132,7 @@ class ResumableRunTest {
         .contains(
             "grader: another grader run is writing to "
                 + out
-                + "; wait for it to end, or choose another --out");
+                + "; wait for it to end, or choose another output folder");
     assertThat(out.resolve("alice")).doesNotExist();
   }
 }

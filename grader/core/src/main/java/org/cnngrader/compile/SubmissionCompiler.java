@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.cnngrader.files.SubmissionFiles;
 
 /**
  * Compiles a submission folder in the grader's own JVM with the JDK's compiler API: no annotation
@@ -195,7 +196,8 @@ public final class SubmissionCompiler {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(root) && isIgnored(dir.getFileName())
+            return !dir.equals(root)
+                    && SubmissionFiles.isSkippedFolder(dir.getFileName().toString())
                 ? FileVisitResult.SKIP_SUBTREE
                 : FileVisitResult.CONTINUE;
           }
@@ -218,17 +220,9 @@ public final class SubmissionCompiler {
     return files;
   }
 
-  /**
-   * Folders that hold copies, not the student's code: macOS archive metadata, VCS data, build
-   * output.
-   */
   private static boolean isIgnored(Path relative) {
     for (Path part : relative) {
-      String name = part.toString();
-      if (name.startsWith(".")
-          || name.equals("__MACOSX")
-          || name.equals("target")
-          || name.equals("build")) {
+      if (SubmissionFiles.isSkippedFolder(part.toString())) {
         return true;
       }
     }

@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Deleting a folder and everything below it, deepest first. Links are never followed: a link
- * planted in a submission's or a child's folder is deleted, not what it points to.
+ * Deleting a folder and everything below it, deepest first, and copying one. Links are never
+ * followed when deleting: a link planted in a submission's or a child's folder is deleted, not what
+ * it points to.
  */
 public final class FileTrees {
 
@@ -57,6 +59,27 @@ public final class FileTrees {
       } catch (IOException e) {
         // Left behind: see above.
       }
+    }
+  }
+
+  /**
+   * Copies {@code source} and everything below it to {@code target}, replacing files that are
+   * there.
+   *
+   * @throws IOException on the first path that cannot be read or written
+   */
+  public static void copy(Path source, Path target) throws IOException {
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path copy = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 }

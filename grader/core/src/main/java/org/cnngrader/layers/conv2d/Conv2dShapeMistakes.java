@@ -2,6 +2,7 @@ package org.cnngrader.layers.conv2d;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cnngrader.layer.OutputSize;
 import org.cnngrader.layer.ShapeCandidate;
 import org.cnngrader.tensor.Shape;
 
@@ -48,12 +49,15 @@ final class Conv2dShapeMistakes {
   /** The output a convolution with {@code stride} and {@code pad} gives, where it has one. */
   private static void spatial(
       List<ShapeCandidate> candidates, Conv2dMistake mistake, ConvGeometry g, int stride, int pad) {
-    int height = g.h() - g.hh() + 2 * pad;
-    int width = g.w() - g.ww() + 2 * pad;
-    if (height < 0 || width < 0) {
+    if (g.h() - g.hh() + 2 * pad < 0 || g.w() - g.ww() + 2 * pad < 0) {
       return;
     }
-    Shape shape = Shape.of(g.n(), g.f(), height / stride + 1, width / stride + 1);
+    Shape shape =
+        Shape.of(
+            g.n(),
+            g.f(),
+            OutputSize.of(g.h(), g.hh(), pad, stride),
+            OutputSize.of(g.w(), g.ww(), pad, stride));
     if (!shape.equals(g.outShape())) {
       candidates.add(new ShapeCandidate(mistake, shape));
     }

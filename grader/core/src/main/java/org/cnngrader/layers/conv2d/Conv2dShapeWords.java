@@ -2,6 +2,7 @@ package org.cnngrader.layers.conv2d;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cnngrader.layer.OutputSize;
 import org.cnngrader.tensor.Shape;
 
 /**
@@ -53,7 +54,7 @@ final class Conv2dShapeWords {
 
   /** "output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/2 + 1 = 3". */
   static String outputSize(String what, String size, String kernel, int in, int k, ConvGeometry g) {
-    int out = (in - k + 2 * g.pad()) / g.stride() + 1;
+    int out = OutputSize.of(in, k, g.pad(), g.stride());
     return String.format(
         "output %s should be (%s - %s + 2*pad)/stride + 1 = (%d - %d + 2*%d)/%d + 1 = %d",
         what, size, kernel, in, k, g.pad(), g.stride(), out);

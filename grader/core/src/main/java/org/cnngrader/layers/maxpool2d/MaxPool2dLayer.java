@@ -9,6 +9,7 @@ import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.layer.DescribedLayer;
 import org.cnngrader.layer.InvalidCase;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.OutputSize;
 import org.cnngrader.layer.ParamSpec;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Part;
@@ -134,9 +135,10 @@ public final class MaxPool2dLayer extends DescribedLayer {
     if (!strideIgnored.equals(g.outShape())) {
       candidates.add(new ShapeCandidate(MaxPool2dMistake.STRIDE_IGNORED, strideIgnored));
     }
-    int room = g.w() - g.poolHeight();
-    if (room >= 0) {
-      Shape square = Shape.of(g.n(), g.c(), g.outHeight(), room / g.stride() + 1);
+    if (g.w() >= g.poolHeight()) {
+      Shape square =
+          Shape.of(
+              g.n(), g.c(), g.outHeight(), OutputSize.of(g.w(), g.poolHeight(), 0, g.stride()));
       if (!square.equals(g.outShape())) {
         candidates.add(new ShapeCandidate(MaxPool2dMistake.WINDOW_HEIGHT_FOR_WIDTH, square));
       }

@@ -2,6 +2,7 @@ package org.cnngrader.layers.maxpool2d;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cnngrader.layer.OutputSize;
 import org.cnngrader.tensor.Shape;
 
 /**
@@ -57,7 +58,7 @@ final class MaxPool2dWords {
       String what, String size, String window, int in, int k, PoolGeometry g) {
     return String.format(
         "output %s should be (%s - %s)/stride + 1 = (%d - %d)/%d + 1 = %d",
-        what, size, window, in, k, g.stride(), (in - k) / g.stride() + 1);
+        what, size, window, in, k, g.stride(), OutputSize.of(in, k, 0, g.stride()));
   }
 
   static String likelyMistake(

@@ -1,5 +1,6 @@
 package org.cnngrader.layers.maxpool2d;
 
+import org.cnngrader.layer.OutputSize;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Setting;
 import org.cnngrader.tensor.Shape;
@@ -43,12 +44,7 @@ public record PoolGeometry(int n, int c, int h, int w, int poolHeight, int poolW
 
   /** True when (H - pool_height) and (W - pool_width) are non-negative multiples of the stride. */
   public boolean fits() {
-    return fitsAlong(h, poolHeight) && fitsAlong(w, poolWidth);
-  }
-
-  private boolean fitsAlong(int size, int window) {
-    int room = size - window;
-    return room >= 0 && room % stride == 0;
+    return OutputSize.fits(h, poolHeight, 0, stride) && OutputSize.fits(w, poolWidth, 0, stride);
   }
 
   /** Whether a window shares elements with the next one: the stride is below the pool size. */
@@ -74,11 +70,11 @@ public record PoolGeometry(int n, int c, int h, int w, int poolHeight, int poolW
   }
 
   public int outHeight() {
-    return (h - poolHeight) / stride + 1;
+    return OutputSize.of(h, poolHeight, 0, stride);
   }
 
   public int outWidth() {
-    return (w - poolWidth) / stride + 1;
+    return OutputSize.of(w, poolWidth, 0, stride);
   }
 
   public Shape xShape() {

@@ -1,4 +1,4 @@
-package org.cnngrader.cli;
+package org.cnngrader.intake;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +16,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.cnngrader.intake.IntakeException;
-import org.cnngrader.intake.SafeUnzip;
 import org.cnngrader.report.Student;
 
 /**
@@ -29,10 +27,10 @@ import org.cnngrader.report.Student;
  * anonymous grading the name is left out and the user id is {@code anon_<anonymous id>}. The files
  * of one student make one submission.
  */
-final class CanvasDownload {
+public final class CanvasDownload {
 
   /** Who handed a file in: the name part, the user id, and whether Canvas marked it late. */
-  record StudentKey(String name, String userId, boolean late) {
+  public record StudentKey(String name, String userId, boolean late) {
     /** What every file name of this student's starts with. */
     String prefix() {
       return (name.isEmpty() ? "" : name + "_") + (late ? "LATE_" : "") + userId + "_";
@@ -48,7 +46,7 @@ final class CanvasDownload {
    * One file of the download: where it is, whose it is, and the name it had in Canvas ({@code
    * text.html} or {@code link.html} for a text entry or a link).
    */
-  record File(Path path, StudentKey student, String fileId, String original) {}
+  public record File(Path path, StudentKey student, String fileId, String original) {}
 
   /**
    * Canvas keeps word characters of the name only ({@code [[:word:]]}: letters, marks, digits,

@@ -1,4 +1,4 @@
-package org.cnngrader.cli;
+package org.cnngrader.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,34 +7,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.cnngrader.grading.SubmissionGrader;
-import org.cnngrader.report.GraderBuild;
-import org.cnngrader.runner.ChildMain;
+import org.cnngrader.intake.RefusedInputException;
 
 /**
  * What {@code grade --shard} records beside its results ({@code shard.json}) so that {@code merge}
  * can check that the shards fit together: which share, which grader build, which fixtures, which
  * submissions.
  */
-record ShardRecord(Shard shard, String build, String fixtures, List<String> submissions) {
+public record ShardRecord(Shard shard, String build, String fixtures, List<String> submissions) {
 
-  static final String FILE = "shard.json";
+  public static final String FILE = "shard.json";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  ShardRecord {
+  public ShardRecord {
     submissions = List.copyOf(submissions);
   }
 
-  /** The fingerprint of the grader running now: the command line, the core and the runner. */
-  static String currentBuild() {
-    return GraderBuild.fingerprint(GraderMain.class, SubmissionGrader.class, ChildMain.class);
-  }
-
-  void write(Path folder) throws IOException {
+  /** Writes {@code shard.json} into {@code folder}, whole or not at all. */
+  public void write(Path folder) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("shard", shard.toString());
     root.put("grader_build", build);
@@ -45,15 +40,19 @@ record ShardRecord(Shard shard, String build, String fixtures, List<String> subm
     Files.move(
         temporary,
         folder.resolve(FILE),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Reads a shard's record; a usage error names the folder when it has none or a broken one. */
-  static ShardRecord read(Path folder) {
+  /**
+   * Reads a shard's record.
+   *
+   * @throws RefusedInputException naming the folder, when it has none or a broken one
+   */
+  public static ShardRecord read(Path folder) {
     Path file = folder.resolve(FILE);
     if (!Files.isRegularFile(file)) {
-      throw new UsageException(
+      throw new RefusedInputException(
           folder + ": no " + FILE + ": not the output of grader grade --shard I/N");
     }
     try {
@@ -66,7 +65,9 @@ record ShardRecord(Shard shard, String build, String fixtures, List<String> subm
           root.path("fixtures_sha256").asText(),
           ids);
     } catch (IOException e) {
-      throw new UsageException(file + ": not readable: " + e.getMessage());
+      throw new RefusedInputException(file + ": not readable: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new RefusedInputException(file + ": its shard " + e.getMessage());
     }
   }
 }

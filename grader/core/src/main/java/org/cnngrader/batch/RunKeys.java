@@ -1,9 +1,11 @@
-package org.cnngrader.cli;
+package org.cnngrader.batch;
 
 import java.io.IOException;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.intake.CanvasDownload;
 import org.cnngrader.intake.SubmissionContent;
+import org.cnngrader.intake.Submissions;
 import org.cnngrader.report.GradingKey;
 import org.cnngrader.sandbox.SandboxLevel;
 
@@ -12,14 +14,15 @@ import org.cnngrader.sandbox.SandboxLevel;
  * level (which decides, say, whether a submission may reach the network), with each submission's
  * content.
  */
-final class RunKeys {
+public final class RunKeys {
 
   private final String build;
   private final String fixtures;
   private final String options;
 
-  RunKeys(FixtureSet fixtures, GradingOptions options, SandboxLevel level) {
-    this.build = ShardRecord.currentBuild();
+  /** Keys for a run of the grader build whose fingerprint is {@code build}. */
+  public RunKeys(String build, FixtureSet fixtures, GradingOptions options, SandboxLevel level) {
+    this.build = build;
     this.fixtures = fixtures.sha256();
     this.options =
         GradingKey.sha256(options.gradeChangingSettings() + "sandbox=" + level.key() + "\n");

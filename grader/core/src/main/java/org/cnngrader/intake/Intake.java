@@ -1,7 +1,6 @@
-package org.cnngrader.cli;
+package org.cnngrader.intake;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -21,54 +20,56 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.cnngrader.cli.Submissions.Found;
-import org.cnngrader.cli.Submissions.Source;
-import org.cnngrader.cli.Submissions.Submission;
 import org.cnngrader.files.FileTrees;
-import org.cnngrader.intake.IntakeException;
-import org.cnngrader.intake.SafeUnzip;
+import org.cnngrader.files.SubmissionFiles;
+import org.cnngrader.intake.Submissions.Found;
+import org.cnngrader.intake.Submissions.Source;
+import org.cnngrader.intake.Submissions.Submission;
 import org.cnngrader.report.Student;
-import org.cnngrader.report.SummaryTable;
 
 /**
  * What a TA hands the grader, turned into submission folders: folders as they are, zips extracted
  * safely into a folder of the run's own, {@code --batch} folders opened up into their children, a
  * Gradescope export into its submission folders with their students, a Canvas download into one
  * submission per student. An input that cannot be taken in costs only its own submission, which
- * scores 0 with the reason.
+ * scores 0 with the reason. What it leaves out or cannot use is told to its {@link IntakeListener}.
  */
-final class Intake implements AutoCloseable {
+public final class Intake implements AutoCloseable {
 
   /** How many names of other files a "no .java file" message lists. */
   private static final int LISTED = 3;
 
   private final Path workFolder;
-  private final PrintWriter err;
   private final InputFormat format;
+  private final IntakeListener listener;
   private int downloads;
 
-  Intake(PrintWriter err, InputFormat format) throws IOException {
+  /** An intake with a temporary folder of its own, deleted by {@link #close()}. */
+  public Intake(InputFormat format, IntakeListener listener) throws IOException {
     this.workFolder = Files.createTempDirectory("cnn-grader-intake-");
-    this.err = err;
     this.format = format;
+    this.listener = listener;
   }
 
   /**
-   * Every submission of the SUBMISSION arguments, then of the {@code --batch} folders, in the order
-   * given and, within a folder, in name order.
+   * Every submission of {@code submissions} (each a submission's folder or zip, or an export or
+   * download of many), then of the {@code batches} folders (each child a submission, or the whole
+   * an export or download), in the order given and, within a folder, in name order.
+   *
+   * @throws RefusedInputException when a folder given cannot be read
    */
-  List<Found> find(List<Path> submissions, List<Path> batches) {
+  public List<Found> find(List<Path> submissions, List<Path> batches) {
     List<Found> found = new ArrayList<>();
     for (Path submission : submissions) {
       found.addAll(given(submission));
     }
     for (Path batch : batches) {
       if (!Files.isDirectory(batch)) {
-        throw new UsageException("--batch " + batch + " is not a folder");
+        throw new RefusedInputException(batch + " is not a folder");
       }
       List<Found> inBatch = batch(batch);
       if (inBatch.isEmpty()) {
-        warn("--batch " + batch + " holds no submission folder or zip");
+        warn(batch + " holds no submission folder or zip");
       }
       found.addAll(inBatch);
     }
@@ -155,10 +156,10 @@ final class Intake implements AutoCloseable {
     return parts[parts.length - 1].equals(GradescopeMetadata.FILE) && parts.length <= 2;
   }
 
-  /** macOS metadata and hidden files: never part of what was handed in. */
+  /** Whether an entry of a zip lies in or is a hidden file or macOS metadata. */
   private static boolean ignored(String entryName) {
     for (String part : entryName.split("/", -1)) {
-      if (part.startsWith(".") || part.equals("__MACOSX")) {
+      if (SubmissionFiles.isHidden(part)) {
         return true;
       }
     }
@@ -334,9 +335,9 @@ final class Intake implements AutoCloseable {
   /**
    * Takes in this run's share of the submissions: extracts zips, gathers Canvas files, and rejects,
    * with the reason, a submission that cannot be extracted, is empty or holds no .java file. Each
-   * rejection is also a warning on stderr.
+   * rejection is also a warning.
    */
-  List<Submission> takeIn(List<Submission> submissions) {
+  public List<Submission> takeIn(List<Submission> submissions) {
     List<Submission> ready = new ArrayList<>();
     for (Submission submission : submissions) {
       Submission taken = takeIn(submission);
@@ -388,8 +389,9 @@ final class Intake implements AutoCloseable {
 
   /**
    * Why a folder cannot be graded before anything is compiled: it is empty, or holds no .java file
-   * (hidden files, macOS metadata and symbolic links to folders aside). Null when it holds one; the
-   * compiler then says whatever else is wrong. {@code what} names it as the student knows it.
+   * (what {@link SubmissionFiles} skips, and symbolic links to folders, aside). Null when it holds
+   * one; the compiler then says whatever else is wrong. {@code what} names it as the student knows
+   * it.
    */
   static String contentsProblem(Path folder, String what) {
     List<String> others = new ArrayList<>();
@@ -400,9 +402,15 @@ final class Intake implements AutoCloseable {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return !dir.equals(folder) && ignored(dir.getFileName().toString())
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              String name = dir.getFileName().toString();
+              if (dir.equals(folder) || !SubmissionFiles.isSkippedFolder(name)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (!SubmissionFiles.isHidden(name)) {
+                // Build output: named, so that the student sees why its copies do not count.
+                others.add(folder.relativize(dir).toString().replace('\\', '/') + "/");
+              }
+              return FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
@@ -419,7 +427,7 @@ final class Intake implements AutoCloseable {
                 java[0] = true;
                 return FileVisitResult.TERMINATE;
               }
-              if (!ignored(name)) {
+              if (!SubmissionFiles.isHidden(name)) {
                 others.add(folder.relativize(file).toString().replace('\\', '/'));
               }
               return FileVisitResult.CONTINUE;
@@ -445,16 +453,19 @@ final class Intake implements AutoCloseable {
   /** A folder's entries in name order, without hidden files and macOS metadata. */
   private static List<Path> entries(Path folder) {
     try (Stream<Path> children = Files.list(folder)) {
-      return children.filter(child -> !ignored(child.getFileName().toString())).sorted().toList();
+      return children
+          .filter(child -> !SubmissionFiles.isHidden(child.getFileName().toString()))
+          .sorted()
+          .toList();
     } catch (IOException e) {
-      throw new UsageException(folder + " cannot be read: " + e.getMessage());
+      throw new RefusedInputException(folder + " cannot be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new UsageException(folder + " cannot be read: " + e.getCause().getMessage());
+      throw new RefusedInputException(folder + " cannot be read: " + e.getCause().getMessage());
     }
   }
 
   private void warn(String warning) {
-    err.println(SummaryTable.printable("grader: warning: " + warning));
+    listener.warning(warning);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.cnngrader.cli;
+package org.cnngrader.batch;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -6,12 +6,13 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.cnngrader.intake.RefusedInputException;
 
 /**
  * One grader run at a time per output folder: two runs writing the same submission folders and
  * gradebook would each resume from the other's half-done work.
  */
-final class RunLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
   static final String FILE = ".grader.lock";
 
@@ -23,14 +24,18 @@ final class RunLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Locks {@code outFolder}, or refuses when another run holds it. */
-  static RunLock acquire(Path outFolder) {
+  /**
+   * Locks {@code outFolder}.
+   *
+   * @throws RefusedInputException when another run holds it, or it cannot be locked
+   */
+  public static RunLock acquire(Path outFolder) {
     Path file = outFolder.resolve(FILE);
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new UsageException("cannot lock the --out folder " + outFolder + ": " + e);
+      throw new RefusedInputException("cannot lock the output folder " + outFolder + ": " + e);
     }
     FileLock lock;
     try {
@@ -40,10 +45,10 @@ final class RunLock implements AutoCloseable {
     }
     if (lock == null) {
       closeQuietly(channel);
-      throw new UsageException(
+      throw new RefusedInputException(
           "another grader run is writing to "
               + outFolder
-              + "; wait for it to end, or choose another --out");
+              + "; wait for it to end, or choose another output folder");
     }
     return new RunLock(channel, lock);
   }

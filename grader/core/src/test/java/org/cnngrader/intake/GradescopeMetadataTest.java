@@ -1,4 +1,4 @@
-package org.cnngrader.cli;
+package org.cnngrader.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cnngrader.cli;
+package org.cnngrader.intake;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,24 +1,28 @@
-package org.cnngrader.cli;
+package org.cnngrader.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.cnngrader.fixture.FixtureFiles;
-import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.TestRepository;
+import org.cnngrader.files.FileTrees;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
+import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.intake.Submissions;
+import org.cnngrader.intake.Submissions.Submission;
 import org.cnngrader.report.GraderError;
+import org.cnngrader.report.GradingKey;
 import org.cnngrader.report.ResultsWriter;
+import org.cnngrader.report.Scoresheet;
 import org.cnngrader.sandbox.Isolation;
 import org.cnngrader.sandbox.SandboxLevel;
 import org.cnngrader.sandbox.Sandboxes;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,28 +31,39 @@ import org.junit.jupiter.api.io.TempDir;
  * A fault of the grader or the machine is recorded as such: never a zero, never over an earlier
  * result, and graded again by the next run.
  */
-class GraderFaultTest {
-
-  private static FixtureSet fixtures;
+class BatchGradingTest {
 
   @TempDir Path temp;
 
   private Path out;
-  private List<Submissions.Submission> submissions;
-  private final StringWriter stdout = new StringWriter();
-  private final StringWriter stderr = new StringWriter();
+  private List<Submission> submissions;
+  private final Heard heard = new Heard();
 
-  @BeforeAll
-  static void loadFixtures() {
-    fixtures = FixtureFiles.load(CommandLineRun.home().resolve("fixtures"));
+  /** What a batch told its listener. */
+  private static final class Heard implements BatchListener {
+    final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void planned(ResumePlan plan) {
+      events.add("planned " + plan.toGrade().size() + " kept " + plan.kept().size());
+    }
+
+    @Override
+    public void graded(Submission submission, SubmissionResult result) {
+      events.add("graded " + submission.id());
+    }
+
+    @Override
+    public void failed(Submission submission, String fault) {
+      events.add("failed " + submission.id() + ": " + fault);
+    }
   }
 
   @BeforeEach
   void threeSubmissions() throws IOException {
     out = Files.createDirectories(temp.resolve("out"));
-    Path examples = CommandLineRun.home().resolve("fixtures/submissions");
     for (String id : List.of("alice", "bob", "carol")) {
-      TestFiles.copyTree(examples.resolve("mistake-stride-ignored"), temp.resolve(id));
+      FileTrees.copy(TestRepository.example("mistake-stride-ignored"), temp.resolve(id));
     }
     submissions =
         Submissions.identify(
@@ -59,9 +74,11 @@ class GraderFaultTest {
    * Runs a batch in which the submissions named in {@code failing} meet a full disk; the others are
    * scored by the cheapest real grading there is, a rejection.
    */
-  private int run(Set<String> failing) throws IOException {
+  private BatchReport run(Set<String> failing) throws IOException {
+    heard.events.clear();
     SubmissionGrader real =
-        new SubmissionGrader(fixtures, GradingOptions.DEFAULT, Sandboxes.processOnly());
+        new SubmissionGrader(
+            TestRepository.fixtures(), GradingOptions.DEFAULT, Sandboxes.processOnly());
     BatchGrading.Grader grader =
         submission -> {
           if (failing.contains(submission.id())) {
@@ -69,47 +86,47 @@ class GraderFaultTest {
           }
           return real.rejected(submission.id(), "graded in a hurry");
         };
-    RunKeys keys = new RunKeys(fixtures, GradingOptions.DEFAULT, SandboxLevel.PROCESS);
+    RunKeys keys =
+        new RunKeys(
+            GradingKey.sha256("build 1"),
+            TestRepository.fixtures(),
+            GradingOptions.DEFAULT,
+            SandboxLevel.PROCESS);
     ResultsWriter writer =
-        new ResultsWriter(fixtures, GradingOptions.DEFAULT, Isolation.of(SandboxLevel.PROCESS));
+        new ResultsWriter(
+            TestRepository.fixtures(), GradingOptions.DEFAULT, Isolation.of(SandboxLevel.PROCESS));
     return new BatchGrading(grader, writer, out, 2)
-        .run(
-            ResumePlan.of(submissions, keys, out, false),
-            new PrintWriter(stdout, true),
-            new PrintWriter(stderr, true));
+        .run(ResumePlan.of(submissions, keys, out, false), heard);
   }
 
   @Test
   void aFaultIsAGraderErrorNotAZeroAndTheNextRunGradesIt() throws Exception {
-    int code = run(Set.of("bob"));
+    BatchReport report = run(Set.of("bob"));
 
-    assertThat(code).isEqualTo(ExitCode.GRADER_FAULT);
-    assertThat(out.resolve("bob")).doesNotExist();
-    assertThat(ResultsWriter.readErrors(out))
+    assertThat(report.complete()).isFalse();
+    assertThat(report.graded()).isEqualTo(2);
+    assertThat(report.errors())
         .containsExactly(new GraderError("bob", "java.io.IOException: No space left on device"));
+    assertThat(report.sheets()).extracting(Scoresheet::id).containsExactly("alice", "carol");
+    assertThat(heard.events)
+        .contains(
+            "planned 3 kept 0",
+            "graded alice",
+            "graded carol",
+            "failed bob: java.io.IOException: No space left on device");
+    assertThat(out.resolve("bob")).doesNotExist();
+    assertThat(ResultsWriter.readErrors(out)).isEqualTo(report.errors());
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .anyMatch(
             row -> row.matches("bob,,,\"grader error: java.io.IOException: No space [^\"]*\",*"))
         .anyMatch(row -> row.startsWith("alice,,,graded,0,318,"));
-    assertThat(stdout.toString())
-        .containsPattern(
-            "(?m)^bob +- +- +- +- +- +- +not graded, a fault of the grader: java.io.IOException: No space")
-        .contains("Graded 2 of 3 submissions")
-        .contains(
-            "Not graded, through a fault of the grader or the machine: 1 (listed in "
-                + out.toAbsolutePath().resolve("grader-errors.json"));
-    assertThat(stderr.toString())
-        .contains(
-            "grader: "
-                + temp.resolve("bob")
-                + ": not graded, a fault of the grader or machine: java.io.IOException: No space");
 
-    int next = run(Set.of());
+    BatchReport next = run(Set.of());
 
-    assertThat(next).isEqualTo(ExitCode.OK);
-    assertThat(stdout.toString())
-        .contains("Resuming: 2 of 3 submissions")
-        .contains("Graded 1 of 1");
+    assertThat(next.complete()).isTrue();
+    assertThat(next.kept()).isEqualTo(2);
+    assertThat(next.toGrade()).isEqualTo(1);
+    assertThat(heard.events).containsExactly("planned 1 kept 2", "graded bob");
     assertThat(out.resolve("bob/results.json")).isRegularFile();
     assertThat(out.resolve("grader-errors.json")).doesNotExist();
   }
@@ -122,9 +139,9 @@ class GraderFaultTest {
     Path code = temp.resolve("bob/cnn/Conv2d.java");
     Files.writeString(code, Files.readString(code) + "\n// resubmitted\n");
 
-    int again = run(Set.of("bob"));
+    BatchReport again = run(Set.of("bob"));
 
-    assertThat(again).isEqualTo(ExitCode.GRADER_FAULT);
+    assertThat(again.complete()).isFalse();
     assertThat(out.resolve("bob/results.json")).hasBinaryContent(results);
     assertThat(out.resolve("bob/provenance.json")).hasBinaryContent(provenance);
     assertThat(ResultsWriter.readErrors(out)).extracting(GraderError::id).containsExactly("bob");

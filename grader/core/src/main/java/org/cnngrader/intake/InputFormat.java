@@ -1,11 +1,12 @@
-package org.cnngrader.cli;
+package org.cnngrader.intake;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How {@code grade} reads the SUBMISSION and --batch inputs ({@code --format}). */
-enum InputFormat {
+public enum InputFormat {
   /** Each input as it looks: a Gradescope export, a Canvas download, or plain submissions. */
   AUTO,
   /** Every SUBMISSION a folder or zip of one submission, every --batch child one submission. */
@@ -15,20 +16,17 @@ enum InputFormat {
   /** Every input a Canvas download: files named {@code <name>_<user id>_<file id>_<file name>}. */
   CANVAS;
 
-  static InputFormat parse(String text) {
-    for (InputFormat format : values()) {
-      if (format.key().equals(text)) {
-        return format;
-      }
-    }
-    throw new UsageException("--format must be one of " + keys() + ", found '" + text + "'");
+  /** The format of {@code key} ({@code auto}, {@code folders}, ...), if there is one. */
+  public static Optional<InputFormat> ofKey(String key) {
+    return Arrays.stream(values()).filter(format -> format.key().equals(key)).findFirst();
   }
 
-  String key() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static String keys() {
+  /** Every format's key, for messages. */
+  public static String keys() {
     return Arrays.stream(values()).map(InputFormat::key).collect(Collectors.joining(", "));
   }
 }

@@ -1,4 +1,4 @@
-package org.cnngrader.cli;
+package org.cnngrader.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cnngrader.intake.Submissions;
 import org.cnngrader.report.GradingKey;
 import org.cnngrader.report.ResultsWriter;
 import org.cnngrader.report.Scoresheet;
@@ -15,12 +16,12 @@ import org.cnngrader.report.Scoresheet;
  * Which submissions of a run are graded, and which keep the results an earlier run in the same
  * output folder wrote under the same key: same content, grader build, fixtures and options.
  */
-record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept) {
+public record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept) {
 
   /** A submission with the key it is graded under. */
-  record Planned(Submissions.Submission submission, GradingKey key) {}
+  public record Planned(Submissions.Submission submission, GradingKey key) {}
 
-  ResumePlan {
+  public ResumePlan {
     submissions = List.copyOf(submissions);
     kept = Map.copyOf(kept);
   }
@@ -29,7 +30,7 @@ record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept) {
    * Keys every submission, and keeps the earlier results whose key matches unless {@code force}. A
    * submission that cannot be read is rejected with the reason, not a fault of the grader.
    */
-  static ResumePlan of(
+  public static ResumePlan of(
       List<Submissions.Submission> submissions, RunKeys keys, Path outFolder, boolean force) {
     List<Planned> planned = new ArrayList<>();
     Map<String, Scoresheet> kept = new HashMap<>();
@@ -68,7 +69,7 @@ record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept) {
    * The same plan with the submissions still to grade replaced by {@code ready}, those same
    * submissions as taken in (zips extracted), in the order of {@link #toGrade()}.
    */
-  ResumePlan takenIn(List<Submissions.Submission> ready) {
+  public ResumePlan takenIn(List<Submissions.Submission> ready) {
     List<Planned> toGrade = toGrade();
     if (ready.size() != toGrade.size()) {
       throw new IllegalArgumentException(
@@ -85,7 +86,7 @@ record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept) {
   }
 
   /** The submissions still to grade, in the run's order. */
-  List<Planned> toGrade() {
+  public List<Planned> toGrade() {
     return submissions.stream().filter(p -> !kept.containsKey(p.submission().id())).toList();
   }
 }

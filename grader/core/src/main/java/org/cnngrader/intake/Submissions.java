@@ -1,4 +1,4 @@
-package org.cnngrader.cli;
+package org.cnngrader.intake;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,57 +7,56 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.cnngrader.report.Student;
 
 /**
  * Submissions with their ids: the name they were found under (a folder's, a zip's without ".zip", a
  * Canvas student's), with a suffix where two names clash.
  */
-final class Submissions {
+public final class Submissions {
 
   /**
    * Where a submission's files are, as the TA handed them over, and how messages name them ({@code
    * where}: the folder or zip as given, a path inside an export's zip, a Canvas student's files).
    */
-  sealed interface Source {
+  public sealed interface Source {
     String where();
 
     /** A folder of the submission's own. */
-    record Folder(Path path, String where) implements Source {
-      Folder(Path path) {
+    public record Folder(Path path, String where) implements Source {
+      public Folder(Path path) {
         this(path, path.toString());
       }
     }
 
     /** A zip of the submission's own, extracted when the submission is taken in. */
-    record Zip(Path path, String where) implements Source {
-      Zip(Path path) {
+    public record Zip(Path path, String where) implements Source {
+      public Zip(Path path) {
         this(path, path.toString());
       }
     }
 
     /** One student's files of a Canvas download, gathered when the submission is taken in. */
-    record CanvasFiles(List<CanvasDownload.File> files, String where) implements Source {
+    public record CanvasFiles(List<CanvasDownload.File> files, String where) implements Source {
       public CanvasFiles {
         files = List.copyOf(files);
       }
     }
 
     /** Nothing on disk: an LMS lists the submission, but its files are not there. */
-    record Absent(String where) implements Source {}
+    public record Absent(String where) implements Source {}
   }
 
   /**
    * A submission as found among the inputs, before it has an id: the name its id derives from,
    * where it is, who handed it in, and why it cannot be graded ({@code problem}, null when it can).
    */
-  record Found(String name, Source source, List<Student> students, String problem) {
-    Found {
+  public record Found(String name, Source source, List<Student> students, String problem) {
+    public Found {
       students = List.copyOf(students);
     }
 
-    Found(String name, Source source) {
+    public Found(String name, Source source) {
       this(name, source, List.of(), null);
     }
   }
@@ -67,22 +66,22 @@ final class Submissions {
    * where they were extracted; null until taken in), its students, and why it cannot be graded
    * ({@code rejected}, null when it can).
    */
-  record Submission(
+  public record Submission(
       String id, Source source, Path folder, List<Student> students, String rejected) {
-    Submission {
+    public Submission {
       students = List.copyOf(students);
     }
 
     /** A folder graded as it is, with no students known: the demo's examples. */
-    Submission(String id, Path folder) {
+    public Submission(String id, Path folder) {
       this(id, new Source.Folder(folder), folder, List.of(), null);
     }
 
-    Submission rejectedFor(String reason) {
+    public Submission rejectedFor(String reason) {
       return new Submission(id, source, folder, students, reason);
     }
 
-    Submission takenInTo(Path taken) {
+    public Submission takenInTo(Path taken) {
       return new Submission(id, source, taken, students, rejected);
     }
   }
@@ -90,12 +89,12 @@ final class Submissions {
   private Submissions() {}
 
   /** Ids for folders graded as they are (the demo's examples). */
-  static List<Submission> identify(List<Path> folders, Consumer<String> warn) {
+  public static List<Submission> identify(List<Path> folders, IntakeListener listener) {
     List<Found> found = new ArrayList<>();
     for (Path folder : folders) {
       found.add(new Found(nameOf(folder), new Source.Folder(folder)));
     }
-    return identifyFound(found, warn);
+    return identifyFound(found, listener);
   }
 
   /**
@@ -103,7 +102,7 @@ final class Submissions {
    * that id already, the name with the first free suffix ("-2", "-3", ...), with a warning that
    * names both.
    */
-  static List<Submission> identifyFound(List<Found> found, Consumer<String> warn) {
+  public static List<Submission> identifyFound(List<Found> found, IntakeListener listener) {
     // Compared without case: on macOS and Windows "Alice" and "alice" would share one output
     // folder.
     Map<String, Found> holders = new HashMap<>();
@@ -118,7 +117,7 @@ final class Submissions {
       Found earlier = holders.get(key(base));
       if (earlier != null) {
         String earlierId = ids.get(key(base));
-        warn.accept(
+        listener.warning(
             "two submissions would have the id '"
                 + base
                 + "'"
@@ -142,18 +141,18 @@ final class Submissions {
   }
 
   /** A folder's name, or a zip's without ".zip". */
-  static String nameOf(Path path) {
+  public static String nameOf(Path path) {
     Path name = path.toAbsolutePath().normalize().getFileName();
     return name == null ? "submission" : withoutZip(name.toString());
   }
 
-  static boolean isZip(Path path) {
+  public static boolean isZip(Path path) {
     return path.getFileName() != null
         && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")
         && Files.isRegularFile(path);
   }
 
-  static String withoutZip(String name) {
+  public static String withoutZip(String name) {
     return name.toLowerCase(Locale.ROOT).endsWith(".zip") && name.length() > 4
         ? name.substring(0, name.length() - 4)
         : name;
