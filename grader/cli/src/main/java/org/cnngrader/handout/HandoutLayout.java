@@ -50,8 +50,8 @@ final class HandoutLayout {
   static final List<String> LEFT_OUT =
       List.of("org/cnngrader/report/", "org/cnngrader/intake/", "org/cnngrader/batch/");
 
-  /** Where grader-core's build puts its copy of the template's record (see its pom.xml). */
-  private static final String CONTRACT_GRADIENTS = "org/cnngrader/compile/contract/Gradients.java";
+  /** Where grader-core's build puts its copies of the template's records (see its pom.xml). */
+  private static final String CONTRACT_RECORDS = "org/cnngrader/compile/contract/";
 
   private static final String VERSION_PLACEHOLDER = "${project.version}";
 
@@ -120,11 +120,24 @@ final class HandoutLayout {
         entries.addAll(withVersion(filesBelow(main.resolve("resources"), CHECK_RESOURCES)));
       }
     }
-    entries.add(
-        new HandoutEntry(
-            CHECK_RESOURCES + CONTRACT_GRADIENTS,
-            read(required(template.resolve("main/java/cnn/Gradients.java")))));
+    for (String record : contractRecords()) {
+      entries.add(
+          new HandoutEntry(
+              CHECK_RESOURCES + CONTRACT_RECORDS + record + ".java",
+              read(required(template.resolve("main/java/cnn/" + record + ".java")))));
+    }
     return entries;
+  }
+
+  /** The records the layers' steps return, which grader-core's build copies from the template. */
+  private static List<String> contractRecords() {
+    List<String> records = new ArrayList<>();
+    for (Layer layer : Layers.all()) {
+      layer.contract().recordTypes().stream()
+          .filter(r -> !records.contains(r))
+          .forEach(records::add);
+    }
+    return records;
   }
 
   /** Resources as grader-core's build filters them: the version is the only value it fills in. */

@@ -40,7 +40,8 @@ class GraderCommandTest {
         .isPositive();
     assertThat(temp.resolve("correct-loops/provenance.json")).exists();
     assertThat(cli.stdout())
-        .containsPattern("(?m)^correct-loops\\s+318\\s+318\\s+208/208\\s+110/110\\s+196/196 ");
+        .containsPattern(
+            "(?m)^correct-loops\\s+390\\s+390\\s+208/208\\s+110/110\\s+72/72\\s+244/244 ");
     assertThat(withoutSandboxNotes(cli.stderr())).isEmpty();
   }
 
@@ -92,9 +93,9 @@ class GraderCommandTest {
                 + " is graded as 'alice', "
                 + second
                 + " as 'alice-2'");
-    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(318);
+    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(390);
     assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble())
-        .isLessThan(318);
+        .isLessThan(390);
   }
 
   @Test
@@ -159,7 +160,7 @@ class GraderCommandTest {
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("mistake-dx-overwritten/results.json"));
-    assertThat(results.get("score").asDouble()).isEqualTo(273.29);
+    assertThat(results.get("score").asDouble()).isEqualTo(345.29);
     assertThat(results.get("tests").findValuesAsText("output"))
         .anyMatch(
             output ->
@@ -274,7 +275,7 @@ class GraderCommandTest {
         .containsPattern(
             "(?m)^ok    .*lesson-worked-example.json \\(largest difference/bound [0-9.e-]+\\)$")
         .containsPattern(
-            "48 of 48 fixture files agree with ND4J within the rounding bounds of their sums"
+            "60 of 60 fixture files agree with ND4J within the rounding bounds of their sums"
                 + " \\(largest difference/bound [0-9.e-]+, in .*\\.json\\)");
   }
 
@@ -390,7 +391,7 @@ class GraderCommandTest {
           .filter(Files::isDirectory)
           .forEach(e -> assertThat(cli.stdout()).contains(e.getFileName().toString()));
     }
-    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+318\\s+318");
+    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+390\\s+390");
   }
 
   private static Path copy(Path from, Path to) throws IOException {
@@ -426,11 +427,11 @@ class GraderCommandTest {
     assertThat(Files.readAllLines(temp.resolve("gradebook.csv")))
         .hasSize(3)
         .satisfies(
-            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,318,318,159,159,"))
+            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,390,390,195,195,"))
         .satisfies(
             lines ->
                 assertThat(lines.get(2))
-                    .startsWith("mistake-bias-missing,,,graded,268,318,135,133,"));
+                    .startsWith("mistake-bias-missing,,,graded,340,390,171,169,"));
     assertThat(Files.readString(temp.resolve("index.html")))
         .contains("href=\"correct-loops/report.html\"");
     assertThat(cli.stdout())

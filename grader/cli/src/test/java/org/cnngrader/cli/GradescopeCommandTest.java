@@ -16,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.cnngrader.archive.ReproducibleZip;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +97,7 @@ class GradescopeCommandTest {
     List<String> expected = new ArrayList<>(List.of("setup.sh", "run_autograder", "lib/"));
     expected.addAll(LIBRARIES);
     expected.addAll(List.of("fixtures/", "fixtures/policy.json", "fixtures/assignment.json"));
-    for (String layer : List.of("conv2d", "maxpool2d")) {
+    for (String layer : Layers.all().stream().map(Layer::id).toList()) {
       expected.add("fixtures/" + layer + "/");
       expected.add("fixtures/" + layer + "/public/");
       expected.addAll(sortedJson(layer, "public"));
@@ -292,8 +294,10 @@ class GradescopeCommandTest {
   }
 
   private static List<String> sortedJson(String visibility) throws IOException {
-    List<String> all = new ArrayList<>(sortedJson("conv2d", visibility));
-    all.addAll(sortedJson("maxpool2d", visibility));
+    List<String> all = new ArrayList<>();
+    for (Layer layer : Layers.all()) {
+      all.addAll(sortedJson(layer.id(), visibility));
+    }
     return all;
   }
 

@@ -66,15 +66,17 @@ class HandoutCommandTest {
                 + zip
                 + ": "
                 + entries.size()
-                + " files, 24 of them public fixtures.\n"
-                + "Checked: no file in it is, or holds the inputs of, one of the 24 hidden fixtures,"
-                + " and none is a case list or one of the 31 files of example solutions.\n");
+                + " files, 30 of them public fixtures.\n"
+                + "Checked: no file in it is, or holds the inputs of, one of the 30 hidden fixtures,"
+                + " and none is a case list or one of the 40 files of example solutions.\n");
     assertThat(entries)
         .containsKeys(
             "pom.xml",
             "README.md",
             "src/main/java/cnn/Conv2d.java",
             "src/main/java/cnn/MaxPool2d.java",
+            "src/main/java/cnn/SpatialGroupNorm.java",
+            "src/main/java/cnn/NormGradients.java",
             "src/main/java/cnn/Gradients.java",
             "fixtures/assignment.json",
             "src/test/java/cnn/PreSubmitCheckTest.java");
@@ -98,7 +100,7 @@ class HandoutCommandTest {
         publicFixtures++;
       }
     }
-    assertThat(publicFixtures).isEqualTo(24);
+    assertThat(publicFixtures).isEqualTo(30);
     assertThat(fixtures).hasSize(publicFixtures);
     assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
         .contains("mvn test", "src/main/java/cnn/Conv2d.java", "hidden cases");
@@ -124,7 +126,7 @@ class HandoutCommandTest {
         hiddenNames.add(FixtureFiles.read(hidden, layer, Visibility.HIDDEN).name());
       }
     }
-    assertThat(hiddenNames).hasSize(24);
+    assertThat(hiddenNames).hasSize(30);
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
       if (entry.getKey().startsWith("fixtures/") && !entry.getKey().endsWith("assignment.json")) {
         Fixture fixture =

@@ -63,12 +63,13 @@ class HandoutMavenBuildTest {
     assertThat(run.output())
         .contains(
             """
-            Pre-submit check: 159 of 159 points on the 24 public cases (98 of 98 parts passed).
+            Pre-submit check: 195 of 195 points on the 30 public cases (122 of 122 parts passed).
               Conv2d (conv2d): 104 of 104 points
               MaxPool2d (maxpool2d): 55 of 55 points
+              SpatialGroupNorm (spatial_groupnorm): 36 of 36 points
             """)
         .contains(PUBLIC_ONLY)
-        .contains("Tests run: 98, Failures: 0, Errors: 0, Skipped: 0")
+        .contains("Tests run: 122, Failures: 0, Errors: 0, Skipped: 0")
         .contains("BUILD SUCCESS");
     assertNoHiddenCaseIn(run.output());
   }
@@ -99,7 +100,7 @@ class HandoutMavenBuildTest {
         .contains(
             "\n        Likely mistake: the bias is missing: out matches the sums without b[f]")
         .contains(PUBLIC_ONLY)
-        .contains("Tests run: 98, Failures: " + failing + ", Errors: 0, Skipped: 0")
+        .contains("Tests run: 122, Failures: " + failing + ", Errors: 0, Skipped: 0")
         .contains("BUILD FAILURE");
     assertNoHiddenCaseIn(run.output());
   }
@@ -112,7 +113,7 @@ class HandoutMavenBuildTest {
       }
     }
     assertThat(names)
-        .hasSize(98)
+        .hasSize(122)
         .contains(
             "conv2d/lesson-5x5-s2-p1: backward dx (2 points)",
             "maxpool2d/overlap-3x3-s2: backward dx (2 points)");
@@ -152,7 +153,7 @@ class HandoutMavenBuildTest {
         Files.copy(in, file);
       }
     }
-    for (String layer : List.of("Conv2d.java", "MaxPool2d.java")) {
+    for (String layer : List.of("Conv2d.java", "MaxPool2d.java", "SpatialGroupNorm.java")) {
       Files.copy(
           HOME.resolve("fixtures/submissions").resolve(example).resolve("cnn").resolve(layer),
           folder.resolve("src/main/java/cnn").resolve(layer),

@@ -44,7 +44,7 @@ class RandomCasesTest {
         .contains(
             "Random cases: 3 hidden cases per layer drawn from seed 424242 (--seed 424242 draws"
                 + " them")
-        .containsPattern("(?m)^correct-loops +357 +357 +232/232 +125/125 +220/220 ");
+        .containsPattern("(?m)^correct-loops +447 +447 +232/232 +125/125 +90/90 +280/280 ");
     Path folder = temp.resolve("out/correct-loops");
     JsonNode results = json(folder.resolve("results.json"));
     assertThat(results.get("tests").findValuesAsText("name"))

@@ -74,9 +74,9 @@ class ResumableRunTest {
                 + " by this grader build, on these fixtures, with these options: kept (--force"
                 + " grades them again)")
         .contains("Nothing to grade: every submission's results were kept.")
-        .containsPattern("(?m)^alice +318 +318 +208/208 +110/110 +196/196 ")
+        .containsPattern("(?m)^alice +390 +390 +208/208 +110/110 +72/72 +244/244 ")
         .containsPattern(
-            "(?m)^bob +268 +318 +158/208 +110/110 +171/196 +\\d+\\.\\ds +conv2d/batch-3ch-4filters: forward");
+            "(?m)^bob +340 +390 +158/208 +110/110 +72/72 +219/244 +\\d+\\.\\ds +conv2d/batch-3ch-4filters: forward");
     assertThat(gradedAt()).isEqualTo(first);
     assertThat(out.resolve("gradebook.csv")).hasContent(gradebook);
     assertThat(out.resolve(".staging")).doesNotExist();

@@ -60,9 +60,9 @@ class RunAutograderTest {
     JsonNode results = root.resultsJson();
     assertThat(results.get("score").asDouble())
         .as(run.output())
-        .isEqualTo(318)
+        .isEqualTo(390)
         .isEqualTo(results.get("max_score").asDouble());
-    assertThat(results.get("tests")).hasSize(196);
+    assertThat(results.get("tests")).hasSize(244);
     JsonNode provenance =
         new ObjectMapper().readTree(root.results().resolve("provenance.json").toFile());
     assertThat(provenance.get("sandbox").get("level").asText()).isEqualTo("user");

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.cnngrader.files.SubmissionFiles;
+import org.cnngrader.runner.LayerContract;
 
 /**
  * Compiles a submission folder in the grader's own JVM with the JDK's compiler API: no annotation
@@ -28,33 +29,34 @@ import org.cnngrader.files.SubmissionFiles;
  */
 public final class SubmissionCompiler {
 
-  /** The template's record, supplied to submissions that lack one. */
-  static final String CONTRACT_GRADIENTS = "contract/Gradients.java";
+  /**
+   * Where the grader keeps its copies of the template's records ({@code contract/Gradients.java}),
+   * supplied to submissions that lack one.
+   */
+  static final String CONTRACT_RECORDS = "contract/";
 
   private final String contractPackage;
   private final Map<String, String> contractFiles = new LinkedHashMap<>();
+  private final List<String> records = new ArrayList<>();
   private final Javac javac;
 
   /**
-   * @param classNames the student classes the grader will load, e.g. {@code cnn.Conv2d}; the first
-   *     one's package is where files without a package declaration go
+   * @param contracts the layers whose classes the grader will load, e.g. {@code cnn.Conv2d}; the
+   *     first one's package is where files without a package declaration go, and the records their
+   *     steps return are supplied from the template where a submission has none
    */
-  public SubmissionCompiler(List<String> classNames, Duration timeLimit) {
-    if (classNames.isEmpty()) {
+  public SubmissionCompiler(List<LayerContract> contracts, Duration timeLimit) {
+    if (contracts.isEmpty()) {
       throw new IllegalArgumentException("a submission is compiled for at least one class");
     }
-    String first = classNames.get(0);
+    String first = contracts.get(0).className();
     int dot = first.lastIndexOf('.');
     this.contractPackage = dot < 0 ? "" : first.substring(0, dot);
-    for (String className : classNames) {
-      contractFiles.put(className.replace('.', '/') + ".java", className);
+    for (LayerContract contract : contracts) {
+      contractFiles.put(contract.className().replace('.', '/') + ".java", contract.className());
+      contract.recordTypes().stream().filter(r -> !records.contains(r)).forEach(records::add);
     }
     this.javac = new Javac(timeLimit);
-  }
-
-  /** For one class, e.g. {@code cnn.Conv2d}. */
-  public SubmissionCompiler(String className, Duration timeLimit) {
-    this(List.of(className), timeLimit);
   }
 
   /**
@@ -82,7 +84,9 @@ public final class SubmissionCompiler {
       notes.add("compiled only " + display(submission, sourceRoot) + "/ (a Maven layout)");
     }
     Map<String, SourceFile> byTarget = stage(submission, files, notes);
-    supplyGradients(byTarget, notes);
+    for (String record : records) {
+      supplyRecord(record, byTarget, notes);
+    }
     Path staged = workFolder.resolve("sources");
     Path classes = workFolder.resolve("classes");
     Files.createDirectories(classes);
@@ -290,21 +294,23 @@ public final class SubmissionCompiler {
     return origin.chars().filter(c -> c == '/').count();
   }
 
-  private void supplyGradients(Map<String, SourceFile> byTarget, List<String> notes) {
-    boolean present =
-        byTarget.values().stream().anyMatch(s -> s.declares(contractPackage, "Gradients"));
-    if (present || !contractPackage.equals("cnn")) {
+  private void supplyRecord(String record, Map<String, SourceFile> byTarget, List<String> notes) {
+    boolean present = byTarget.values().stream().anyMatch(s -> s.declares(contractPackage, record));
+    // A record no file names is not needed: a submission without that layer compiles without it.
+    boolean named = byTarget.values().stream().anyMatch(s -> s.text().contains(record));
+    if (present || !named || !contractPackage.equals("cnn")) {
       return;
     }
-    try (InputStream in = SubmissionCompiler.class.getResourceAsStream(CONTRACT_GRADIENTS)) {
+    String file = record + ".java";
+    try (InputStream in = SubmissionCompiler.class.getResourceAsStream(CONTRACT_RECORDS + file)) {
       if (in == null) {
         throw new IllegalStateException(
-            "the grader's copy of Gradients.java is missing from its jar");
+            "the grader's copy of " + file + " is missing from its jar");
       }
-      SourceFile gradients =
-          SourceFile.of("Gradients.java (from the template)", in.readAllBytes(), contractPackage);
-      byTarget.put(gradients.targetPath(), gradients);
-      notes.add("used the template's Gradients record (the submission has none)");
+      SourceFile source =
+          SourceFile.of(file + " (from the template)", in.readAllBytes(), contractPackage);
+      byTarget.put(source.targetPath(), source);
+      notes.add("used the template's " + record + " record (the submission has none)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

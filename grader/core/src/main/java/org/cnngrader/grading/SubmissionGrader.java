@@ -59,7 +59,7 @@ public final class SubmissionGrader {
     try {
       Compilation compilation =
           new SubmissionCompiler(
-                  fixtures.layers().stream().map(l -> l.contract().className()).toList(),
+                  fixtures.layers().stream().map(Layer::contract).toList(),
                   options.compileTimeout())
               .compile(folder, work);
       if (compilation instanceof Compilation.Compiled compiled) {

@@ -5,12 +5,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
+import org.cnngrader.layers.groupnorm.SpatialGroupNormLayer;
 import org.cnngrader.layers.maxpool2d.MaxPool2dLayer;
 
 /** The layers the grader knows, by id. */
 public final class Layers {
 
-  private static final List<Layer> ALL = List.of(Conv2dLayer.LAYER, MaxPool2dLayer.LAYER);
+  private static final List<Layer> ALL =
+      List.of(Conv2dLayer.LAYER, MaxPool2dLayer.LAYER, SpatialGroupNormLayer.LAYER);
 
   private Layers() {}
 

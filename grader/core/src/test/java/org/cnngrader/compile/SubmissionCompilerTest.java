@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.cnngrader.SubmissionFolder;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +16,7 @@ class SubmissionCompilerTest {
   private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
   private final SubmissionCompiler compiler =
-      new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60));
+      new SubmissionCompiler(List.of(Conv2dLayer.LAYER.contract()), Duration.ofSeconds(60));
 
   @Test
   void copesWithAByteOrderMarkAMissingPackageAndAFileRenamedByTheLms(@TempDir Path temp)
@@ -215,7 +217,7 @@ class SubmissionCompilerTest {
     Files.createSymbolicLink(folder.resolve("cnn/Secret.java"), secret);
 
     Compilation compilation =
-        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+        new SubmissionCompiler(List.of(Conv2dLayer.LAYER.contract()), Duration.ofSeconds(60))
             .compile(folder, Files.createDirectories(temp.resolve("work")));
 
     assertThat(compilation).isInstanceOf(Compilation.Compiled.class);

@@ -238,7 +238,7 @@ class FaultySubmissionTest {
                 "public class Conv2d {\n  private Helper helper() { return null; }")
             .with("cnn/Helper.java", "package cnn;\nclass Helper {}\n")
             .path();
-    new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+    new SubmissionCompiler(List.of(Conv2dLayer.LAYER.contract()), Duration.ofSeconds(60))
         .compile(sources, temp.resolve("work"));
     Files.delete(temp.resolve("work/classes/cnn/Helper.class"));
 

@@ -15,6 +15,7 @@ import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
+import org.cnngrader.layers.groupnorm.GroupNormMistake;
 import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +117,18 @@ class MistakeDiagnosisTest {
             MaxPool2dMistake.DOUT_SPREAD_OVER_WINDOW),
         typical(
             Submission.example("mistake-pool-dout-divided"),
-            MaxPool2dMistake.DOUT_DIVIDED_BY_WINDOW_SIZE));
+            MaxPool2dMistake.DOUT_DIVIDED_BY_WINDOW_SIZE),
+        typical(
+            Submission.example("mistake-gn-unbiased-variance"), GroupNormMistake.UNBIASED_VARIANCE),
+        typical(
+            Submission.example("mistake-gn-eps-outside-sqrt"), GroupNormMistake.EPS_OUTSIDE_SQRT),
+        typical(Submission.example("mistake-gn-layer-norm"), GroupNormMistake.OVER_ALL_CHANNELS),
+        typical(Submission.example("mistake-gn-per-channel"), GroupNormMistake.PER_CHANNEL),
+        typical(
+            Submission.example("mistake-gn-dgamma-last-sample"), GroupNormMistake.LAST_SAMPLE_ONLY),
+        typical(
+            Submission.example("mistake-gn-dx-without-statistics"),
+            GroupNormMistake.DX_WITHOUT_STATISTICS));
   }
 
   private static Arguments typical(Submission submission, KnownMistake mistake) {

@@ -9,9 +9,13 @@ import java.util.stream.Stream;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
 import org.cnngrader.fixture.Fixture;
+import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.Part;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.ConvGeometry;
+import org.cnngrader.layers.groupnorm.GroupNormMistake;
+import org.cnngrader.layers.groupnorm.SpatialGroupNormLayer;
 import org.cnngrader.layers.maxpool2d.MaxPool2dLayer;
 import org.cnngrader.layers.maxpool2d.PoolGeometry;
 import org.cnngrader.tensor.Tensor;
@@ -50,7 +54,43 @@ class ZooGradingTest {
         Arguments.of(
             "conv-only",
             (Function<Fixture, Set<Part>>)
-                f -> f.layer().equals(MaxPool2dLayer.LAYER) ? allPoolParts() : none()),
+                f -> f.layer().equals(Conv2dLayer.LAYER) ? none() : allPartsOf(f.layer())),
+        normMistake(
+            "mistake-gn-unbiased-variance",
+            f ->
+                parts(
+                    SpatialGroupNormLayer.FORWARD,
+                    SpatialGroupNormLayer.DX,
+                    SpatialGroupNormLayer.DGAMMA)),
+        normMistake(
+            "mistake-gn-eps-outside-sqrt",
+            // Where eps moves a value beyond the tolerance: the fixture stores the mistake there.
+            f -> storedFor(f, GroupNormMistake.EPS_OUTSIDE_SQRT)),
+        normMistake(
+            "mistake-gn-layer-norm",
+            f ->
+                f.params().integer("groups") > 1
+                    ? parts(
+                        SpatialGroupNormLayer.FORWARD,
+                        SpatialGroupNormLayer.DX,
+                        SpatialGroupNormLayer.DGAMMA)
+                    : none()),
+        normMistake(
+            "mistake-gn-per-channel",
+            f ->
+                f.params().integer("groups") < f.input("x").shape().dim(1)
+                    ? parts(
+                        SpatialGroupNormLayer.FORWARD,
+                        SpatialGroupNormLayer.DX,
+                        SpatialGroupNormLayer.DGAMMA)
+                    : none()),
+        normMistake(
+            "mistake-gn-dgamma-last-sample",
+            f ->
+                f.input("x").shape().dim(0) > 1
+                    ? parts(SpatialGroupNormLayer.DGAMMA, SpatialGroupNormLayer.DBETA)
+                    : none()),
+        normMistake("mistake-gn-dx-without-statistics", f -> parts(SpatialGroupNormLayer.DX)),
         poolMistake(
             "mistake-average-pooling",
             f ->
@@ -294,8 +334,27 @@ class ZooGradingTest {
     return parts(Conv2dLayer.LAYER.parts().toArray(Part[]::new));
   }
 
-  private static Set<Part> allPoolParts() {
-    return parts(MaxPool2dLayer.LAYER.parts().toArray(Part[]::new));
+  private static Set<Part> allPartsOf(Layer layer) {
+    return parts(layer.parts().toArray(Part[]::new));
+  }
+
+  /** The parts whose tensor the fixture stores a reference of {@code mistake} for. */
+  private static Set<Part> storedFor(Fixture f, KnownMistake mistake) {
+    Set<Part> stored = none();
+    for (Part part : f.layer().parts()) {
+      if (f.mistakeReference(mistake, part.tensor()).isPresent()) {
+        stored.add(part);
+      }
+    }
+    return stored;
+  }
+
+  /** A SpatialGroupNorm mistake: it breaks that layer's parts only. */
+  private static Arguments normMistake(String example, Function<Fixture, Set<Part>> breaks) {
+    return Arguments.of(
+        example,
+        (Function<Fixture, Set<Part>>)
+            f -> f.layer().equals(SpatialGroupNormLayer.LAYER) ? breaks.apply(f) : none());
   }
 
   private static Set<Part> none() {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cnngrader.TestRepository;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.compile.SubmissionCompiler;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,7 +169,7 @@ class OrdinaryCodeTest {
   @ValueSource(strings = {"correct-loops", "correct-im2col", "correct-compensated"})
   void theCorrectExamplesGiveNoFinding(String example, @TempDir Path temp) throws Exception {
     Compilation compilation =
-        new SubmissionCompiler("cnn.Conv2d", Duration.ofSeconds(60))
+        new SubmissionCompiler(List.of(Conv2dLayer.LAYER.contract()), Duration.ofSeconds(60))
             .compile(TestRepository.example(example), temp);
 
     assertThat(compilation).isInstanceOf(Compilation.Compiled.class);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
+import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
@@ -94,7 +95,9 @@ class ResumableResultsTest {
     ResultsWriter.writeRun(sheets, errors, out);
 
     List<String> rows = Files.readAllLines(out.resolve(Gradebook.FILE));
-    assertThat(rows.get(1)).startsWith("dave,,,graded,0,318,");
+    assertThat(rows.get(1))
+        .startsWith(
+            "dave,,,graded,0," + FeedbackWriter.points(TestRepository.fixtures().maxScore()) + ",");
     assertThat(rows.get(2)).matches("\"'=erin\",,,\"grader error: No space left on device\",*");
     assertThat(ResultsWriter.readErrors(out)).isEqualTo(errors);
     assertThat(Files.readString(out.resolve(IndexPage.FILE)))

@@ -50,7 +50,8 @@ public final class CaseListSchema {
     }
     ObjectNode fill = defs.putObject("fill");
     fill.put("type", "string");
-    fill.put("pattern", "^(random|arange|ones|zeros|linspace -?[0-9.eE+-]+ -?[0-9.eE+-]+)$");
+    fill.put(
+        "pattern", "^(random|arange|ones|zeros|(linspace|normal) -?[0-9.eE+-]+ -?[0-9.eE+-]+)$");
     return write(root);
   }
 

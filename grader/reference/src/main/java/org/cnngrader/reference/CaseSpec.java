@@ -28,8 +28,10 @@ public record CaseSpec(
 
   /**
    * How a tensor's values are chosen: drawn ({@code random}: in [-1, 1) with {@code decimals}
-   * decimals), {@code arange} (0, 1, 2, ...), {@code ones}, {@code zeros}, or {@code linspace FROM
-   * TO} (evenly spaced from FROM to TO, as NumPy's linspace; CS231n's checks use it).
+   * decimals), {@code arange} (0, 1, 2, ...), {@code ones}, {@code zeros}, {@code linspace FROM TO}
+   * (evenly spaced from FROM to TO, as NumPy's linspace; CS231n's checks use it), or {@code normal
+   * MEAN STD} (drawn from a normal distribution, with the same decimals; CS231n's normalization
+   * checks use 5 * randn + 12, {@code normal 12 5}).
    */
   public record Fill(Kind kind, double from, double to) {
 
@@ -39,12 +41,13 @@ public record CaseSpec(
       ARANGE,
       ONES,
       ZEROS,
-      LINSPACE
+      LINSPACE,
+      NORMAL
     }
 
     public static final Fill RANDOM = new Fill(Kind.RANDOM, 0, 0);
 
-    /** "random", "ones", "linspace -0.3 0.4", ... */
+    /** "random", "ones", "linspace -0.3 0.4", "normal 12 5", ... */
     public static Fill parse(String text) {
       String[] words =
           java.util.regex.Pattern.compile("\\s+").splitAsStream(text.trim()).toArray(String[]::new);
@@ -53,17 +56,29 @@ public record CaseSpec(
         kind = Kind.valueOf(words[0].toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "must be random, arange, ones, zeros or linspace FROM TO, found \"" + text + "\"");
+            "must be random, arange, ones, zeros, linspace FROM TO or normal MEAN STD, found \""
+                + text
+                + "\"");
       }
-      if (kind == Kind.LINSPACE) {
+      if (kind == Kind.LINSPACE || kind == Kind.NORMAL) {
+        String numbers = kind == Kind.LINSPACE ? "FROM and TO" : "MEAN and STD";
+        String example = kind == Kind.LINSPACE ? "linspace -0.3 0.4" : "normal 12 5";
         if (words.length != 3) {
           throw new IllegalArgumentException(
-              "linspace needs FROM and TO, e.g. \"linspace -0.3 0.4\", found \"" + text + "\"");
+              words[0]
+                  + " needs "
+                  + numbers
+                  + ", e.g. \""
+                  + example
+                  + "\", found \""
+                  + text
+                  + "\"");
         }
         try {
           return new Fill(kind, Double.parseDouble(words[1]), Double.parseDouble(words[2]));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("linspace's FROM and TO must be numbers: " + text);
+          throw new IllegalArgumentException(
+              words[0] + "'s " + numbers + " must be numbers: " + text);
         }
       }
       if (words.length != 1) {

@@ -56,6 +56,8 @@ public final class FixtureGenerator {
             case ARANGE -> i;
             case ONES -> 1;
             case ZEROS -> 0;
+            case NORMAL ->
+                Math.round((fill.from() + fill.to() * random.nextGaussian()) * scale) / scale;
             case LINSPACE ->
                 i == data.length - 1
                     ? fill.to()

@@ -7,7 +7,10 @@ import org.cnngrader.layer.Layer;
 public final class LayerReferences {
 
   private static final List<LayerReference> ALL =
-      List.of(Conv2dReference.INSTANCE, MaxPool2dReference.INSTANCE);
+      List.of(
+          Conv2dReference.INSTANCE,
+          MaxPool2dReference.INSTANCE,
+          SpatialGroupNormReference.INSTANCE);
 
   private LayerReferences() {}
 

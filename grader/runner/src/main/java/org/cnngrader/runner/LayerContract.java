@@ -77,6 +77,17 @@ public record LayerContract(
             .collect(Collectors.joining(", ", "(", ")"));
   }
 
+  /** The simple names of the records the steps return ({@code Gradients}), in step order. */
+  public List<String> recordTypes() {
+    List<String> records = new ArrayList<>();
+    for (Step step : steps) {
+      if (step.result() instanceof Result.RecordOf record && !records.contains(record.typeName())) {
+        records.add(record.typeName());
+      }
+    }
+    return records;
+  }
+
   /** The members in the order the child checks and reports them. */
   public List<Member> members() {
     List<Member> members = new ArrayList<>();

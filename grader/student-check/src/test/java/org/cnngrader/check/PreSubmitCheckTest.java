@@ -9,6 +9,8 @@ import java.util.List;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.compile.SubmissionCompiler;
 import org.cnngrader.grading.GradingOptions;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,8 @@ class PreSubmitCheckTest {
 
   private PreSubmitCheck checkOf(Path sources) throws Exception {
     Compilation compilation =
-        new SubmissionCompiler(List.of("cnn.Conv2d", "cnn.MaxPool2d"), Duration.ofSeconds(60))
+        new SubmissionCompiler(
+                Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
             .compile(sources, temp.resolve("work"));
     assertThat(compilation).as("compiles: " + compilation).isInstanceOf(Compilation.Compiled.class);
     return new PreSubmitCheck(
@@ -44,7 +47,7 @@ class PreSubmitCheckTest {
 
     List<DynamicTest> tests = check.tests().toList();
 
-    assertThat(tests).hasSize(13 * 5 + 11 * 3);
+    assertThat(tests).hasSize(13 * 5 + 11 * 3 + 6 * 4);
     for (DynamicTest test : tests) {
       assertThatThrownBy(() -> test.getExecutable().execute())
           .as(test.getDisplayName())
@@ -55,9 +58,10 @@ class PreSubmitCheckTest {
     assertThat(check.scoreLine())
         .isEqualTo(
             """
-            Pre-submit check: 0 of 159 points on the 24 public cases (0 of 98 parts passed).
+            Pre-submit check: 0 of 195 points on the 30 public cases (0 of 122 parts passed).
               Conv2d (conv2d): 0 of 104 points
               MaxPool2d (maxpool2d): 0 of 55 points
+              SpatialGroupNorm (spatial_groupnorm): 0 of 36 points
             These are the public cases only: your final grade also uses hidden cases.""");
   }
 
@@ -69,14 +73,15 @@ class PreSubmitCheckTest {
       test.getExecutable().execute();
     }
     assertThat(check.scoreLine())
-        .startsWith("Pre-submit check: 159 of 159 points on the 24 public cases");
+        .startsWith("Pre-submit check: 195 of 195 points on the 30 public cases");
   }
 
   @Test
   void aTypicalMistakeIsNamedUnderTheFailingPart() throws Exception {
     java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
     Compilation compilation =
-        new SubmissionCompiler(List.of("cnn.Conv2d", "cnn.MaxPool2d"), Duration.ofSeconds(60))
+        new SubmissionCompiler(
+                Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
             .compile(
                 repository().resolve("fixtures/submissions/mistake-padding-one-side"),
                 temp.resolve("work"));
