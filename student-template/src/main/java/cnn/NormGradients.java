@@ -2,7 +2,8 @@ package cnn;
 
 /**
  * The gradients of the loss with respect to a normalization layer's input and parameters, as
- * returned by {@link SpatialGroupNorm#backward(double[][][][])}.
+ * returned by {@link SpatialBatchNorm#backward(double[][][][])} and {@link
+ * SpatialGroupNorm#backward(double[][][][])}.
  *
  * @param dx gradient with respect to the input x, the same shape as x: [N][C][H][W]
  * @param dgamma gradient with respect to the scale gamma: [C]

@@ -54,8 +54,8 @@ class BatchInputsTest {
     int code = cli.run("grade", "--batch", batch.toString(), "--out", out.toString());
 
     assertThat(code).as(cli.stderr()).isZero();
-    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(390);
-    assertThat(results(out, "bob").get("score").asDouble()).isEqualTo(390);
+    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(510);
+    assertThat(results(out, "bob").get("score").asDouble()).isEqualTo(510);
     assertThat(results(out, "carol").get("score").asDouble()).isZero();
     assertThat(results(out, "carol").get("output").asText())
         .contains("Nothing was graded: carol.zip is not a readable zip file (");
@@ -93,7 +93,7 @@ class BatchInputsTest {
     int code = cli.run("grade", "--batch", batch.toString(), "--out", out.toString());
 
     assertThat(code).as(cli.stderr()).isZero();
-    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(390);
+    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(510);
     assertThat(results(out, "bob").get("tests").get(0).get("output").asText())
         .isEqualTo("not graded: nothing was handed in: no file in bob/");
     assertThat(results(out, "carol").get("output").asText())
@@ -108,7 +108,7 @@ class BatchInputsTest {
             "grader: warning: dave: not graded: nothing was handed in: no file in dave.zip\n");
     assertThat(cli.stdout())
         .containsPattern(
-            "(?m)^dave\\s+0\\s+390\\s+0/208\\s+0/110\\s+0/72\\s+0/244 .* nothing was handed in: no file in dave.zip$");
+            "(?m)^dave\\s+0\\s+510\\s+0/208\\s+0/110\\s+0/120\\s+0/72\\s+0/328 .* nothing was handed in: no file in dave.zip$");
   }
 
   @Test
@@ -141,8 +141,8 @@ class BatchInputsTest {
 
     assertThat(cli.run("grade", zip.toString(), "--out", out.toString())).isZero();
 
-    assertThat(results(out, "erin").get("score").asDouble()).isEqualTo(390);
-    assertThat(cli.stdout()).containsPattern("(?m)^erin\\s+390\\s+390 ");
+    assertThat(results(out, "erin").get("score").asDouble()).isEqualTo(510);
+    assertThat(cli.stdout()).containsPattern("(?m)^erin\\s+510\\s+510 ");
   }
 
   @Test
@@ -192,8 +192,8 @@ class BatchInputsTest {
     assertThat(temp.resolve("two/gradebook.csv"))
         .hasSameTextualContentAs(temp.resolve("one/gradebook.csv"));
     assertThat(two.stdout())
-        .containsPattern("(?m)^\\[\\d/3\\] correct-loops: 390 of 390 in \\d+\\.\\d s$")
-        .containsPattern("(?m)^\\[\\d/3\\] mistake-bias-missing: 340 of 390 in ")
+        .containsPattern("(?m)^\\[\\d/3\\] correct-loops: 510 of 510 in \\d+\\.\\d s$")
+        .containsPattern("(?m)^\\[\\d/3\\] mistake-bias-missing: 460 of 510 in ")
         .containsPattern(
             "(?m)^Graded 3 of 3 submissions in [\\d.]+ s \\([\\d.]+ per second, 2 at a time\\)");
   }

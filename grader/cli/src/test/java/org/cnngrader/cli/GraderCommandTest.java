@@ -41,7 +41,7 @@ class GraderCommandTest {
     assertThat(temp.resolve("correct-loops/provenance.json")).exists();
     assertThat(cli.stdout())
         .containsPattern(
-            "(?m)^correct-loops\\s+390\\s+390\\s+208/208\\s+110/110\\s+72/72\\s+244/244 ");
+            "(?m)^correct-loops\\s+510\\s+510\\s+208/208\\s+110/110\\s+120/120\\s+72/72\\s+328/328 ");
     assertThat(withoutSandboxNotes(cli.stderr())).isEmpty();
   }
 
@@ -93,9 +93,9 @@ class GraderCommandTest {
                 + " is graded as 'alice', "
                 + second
                 + " as 'alice-2'");
-    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(390);
+    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(510);
     assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble())
-        .isLessThan(390);
+        .isLessThan(510);
   }
 
   @Test
@@ -160,7 +160,7 @@ class GraderCommandTest {
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("mistake-dx-overwritten/results.json"));
-    assertThat(results.get("score").asDouble()).isEqualTo(345.29);
+    assertThat(results.get("score").asDouble()).isEqualTo(465.29);
     assertThat(results.get("tests").findValuesAsText("output"))
         .anyMatch(
             output ->
@@ -275,7 +275,7 @@ class GraderCommandTest {
         .containsPattern(
             "(?m)^ok    .*lesson-worked-example.json \\(largest difference/bound [0-9.e-]+\\)$")
         .containsPattern(
-            "60 of 60 fixture files agree with ND4J within the rounding bounds of their sums"
+            "72 of 72 fixture files agree with ND4J within the rounding bounds of their sums"
                 + " \\(largest difference/bound [0-9.e-]+, in .*\\.json\\)");
   }
 
@@ -391,7 +391,7 @@ class GraderCommandTest {
           .filter(Files::isDirectory)
           .forEach(e -> assertThat(cli.stdout()).contains(e.getFileName().toString()));
     }
-    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+390\\s+390");
+    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+510\\s+510");
   }
 
   private static Path copy(Path from, Path to) throws IOException {
@@ -427,11 +427,11 @@ class GraderCommandTest {
     assertThat(Files.readAllLines(temp.resolve("gradebook.csv")))
         .hasSize(3)
         .satisfies(
-            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,390,390,195,195,"))
+            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,510,510,255,255,"))
         .satisfies(
             lines ->
                 assertThat(lines.get(2))
-                    .startsWith("mistake-bias-missing,,,graded,340,390,171,169,"));
+                    .startsWith("mistake-bias-missing,,,graded,460,510,231,229,"));
     assertThat(Files.readString(temp.resolve("index.html")))
         .contains("href=\"correct-loops/report.html\"");
     assertThat(cli.stdout())

@@ -66,9 +66,9 @@ class HandoutCommandTest {
                 + zip
                 + ": "
                 + entries.size()
-                + " files, 30 of them public fixtures.\n"
-                + "Checked: no file in it is, or holds the inputs of, one of the 30 hidden fixtures,"
-                + " and none is a case list or one of the 40 files of example solutions.\n");
+                + " files, 36 of them public fixtures.\n"
+                + "Checked: no file in it is, or holds the inputs of, one of the 36 hidden fixtures,"
+                + " and none is a case list or one of the 53 files of example solutions.\n");
     assertThat(entries)
         .containsKeys(
             "pom.xml",
@@ -76,6 +76,7 @@ class HandoutCommandTest {
             "src/main/java/cnn/Conv2d.java",
             "src/main/java/cnn/MaxPool2d.java",
             "src/main/java/cnn/SpatialGroupNorm.java",
+            "src/main/java/cnn/SpatialBatchNorm.java",
             "src/main/java/cnn/NormGradients.java",
             "src/main/java/cnn/Gradients.java",
             "fixtures/assignment.json",
@@ -100,7 +101,7 @@ class HandoutCommandTest {
         publicFixtures++;
       }
     }
-    assertThat(publicFixtures).isEqualTo(30);
+    assertThat(publicFixtures).isEqualTo(36);
     assertThat(fixtures).hasSize(publicFixtures);
     assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
         .contains("mvn test", "src/main/java/cnn/Conv2d.java", "hidden cases");
@@ -126,7 +127,8 @@ class HandoutCommandTest {
         hiddenNames.add(FixtureFiles.read(hidden, layer, Visibility.HIDDEN).name());
       }
     }
-    assertThat(hiddenNames).hasSize(30);
+    // 36 hidden cases; the two normalizations share three of their names.
+    assertThat(hiddenNames).hasSize(33);
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
       if (entry.getKey().startsWith("fixtures/") && !entry.getKey().endsWith("assignment.json")) {
         Fixture fixture =

@@ -63,13 +63,14 @@ class HandoutMavenBuildTest {
     assertThat(run.output())
         .contains(
             """
-            Pre-submit check: 195 of 195 points on the 30 public cases (122 of 122 parts passed).
+            Pre-submit check: 255 of 255 points on the 36 public cases (164 of 164 parts passed).
               Conv2d (conv2d): 104 of 104 points
               MaxPool2d (maxpool2d): 55 of 55 points
+              SpatialBatchNorm (spatial_batchnorm): 60 of 60 points
               SpatialGroupNorm (spatial_groupnorm): 36 of 36 points
             """)
         .contains(PUBLIC_ONLY)
-        .contains("Tests run: 122, Failures: 0, Errors: 0, Skipped: 0")
+        .contains("Tests run: 164, Failures: 0, Errors: 0, Skipped: 0")
         .contains("BUILD SUCCESS");
     assertNoHiddenCaseIn(run.output());
   }
@@ -100,7 +101,7 @@ class HandoutMavenBuildTest {
         .contains(
             "\n        Likely mistake: the bias is missing: out matches the sums without b[f]")
         .contains(PUBLIC_ONLY)
-        .contains("Tests run: 122, Failures: " + failing + ", Errors: 0, Skipped: 0")
+        .contains("Tests run: 164, Failures: " + failing + ", Errors: 0, Skipped: 0")
         .contains("BUILD FAILURE");
     assertNoHiddenCaseIn(run.output());
   }
@@ -113,7 +114,7 @@ class HandoutMavenBuildTest {
       }
     }
     assertThat(names)
-        .hasSize(122)
+        .hasSize(164)
         .contains(
             "conv2d/lesson-5x5-s2-p1: backward dx (2 points)",
             "maxpool2d/overlap-3x3-s2: backward dx (2 points)");
@@ -153,7 +154,9 @@ class HandoutMavenBuildTest {
         Files.copy(in, file);
       }
     }
-    for (String layer : List.of("Conv2d.java", "MaxPool2d.java", "SpatialGroupNorm.java")) {
+    for (String layer :
+        List.of(
+            "Conv2d.java", "MaxPool2d.java", "SpatialGroupNorm.java", "SpatialBatchNorm.java")) {
       Files.copy(
           HOME.resolve("fixtures/submissions").resolve(example).resolve("cnn").resolve(layer),
           folder.resolve("src/main/java/cnn").resolve(layer),

@@ -87,15 +87,15 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "390", "390"),
+            List.of("submission_101", "Jane Doe", "jane@example.edu", "510", "510"),
             List.of(
                 "submission_102",
                 "Ann Lee; =Bob Roe",
                 "ann@example.edu; bob@example.edu",
-                "340",
-                "390"),
-            List.of("submission_103", "", "", "390", "390"),
-            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "390"));
+                "460",
+                "510"),
+            List.of("submission_103", "", "", "510", "510"),
+            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "510"));
     assertThat(cli.stderr())
         .contains(
             "grader: warning: "
@@ -129,7 +129,7 @@ class LmsExportsTest {
 
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
         .startsWith(
-            "submission_102,\"'@SUM(A1); =Bob Roe\",\"ann@example.edu; bob@example.edu\",graded,340,");
+            "submission_102,\"'@SUM(A1); =Bob Roe\",\"ann@example.edu; bob@example.edu\",graded,460,");
   }
 
   @Test
@@ -159,15 +159,15 @@ class LmsExportsTest {
     assertThat(gradebook(merged))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "390", "390"),
+            List.of("submission_101", "Jane Doe", "jane@example.edu", "510", "510"),
             List.of(
                 "submission_102",
                 "Ann Lee; =Bob Roe",
                 "ann@example.edu; bob@example.edu",
-                "340",
-                "390"),
-            List.of("submission_103", "", "", "390", "390"),
-            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "390"));
+                "460",
+                "510"),
+            List.of("submission_103", "", "", "510", "510"),
+            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "510"));
   }
 
   @Test
@@ -190,9 +190,9 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "", "", "390", "390"),
-            List.of("submission_102", "", "", "340", "390"),
-            List.of("submission_103", "", "", "390", "390"));
+            List.of("submission_101", "", "", "510", "510"),
+            List.of("submission_102", "", "", "460", "510"),
+            List.of("submission_103", "", "", "510", "510"));
   }
 
   @Test
@@ -207,7 +207,7 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "390", "390"));
+            List.of("submission_101", "Jane Doe", "jane@example.edu", "510", "510"));
     assertThat(cli.stderr())
         .contains(
             "grader: warning: "
@@ -236,10 +236,10 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            // Canvas downloads of Conv2d alone: the other layers' 182 points are lost.
-            List.of("doejane", "doejane", "", "208", "390"),
-            List.of("roeann", "roeann", "", "158", "390"),
-            List.of("smithbo", "smithbo", "", "390", "390"));
+            // Canvas downloads of Conv2d alone: the other layers' 302 points are lost.
+            List.of("doejane", "doejane", "", "208", "510"),
+            List.of("roeann", "roeann", "", "158", "510"),
+            List.of("smithbo", "smithbo", "", "510", "510"));
     assertThat(json(out.resolve("roeann/results.json")).get("output").asText())
         .contains("Note: Conv2d-1.java: compiled as Conv2d.java\n");
     assertThat(json(out.resolve("doejane/provenance.json")).get("students").findValuesAsText("id"))
@@ -283,7 +283,7 @@ class LmsExportsTest {
     assertThat(gradebook(temp.resolve("out")))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("doejane", "doejane", "", "208", "390"));
+            List.of("doejane", "doejane", "", "208", "510"));
   }
 
   @Test
@@ -303,7 +303,7 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("doejane", "doejane", "", "208", "390"));
+            List.of("doejane", "doejane", "", "208", "510"));
   }
 
   @Test
@@ -336,7 +336,7 @@ class LmsExportsTest {
     assertThat(foldersCode).as(folders.stderr()).isZero();
     assertThat(folders.stderr()).doesNotContain("submission_metadata.yml");
     assertThat(gradebook(temp.resolve("folders")).get(1))
-        .containsExactly("export", "", "", "390", "390");
+        .containsExactly("export", "", "", "510", "510");
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stderr())
         .contains(
@@ -345,7 +345,7 @@ class LmsExportsTest {
                 + ": no submission_metadata.yml; its submissions are graded without student"
                 + " names\n");
     assertThat(gradebook(temp.resolve("gradescope")).get(1))
-        .containsExactly("submission_101", "", "", "390", "390");
+        .containsExactly("submission_101", "", "", "510", "510");
   }
 
   @Test

@@ -44,7 +44,8 @@ class RandomCasesTest {
         .contains(
             "Random cases: 3 hidden cases per layer drawn from seed 424242 (--seed 424242 draws"
                 + " them")
-        .containsPattern("(?m)^correct-loops +447 +447 +232/232 +125/125 +90/90 +280/280 ");
+        .containsPattern(
+            "(?m)^correct-loops +597 +597 +232/232 +125/125 +150/150 +90/90 +385/385 ");
     Path folder = temp.resolve("out/correct-loops");
     JsonNode results = json(folder.resolve("results.json"));
     assertThat(results.get("tests").findValuesAsText("name"))

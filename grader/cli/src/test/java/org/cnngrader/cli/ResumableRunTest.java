@@ -74,9 +74,9 @@ class ResumableRunTest {
                 + " by this grader build, on these fixtures, with these options: kept (--force"
                 + " grades them again)")
         .contains("Nothing to grade: every submission's results were kept.")
-        .containsPattern("(?m)^alice +390 +390 +208/208 +110/110 +72/72 +244/244 ")
+        .containsPattern("(?m)^alice +510 +510 +208/208 +110/110 +120/120 +72/72 +328/328 ")
         .containsPattern(
-            "(?m)^bob +340 +390 +158/208 +110/110 +72/72 +219/244 +\\d+\\.\\ds +conv2d/batch-3ch-4filters: forward");
+            "(?m)^bob +460 +510 +158/208 +110/110 +120/120 +72/72 +303/328 +\\d+\\.\\ds +conv2d/batch-3ch-4filters: forward");
     assertThat(gradedAt()).isEqualTo(first);
     assertThat(out.resolve("gradebook.csv")).hasContent(gradebook);
     assertThat(out.resolve(".staging")).doesNotExist();

@@ -60,9 +60,9 @@ class RunAutograderTest {
     JsonNode results = root.resultsJson();
     assertThat(results.get("score").asDouble())
         .as(run.output())
-        .isEqualTo(390)
+        .isEqualTo(510)
         .isEqualTo(results.get("max_score").asDouble());
-    assertThat(results.get("tests")).hasSize(244);
+    assertThat(results.get("tests")).hasSize(328);
     JsonNode provenance =
         new ObjectMapper().readTree(root.results().resolve("provenance.json").toFile());
     assertThat(provenance.get("sandbox").get("level").asText()).isEqualTo("user");

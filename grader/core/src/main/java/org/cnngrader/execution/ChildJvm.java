@@ -322,7 +322,7 @@ final class ChildJvm implements AutoCloseable {
           StepOutputs analytic = readOutputs(backward);
           Map<String, Object> numerical = new LinkedHashMap<>();
           for (Map.Entry<String, String> gradient : backprop.inputOf().entrySet()) {
-            ValueType type = contract.caseValues().get(gradient.getValue());
+            ValueType type = contract.gradientType(gradient.getKey());
             numerical.put(gradient.getKey(), type.read(in));
           }
           return new ProbedGradients(analytic, numerical);

@@ -479,9 +479,11 @@ public final class FeedbackWriter {
         + contract.constructor().stream()
             .map(
                 a ->
-                    a.isConstant()
-                        ? String.valueOf(a.constant())
-                        : String.valueOf(setting.params().values().get(a.key())))
+                    switch (a.source()) {
+                      case CONSTANT -> String.valueOf(a.constant());
+                      case SIZE -> String.valueOf(setting.shape(a.key()).dim(a.axis()));
+                      default -> String.valueOf(setting.params().values().get(a.key()));
+                    })
             .collect(Collectors.joining(", ", "(", ")"));
   }
 
@@ -493,7 +495,11 @@ public final class FeedbackWriter {
     StringBuilder text = new StringBuilder();
     List<PartResult> visible = result.parts(Visibility.PUBLIC);
     long hiddenCases =
-        result.parts(Visibility.HIDDEN).stream().map(p -> p.fixture().name()).distinct().count();
+        // Case names are unique within a layer only.
+        result.parts(Visibility.HIDDEN).stream()
+            .map(p -> p.fixture().layer().id() + "/" + p.fixture().name())
+            .distinct()
+            .count();
     text.append(
         String.format(
             "%s: %s / %s (%d of %d parts passed)%n",

@@ -90,7 +90,7 @@ final class GradientChecks {
     Map<String, GradientCheck.Agreement> agreements = new LinkedHashMap<>();
     Backprop backprop = layer.contract().backprop();
     for (String gradient : backprop.gradients()) {
-      int rank = layer.contract().caseValues().get(backprop.inputOf().get(gradient)).rank();
+      int rank = layer.contract().gradientType(gradient).rank();
       agreements.put(
           gradient,
           agreement(

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.batchnorm.SpatialBatchNormLayer;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.groupnorm.SpatialGroupNormLayer;
 import org.cnngrader.layers.maxpool2d.MaxPool2dLayer;
@@ -12,7 +13,11 @@ import org.cnngrader.layers.maxpool2d.MaxPool2dLayer;
 public final class Layers {
 
   private static final List<Layer> ALL =
-      List.of(Conv2dLayer.LAYER, MaxPool2dLayer.LAYER, SpatialGroupNormLayer.LAYER);
+      List.of(
+          Conv2dLayer.LAYER,
+          MaxPool2dLayer.LAYER,
+          SpatialGroupNormLayer.LAYER,
+          SpatialBatchNormLayer.LAYER);
 
   private Layers() {}
 

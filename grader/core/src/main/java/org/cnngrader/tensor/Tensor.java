@@ -61,6 +61,7 @@ public record Tensor(Shape shape, double[] data) {
       case 2 -> new double[length][];
       case 3 -> new double[length][][];
       case 4 -> new double[length][][][];
+      case 5 -> new double[length][][][][];
       default -> throw new IllegalArgumentException("unsupported rank " + rank);
     };
   }

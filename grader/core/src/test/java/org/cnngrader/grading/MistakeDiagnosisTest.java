@@ -3,6 +3,7 @@ package org.cnngrader.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,10 +14,12 @@ import org.cnngrader.TestSandbox;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.batchnorm.BatchNormMistake;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.cnngrader.layers.groupnorm.GroupNormMistake;
 import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
+import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +131,29 @@ class MistakeDiagnosisTest {
             Submission.example("mistake-gn-dgamma-last-sample"), GroupNormMistake.LAST_SAMPLE_ONLY),
         typical(
             Submission.example("mistake-gn-dx-without-statistics"),
-            GroupNormMistake.DX_WITHOUT_STATISTICS));
+            GroupNormMistake.DX_WITHOUT_STATISTICS),
+        typical(Submission.example("mistake-bn-per-sample"), BatchNormMistake.PER_SAMPLE),
+        typical(Submission.example("mistake-bn-over-n-only"), BatchNormMistake.OVER_N_ONLY),
+        typical(
+            Submission.example("mistake-bn-unbiased-variance"), BatchNormMistake.UNBIASED_VARIANCE),
+        typical(
+            Submission.example("mistake-bn-eps-outside-sqrt"), BatchNormMistake.EPS_OUTSIDE_SQRT),
+        typical(
+            Submission.example("mistake-bn-momentum-reversed"), BatchNormMistake.MOMENTUM_REVERSED),
+        typical(
+            Submission.example("mistake-bn-running-not-updated"),
+            BatchNormMistake.RUNNING_NOT_UPDATED),
+        typical(
+            Submission.example("mistake-bn-updated-in-test-mode"),
+            BatchNormMistake.UPDATED_IN_TEST_MODE),
+        typical(
+            Submission.example("mistake-bn-test-uses-batch-statistics"),
+            BatchNormMistake.TEST_USES_BATCH_STATISTICS),
+        typical(
+            Submission.example("mistake-bn-dgamma-last-sample"), BatchNormMistake.LAST_SAMPLE_ONLY),
+        typical(
+            Submission.example("mistake-bn-dx-without-statistics"),
+            BatchNormMistake.DX_WITHOUT_STATISTICS));
   }
 
   private static Arguments typical(Submission submission, KnownMistake mistake) {
@@ -159,7 +184,8 @@ class MistakeDiagnosisTest {
   /**
    * Where the case can tell the mistake: a wrong shape (not repeated on the forward values part,
    * which points to the shape part), or wrong values whose reference for the mistake the fixture
-   * stores.
+   * stores, unless another mistake's reference is the same (momentum reversed where momentum is 0
+   * leaves the running statistics at 0, as never updating them does): two explanations are none.
    */
   private static boolean shouldBeNamed(PartResult part, KnownMistake mistake) {
     if (diagnosis(part).filter(d -> d instanceof Diagnosis.FollowsForward).isPresent()) {
@@ -170,8 +196,16 @@ class MistakeDiagnosisTest {
           || part.fixture().layer().parts().stream()
               .noneMatch(p -> p.shapeOnly() && p.tensor().equals(part.part().tensor()));
     }
-    return part.verdict() instanceof Verdict.WrongValues wrong
-        && part.fixture().mistakeReference(mistake, wrong.tensor()).isPresent();
+    if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
+      return false;
+    }
+    Optional<Tensor> reference = part.fixture().mistakeReference(mistake, wrong.tensor());
+    return reference.isPresent()
+        && part.fixture().mistakes().keySet().stream()
+            .filter(other -> !other.equals(mistake))
+            .map(other -> part.fixture().mistakeReference(other, wrong.tensor()))
+            .flatMap(Optional::stream)
+            .noneMatch(other -> Arrays.equals(other.data(), reference.get().data()));
   }
 
   static Stream<Submission> untypical() {

@@ -2,7 +2,9 @@ package org.cnngrader.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -12,6 +14,8 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.Part;
+import org.cnngrader.layers.batchnorm.BatchNormMistake;
+import org.cnngrader.layers.batchnorm.SpatialBatchNormLayer;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.layers.groupnorm.GroupNormMistake;
@@ -50,6 +54,29 @@ class ZooGradingTest {
   }
 
   static Stream<Arguments> mistakes() {
+    return Stream.concat(batchNormMistakes(), otherMistakes());
+  }
+
+  /**
+   * Batch norm's mistakes whose parts depend on the numbers (momentum 0.5 reversed is momentum
+   * 0.5): wherever the mistake changes a tensor beyond the tolerance, the fixture stores it there.
+   */
+  private static Stream<Arguments> batchNormMistakes() {
+    Map<String, BatchNormMistake> examples = new LinkedHashMap<>();
+    examples.put("mistake-bn-unbiased-variance", BatchNormMistake.UNBIASED_VARIANCE);
+    examples.put("mistake-bn-eps-outside-sqrt", BatchNormMistake.EPS_OUTSIDE_SQRT);
+    examples.put("mistake-bn-momentum-reversed", BatchNormMistake.MOMENTUM_REVERSED);
+    examples.put("mistake-bn-running-not-updated", BatchNormMistake.RUNNING_NOT_UPDATED);
+    examples.put("mistake-bn-updated-in-test-mode", BatchNormMistake.UPDATED_IN_TEST_MODE);
+    examples.put(
+        "mistake-bn-test-uses-batch-statistics", BatchNormMistake.TEST_USES_BATCH_STATISTICS);
+    examples.put("mistake-bn-dgamma-last-sample", BatchNormMistake.LAST_SAMPLE_ONLY);
+    examples.put("mistake-bn-dx-without-statistics", BatchNormMistake.DX_WITHOUT_STATISTICS);
+    return examples.entrySet().stream()
+        .map(e -> batchNormMistake(e.getKey(), f -> storedFor(f, e.getValue())));
+  }
+
+  private static Stream<Arguments> otherMistakes() {
     return Stream.of(
         Arguments.of(
             "conv-only",
@@ -91,6 +118,24 @@ class ZooGradingTest {
                     ? parts(SpatialGroupNormLayer.DGAMMA, SpatialGroupNormLayer.DBETA)
                     : none()),
         normMistake("mistake-gn-dx-without-statistics", f -> parts(SpatialGroupNormLayer.DX)),
+        batchNormMistake(
+            "mistake-bn-over-n-only",
+            f -> {
+              Tensor x = f.input("x_train");
+              return x.shape().dim(3) * x.shape().dim(4) > 1
+                  ? parts(
+                      SpatialBatchNormLayer.FORWARD,
+                      SpatialBatchNormLayer.DX,
+                      SpatialBatchNormLayer.DGAMMA)
+                  : none();
+            }),
+        batchNormMistake(
+            "mistake-bn-per-sample",
+            f ->
+                parts(
+                    SpatialBatchNormLayer.FORWARD,
+                    SpatialBatchNormLayer.DX,
+                    SpatialBatchNormLayer.DGAMMA)),
         poolMistake(
             "mistake-average-pooling",
             f ->
@@ -347,6 +392,14 @@ class ZooGradingTest {
       }
     }
     return stored;
+  }
+
+  /** A SpatialBatchNorm mistake: it breaks that layer's parts only. */
+  private static Arguments batchNormMistake(String example, Function<Fixture, Set<Part>> breaks) {
+    return Arguments.of(
+        example,
+        (Function<Fixture, Set<Part>>)
+            f -> f.layer().equals(SpatialBatchNormLayer.LAYER) ? breaks.apply(f) : none());
   }
 
   /** A SpatialGroupNorm mistake: it breaks that layer's parts only. */

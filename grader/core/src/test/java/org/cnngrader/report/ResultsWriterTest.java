@@ -103,7 +103,7 @@ class ResultsWriterTest {
         .isNotBlank()
         .isNotEqualTo("unknown");
     assertThat(provenance.get("options").get("layers").toString())
-        .isEqualTo("[\"conv2d\",\"maxpool2d\",\"spatial_groupnorm\"]");
+        .isEqualTo("[\"conv2d\",\"maxpool2d\",\"spatial_batchnorm\",\"spatial_groupnorm\"]");
     assertThat(provenance.get("options").get("heap_mb").asInt()).isEqualTo(512);
     assertThat(provenance.get("resume").get("key").asText())
         .isEqualTo(TestKeys.of("mistake-bias-missing").value());
@@ -143,7 +143,7 @@ class ResultsWriterTest {
     assertThat(output)
         .startsWith(
             // Conv2d alone: MaxPool2d's public parts are lost.
-            "Public cases: 104 / 195 (65 of 122 parts passed)\nHidden cases: 30 more, graded too;")
+            "Public cases: 104 / 255 (65 of 164 parts passed)\nHidden cases: 36 more, graded too;")
         .contains("H=6,W=9") // public stride3-nonsquare-input
         .doesNotContain("H=10,W=7"); // hidden stride3-kernel4
     assertThat(hiddenOutput).contains("H=10,W=7").doesNotContain("H=6,W=9");

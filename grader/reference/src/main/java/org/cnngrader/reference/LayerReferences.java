@@ -10,7 +10,8 @@ public final class LayerReferences {
       List.of(
           Conv2dReference.INSTANCE,
           MaxPool2dReference.INSTANCE,
-          SpatialGroupNormReference.INSTANCE);
+          SpatialGroupNormReference.INSTANCE,
+          SpatialBatchNormReference.INSTANCE);
 
   private LayerReferences() {}
 

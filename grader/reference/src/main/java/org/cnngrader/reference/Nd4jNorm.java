@@ -30,6 +30,8 @@ final class Nd4jNorm {
   private final int m;
   private final int k;
   private final INDArray centred;
+  private final INDArray mean;
+  private final INDArray variance;
   private final INDArray std;
   private final INDArray xHat;
   private final INDArray gamma;
@@ -46,9 +48,9 @@ final class Nd4jNorm {
     this.m = grouping.groupSize();
     this.k = formula.divisor(m);
     INDArray xs = Nd4jArrays.array(x).reshape('c', view);
-    INDArray mean = xs.mean(true, axes);
+    mean = xs.mean(true, axes);
     centred = xs.sub(mean.broadcast(view));
-    INDArray variance = centred.mul(centred).sum(true, axes).divi(k);
+    variance = centred.mul(centred).sum(true, axes).divi(k);
     INDArray derivative;
     if (formula.epsInsideRoot()) {
       std = Transforms.sqrt(variance.add(eps));
@@ -64,6 +66,21 @@ final class Nd4jNorm {
     long[] perChannel = {1, shape[1], 1, 1};
     this.gamma = Nd4jArrays.array(gamma).reshape('c', perChannel).broadcast(shape);
     this.beta = Nd4jArrays.array(beta).reshape('c', perChannel).broadcast(shape);
+  }
+
+  /** Each group's mean, in group order. */
+  Tensor mean() {
+    return groupValues(mean);
+  }
+
+  /** Each group's variance (by the formula's divisor), in group order. */
+  Tensor variance() {
+    return groupValues(variance);
+  }
+
+  private Tensor groupValues(INDArray values) {
+    int groups = grouping.groupCount();
+    return Nd4jArrays.tensor(values.reshape('c', new long[] {groups}), Shape.of(groups));
   }
 
   /** gamma * x_hat + beta. */

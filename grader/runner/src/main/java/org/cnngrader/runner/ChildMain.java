@@ -142,10 +142,9 @@ public final class ChildMain {
         });
   }
 
-  /** The rank of a gradient: that of the input it belongs to. */
+  /** The rank of a gradient, as backward returns it. */
   static int rankOf(StudentLayer layer, String gradient) {
-    String input = layer.contract().backprop().inputOf().get(gradient);
-    return layer.contract().caseValues().get(input).rank();
+    return layer.contract().gradientType(gradient).rank();
   }
 
   private static void writeContractReports(List<Map<Member, String>> reports, DataOutputStream out)

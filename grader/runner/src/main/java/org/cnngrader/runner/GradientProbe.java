@@ -53,9 +53,24 @@ final class GradientProbe {
     Map<String, Object> numerical = new LinkedHashMap<>();
     for (Map.Entry<String, String> gradient : backprop.inputOf().entrySet()) {
       Map<String, Object> probed = copies(inputs.values());
-      numerical.put(gradient.getKey(), differentiate(probed.get(gradient.getValue()), probed));
+      numerical.put(gradient.getKey(), differentiate(target(gradient.getValue(), probed), probed));
     }
     return new Gradients(analytic, numerical);
+  }
+
+  /**
+   * The array whose elements a gradient is taken with respect to: the input under {@code key}, or,
+   * for an input forward takes slice by slice, its last slice (backward is for the latest call).
+   */
+  private Object target(String key, Map<String, Object> values) {
+    Object input = values.get(key);
+    boolean sliced =
+        forward.arguments().stream()
+            .anyMatch(a -> a.source() == Argument.Source.SLICES && a.key().equals(key));
+    if (sliced && input instanceof Object[] slices && slices.length > 0) {
+      return slices[slices.length - 1];
+    }
+    return input;
   }
 
   /** dL/d(target) for every element of {@code target}, one of the arrays in {@code values}. */

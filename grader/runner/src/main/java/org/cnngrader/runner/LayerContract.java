@@ -77,6 +77,20 @@ public record LayerContract(
             .collect(Collectors.joining(", ", "(", ")"));
   }
 
+  /**
+   * The type of backward's gradient {@code gradient} as backward returns it (that of the input it
+   * belongs to, or of one slice of an input forward takes slice by slice): how both sides of the
+   * socket write and read it.
+   */
+  public ValueType gradientType(String gradient) {
+    for (Result.Output output : stepOf(backprop.backward()).result().outputs()) {
+      if (output.key().equals(gradient)) {
+        return output.type();
+      }
+    }
+    throw new IllegalArgumentException(className + ": backward returns no " + gradient);
+  }
+
   /** The simple names of the records the steps return ({@code Gradients}), in step order. */
   public List<String> recordTypes() {
     List<String> records = new ArrayList<>();
@@ -105,8 +119,8 @@ public record LayerContract(
       all.addAll(step.arguments());
     }
     for (Argument argument : all) {
-      if (!argument.isConstant()) {
-        values.put(argument.key(), argument.type());
+      if (argument.caseValueType() != null) {
+        values.put(argument.key(), argument.caseValueType());
       }
     }
     return values;
@@ -184,8 +198,9 @@ public record LayerContract(
     for (Argument argument : arguments) {
       Wire.writeString(out, argument.name());
       Wire.writeString(out, argument.type().name());
+      Wire.writeString(out, argument.source().name());
       Wire.writeString(out, argument.key());
-      out.writeBoolean(argument.isConstant());
+      out.writeInt(argument.axis());
       if (argument.isConstant()) {
         argument.type().write(out, argument.constant());
       }
@@ -198,9 +213,15 @@ public record LayerContract(
     for (int i = 0; i < count; i++) {
       String name = Wire.readString(in);
       ValueType type = ValueType.named(Wire.readString(in));
+      String sourceName = Wire.readString(in);
+      if (sourceName == null) {
+        throw new IOException("bad contract: argument " + name + " has no source");
+      }
+      Argument.Source source = Argument.Source.valueOf(sourceName);
       String key = Wire.readString(in);
-      Object constant = in.readBoolean() ? type.read(in) : null;
-      arguments.add(new Argument(name, type, key, constant));
+      int axis = in.readInt();
+      Object constant = source == Argument.Source.CONSTANT ? type.read(in) : null;
+      arguments.add(new Argument(name, type, source, key, constant, axis));
     }
     return arguments;
   }

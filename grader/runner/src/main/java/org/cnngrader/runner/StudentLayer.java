@@ -83,7 +83,13 @@ final class StudentLayer {
       throws Throwable {
     Object[] arguments = arguments(step.arguments(), values);
     Method method = methods.get(step.key());
-    Object returned = call(() -> method.invoke(instance, arguments));
+    Object returned = null;
+    // A step that takes slices is called once per slice, in order; its result is the last one's.
+    int calls = slices(step, arguments);
+    for (int call = 0; call < calls; call++) {
+      Object[] these = slice(step, arguments, call);
+      returned = call(() -> method.invoke(instance, these));
+    }
     Map<String, Object> outputs = new LinkedHashMap<>();
     if (step.result() instanceof Result.Value value) {
       outputs.put(value.key(), returned);
@@ -92,11 +98,12 @@ final class StudentLayer {
     if (returned == null) {
       return null;
     }
+    Object record = returned;
     List<Method> reads = accessors.get(step.key());
     List<Result.Output> declared = step.result().outputs();
     for (int i = 0; i < declared.size(); i++) {
       Method accessor = reads.get(i);
-      outputs.put(declared.get(i).key(), call(() -> accessor.invoke(returned)));
+      outputs.put(declared.get(i).key(), call(() -> accessor.invoke(record)));
     }
     return outputs;
   }
@@ -104,10 +111,30 @@ final class StudentLayer {
   private static Object[] arguments(List<Argument> declared, Map<String, Object> values) {
     Object[] arguments = new Object[declared.size()];
     for (int i = 0; i < arguments.length; i++) {
-      Argument argument = declared.get(i);
-      arguments[i] = argument.isConstant() ? argument.constant() : values.get(argument.key());
+      arguments[i] = declared.get(i).valueIn(values);
     }
     return arguments;
+  }
+
+  /** How many calls a step makes: 1, or the slices of its sliced argument (0 when it has none). */
+  private static int slices(Step step, Object[] arguments) {
+    for (int i = 0; i < arguments.length; i++) {
+      if (step.arguments().get(i).source() == Argument.Source.SLICES) {
+        return arguments[i] instanceof Object[] all ? all.length : 0;
+      }
+    }
+    return 1;
+  }
+
+  /** The arguments of call {@code call} of a step: its sliced argument's slice {@code call}. */
+  private static Object[] slice(Step step, Object[] arguments, int call) {
+    Object[] these = arguments.clone();
+    for (int i = 0; i < these.length; i++) {
+      if (step.arguments().get(i).source() == Argument.Source.SLICES) {
+        these[i] = ((Object[]) arguments[i])[call];
+      }
+    }
+    return these;
   }
 
   private interface Reflective {

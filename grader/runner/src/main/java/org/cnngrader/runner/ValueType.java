@@ -16,7 +16,11 @@ public enum ValueType {
   TENSOR1(double[].class, 1),
   TENSOR2(double[][].class, 2),
   TENSOR3(double[][][].class, 3),
-  TENSOR4(double[][][][].class, 4);
+  TENSOR4(double[][][][].class, 4),
+  TENSOR5(double[][][][][].class, 5);
+
+  /** The highest rank of a tensor. */
+  public static final int MAX_RANK = 5;
 
   private final Class<?> javaType;
   private final int rank;
@@ -26,14 +30,14 @@ public enum ValueType {
     this.rank = rank;
   }
 
-  /** The tensor type of a rank from 1 to 4. */
+  /** The tensor type of a rank from 1 to {@link #MAX_RANK}. */
   public static ValueType tensor(int rank) {
     for (ValueType type : values()) {
       if (type.rank == rank && rank > 0) {
         return type;
       }
     }
-    throw new IllegalArgumentException("tensors have rank 1 to 4, found " + rank);
+    throw new IllegalArgumentException("tensors have rank 1 to " + MAX_RANK + ", found " + rank);
   }
 
   public Class<?> javaType() {

@@ -90,6 +90,7 @@ public final class Wire {
       case 2 -> new double[length][];
       case 3 -> new double[length][][];
       case 4 -> new double[length][][][];
+      case 5 -> new double[length][][][][];
       default -> throw new IllegalArgumentException("unsupported rank " + rank);
     };
   }

@@ -135,6 +135,57 @@ class ContractShapesTest {
         .isZero();
   }
 
+  /** Remembers what it was built with and every batch forward was given, in order. */
+  static class History {
+    final int channels;
+    final List<Double> seen = new java.util.ArrayList<>();
+
+    History(int channels) {
+      this.channels = channels;
+    }
+
+    public double[][][][] forward(double[][][][] x) {
+      seen.add(x[0][0][0][0]);
+      return new double[][][][] {{{{seen.size()}}}};
+    }
+  }
+
+  static LayerContract history() {
+    return new LayerContract(
+        History.class.getName(),
+        List.of(Argument.sizeOf("channels", "x_train", 2)),
+        List.of(
+            new Step(
+                "forward_train",
+                "forward",
+                List.of(Argument.eachSliceOf("x", ValueType.TENSOR4, "x_train")),
+                new Result.Value("out", ValueType.TENSOR4),
+                List.of())),
+        null);
+  }
+
+  @Test
+  void aStepOverSlicesIsCalledOncePerSliceInOrderAndReturnsTheLastAndASizeComesFromItsAxis()
+      throws Throwable {
+    LayerContract contract = history();
+    StudentLayer layer = StudentLayer.find(contract, ContractShapesTest.class.getClassLoader());
+    // Three batches [T = 3][N = 1][C = 2][1][1], whose first values are 10, 20, 30.
+    double[][][][][] batches = new double[3][1][2][1][1];
+    for (int t = 0; t < 3; t++) {
+      batches[t][0][0][0][0] = 10 * (t + 1);
+    }
+    Map<String, Object> values = Map.of("x_train", batches);
+
+    assertThat(layer.problems()).isEmpty();
+    assertThat(contract.caseValues()).containsExactly(Map.entry("x_train", ValueType.TENSOR5));
+    History instance = (History) layer.construct(values);
+    Map<String, Object> out = layer.call(contract.stepOf("forward_train"), instance, values);
+
+    assertThat(instance.channels).isEqualTo(2);
+    assertThat(instance.seen).containsExactly(10.0, 20.0, 30.0);
+    assertThat(((double[][][][]) out.get("out"))[0][0][0][0]).isEqualTo(3);
+  }
+
   @Test
   void aMissingRecordComponentIsNamedWithTheRecordTheContractExpects() {
     LayerContract contract = normLike(StudentLayerTest.Good.class);
@@ -148,7 +199,8 @@ class ContractShapesTest {
   @Test
   void everyContractSurvivesTheWire() throws Exception {
     for (LayerContract contract :
-        List.of(Contracts.conv2d(StudentLayerTest.Good.class), normLike(NormLike.class))) {
+        List.of(
+            Contracts.conv2d(StudentLayerTest.Good.class), normLike(NormLike.class), history())) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       contract.writeTo(new DataOutputStream(bytes));
 

@@ -47,7 +47,7 @@ class PreSubmitCheckTest {
 
     List<DynamicTest> tests = check.tests().toList();
 
-    assertThat(tests).hasSize(13 * 5 + 11 * 3 + 6 * 4);
+    assertThat(tests).hasSize(13 * 5 + 11 * 3 + 6 * 7 + 6 * 4);
     for (DynamicTest test : tests) {
       assertThatThrownBy(() -> test.getExecutable().execute())
           .as(test.getDisplayName())
@@ -58,9 +58,10 @@ class PreSubmitCheckTest {
     assertThat(check.scoreLine())
         .isEqualTo(
             """
-            Pre-submit check: 0 of 195 points on the 30 public cases (0 of 122 parts passed).
+            Pre-submit check: 0 of 255 points on the 36 public cases (0 of 164 parts passed).
               Conv2d (conv2d): 0 of 104 points
               MaxPool2d (maxpool2d): 0 of 55 points
+              SpatialBatchNorm (spatial_batchnorm): 0 of 60 points
               SpatialGroupNorm (spatial_groupnorm): 0 of 36 points
             These are the public cases only: your final grade also uses hidden cases.""");
   }
@@ -73,7 +74,7 @@ class PreSubmitCheckTest {
       test.getExecutable().execute();
     }
     assertThat(check.scoreLine())
-        .startsWith("Pre-submit check: 195 of 195 points on the 30 public cases");
+        .startsWith("Pre-submit check: 255 of 255 points on the 36 public cases");
   }
 
   @Test

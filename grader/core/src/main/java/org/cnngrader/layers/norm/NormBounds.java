@@ -177,7 +177,7 @@ public final class NormBounds implements LayerBounds {
   }
 
   /** Bounds on the difference of two computations, from one computation's errors. */
-  static ElementBounds bounds(double[] errors) {
+  public static ElementBounds bounds(double[] errors) {
     double[] bounds = new double[errors.length];
     double ceiling = 0;
     for (int i = 0; i < errors.length; i++) {

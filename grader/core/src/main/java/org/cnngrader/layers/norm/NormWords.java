@@ -14,20 +14,19 @@ public final class NormWords {
    */
   public static String shouldHaveShape(
       String tensor, Shape expected, Shape actual, Setting setting) {
-    Shape x = setting.shape("x");
     String origin;
     if (expected.rank() == 1) {
       origin =
           "[C] = "
               + expected
-              + " (one value per channel, as gamma and beta have"
-              + (actual.rank() == 1 && actual.dim(0) != x.dim(1) ? ", C = " + x.dim(1) : "")
+              + " (one value per channel, as gamma and beta have, C = "
+              + expected.dim(0)
               + ")";
     } else {
       origin =
           "[N, C, H, W] = "
               + expected
-              + " (the shape of x: a normalization changes values, never the shape)";
+              + " (the shape of its input: a normalization changes values, never the shape)";
     }
     return tensor + " should have shape " + origin + ", but was " + actual;
   }

@@ -1,0 +1,47 @@
+package org.cnngrader.layers.batchnorm;
+
+import org.cnngrader.layer.KnownMistake;
+
+/** The typical mistakes of a spatial batch-norm layer that the grader recognizes. */
+public enum BatchNormMistake implements KnownMistake {
+  /** The batch variance divided by m - 1 (unbiased), in normalizing and in the running variance. */
+  UNBIASED_VARIANCE("unbiased-variance", "divides the variance by m - 1"),
+  /** (x - mean)/(sqrt(var) + eps) instead of (x - mean)/sqrt(var + eps), in both modes. */
+  EPS_OUTSIDE_SQRT("eps-outside-sqrt", "adds eps outside the square root"),
+  /** running = (1 - momentum) * running + momentum * batch statistic. */
+  MOMENTUM_REVERSED("momentum-reversed", "swaps momentum and 1 - momentum"),
+  /** The running mean and variance stay 0. */
+  RUNNING_NOT_UPDATED("running-not-updated", "never updates the running mean and variance"),
+  /** Test mode updates the running statistics with the test batch's. */
+  UPDATED_IN_TEST_MODE("updated-in-test-mode", "updates the running statistics in test mode"),
+  /** Test mode normalizes with the test batch's own mean and variance. */
+  TEST_USES_BATCH_STATISTICS(
+      "test-uses-batch-statistics", "normalizes with the batch's statistics in test mode"),
+  /** One mean and variance per sample, over C, H and W. */
+  PER_SAMPLE("per-sample", "normalizes each sample instead of each channel"),
+  /** One mean and variance per channel and position, over N alone. */
+  OVER_N_ONLY("over-n-only", "takes the statistics over N alone, not N, H and W"),
+  /** dgamma and dbeta summed over H and W of each sample, the last sample's sums kept. */
+  LAST_SAMPLE_ONLY("last-sample-only", "keeps only the last sample's sums in dgamma and dbeta"),
+  /** dx = dout * gamma / sqrt(var + eps): as if the mean and variance did not depend on x. */
+  DX_WITHOUT_STATISTICS(
+      "dx-without-statistics", "leaves the mean and variance out of dx's gradient");
+
+  private final String key;
+  private final String brief;
+
+  BatchNormMistake(String key, String brief) {
+    this.key = key;
+    this.brief = brief;
+  }
+
+  @Override
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public String brief() {
+    return brief;
+  }
+}
