@@ -2,8 +2,8 @@
 # Conv2d grading before and after a change, measured in one run on one machine: the grader of another
 # commit (BASE, built in a worktree of its own) and this checkout's grader each grade the same K distinct
 # copies of a correct Conv2d (--jobs 2, the default sandbox), in alternating rounds so that the machine's
-# drift hits both alike. This checkout grades with --layers conv2d, so both grade the same cases; a
-# grader that predates --layers grades its only layer. Reports, per grader, the median over rounds of
+# drift hits both alike. Each grades this checkout's fixtures with --layers conv2d, so both grade the
+# same cases; a grader that predates --layers grades its only layer. Reports, per grader, the median over rounds of
 # submissions per second and CPU per submission (the grader and every process it started, counted by a
 # cgroup v2 of its own, as bench/batch-benchmark.sh does), and the ratios after/before.
 #
@@ -54,12 +54,25 @@ measured() {
 git worktree add --detach -q "$before" "$base"
 "$before/grader/bin/grader" --version >/dev/null
 grader/bin/grader --version >/dev/null
+# Each grades its own commit's fixtures (an assignment file may name layers an older grader does not
+# know), conv2d alone where it has --layers; the script checks that both commits' conv2d cases are
+# the same files.
 layers=()
 if grader/bin/grader grade --help | grep -q -- '--layers'; then layers=(--layers conv2d); fi
+before_layers=()
+if "$before/grader/bin/grader" grade --help | grep -q -- '--layers'; then
+  before_layers=(--layers conv2d)
+fi
 echo "before: $(git -C "$before" log -1 --format='%h %s' | cut -c1-90)"
 echo "after:  $(git log -1 --format='%h %s' | cut -c1-90) (grading with ${layers[*]:-every layer})"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(uname -sr);" \
   "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+conv2d_cases() { (cd "$1" && find . -path '*conv2d/*' -name '*.json' -exec sha256sum {} + | sort); }
+if ! diff <(conv2d_cases "$before/fixtures") <(conv2d_cases fixtures) >/dev/null; then
+  echo "the two commits' conv2d fixtures differ: their timings would not compare" >&2
+  exit 1
+fi
 
 solution=fixtures/submissions/correct-loops
 mkdir "$work/batch"
@@ -73,13 +86,15 @@ for round in $(seq "$rounds"); do
   for side in before after; do
     if [ "$side" = before ]; then
       grader="$before/grader/bin/grader"
-      extra=()
+      fixtures="$before/fixtures"
+      extra=("${before_layers[@]}")
     else
       grader=grader/bin/grader
+      fixtures="$(pwd)/fixtures"
       extra=("${layers[@]}")
     fi
     measured "$side-$round" "$grader" grade --batch "$work/batch" --out "$work/out-$side-$round" \
-      --jobs 2 --fixtures "$(pwd)/fixtures" "${extra[@]}"
+      --jobs 2 --fixtures "$fixtures" "${extra[@]}"
     grep -Eq "^s0*1 +208 +208 " "$work/$side-$round.log" || {
       tail -n 5 "$work/$side-$round.log"
       echo "$side did not give the first copy 208 of 208" >&2
