@@ -61,17 +61,6 @@ final class Conv2dReference implements LayerReference {
   }
 
   @Override
-  public Map<String, Tensor> draw(CaseSpec spec) {
-    SplittableRandom random = new SplittableRandom(spec.seed());
-    Map<String, Tensor> inputs = new LinkedHashMap<>();
-    spec.inputShapes()
-        .forEach(
-            (key, shape) ->
-                inputs.put(key, FixtureGenerator.fill(spec.fillOf(key), shape, random)));
-    return inputs;
-  }
-
-  @Override
   public Map<String, Tensor> expected(Params params, Map<String, Tensor> inputs) {
     ConvTensors.Inputs in = inputsOf(inputs);
     ConvParams conv = ConvParams.of(params);

@@ -1,5 +1,6 @@
 package org.cnngrader.reference;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -28,7 +29,15 @@ public interface LayerReference {
    * A case's inputs drawn from its seed: each input in the layer's order, filled as the spec says;
    * a layer may redraw values it cannot be graded fairly on (ties in a pooling window).
    */
-  Map<String, Tensor> draw(CaseSpec spec);
+  default Map<String, Tensor> draw(CaseSpec spec) {
+    SplittableRandom random = new SplittableRandom(spec.seed());
+    Map<String, Tensor> inputs = new LinkedHashMap<>();
+    spec.inputShapes()
+        .forEach(
+            (key, shape) ->
+                inputs.put(key, FixtureGenerator.fill(spec.fillOf(key), shape, random)));
+    return inputs;
+  }
 
   /** The layer's results on {@code inputs}, by the library that fixtures record. */
   Map<String, Tensor> expected(Params params, Map<String, Tensor> inputs);

@@ -63,17 +63,6 @@ final class SpatialBatchNormReference implements LayerReference {
     return shapes;
   }
 
-  @Override
-  public Map<String, Tensor> draw(CaseSpec spec) {
-    SplittableRandom random = new SplittableRandom(spec.seed());
-    Map<String, Tensor> inputs = new LinkedHashMap<>();
-    inputShapes(spec.params(), spec.sizes())
-        .forEach(
-            (key, shape) ->
-                inputs.put(key, FixtureGenerator.fill(spec.fillOf(key), shape, random)));
-    return inputs;
-  }
-
   /** What a batch-norm layer does, right or with one mistake. */
   record Model(
       NormFormula formula,
@@ -112,7 +101,7 @@ final class SpatialBatchNormReference implements LayerReference {
     Nd4jNorm last = null;
     Tensor out = null;
     for (int t = 0; t < xTrain.shape().dim(0); t++) {
-      Tensor x = slice(xTrain, t, batch);
+      Tensor x = SpatialBatchNormLayer.batch(xTrain, t);
       last = new Nd4jNorm(model.grouping().apply(batch), model.formula(), x, gamma, beta, eps);
       Nd4jNorm perChannel =
           new Nd4jNorm(NormGrouping.perChannel(batch), model.formula(), x, gamma, beta, eps);
@@ -160,14 +149,6 @@ final class SpatialBatchNormReference implements LayerReference {
 
   private static Tensor perChannel(double[] values) {
     return new Tensor(Shape.of(values.length), values.clone());
-  }
-
-  static Tensor slice(Tensor xTrain, int t, Shape batch) {
-    double[] values = new double[batch.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = xTrain.get(t * values.length + i);
-    }
-    return new Tensor(batch, values);
   }
 
   @Override
@@ -229,7 +210,7 @@ final class SpatialBatchNormReference implements LayerReference {
                 all.put(mistake, only(run(model, params, inputs), tensorsOf(mistake))));
     Tensor xTrain = inputs.get("x_train");
     Shape batch = SpatialBatchNormLayer.batchShape(xTrain.shape());
-    Tensor x = slice(xTrain, xTrain.shape().dim(0) - 1, batch);
+    Tensor x = SpatialBatchNormLayer.batch(xTrain, xTrain.shape().dim(0) - 1);
     Nd4jNorm right =
         new Nd4jNorm(
             NormGrouping.perChannel(batch),
@@ -351,7 +332,7 @@ final class SpatialBatchNormReference implements LayerReference {
       NormGrouping grouping, Map<String, Tensor> inputs, double eps) {
     Tensor xTrain = inputs.get("x_train");
     Shape batch = SpatialBatchNormLayer.batchShape(xTrain.shape());
-    Tensor x = slice(xTrain, xTrain.shape().dim(0) - 1, batch);
+    Tensor x = SpatialBatchNormLayer.batch(xTrain, xTrain.shape().dim(0) - 1);
     NormBounds bounds =
         new NormBounds(
             NormStats.of(grouping, x, eps),

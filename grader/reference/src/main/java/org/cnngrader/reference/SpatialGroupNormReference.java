@@ -50,17 +50,6 @@ final class SpatialGroupNormReference implements LayerReference {
     return shapes;
   }
 
-  @Override
-  public Map<String, Tensor> draw(CaseSpec spec) {
-    SplittableRandom random = new SplittableRandom(spec.seed());
-    Map<String, Tensor> inputs = new LinkedHashMap<>();
-    inputShapes(spec.params(), spec.sizes())
-        .forEach(
-            (key, shape) ->
-                inputs.put(key, FixtureGenerator.fill(spec.fillOf(key), shape, random)));
-    return inputs;
-  }
-
   private static double eps(Params params) {
     return params.real("eps");
   }

@@ -55,7 +55,7 @@ class Nd4jBatchNormTest {
     PlainNorm last = null;
     Tensor x = null;
     for (int t = 0; t < xTrain.shape().dim(0); t++) {
-      x = SpatialBatchNormReference.slice(xTrain, t, batch);
+      x = SpatialBatchNormLayer.batch(xTrain, t);
       last =
           new PlainNorm(
               NormGrouping.perChannel(batch), NormFormula.STANDARD, x, inputs.get("gamma"), eps);

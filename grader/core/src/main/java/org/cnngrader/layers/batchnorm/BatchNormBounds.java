@@ -47,7 +47,7 @@ public final class BatchNormBounds implements LayerBounds {
     double[] varError = new double[channels];
     NormBounds bounds = null;
     for (int t = 0; t < xTrain.shape().dim(0); t++) {
-      Tensor x = slice(xTrain, t, batch);
+      Tensor x = SpatialBatchNormLayer.batch(xTrain, t);
       NormStats stats = NormStats.of(NormGrouping.perChannel(batch), formula, x, eps);
       bounds = new NormBounds(stats, x, gamma, beta, t == xTrain.shape().dim(0) - 1 ? dout : null);
       for (int c = 0; c < channels; c++) {
@@ -85,14 +85,6 @@ public final class BatchNormBounds implements LayerBounds {
       double scale = Math.abs(gamma.get(c));
       outTest[i] = scale * xHatError + 2 * U * (scale * xHat + Math.abs(beta.get(c)));
     }
-  }
-
-  private static Tensor slice(Tensor xTrain, int t, Shape batch) {
-    double[] values = new double[batch.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = xTrain.get(t * values.length + i);
-    }
-    return new Tensor(batch, values);
   }
 
   @Override

@@ -147,6 +147,16 @@ public final class SpatialBatchNormLayer extends DescribedLayer {
     return Shape.of(xTrain.dim(1), xTrain.dim(2), xTrain.dim(3), xTrain.dim(4));
   }
 
+  /** Train batch {@code t} of x_train [T, N, C, H, W]: the input of train-mode call t. */
+  public static Tensor batch(Tensor xTrain, int t) {
+    Shape batch = batchShape(xTrain.shape());
+    double[] values = new double[batch.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = xTrain.get(t * values.length + i);
+    }
+    return new Tensor(batch, values);
+  }
+
   @Override
   public Map<String, Shape> shapes(Params params, Map<String, Shape> inputs) {
     Shape xTrain = inputs.get("x_train");
