@@ -47,7 +47,9 @@ final class GradingFlags {
       names = "--call-timeout",
       paramLabel = "SECONDS",
       description =
-          "Time limit of each call (constructor, forward, backward). Default: ${DEFAULT-VALUE}.",
+          "CPU time limit of each call (constructor, forward, backward), so that a busy machine"
+              + " does not change a grade; a call that waits or sleeps is stopped after three"
+              + " times as long by the clock. Default: ${DEFAULT-VALUE}.",
       defaultValue = "10")
   double callTimeoutSeconds;
 
@@ -55,7 +57,9 @@ final class GradingFlags {
       names = "--heap",
       paramLabel = "MB",
       description =
-          "Heap limit of the child JVM that runs student code. Default: ${DEFAULT-VALUE}.",
+          "Heap limit of the child JVM that runs student code. Its whole memory (heap, native"
+              + " memory, threads and temporary files) is bounded at this plus 576 MB where the"
+              + " machine allows (see the provenance). Default: ${DEFAULT-VALUE}.",
       defaultValue = "512")
   int heapMegabytes;
 
@@ -132,7 +136,7 @@ final class GradingFlags {
       names = "--strict",
       description =
           "Refuse (exit code 2) to grade hidden fixtures where student code could read them, as"
-              + " at level 3.")
+              + " at level 3, or where a child's memory cannot be bounded.")
   boolean strict;
 
   @Option(
@@ -165,7 +169,14 @@ final class GradingFlags {
   IsolationSetup.Result isolation(
       PrintWriter err, Path home, Path outFolder, List<Path> submissions) {
     return new IsolationSetup(err)
-        .prepare(sandboxChoice(), strict, home, fixturesRoot(home), outFolder, submissions);
+        .prepare(
+            sandboxChoice(),
+            strict,
+            home,
+            fixturesRoot(home),
+            outFolder,
+            submissions,
+            limits().budget());
   }
 
   SandboxChoice sandboxChoice() {
@@ -179,6 +190,16 @@ final class GradingFlags {
   GradingOptions options(Path home) {
     // Every usage error before anything is set up: --jobs is used only when grading starts.
     jobs();
+    GradingOptions options =
+        GradingOptions.DEFAULT
+            .withLimits(limits())
+            .withPolicy(policy(home))
+            .withRandomCases(randomCases());
+    return credit == null ? options : withCredit(options);
+  }
+
+  /** The limits the flags ask for; a bad one is a usage error. */
+  Limits limits() {
     if (!(callTimeoutSeconds > 0) || callTimeoutSeconds > 3600) {
       throw new UsageException(
           "--call-timeout must be a number of seconds above 0 and at most 3600, found "
@@ -196,19 +217,13 @@ final class GradingFlags {
                   .stripTrailingZeros()
                   .toPlainString());
     }
-    Limits limits =
-        Limits.DEFAULT
-            .withCallTimeout(Duration.ofMillis(Math.round(callTimeoutSeconds * 1000)))
-            .withSubmissionTimeout(Duration.ofMillis(Math.round(submissionTimeoutSeconds * 1000)))
-            .withHeapMegabytes(heapMegabytes);
-    GradingOptions options =
-        GradingOptions.DEFAULT
-            .withLimits(limits)
-            .withPolicy(policy(home))
-            .withRandomCases(randomCases());
-    if (credit == null) {
-      return options;
-    }
+    return Limits.DEFAULT
+        .withCallTimeout(Duration.ofMillis(Math.round(callTimeoutSeconds * 1000)))
+        .withSubmissionTimeout(Duration.ofMillis(Math.round(submissionTimeoutSeconds * 1000)))
+        .withHeapMegabytes(heapMegabytes);
+  }
+
+  private GradingOptions withCredit(GradingOptions options) {
     return options.withCredit(
         Credit.byKey(credit)
             .orElseThrow(

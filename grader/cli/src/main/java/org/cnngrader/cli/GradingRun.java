@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.cnngrader.batch.BatchListener;
 import org.cnngrader.batch.BatchReport;
 import org.cnngrader.batch.BatchRun;
@@ -17,6 +18,8 @@ import org.cnngrader.report.Gradebook;
 import org.cnngrader.report.IndexPage;
 import org.cnngrader.report.ResultsWriter;
 import org.cnngrader.report.SummaryTable;
+import org.cnngrader.resources.ResourceBound;
+import org.cnngrader.sandbox.Isolation;
 import org.cnngrader.sandbox.SandboxLevel;
 
 /**
@@ -42,6 +45,7 @@ final class GradingRun {
     SandboxLevel level = setup.isolation().level();
     out.println(
         "Sandbox: " + level.key() + " (level " + level.number() + ": " + level.description() + ")");
+    out.println(boundsLine(setup.isolation()));
     GradingOptions options = setup.options();
     if (options.randomCases().any()) {
       out.printf(
@@ -154,5 +158,22 @@ final class GradingRun {
         progress.close();
       }
     }
+  }
+
+  /** Which of a child's resources are bounded, in one line; provenance.json says how. */
+  static String boundsLine(Isolation isolation) {
+    String held =
+        isolation.bounds().stream()
+            .filter(ResourceBound::held)
+            .map(b -> b.resource().words())
+            .collect(Collectors.joining(", "));
+    String unbounded =
+        isolation.unbounded().stream()
+            .map(b -> b.resource().words())
+            .collect(Collectors.joining(", "));
+    return "Bounded per child: "
+        + (held.isEmpty() ? "nothing" : held)
+        + (unbounded.isEmpty() ? "" : "; not bounded here: " + unbounded)
+        + " (provenance.json says how)";
   }
 }

@@ -13,6 +13,8 @@ import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
+import org.cnngrader.resources.ChildBudget;
+import org.cnngrader.resources.ResourceBound;
 import org.cnngrader.sandbox.Isolation;
 import org.cnngrader.sandbox.OtherUser;
 import org.cnngrader.sandbox.Sandbox;
@@ -44,7 +46,8 @@ final class IsolationSetup {
       Path home,
       Path fixturesRoot,
       Path outFolder,
-      List<Path> submissions) {
+      List<Path> submissions,
+      ChildBudget budget) {
     Sandboxes.Choice chosen;
     try {
       chosen = Sandboxes.choose(choice);
@@ -73,6 +76,7 @@ final class IsolationSetup {
     if (Files.isDirectory(outFolder) && sandbox.exposes(outFolder)) {
       readable.add(outFolder);
     }
+    List<ResourceBound> bounds = sandbox.bounds(budget);
     Isolation isolation =
         new Isolation(
             sandbox.level(),
@@ -80,7 +84,8 @@ final class IsolationSetup {
             strict,
             sandbox.ownUser(),
             chosen.passedOver(),
-            readable);
+            readable,
+            bounds);
     if (!exposedHidden.isEmpty()) {
       String problem =
           "student code could read the hidden fixtures in "
@@ -97,7 +102,32 @@ final class IsolationSetup {
       }
       err.println("grader: warning: " + problem);
     }
+    warnOfUnbounded(isolation, strict);
     return new Result(sandbox, isolation);
+  }
+
+  /**
+   * Says on stderr which of a child's resources no bound holds here; with {@code --strict}, a
+   * child's memory without a bound refuses the run, as one submission could take the machine down.
+   */
+  private void warnOfUnbounded(Isolation isolation, boolean strict) {
+    for (ResourceBound bound : isolation.unbounded()) {
+      ResourceBound.Resource resource = bound.resource();
+      if (resource == ResourceBound.Resource.MEMORY && strict) {
+        throw new UsageException(
+            "--strict: a child's memory cannot be bounded on this machine: " + bound.how());
+      }
+      if (resource == ResourceBound.Resource.MEMORY
+          || resource == ResourceBound.Resource.TEMPORARY_SPACE) {
+        err.println(
+            "grader: warning: a child's "
+                + resource.words()
+                + " is not bounded at level "
+                + isolation.level().number()
+                + ": "
+                + bound.how());
+      }
+    }
   }
 
   /** What would keep the secrets: a stronger level that works here, or what it would take. */

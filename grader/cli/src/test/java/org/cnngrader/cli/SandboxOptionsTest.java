@@ -57,8 +57,21 @@ class SandboxOptionsTest {
             strongest() == SandboxLevel.PROCESS
                 ? "install bubblewrap for level 1"
                 : "--sandbox " + strongest().key() + " works here");
-    assertThat(cli.stdout()).contains("Sandbox: process (level 3: ");
+    assertThat(cli.stderr())
+        .contains(
+            "grader: warning: a child's temporary space is not bounded at level 3: the child"
+                + " writes wherever the grader's user may, each file up to 64 MiB");
+    assertThat(cli.stdout())
+        .contains("Sandbox: process (level 3: ")
+        .containsPattern(
+            "Bounded per child: memory, CPU time, [^\n]*; not bounded here: [^\n]*"
+                + "temporary space \\(provenance.json says how\\)");
     JsonNode sandbox = json(temp.resolve("correct-loops/provenance.json")).get("sandbox");
+    JsonNode temporary = sandbox.get("bounds_per_child").get("temporary_space");
+    assertThat(temporary.get("held").asBoolean()).isFalse();
+    assertThat(sandbox.get("bounds_per_child").get("memory").get("held").asBoolean())
+        .as("memory: %s", sandbox.get("bounds_per_child").get("memory"))
+        .isTrue();
     assertThat(sandbox.get("level").asText()).isEqualTo("process");
     assertThat(sandbox.get("level_number").asInt()).isEqualTo(3);
     assertThat(sandbox.get("secrets_readable_to_student_code").toString())

@@ -4,11 +4,10 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -32,13 +23,26 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * The JDK's compiler, run in this JVM with no annotation processing and a time limit, its errors
- * worded as javac prints them but with the student's own file names.
+ * The JDK's compiler with no annotation processing, its errors worded as javac prints them but with
+ * the student's own file names. It runs in a compile worker ({@link CompileWorkerMain}), never in
+ * the grader's own JVM: a submission's sources can make javac take any time and memory.
  */
 final class Javac {
 
-  /** One compiler run: its error messages, and the first error of each file that has one. */
-  record Run(boolean succeeded, String messages, Map<String, String> firstErrors) {
+  /**
+   * One compiler run: its error messages, the first error of each file that has one, and whether
+   * the compiler itself was left unfit (it ran out of stack, which can leave javac's shared state
+   * half-updated): its JVM is then not used again.
+   */
+  record Run(boolean succeeded, String messages, Map<String, String> firstErrors, boolean spent) {
+
+    Run {
+      firstErrors = Map.copyOf(firstErrors);
+    }
+
+    Run(boolean succeeded, String messages, Map<String, String> firstErrors) {
+      this(succeeded, messages, firstErrors, false);
+    }
 
     Set<String> failingOrigins() {
       return firstErrors.keySet();
@@ -47,32 +51,40 @@ final class Javac {
     String firstErrorOf(String origin) {
       return firstErrors.getOrDefault(origin, "");
     }
+
+    static Run failure(String message) {
+      return new Run(false, message, Map.of());
+    }
+
+    /**
+     * A failure of the compiler itself while it worked on {@code origin} (none when empty): that
+     * file counts as one that does not compile, so the rest of the submission can still be.
+     */
+    static Run failureIn(String origin, String message) {
+      return origin.isEmpty() ? failure(message) : new Run(false, message, Map.of(origin, message));
+    }
   }
 
-  private final Duration timeLimit;
-
-  Javac(Duration timeLimit) {
-    this.timeLimit = timeLimit;
+  /** Told of each step javac takes on a file: parse, enter, analyze or generate. */
+  interface Progress {
+    void step(String step, String origin);
   }
+
+  private Javac() {}
 
   /**
    * Compiles {@code files} into {@code classes}; {@code origins} maps each staged file's absolute
    * path to the name the student gave it.
    */
-  Run compile(List<Path> files, Path classes, Map<String, String> origins) {
+  static Run compile(
+      List<Path> files, Path classes, Map<String, String> origins, Progress progress) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       throw new IllegalStateException(
           "the grader runs on a JRE without a compiler; it needs a JDK");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread thread = new Thread(r, "javac");
-              thread.setDaemon(true);
-              return thread;
-            });
+    StringWriter printed = new StringWriter();
     try (StandardJavaFileManager fileManager =
         compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       List<String> options = new ArrayList<>(targetOptions());
@@ -84,8 +96,7 @@ final class Javac {
               "-implicit:none",
               "-Xlint:none",
               "-nowarn",
-              // Nothing but the submission itself: not the grader's own class path, where Jackson
-              // or ND4J would compile and then be missing in the child.
+              // Nothing but the submission itself: not the grader's own class path.
               "-classpath",
               classes.toString(),
               "-sourcepath",
@@ -94,37 +105,20 @@ final class Javac {
               classes.toString()));
       JavaCompiler.CompilationTask task =
           compiler.getTask(
-              null,
+              printed,
               fileManager,
               diagnostics,
               options,
               null,
               fileManager.getJavaFileObjectsFromPaths(files));
-      AtomicBoolean abandoned = new AtomicBoolean();
-      ((JavacTask) task).addTaskListener(new StopWhenAbandoned(abandoned));
-      Future<Boolean> result = executor.submit(task);
-      try {
-        if (result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
-          return new Run(true, "", Map.of());
-        }
-      } catch (TimeoutException e) {
-        abandoned.set(true);
-        result.cancel(true);
-        return failure(
-            "compilation took longer than "
-                + BigDecimal.valueOf(timeLimit.toMillis(), 3).stripTrailingZeros().toPlainString()
-                + " s and was stopped");
-      } catch (ExecutionException e) {
-        return failure("the compiler failed: " + e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return failure("compilation was interrupted");
+      Steps steps = new Steps(origins, progress);
+      ((JavacTask) task).addTaskListener(steps);
+      if (task.call()) {
+        return new Run(true, "", Map.of());
       }
-      return errors(diagnostics, origins);
+      return errors(diagnostics, origins, printed.toString(), steps);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      executor.shutdownNow();
     }
   }
 
@@ -143,32 +137,35 @@ final class Javac {
 
   private static final int RELEASE = 17;
 
-  /**
-   * javac ignores interrupts, so a compilation over the time limit is left to a daemon thread; this
-   * listener makes that thread give up at javac's next step (parse, enter, analyze or generate of a
-   * file), so that it neither keeps a core busy nor writes into a folder the grader has removed.
-   */
-  private static final class StopWhenAbandoned implements TaskListener {
-    private final AtomicBoolean abandoned;
+  /** Reports each step javac starts, with the student's name of the file, and keeps the last. */
+  private static final class Steps implements TaskListener {
+    private final Map<String, String> origins;
+    private final Progress progress;
+    private String lastStep = "parse";
+    private String lastOrigin = "";
 
-    StopWhenAbandoned(AtomicBoolean abandoned) {
-      this.abandoned = abandoned;
+    Steps(Map<String, String> origins, Progress progress) {
+      this.origins = origins;
+      this.progress = progress;
     }
 
     @Override
     public void started(TaskEvent event) {
-      if (abandoned.get()) {
-        throw new CancellationException("compilation abandoned after its time limit");
+      if (event.getSourceFile() == null) {
+        return;
       }
+      String path = Path.of(event.getSourceFile().toUri()).toAbsolutePath().normalize().toString();
+      lastStep = event.getKind().name().toLowerCase(Locale.ROOT);
+      lastOrigin = origins.getOrDefault(path, Path.of(path).getFileName().toString());
+      progress.step(lastStep, lastOrigin);
     }
   }
 
-  private static Run failure(String message) {
-    return new Run(false, message, Map.of());
-  }
-
   private static Run errors(
-      DiagnosticCollector<JavaFileObject> diagnostics, Map<String, String> origins) {
+      DiagnosticCollector<JavaFileObject> diagnostics,
+      Map<String, String> origins,
+      String printed,
+      Steps steps) {
     StringBuilder messages = new StringBuilder();
     Map<String, String> firstErrors = new LinkedHashMap<>();
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
@@ -182,12 +179,16 @@ final class Javac {
         firstErrors.putIfAbsent(origin, text.lines().findFirst().orElse(""));
       }
     }
-    return new Run(
-        false,
-        messages.length() == 0
-            ? "the compiler reported failure without a message"
-            : messages.toString(),
-        firstErrors);
+    if (messages.length() == 0) {
+      // javac prints what it cannot report as a diagnostic, e.g. running out of stack.
+      if (printed.contains("StackOverflowError")) {
+        String message = CompilerWords.ranOutOfStack(steps.lastStep, steps.lastOrigin);
+        return new Run(false, message, Map.of(steps.lastOrigin, message), true);
+      }
+      String said = printed.strip().lines().limit(3).reduce((a, b) -> a + "\n" + b).orElse("");
+      return Run.failure(said.isEmpty() ? "the compiler reported failure without a message" : said);
+    }
+    return new Run(false, messages.toString(), firstErrors);
   }
 
   private static String origin(

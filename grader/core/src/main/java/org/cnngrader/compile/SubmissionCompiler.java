@@ -23,9 +23,11 @@ import org.cnngrader.files.SubmissionFiles;
 import org.cnngrader.runner.LayerContract;
 
 /**
- * Compiles a submission folder in the grader's own JVM with the JDK's compiler API: no annotation
- * processing, a time limit, and tolerance for what students really hand in (see {@link
- * SourceFile}). Where the folder holds {@code src/main/java}, only that is compiled.
+ * Compiles a submission folder with the JDK's compiler in a compile worker, a JVM of its own with a
+ * bounded heap and a time limit (see {@link CompileWorker}): no annotation processing, and
+ * tolerance for what students really hand in (see {@link SourceFile}). Where the folder holds
+ * {@code src/main/java}, only that is compiled. A source file larger than {@link #MAX_FILE_BYTES}
+ * is refused before the compiler sees it.
  */
 public final class SubmissionCompiler {
 
@@ -38,7 +40,10 @@ public final class SubmissionCompiler {
   private final String contractPackage;
   private final Map<String, String> contractFiles = new LinkedHashMap<>();
   private final List<String> records = new ArrayList<>();
-  private final Javac javac;
+  private final Duration timeLimit;
+
+  /** The largest source file compiled: a layer takes a few KB; a generated bomb takes megabytes. */
+  static final long MAX_FILE_BYTES = 1024 * 1024;
 
   /**
    * @param contracts the layers whose classes the grader will load, e.g. {@code cnn.Conv2d}; the
@@ -56,7 +61,7 @@ public final class SubmissionCompiler {
       contractFiles.put(contract.className().replace('.', '/') + ".java", contract.className());
       contract.recordTypes().stream().filter(r -> !records.contains(r)).forEach(records::add);
     }
-    this.javac = new Javac(timeLimit);
+    this.timeLimit = timeLimit;
   }
 
   /**
@@ -83,6 +88,17 @@ public final class SubmissionCompiler {
     if (!sourceRoot.equals(submission)) {
       notes.add("compiled only " + display(submission, sourceRoot) + "/ (a Maven layout)");
     }
+    Optional<Path> oversized = files.stream().filter(SubmissionCompiler::tooLarge).findFirst();
+    if (oversized.isPresent()) {
+      return new Compilation.Failed(
+          display(submission, oversized.get())
+              + ": error: the file is "
+              + megabytes(Files.size(oversized.get()))
+              + "; the grader compiles source files of at most "
+              + megabytes(MAX_FILE_BYTES)
+              + " (a layer takes a few KB)",
+          notes);
+    }
     Map<String, SourceFile> byTarget = stage(submission, files, notes);
     for (String record : records) {
       supplyRecord(record, byTarget, notes);
@@ -99,7 +115,7 @@ public final class SubmissionCompiler {
       stagedFiles.add(target);
       origins.put(target.toAbsolutePath().normalize().toString(), entry.getValue().origin());
     }
-    Javac.Run run = javac.compile(stagedFiles, classes, origins);
+    Javac.Run run = CompileWorker.compile(stagedFiles, classes, origins, timeLimit);
     if (run.succeeded()) {
       return new Compilation.Compiled(classes, notes);
     }
@@ -145,7 +161,7 @@ public final class SubmissionCompiler {
         return Optional.empty();
       }
       deleteContents(classes);
-      run = javac.compile(kept, classes, origins);
+      run = CompileWorker.compile(kept, classes, origins, timeLimit);
       if (run.succeeded()) {
         List<String> adjusted = new ArrayList<>(notes);
         leftOut.forEach(
@@ -314,6 +330,18 @@ public final class SubmissionCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean tooLarge(Path file) {
+    try {
+      return Files.size(file) > MAX_FILE_BYTES;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return java.math.BigDecimal.valueOf(bytes * 10 / (1024 * 1024), 1).toPlainString() + " MiB";
   }
 
   private static String display(Path submission, Path file) {

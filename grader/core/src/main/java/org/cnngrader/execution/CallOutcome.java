@@ -44,8 +44,19 @@ public sealed interface CallOutcome<T> {
   /** The call returned more values than the grader reads ({@code limit}); the child was killed. */
   record Oversized<T>(int limit) implements CallOutcome<T> {}
 
-  /** The call ran past the time limit and the child was killed. */
-  record TimedOut<T>(Duration limit) implements CallOutcome<T> {}
+  /**
+   * The call ran past its time limit and the child was killed: it used {@code limit} of CPU time,
+   * or, with {@code wallClock}, it lasted {@code limit} by the clock while using only {@code
+   * cpuUsed} (it waited or slept).
+   */
+  record TimedOut<T>(Duration limit, boolean wallClock, Duration cpuUsed)
+      implements CallOutcome<T> {}
+
+  /**
+   * The child was killed for using more memory, heap and native together, than its bound of {@code
+   * limitBytes}; {@code heapBytes} is what the Java heap alone may hold.
+   */
+  record OutOfMemory<T>(long limitBytes, long heapBytes) implements CallOutcome<T> {}
 
   /** The child ended during the call without a sign of exiting on purpose, e.g. it crashed. */
   record ChildDied<T>(Integer exitCode) implements CallOutcome<T> {}

@@ -27,7 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.cnngrader.files.FileTrees;
+import org.cnngrader.resources.ChildResources;
+import org.cnngrader.resources.ChildUsage;
 import org.cnngrader.runner.Backprop;
 import org.cnngrader.runner.ChildMain;
 import org.cnngrader.runner.LayerContract;
@@ -48,12 +51,50 @@ import org.cnngrader.sandbox.Sandbox;
  */
 final class ChildJvm implements AutoCloseable {
 
-  /** A started child and what it takes to end it and everything it started. */
-  private record Running(Process process, Sandbox sandbox, Launch launch) {
-    void reap() {
+  /**
+   * A started child and what it takes to end it and everything it started; what it used is read
+   * just before the first reap, while its processes and counts are still there.
+   */
+  private static final class Running {
+    private final Process process;
+    private final Sandbox sandbox;
+    private final Launch launch;
+    private ChildUsage usage;
+
+    Running(Process process, Sandbox sandbox, Launch launch) {
+      this.process = process;
+      this.sandbox = sandbox;
+      this.launch = launch;
+    }
+
+    synchronized void reap() {
+      if (usage == null) {
+        usage = launch.resources().usage(process.toHandle());
+      }
       sandbox.reap(process, launch);
     }
+
+    synchronized ChildUsage usage() {
+      return usage == null ? launch.resources().usage(process.toHandle()) : usage;
+    }
+
+    Process process() {
+      return process;
+    }
+
+    ChildResources resources() {
+      return launch.resources();
+    }
   }
+
+  /**
+   * How long a call may run before its CPU time is read at all: most calls return sooner, and the
+   * time until then counts as CPU time (one CPU's worth), so that no call pays for a reading.
+   */
+  private static final Duration UNREAD = Duration.ofMillis(50);
+
+  /** How often a long call's CPU time is read. */
+  private static final Duration POLL = Duration.ofMillis(50);
 
   /** Children still running, so that a grader that is stopped (Ctrl-C, kill) leaves none behind. */
   private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
@@ -75,6 +116,9 @@ final class ChildJvm implements AutoCloseable {
   private final List<OutputCollector.Drain> drains;
   private final List<LayerContract> contracts;
   private boolean dead;
+
+  /** The CPU time the calls so far were charged, for the submission's total. */
+  private Duration charged = Duration.ZERO;
 
   /** How long the drains may take to read a section's mark once the child has written it. */
   private static final Duration MARK_TIMEOUT = Duration.ofSeconds(2);
@@ -117,10 +161,11 @@ final class ChildJvm implements AutoCloseable {
       Limits limits,
       OutputCollector output)
       throws IOException {
-    Path folder = Files.createTempDirectory("cnn-grader-");
+    Path folder = Files.createTempDirectory(sandbox.childFolders(), "cnn-grader-");
     Running running = null;
+    Launch launch = null;
     try {
-      Launch launch = sandbox.prepare(folder, runnerLocation(), classes);
+      launch = sandbox.prepare(folder, runnerLocation(), classes, limits.budget());
       try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
         server.bind(UnixDomainSocketAddress.of(launch.socket()));
         server.configureBlocking(false);
@@ -155,6 +200,8 @@ final class ChildJvm implements AutoCloseable {
       if (running != null) {
         running.reap();
         LIVE.remove(running);
+      } else if (launch != null) {
+        launch.resources().close();
       }
       FileTrees.deleteQuietly(folder);
       throw e;
@@ -169,7 +216,9 @@ final class ChildJvm implements AutoCloseable {
     environment.clear();
     environment.put("PATH", "/usr/bin:/bin");
     environment.put("LANG", "C.UTF-8");
-    environment.put("HOME", launch.childSocket().getParent().toString());
+    environment.put("HOME", launch.home().toString());
+    // glibc would reserve 64 MiB per thread that allocates; the child's memory bound counts them.
+    environment.put("MALLOC_ARENA_MAX", "2");
   }
 
   private static SocketChannel awaitConnection(
@@ -200,6 +249,7 @@ final class ChildJvm implements AutoCloseable {
     command.add("-Xss" + limits.stackKilobytes() + "k");
     command.add("-XX:MaxMetaspaceSize=256m");
     command.add("-XX:MaxDirectMemorySize=64m");
+    command.add("-XX:ReservedCodeCacheSize=64m");
     command.add("-XX:+UseSerialGC");
     // Cases are small: the quick compiler alone starts sooner, and the optimizing one would only
     // pay off on far larger inputs than any case holds.
@@ -435,18 +485,42 @@ final class ChildJvm implements AutoCloseable {
     return await(timeout, () -> readOutcome(payload));
   }
 
-  private <T> CallOutcome<T> await(Duration timeout, Callable<CallOutcome<T>> message) {
+  /**
+   * Waits for the child's answer while the child has used less than {@code limit} of CPU time, and
+   * no longer than {@link Limits#wallBackstop} by the clock; a child over either is killed.
+   */
+  private <T> CallOutcome<T> await(Duration limit, Callable<CallOutcome<T>> message) {
     if (dead) {
       return died();
     }
     Future<CallOutcome<T>> pending = reader.submit(message);
+    long started = System.nanoTime();
+    Duration wall = Limits.wallBackstop(limit);
     try {
-      CallOutcome<T> outcome = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return outcome instanceof CallOutcome.Exited<T> exited ? exited(exited) : outcome;
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      kill();
-      return new CallOutcome.TimedOut<>(timeout);
+      Duration unread = UNREAD.compareTo(limit) < 0 ? UNREAD : limit;
+      try {
+        return answered(pending.get(unread.toNanos(), TimeUnit.NANOSECONDS), started);
+      } catch (TimeoutException quick) {
+        // A long call: from here on its CPU time is read.
+      }
+      Duration first = running.resources().cpuTime(process.toHandle());
+      while (true) {
+        try {
+          CallOutcome<T> outcome = pending.get(POLL.toNanos(), TimeUnit.NANOSECONDS);
+          charge(unread.plus(cpuSince(first)));
+          return answered(outcome, -1);
+        } catch (TimeoutException poll) {
+          Duration used = unread.plus(cpuSince(first));
+          Duration lasted = Duration.ofNanos(System.nanoTime() - started);
+          if (used.compareTo(limit) >= 0 || lasted.compareTo(wall) >= 0) {
+            pending.cancel(true);
+            kill();
+            charge(used);
+            boolean byClock = used.compareTo(limit) < 0;
+            return died(() -> new CallOutcome.TimedOut<>(byClock ? wall : limit, byClock, used));
+          }
+        }
+      }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Wire.LimitExceeded) {
         kill();
@@ -458,6 +532,33 @@ final class ChildJvm implements AutoCloseable {
       kill();
       return died();
     }
+  }
+
+  /** The outcome of a call that ended; {@code started}, when not -1, charges its wall time. */
+  private <T> CallOutcome<T> answered(CallOutcome<T> outcome, long started) {
+    if (started >= 0) {
+      charge(Duration.ofNanos(System.nanoTime() - started));
+    }
+    return outcome instanceof CallOutcome.Exited<T> exited ? exited(exited) : outcome;
+  }
+
+  private Duration cpuSince(Duration first) {
+    Duration used = running.resources().cpuTime(process.toHandle()).minus(first);
+    return used.isNegative() ? Duration.ZERO : used;
+  }
+
+  private void charge(Duration cpu) {
+    charged = charged.plus(cpu);
+  }
+
+  /** The CPU time charged to the calls so far. */
+  Duration charged() {
+    return charged;
+  }
+
+  /** What the child used; complete once it is closed. */
+  ChildUsage usage() {
+    return running.usage();
   }
 
   private <T> CallOutcome<T> readOutcome(Payload<T> payload) throws IOException {
@@ -515,11 +616,41 @@ final class ChildJvm implements AutoCloseable {
   private <T> CallOutcome<T> died() {
     dead = true;
     Integer status = awaitExit();
-    running.reap();
+    if (status != null && jvmOutOfMemory()) {
+      running.reap();
+      return outOfMemory();
+    }
     if (status != null && status < 128) {
+      running.reap();
       return new CallOutcome.Exited<>("Runtime.halt", status, List.of());
     }
-    return new CallOutcome.ChildDied<>(status);
+    return died(() -> new CallOutcome.ChildDied<>(status));
+  }
+
+  /**
+   * The child is dead or being killed: a kill for memory is told as such, whatever the grader
+   * noticed first (a closed stream, or a call that then ran out of time).
+   */
+  private <T> CallOutcome<T> died(Supplier<CallOutcome<T>> otherwise) {
+    dead = true;
+    boolean memory = running.resources().killedForMemory();
+    running.reap();
+    return memory ? outOfMemory() : otherwise.get();
+  }
+
+  private <T> CallOutcome<T> outOfMemory() {
+    return new CallOutcome.OutOfMemory<>(
+        limits.budget().memoryBytes(), limits.heapMegabytes() * 1024L * 1024);
+  }
+
+  /**
+   * Whether the JVM ended itself for want of native memory (a bound per process refused it a thread
+   * stack or a page of heap), as its last words on stdout say; the JVM then exits with a status
+   * that could also be Runtime.halt's.
+   */
+  private boolean jvmOutOfMemory() {
+    output.awaitDrained(MARK_TIMEOUT);
+    return output.endsWith("insufficient memory for the Java Runtime Environment");
   }
 
   private Integer awaitExit() {

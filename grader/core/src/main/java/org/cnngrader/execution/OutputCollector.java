@@ -85,6 +85,22 @@ final class OutputCollector {
     }
   }
 
+  /**
+   * Whether the last bytes any drain read (its last 4 KiB, whatever the cap kept) contain {@code
+   * text}: the JVM's own last words, e.g. when it could not get memory.
+   */
+  synchronized boolean endsWith(String text) {
+    byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+    return drains.stream().anyMatch(d -> indexOf(d.tail, 0, d.tail.length, wanted) >= 0);
+  }
+
+  private static final int TAIL_BYTES = 4096;
+
+  private synchronized void keepTail(Drain drain, byte[] bytes, int length) {
+    byte[] joined = concat(drain.tail, bytes, length);
+    drain.tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - TAIL_BYTES), joined.length);
+  }
+
   /** What the student's code printed in {@code section}. */
   synchronized CapturedOutput snapshot(int section) {
     return section < sections.size() ? sections.get(section).snapshot() : CapturedOutput.NONE;
@@ -146,6 +162,9 @@ final class OutputCollector {
     /** Guarded by the collector. */
     private boolean ended;
 
+    /** The last bytes read. Guarded by the collector. */
+    private byte[] tail = new byte[0];
+
     /**
      * Bytes held back because they could be the start of a mark that the next read completes.
      * Touched by the drain's thread only.
@@ -162,6 +181,7 @@ final class OutputCollector {
       try (stream) {
         int read;
         while ((read = stream.read(buffer)) != -1) {
+          keepTail(this, buffer, read);
           take(buffer, read);
         }
       } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cnngrader.resources.ChildUsage;
 import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
 import org.cnngrader.sandbox.Sandbox;
@@ -39,18 +40,31 @@ public final class SubmissionRunner {
     GradientCheckRequest NEVER = (contracts, runs) -> List.of();
   }
 
-  /** When a submission's time runs out; one is shared by all the runs of a submission. */
+  /**
+   * When a submission's time runs out; one is shared by all the runs of a submission. It counts the
+   * CPU time its calls were charged, with a wall-clock backstop {@link Limits#WALL_FACTOR} times
+   * longer.
+   */
   public static final class Deadline {
     private final Duration limit;
-    private final long end;
+    private final long wallEnd;
+    private Duration used = Duration.ZERO;
 
     public Deadline(Duration limit) {
       this.limit = limit;
-      this.end = System.nanoTime() + limit.toNanos();
+      this.wallEnd = System.nanoTime() + Limits.wallBackstop(limit).toNanos();
     }
 
+    /** CPU time left, or none once the wall-clock backstop has passed. */
     Duration remaining() {
-      return Duration.ofNanos(end - System.nanoTime());
+      if (System.nanoTime() - wallEnd >= 0) {
+        return Duration.ZERO;
+      }
+      return limit.minus(used);
+    }
+
+    void charge(Duration cpu) {
+      used = used.plus(cpu);
     }
 
     boolean passed() {
@@ -96,7 +110,9 @@ public final class SubmissionRunner {
     List<List<Duration>> childStarts = new ArrayList<>();
     Map<LayerContract, CallOutcome<ProbedGradients>> checked;
     Map<LayerContract, Map<Member, String>> contract;
-    try (Children children = new Children(classes, contracts, output)) {
+    List<ChildUsage> usage;
+    Children children = new Children(classes, contracts, output);
+    try {
       for (int section = 0; section < groups.size(); section++) {
         if (section > 0) {
           children.startSection(section);
@@ -107,7 +123,10 @@ public final class SubmissionRunner {
       }
       checked = gradientCheck(children, groups.size(), deadline, gradientCheckRequest, runs);
       contract = children.contract();
+    } finally {
+      children.close();
     }
+    usage = children.usage();
     output.awaitDrained(Duration.ofSeconds(2));
     List<Execution> executions = new ArrayList<>();
     for (int section = 0; section < groups.size(); section++) {
@@ -115,7 +134,7 @@ public final class SubmissionRunner {
           new Execution(
               contract, runs.get(section), output.snapshot(section), childStarts.get(section)));
     }
-    return new SubmissionRun(executions, checked);
+    return new SubmissionRun(executions, checked, usage);
   }
 
   private List<CaseRun> runGroup(
@@ -129,7 +148,9 @@ public final class SubmissionRunner {
       }
       ChildJvm child = children.fit(starts);
       Duration limit = deadline.clip(limits.callTimeout());
+      Duration charged = child.charged();
       CaseRun run = child.run(inputs, limit);
+      deadline.charge(child.charged().minus(charged));
       boolean cutByDeadline = limit.compareTo(limits.callTimeout()) < 0;
       runs.add(cutByDeadline ? blameDeadline(run, deadline) : run);
       children.caseEnded(run);
@@ -160,8 +181,10 @@ public final class SubmissionRunner {
         break;
       }
       ChildJvm child = children.fit(new ArrayList<>());
+      Duration charged = child.charged();
       checked.put(
           inputs.contract(), child.checkGradients(inputs, deadline.clip(limits.callTimeout())));
+      deadline.charge(child.charged().minus(charged));
     }
     return checked;
   }
@@ -170,13 +193,14 @@ public final class SubmissionRunner {
    * The child JVMs of one submission, one at a time: started when a case needs one, replaced after
    * a case that left it unfit, and closed at the end. It keeps the first contract report.
    */
-  private final class Children implements AutoCloseable {
+  private final class Children {
     private final Path classes;
     private final List<LayerContract> contracts;
     private final OutputCollector output;
     private ChildJvm child;
     private boolean threadsLeft;
     private Map<LayerContract, Map<Member, String>> contract;
+    private final List<ChildUsage> usage = new ArrayList<>();
 
     Children(Path classes, List<LayerContract> contracts, OutputCollector output) {
       this.classes = classes;
@@ -241,12 +265,17 @@ public final class SubmissionRunner {
     private void closeChild() {
       if (child != null) {
         child.close();
+        usage.add(child.usage());
         child = null;
       }
     }
 
-    @Override
-    public void close() {
+    /** What each child used, in the order they were started. */
+    List<ChildUsage> usage() {
+      return List.copyOf(usage);
+    }
+
+    void close() {
       closeChild();
     }
   }

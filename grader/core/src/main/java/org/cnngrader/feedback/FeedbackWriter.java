@@ -350,15 +350,32 @@ public final class FeedbackWriter {
       String limit =
           " its total time limit of "
               + Numbers.seconds(outOfTime.limit())
-              + " (all its cases together)";
+              + " of CPU time (all its cases together)";
       return outOfTime.started()
           ? call + " was stopped: the submission used up" + limit
           : "not run: the submission had used up" + limit + " before this case";
     } else if (outcome instanceof CallOutcome.TimedOut<?> timedOut) {
+      return timedOut.wallClock()
+          ? call
+              + " did not return within "
+              + Numbers.seconds(timedOut.limit())
+              + " and was stopped; it used only "
+              + Numbers.seconds(timedOut.cpuUsed())
+              + " of CPU time, so it was waiting or sleeping"
+          : call
+              + " used "
+              + Numbers.seconds(timedOut.limit())
+              + " of CPU time without returning and was stopped";
+    } else if (outcome instanceof CallOutcome.OutOfMemory<?> memory) {
       return call
-          + " did not return within "
-          + Numbers.seconds(timedOut.limit())
-          + " and was stopped";
+          + " used more than "
+          + Numbers.mebibytes(memory.limitBytes())
+          + " of memory, heap and native memory together, and was stopped (the limit is "
+          + Numbers.mebibytes(memory.limitBytes())
+          + ", of which the Java heap may take "
+          + Numbers.mebibytes(memory.heapBytes())
+          + "): every case fits in a few megabytes, so look for memory allocated outside the"
+          + " heap (direct buffers, Unsafe, threads) or files written to /tmp";
     } else if (outcome instanceof CallOutcome.Oversized<?> oversized) {
       return call
           + " returned more than "

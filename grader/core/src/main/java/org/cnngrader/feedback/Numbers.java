@@ -45,6 +45,11 @@ public final class Numbers {
     return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
+  /** Bytes in whole mebibytes, with thousands grouped: {@code 1,088 MiB}. */
+  static String mebibytes(long bytes) {
+    return String.format(Locale.ROOT, "%,d MiB", bytes / (1024 * 1024));
+  }
+
   static String tolerance(double tolerance) {
     return String.format(Locale.ROOT, "%.0e", tolerance).replace("e-0", "e-");
   }

@@ -95,6 +95,7 @@ public final class SubmissionGrader {
         CapturedOutput.NONE,
         CapturedOutput.NONE,
         List.of(),
+        List.of(),
         since(start));
   }
 
@@ -131,6 +132,7 @@ public final class SubmissionGrader {
           Optional.of(inspection),
           CapturedOutput.NONE,
           CapturedOutput.NONE,
+          List.of(),
           List.of(),
           since(start));
     }
@@ -212,6 +214,7 @@ public final class SubmissionGrader {
         output.getOrDefault(Visibility.PUBLIC, CapturedOutput.NONE),
         output.getOrDefault(Visibility.HIDDEN, CapturedOutput.NONE),
         childStarts,
+        run.children(),
         since(start));
   }
 

@@ -7,12 +7,13 @@ import org.cnngrader.compile.Compilation;
 import org.cnngrader.execution.CapturedOutput;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.inspect.Inspection;
+import org.cnngrader.resources.ChildUsage;
 
 /**
  * Everything decided about one submission, in fixture order, ready to be worded and written: with
- * the static check's findings when the classes were scanned, and how long each child JVM took to
- * start. What the student's code printed is kept apart for public and hidden cases: students see
- * the former only.
+ * the static check's findings when the classes were scanned, how long each child JVM took to start,
+ * and what each used. What the student's code printed is kept apart for public and hidden cases:
+ * students see the former only.
  */
 public record SubmissionResult(
     String id,
@@ -22,11 +23,13 @@ public record SubmissionResult(
     CapturedOutput output,
     CapturedOutput hiddenOutput,
     List<Duration> childStarts,
+    List<ChildUsage> children,
     Duration elapsed) {
 
   public SubmissionResult {
     parts = List.copyOf(parts);
     childStarts = List.copyOf(childStarts);
+    children = List.copyOf(children);
   }
 
   public double score() {

@@ -25,6 +25,8 @@ import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.inspect.FindingKind;
+import org.cnngrader.resources.ChildUsage;
+import org.cnngrader.resources.ResourceBound;
 import org.cnngrader.sandbox.Isolation;
 
 /**
@@ -240,6 +242,12 @@ public final class ResultsWriter {
     isolation.passedOver().forEach(passedOver::add);
     ArrayNode readable = sandbox.putArray("secrets_readable_to_student_code");
     isolation.readableSecrets().forEach(path -> readable.add(path.toString()));
+    ObjectNode bounds = sandbox.putObject("bounds_per_child");
+    for (ResourceBound bound : isolation.bounds()) {
+      ObjectNode node = bounds.putObject(bound.resource().key());
+      node.put("held", bound.held());
+      node.put("how", bound.how());
+    }
     ObjectNode staticCheck = root.putObject("static_check");
     ObjectNode policy = staticCheck.putObject("policy");
     for (FindingKind kind : FindingKind.values()) {
@@ -267,6 +275,16 @@ public final class ResultsWriter {
     scores.put("first_problem", FeedbackWriter.headline(result).orElse(""));
     ArrayNode starts = scores.putArray("child_jvm_starts_ms");
     result.childStarts().forEach(d -> starts.add(d.toMillis()));
+    ArrayNode children = scores.putArray("child_jvms");
+    for (ChildUsage usage : result.children()) {
+      ObjectNode child = children.addObject();
+      child.put("cpu_ms", usage.cpuTime().toMillis());
+      if (usage.peakBytes().isPresent()) {
+        child.put("peak_memory_mib", usage.peakBytes().getAsLong() / (1024 * 1024));
+      } else {
+        child.putNull("peak_memory_mib");
+      }
+    }
     // What the code printed on hidden inputs: for TAs only, never in results.json.
     ObjectNode hidden = root.putObject("hidden_cases_output");
     hidden.put("text", result.hiddenOutput().text());

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cnngrader.resources.ChildBudget;
+import org.cnngrader.resources.ChildResources;
+import org.cnngrader.resources.ResourceBound;
+import org.cnngrader.resources.ResourceControl;
 
 /**
  * Level 1: bubblewrap. The child gets new namespaces of every kind: no network but a loopback of
@@ -22,12 +26,17 @@ public final class Bubblewrap implements Sandbox {
   private static final Path RUNNER_FOLDER_INSIDE = Path.of("/grader/runner");
   private static final Path CLASSES_INSIDE = Path.of("/submission");
   private static final Path WORK_INSIDE = Path.of("/work");
+  private static final Path TMP_INSIDE = Path.of("/tmp");
   private static final List<String> SYSTEM_LIBRARIES =
       List.of("/usr/lib", "/usr/lib64", "/usr/lib32", "/lib", "/lib64", "/lib32");
 
   private final Path bwrap;
   private final OtherUser users;
   private final Path javaHome;
+  private final ResourceControl resources;
+
+  /** Whether this bubblewrap can size a tmpfs ({@code --size}, from 0.7.0). */
+  private final boolean sizesTmpfs;
 
   /** Read-only binds outside the per-child ones: the path as the child sees it, and its source. */
   private final Map<Path, Path> binds;
@@ -35,9 +44,13 @@ public final class Bubblewrap implements Sandbox {
   private final List<String> symlinks;
 
   /** Bubblewrap as the grader's own user, or, with {@code users}, as a fresh user per child. */
-  Bubblewrap(Path bwrap, OtherUser users) {
+  Bubblewrap(Path bwrap, OtherUser users, ResourceControl resources) {
     this.bwrap = bwrap;
     this.users = users;
+    this.resources = resources;
+    this.sizesTmpfs =
+        Commands.probe(List.of(bwrap.toString(), "--size", "1", "--version"), Path.of("/"))
+            .isEmpty();
     this.javaHome = Commands.javaHome();
     this.binds = new LinkedHashMap<>();
     this.symlinks = new ArrayList<>();
@@ -57,12 +70,31 @@ public final class Bubblewrap implements Sandbox {
     return SandboxLevel.BWRAP;
   }
 
+  @Override
+  public ResourceControl resources() {
+    return resources;
+  }
+
+  @Override
+  public ResourceBound temporarySpace(ChildBudget budget) {
+    return sizesTmpfs
+        ? ResourceBound.held(
+            ResourceBound.Resource.TEMPORARY_SPACE,
+            "a private "
+                + budget.temporaryMebibytes()
+                + " MiB tmpfs at /tmp (bubblewrap --size); the rest of the file system read-only")
+        : ResourceBound.unbounded(
+            ResourceBound.Resource.TEMPORARY_SPACE,
+            "this bubblewrap cannot size the child's private /tmp (0.7.0 and later can); the"
+                + " memory bound, where a control group holds it, still counts what is written");
+  }
+
   /**
-   * The command words before {@code java}: limits, the switch to {@code id} (or none for -1), then
-   * bubblewrap with the fixed binds and {@code perChild}.
+   * The command words before {@code java}: the child's bounds, the switch to {@code id} (or none
+   * for -1), then bubblewrap with the fixed binds and {@code perChild}.
    */
-  List<String> prefix(int id, List<String> perChild) {
-    List<String> words = new ArrayList<>(Commands.limits(id >= 0));
+  List<String> prefix(ChildResources bounds, int id, ChildBudget budget, List<String> perChild) {
+    List<String> words = new ArrayList<>(bounds.prefix());
     if (id >= 0) {
       words.addAll(users.switchTo(id));
     }
@@ -81,14 +113,25 @@ public final class Bubblewrap implements Sandbox {
         (inside, source) ->
             words.addAll(List.of("--ro-bind", source.toString(), inside.toString())));
     words.addAll(perChild);
-    words.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+    words.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+    if (sizesTmpfs) {
+      words.addAll(List.of("--size", Long.toString(budget.temporaryBytes())));
+    }
+    words.addAll(List.of("--tmpfs", TMP_INSIDE.toString()));
+    // bubblewrap's own root and /dev are tmpfs the child could fill: nothing is written there.
+    words.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/"));
     return words;
   }
 
   /** The probe's command: the JDK started as a child would be, with nothing of a submission. */
-  List<String> probe(List<String> java) {
+  List<String> probe(ChildResources bounds, List<String> java) {
     List<String> words =
-        new ArrayList<>(prefix(users == null ? -1 : users.freeId(), List.of("--chdir", "/")));
+        new ArrayList<>(
+            prefix(
+                bounds,
+                users == null ? -1 : users.freeId(),
+                ChildBudget.PROBE,
+                List.of("--chdir", "/")));
     words.addAll(java);
     return words;
   }
@@ -99,7 +142,8 @@ public final class Bubblewrap implements Sandbox {
   }
 
   @Override
-  public Launch prepare(Path folder, Path runner, Path classes) throws IOException {
+  public Launch prepare(Path folder, Path runner, Path classes, ChildBudget budget)
+      throws IOException {
     int id = -1;
     Path work = folder;
     if (users != null) {
@@ -118,20 +162,23 @@ public final class Bubblewrap implements Sandbox {
             "--ro-bind",
             classes.toString(),
             CLASSES_INSIDE.toString(),
-            "--bind",
+            "--ro-bind",
             work.toString(),
             WORK_INSIDE.toString(),
             "--chdir",
-            WORK_INSIDE.toString());
+            TMP_INSIDE.toString());
+    ChildResources bounds = resources.start(budget, id >= 0);
     return new Launch(
-        prefix(id, perChild),
+        prefix(bounds, id, budget, perChild),
         javaHome.resolve("bin/java"),
         runnerInside,
         CLASSES_INSIDE,
         work.resolve("s"),
         WORK_INSIDE.resolve("s"),
         work,
-        id);
+        TMP_INSIDE,
+        id,
+        bounds);
   }
 
   @Override
@@ -146,9 +193,11 @@ public final class Bubblewrap implements Sandbox {
     // Killing bubblewrap kills its init process (--die-with-parent), and with it every process in
     // the child's pid namespace.
     if (launch.user() >= 0) {
-      OtherUser.reapUser(child, launch.user());
+      OtherUser.reapUser(child, launch);
     } else {
+      launch.resources().killAll();
       Reaper.killTree(child.toHandle());
+      launch.resources().close();
     }
   }
 

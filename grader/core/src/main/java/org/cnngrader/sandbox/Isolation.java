@@ -2,11 +2,12 @@ package org.cnngrader.sandbox;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.cnngrader.resources.ResourceBound;
 
 /**
  * What a grading run's student code was confined by, for the TA-facing provenance: the level, why
- * stronger levels were passed over, and which secrets (hidden fixtures, outputs) it could still
- * read.
+ * stronger levels were passed over, which secrets (hidden fixtures, outputs) it could still read,
+ * and which of a child's resources were bounded, and how.
  */
 public record Isolation(
     SandboxLevel level,
@@ -14,7 +15,8 @@ public record Isolation(
     boolean strict,
     boolean ownUser,
     List<String> passedOver,
-    List<Path> readableSecrets) {
+    List<Path> readableSecrets,
+    List<ResourceBound> bounds) {
 
   public Isolation {
     if (level == null) {
@@ -22,10 +24,16 @@ public record Isolation(
     }
     passedOver = List.copyOf(passedOver);
     readableSecrets = List.copyOf(readableSecrets);
+    bounds = List.copyOf(bounds);
+  }
+
+  /** The bounds that did not hold. */
+  public List<ResourceBound> unbounded() {
+    return bounds.stream().filter(b -> !b.held()).toList();
   }
 
   /** Isolation with nothing passed over and no readable secret, e.g. for a student's own check. */
   public static Isolation of(SandboxLevel level) {
-    return new Isolation(level, level.key(), false, false, List.of(), List.of());
+    return new Isolation(level, level.key(), false, false, List.of(), List.of(), List.of());
   }
 }

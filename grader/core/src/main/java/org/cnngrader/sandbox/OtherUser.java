@@ -10,9 +10,15 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.cnngrader.resources.ChildBudget;
+import org.cnngrader.resources.ChildResources;
+import org.cnngrader.resources.Programs;
+import org.cnngrader.resources.ResourceBound;
+import org.cnngrader.resources.ResourceControl;
 
 /**
  * Level 2: for a grader running as root where bubblewrap cannot run (a plain Docker container,
@@ -21,6 +27,10 @@ import java.util.stream.Stream;
  * outputs from other users (see {@link #hide}). The child's runner and classes are copies in a
  * folder only its group may enter, so children cannot read each other's submissions. Clean-up kills
  * every process of the child's user, wherever it went. The network stays reachable.
+ *
+ * <p>Where the machine lets root make a mount namespace (not in a default Docker container), the
+ * folders every user may write to are one private tmpfs of a fixed size per child; elsewhere the
+ * child writes into the machine's own, and what it left there is deleted after it.
  */
 public final class OtherUser implements Sandbox {
 
@@ -35,6 +45,10 @@ public final class OtherUser implements Sandbox {
           PosixFilePermission.OTHERS_EXECUTE);
 
   private final Path setpriv;
+  private final ResourceControl resources;
+
+  /** The words that give a child a private, sized /tmp, or empty where that cannot be done. */
+  private final Optional<PrivateTemporary> temporary;
 
   /**
    * Where the round starts: random, so that runs one after the other rarely hand a child the id an
@@ -42,8 +56,15 @@ public final class OtherUser implements Sandbox {
    */
   private final AtomicInteger next = new AtomicInteger(new SecureRandom().nextInt(IDS));
 
-  OtherUser(Path setpriv) {
+  OtherUser(Path setpriv, ResourceControl resources) {
     this.setpriv = setpriv;
+    this.resources = resources;
+    this.temporary = PrivateTemporary.probe();
+  }
+
+  @Override
+  public ResourceControl resources() {
+    return resources;
   }
 
   @Override
@@ -74,13 +95,65 @@ public final class OtherUser implements Sandbox {
         "every user id from " + FIRST_ID + " to " + (FIRST_ID + IDS - 1) + " has processes");
   }
 
+  /**
+   * The words that give a child a private tmpfs of its budget's size in place of every folder all
+   * users may write to: a mount namespace of its own (unshare), one tmpfs, bound to each folder.
+   */
+  record PrivateTemporary(Path unshare, Path shell) {
+
+    private static final String SCRIPT =
+        "size=$1; files=$2; shift 2; first=; while [ \"$1\" != -- ]; do"
+            + " if [ -z \"$first\" ]; then"
+            + " mount -t tmpfs -o \"size=$size,nr_inodes=$files,mode=1777\" tmpfs \"$1\""
+            + " || exit 124; first=$1;"
+            + " else mount --bind \"$first\" \"$1\" || exit 124; fi; shift; done; shift;"
+            + " exec \"$@\"";
+
+    List<String> words(ChildBudget budget) {
+      List<String> words =
+          new ArrayList<>(
+              List.of(
+                  unshare.toString(),
+                  "--mount",
+                  "--propagation",
+                  "private",
+                  shell.toString(),
+                  "-c",
+                  SCRIPT,
+                  "private-tmp",
+                  Long.toString(budget.temporaryBytes()),
+                  Long.toString(budget.temporaryFiles())));
+      SharedFolders.paths().forEach(words::add);
+      words.add("--");
+      return words;
+    }
+
+    /** The words, where a trial mount works on this machine. */
+    static Optional<PrivateTemporary> probe() {
+      Optional<Path> unshare = Programs.find("unshare");
+      Optional<Path> shell = Programs.find("sh");
+      Optional<Path> truth = Programs.find("true");
+      if (unshare.isEmpty() || shell.isEmpty() || truth.isEmpty()) {
+        return Optional.empty();
+      }
+      PrivateTemporary temporary = new PrivateTemporary(unshare.get(), shell.get());
+      List<String> trial =
+          new ArrayList<>(
+              temporary.words(new ChildBudget(ChildBudget.MIB * 64, ChildBudget.MIB, 16, 32, 1)));
+      trial.add(truth.get().toString());
+      return Commands.probe(trial, Path.of("/")).isEmpty()
+          ? Optional.of(temporary)
+          : Optional.empty();
+    }
+  }
+
   /** A child's own copies of the runner and classes, and its working folder. */
   record Staged(int id, Path runner, Path classes, Path work) {}
 
   /**
    * Stages {@code folder} for a child running as a fresh user id: the folder stays root's and only
-   * the child's group may enter it; the copies in it are root's and read-only; {@code work} is the
-   * child's own.
+   * the child's group may enter it; the copies in it are root's and read-only; {@code work}, where
+   * the socket goes, may be entered but not written by the child.
    */
   Staged stage(Path folder, Path runner, Path classes) throws IOException {
     int id = freeId();
@@ -91,16 +164,18 @@ public final class OtherUser implements Sandbox {
     Path classesCopy = folder.resolve("classes");
     copyTree(classes, classesCopy);
     Path work = Files.createDirectory(folder.resolve("work"));
-    Files.setAttribute(work, "unix:uid", id);
     Files.setAttribute(work, "unix:gid", id);
-    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-x---"));
     return new Staged(id, runnerCopy, classesCopy, work);
   }
 
   @Override
-  public Launch prepare(Path folder, Path runner, Path classes) throws IOException {
+  public Launch prepare(Path folder, Path runner, Path classes, ChildBudget budget)
+      throws IOException {
     Staged staged = stage(folder, runner, classes);
-    List<String> prefix = new ArrayList<>(Commands.limits(true));
+    ChildResources bounds = resources.start(budget, true);
+    List<String> prefix = new ArrayList<>(bounds.prefix());
+    temporary.ifPresent(t -> prefix.addAll(t.words(budget)));
     prefix.addAll(switchTo(staged.id()));
     Path socket = staged.work().resolve("s");
     return new Launch(
@@ -111,7 +186,43 @@ public final class OtherUser implements Sandbox {
         socket,
         socket,
         staged.work(),
-        staged.id());
+        Path.of("/tmp"),
+        staged.id(),
+        bounds);
+  }
+
+  /**
+   * With a private /tmp, the child's own folder cannot be in the machine's /tmp, which the child no
+   * longer sees: it goes under /run (or /var/lib), in a folder only root may list.
+   */
+  @Override
+  public Path childFolders() throws IOException {
+    if (temporary.isEmpty()) {
+      return Sandbox.super.childFolders();
+    }
+    Path base = Files.isDirectory(Path.of("/run")) ? Path.of("/run") : Path.of("/var/lib");
+    Path folders = base.resolve("cnn-grader");
+    Files.createDirectories(folders);
+    Files.setPosixFilePermissions(folders, PosixFilePermissions.fromString("rwx--x--x"));
+    return folders;
+  }
+
+  @Override
+  public ResourceBound temporarySpace(ChildBudget budget) {
+    return temporary.isPresent()
+        ? ResourceBound.held(
+            ResourceBound.Resource.TEMPORARY_SPACE,
+            budget.temporaryMebibytes()
+                + " MiB and "
+                + budget.temporaryFiles()
+                + " files per child: a private tmpfs in place of "
+                + String.join(", ", SharedFolders.paths()))
+        : ResourceBound.unbounded(
+            ResourceBound.Resource.TEMPORARY_SPACE,
+            "no mount namespace here (it needs CAP_SYS_ADMIN): the child writes into the"
+                + " machine's "
+                + String.join(", ", SharedFolders.paths())
+                + ", each file up to 64 MiB, deleted after it");
   }
 
   @Override
@@ -126,17 +237,19 @@ public final class OtherUser implements Sandbox {
 
   @Override
   public void reap(Process child, Launch launch) {
-    reapUser(child, launch.user());
+    reapUser(child, launch);
   }
 
   /**
-   * Kills every process of {@code id}, then deletes what it left in the folders every user may
-   * write to, so that nothing a child wrote there (hidden inputs, say) reaches a later child.
+   * Kills every process of the launch's user, then deletes what it left in the folders every user
+   * may write to, so that nothing a child wrote there (hidden inputs, say) reaches a later child.
    */
-  static void reapUser(Process child, int id) {
+  static void reapUser(Process child, Launch launch) {
+    launch.resources().killAll();
     Reaper.killTree(child.toHandle());
-    Reaper.killUser(id);
-    SharedFolders.deleteOwnedBy(id);
+    Reaper.killUser(launch.user());
+    SharedFolders.deleteOwnedBy(launch.user());
+    launch.resources().close();
   }
 
   /**

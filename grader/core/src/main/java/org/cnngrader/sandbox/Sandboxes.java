@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cnngrader.resources.ChildBudget;
+import org.cnngrader.resources.ChildResources;
+import org.cnngrader.resources.Programs;
+import org.cnngrader.resources.ResourceControl;
 
 /**
  * Picks a sandbox by trying it: each level is probed by starting the JDK inside it ({@code java
@@ -34,7 +38,12 @@ public final class Sandboxes {
    * the student's code is no threat to anyone but its author.
    */
   public static Sandbox processOnly() {
-    return new ProcessOnly();
+    return new ProcessOnly(ResourceControl.ofThisMachine());
+  }
+
+  /** Level 3 with the given resource control, e.g. limits per process where groups exist too. */
+  public static Sandbox processOnly(ResourceControl resources) {
+    return new ProcessOnly(resources);
   }
 
   /**
@@ -47,7 +56,7 @@ public final class Sandboxes {
     return switch (choice) {
       case BWRAP -> new Choice(require(SandboxLevel.BWRAP), List.of());
       case USER -> new Choice(require(SandboxLevel.USER), List.of());
-      case PROCESS -> new Choice(new ProcessOnly(), List.of());
+      case PROCESS -> new Choice(new ProcessOnly(ResourceControl.ofThisMachine()), List.of());
       case AUTO -> strongest();
     };
   }
@@ -61,7 +70,7 @@ public final class Sandboxes {
         passedOver.add(level.key() + ": " + e.getMessage());
       }
     }
-    return new Choice(new ProcessOnly(), passedOver);
+    return new Choice(new ProcessOnly(ResourceControl.ofThisMachine()), passedOver);
   }
 
   private static Sandbox require(SandboxLevel level) throws SandboxUnavailableException {
@@ -83,24 +92,26 @@ public final class Sandboxes {
   }
 
   private static Sandbox create(SandboxLevel level) throws SandboxUnavailableException {
+    ResourceControl resources = ResourceControl.ofThisMachine();
     return switch (level) {
       case BWRAP -> {
         Path bwrap =
-            Commands.find("bwrap")
+            Programs.find("bwrap")
                 .orElseThrow(
                     () ->
                         new SandboxUnavailableException(
                             "bwrap is not installed (Debian and Ubuntu: apt-get install"
                                 + " bubblewrap)"));
         // As root, prefer bubblewrap as a user of the child's own, where the machine allows it.
-        Optional<Path> setpriv = isRoot() ? Commands.find("setpriv") : Optional.empty();
+        Optional<Path> setpriv = isRoot() ? Programs.find("setpriv") : Optional.empty();
         if (setpriv.isPresent()) {
-          Bubblewrap asUser = new Bubblewrap(bwrap, new OtherUser(setpriv.get()));
+          Bubblewrap asUser =
+              new Bubblewrap(bwrap, new OtherUser(setpriv.get(), resources), resources);
           if (probe(asUser).isEmpty()) {
             yield asUser;
           }
         }
-        yield new Bubblewrap(bwrap, null);
+        yield new Bubblewrap(bwrap, null, resources);
       }
       case USER -> {
         if (!isRoot()) {
@@ -108,29 +119,36 @@ public final class Sandboxes {
               "the grader does not run as root, so it cannot switch to another user");
         }
         yield new OtherUser(
-            Commands.find("setpriv")
+            Programs.find("setpriv")
                 .orElseThrow(
                     () ->
                         new SandboxUnavailableException(
-                            "setpriv is not installed (it comes with util-linux)")));
+                            "setpriv is not installed (it comes with util-linux)")),
+            resources);
       }
-      case PROCESS -> new ProcessOnly();
+      case PROCESS -> new ProcessOnly(resources);
     };
   }
 
-  /** Starts the JDK in the sandbox; empty when it ran, else why not. */
+  /** Starts the JDK in the sandbox, within its bounds; empty when it ran, else why not. */
   private static Optional<String> probe(Sandbox sandbox) {
     Path java = Commands.javaHome().resolve("bin/java");
-    List<String> command = new ArrayList<>();
     List<String> version = List.of(java.toString(), "-Xshare:auto", "-XX:+UseSerialGC", "-version");
-    if (sandbox instanceof Bubblewrap bubblewrap) {
-      return Commands.probe(bubblewrap.probe(version), Path.of("/"));
-    } else if (sandbox instanceof OtherUser otherUser) {
-      command.addAll(Commands.limits(true));
-      command.addAll(otherUser.switchTo(otherUser.freeId()));
+    try (ChildResources bounds = sandbox.resources().start(ChildBudget.PROBE, sandbox.ownUser())) {
+      List<String> command = new ArrayList<>();
+      if (sandbox instanceof Bubblewrap bubblewrap) {
+        command.addAll(bubblewrap.probe(bounds, version));
+      } else {
+        command.addAll(bounds.prefix());
+        if (sandbox instanceof OtherUser otherUser) {
+          command.addAll(otherUser.switchTo(otherUser.freeId()));
+        }
+        command.addAll(version);
+      }
+      return Commands.probe(command, Path.of("/"));
+    } catch (IOException e) {
+      return Optional.of("a child's resource bounds could not be set up: " + e.getMessage());
     }
-    command.addAll(version);
-    return Commands.probe(command, Path.of("/"));
   }
 
   /** Whether this process runs as root (user id 0), as Linux's /proc tells. */

@@ -16,9 +16,14 @@ import org.cnngrader.files.FileTrees;
 final class SharedFolders {
 
   private static final List<Path> WRITABLE_BY_ALL =
-      List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+      List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"), Path.of("/run/lock"));
 
   private SharedFolders() {}
+
+  /** The shared folders this machine has. */
+  static List<String> paths() {
+    return WRITABLE_BY_ALL.stream().filter(Files::isDirectory).map(Path::toString).toList();
+  }
 
   /**
    * Deletes every entry directly in a shared folder that belongs to {@code uid}, with its contents.

@@ -116,13 +116,42 @@ class FeedbackWriterTest {
   }
 
   @Test
-  void namesTheTimeLimit() {
+  void namesTheCpuTimeLimit() {
     Verdict verdict =
         new Verdict.CallFailed(
-            Member.step("backward"), new CallOutcome.TimedOut<>(Duration.ofSeconds(10)));
+            Member.step("backward"),
+            new CallOutcome.TimedOut<>(Duration.ofSeconds(10), false, Duration.ofMillis(10_020)));
 
     assertThat(FeedbackWriter.describe(verdict))
-        .isEqualTo("backward did not return within 10 s and was stopped");
+        .isEqualTo("backward used 10 s of CPU time without returning and was stopped");
+  }
+
+  @Test
+  void aCallStoppedByTheClockIsToldItWasWaiting() {
+    Verdict verdict =
+        new Verdict.CallFailed(
+            Member.step("forward"),
+            new CallOutcome.TimedOut<>(Duration.ofSeconds(30), true, Duration.ofMillis(120)));
+
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo(
+            "forward did not return within 30 s and was stopped; it used only 0.12 s of CPU"
+                + " time, so it was waiting or sleeping");
+  }
+
+  @Test
+  void aKillForMemoryNamesTheLimitAndWhereTheMemoryGoes() {
+    Verdict verdict =
+        new Verdict.CallFailed(
+            Member.step("forward"),
+            new CallOutcome.OutOfMemory<>(1088L * 1024 * 1024, 512L * 1024 * 1024));
+
+    assertThat(FeedbackWriter.describe(verdict))
+        .isEqualTo(
+            "forward used more than 1,088 MiB of memory, heap and native memory together, and was"
+                + " stopped (the limit is 1,088 MiB, of which the Java heap may take 512 MiB):"
+                + " every case fits in a few megabytes, so look for memory allocated outside the"
+                + " heap (direct buffers, Unsafe, threads) or files written to /tmp");
   }
 
   @Test
@@ -160,6 +189,7 @@ class FeedbackWriterTest {
             Optional.empty(),
             new CapturedOutput("debug: n=2\n", 10),
             CapturedOutput.NONE,
+            List.of(),
             List.of(),
             Duration.ofMillis(1200));
 
@@ -216,15 +246,15 @@ class FeedbackWriterTest {
                 new Verdict.CallFailed(
                     Member.step("forward"), new CallOutcome.OutOfTime<Void>(limit, true))))
         .isEqualTo(
-            "forward was stopped: the submission used up its total time limit of 3 s (all its"
-                + " cases together)");
+            "forward was stopped: the submission used up its total time limit of 3 s of CPU time"
+                + " (all its cases together)");
     assertThat(
             FeedbackWriter.describe(
                 new Verdict.CallFailed(
                     Member.step("forward"), new CallOutcome.OutOfTime<Void>(limit, false))))
         .isEqualTo(
-            "not run: the submission had used up its total time limit of 3 s (all its cases"
-                + " together) before this case");
+            "not run: the submission had used up its total time limit of 3 s of CPU time (all"
+                + " its cases together) before this case");
   }
 
   @Test

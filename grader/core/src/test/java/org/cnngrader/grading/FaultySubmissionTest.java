@@ -158,10 +158,32 @@ class FaultySubmissionTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(feedback(result, Conv2dLayer.FORWARD).get(1))
-        .isEqualTo("forward did not return within 2 s and was stopped");
+        .isEqualTo("forward used 2 s of CPU time without returning and was stopped");
     assertThat(feedback(result, Conv2dLayer.DX).get(1))
         .isEqualTo(
-            "backward was not run because forward did not return within 2 s and was stopped");
+            "backward was not run because forward used 2 s of CPU time without returning and was"
+                + " stopped");
+    assertThat(result.parts().stream().filter(p -> p.fixture().name().equals("batch-3ch-4filters")))
+        .allSatisfy(p -> assertThat(p.passed()).as(p.name()).isTrue());
+  }
+
+  @Test
+  void aForwardThatSleepsIsStoppedByTheClockAtThreeTimesItsCpuLimit() throws Exception {
+    GradingOptions options =
+        GradingOptions.DEFAULT.withLimits(Limits.DEFAULT.withCallTimeout(Duration.ofSeconds(1)));
+    long start = System.nanoTime();
+
+    SubmissionResult result =
+        grade(
+            withFirstInForward(
+                "while (x.length == 1) { try { Thread.sleep(100); } catch (InterruptedException e)"
+                    + " { return null; } }"),
+            options);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    assertThat(feedback(result, Conv2dLayer.FORWARD).get(1))
+        .startsWith("forward did not return within 3 s and was stopped; it used only ")
+        .endsWith(" of CPU time, so it was waiting or sleeping");
     assertThat(result.parts().stream().filter(p -> p.fixture().name().equals("batch-3ch-4filters")))
         .allSatisfy(p -> assertThat(p.passed()).as(p.name()).isTrue());
   }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cnngrader.SubmissionFolder;
 import org.cnngrader.TestRepository;
 import org.cnngrader.execution.Limits;
@@ -26,6 +27,7 @@ import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.layer.Part;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
+import org.cnngrader.resources.ResourceBound.Resource;
 import org.cnngrader.sandbox.OtherUser;
 import org.cnngrader.sandbox.Sandbox;
 import org.cnngrader.sandbox.SandboxLevel;
@@ -205,9 +207,9 @@ abstract class HostileZoo {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     assertThat(feedback(result, Conv2dLayer.FORWARD))
         .containsExactly(
-            "forward did not return within 2 s and was stopped",
-            "forward was stopped: the submission used up its total time limit of 3 s (all its"
-                + " cases together)");
+            "forward used 2 s of CPU time without returning and was stopped",
+            "forward was stopped: the submission used up its total time limit of 3 s of CPU time"
+                + " (all its cases together)");
   }
 
   @Test
@@ -408,19 +410,11 @@ abstract class HostileZoo {
             options(Duration.ofSeconds(20), Duration.ofSeconds(60), 128));
 
     assertFullMarks(result);
-    int started =
-        result
-            .output()
-            .text()
-            .lines()
-            .filter(line -> line.startsWith("threads started: "))
-            .mapToInt(line -> Integer.parseInt(line.substring("threads started: ".length())))
-            .max()
-            .orElseThrow();
-    if (sandbox.ownUser()) {
+    int started = largestPrinted(result, "threads started: ");
+    if (holds(Resource.PROCESSES)) {
       assertThat(started).as("threads a child could start").isLessThan(300);
     } else {
-      // No limit on threads without a user of its own: only the time limit ends the bomb.
+      // No limit on threads without a group or a user of its own: the memory bound ends the bomb.
       assertThat(started).isPositive();
     }
   }
@@ -616,6 +610,222 @@ abstract class HostileZoo {
                 """);
 
     assertFullMarks(gradeBesideCorrect(submission, QUICK));
+  }
+
+  /** The largest number the submission printed after {@code prefix} at the start of a line. */
+  private static int largestPrinted(SubmissionResult result, String prefix) {
+    return result
+        .output()
+        .text()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .mapToInt(line -> Integer.parseInt(line.substring(prefix.length())))
+        .max()
+        .orElseThrow(() -> new AssertionError("nothing printed after " + prefix));
+  }
+
+  /** Whether a control group bounds each child's memory, temporary files' included. */
+  private boolean memoryByControlGroup() {
+    return sandbox.bounds(Limits.DEFAULT.budget()).stream()
+        .anyMatch(b -> b.resource() == Resource.MEMORY && b.held() && b.how().startsWith("cgroup"));
+  }
+
+  /** Whether the sandbox bounds {@code resource} on this machine. */
+  private boolean holds(Resource resource) {
+    return sandbox.bounds(Limits.DEFAULT.budget()).stream()
+        .anyMatch(b -> b.resource() == resource && b.held());
+  }
+
+  /** The machine's available memory, from /proc/meminfo. */
+  private static long availableBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemAvailable:")) {
+        String kilobytes = line.substring("MemAvailable:".length()).strip();
+        return Long.parseLong(kilobytes.substring(0, kilobytes.indexOf(' '))) * 1024;
+      }
+    }
+    throw new IOException("no MemAvailable in /proc/meminfo");
+  }
+
+  /**
+   * Grades the hostile submission beside a correct one, while watching the machine's available
+   * memory: it must never fall below what it was less the memory bound of the one child running,
+   * and a margin for the grader's own JVM and the page cache.
+   */
+  private SubmissionResult gradeWatchingMemory(SubmissionFolder hostile) throws Exception {
+    long before = availableBytes();
+    AtomicLong lowest = new AtomicLong(before);
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  lowest.accumulateAndGet(availableBytes(), Math::min);
+                  Thread.sleep(20);
+                } catch (IOException | InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    watcher.setDaemon(true);
+    watcher.start();
+    try {
+      SubmissionResult result = gradeBesideCorrect(hostile, MEMORY);
+      long bound = MEMORY.limits().budget().memoryBytes();
+      assertThat(lowest.get())
+          .as("available memory while grading (before: %d MiB)", before >> 20)
+          .isGreaterThan(before - bound - 512L * 1024 * 1024);
+      return result;
+    } finally {
+      watcher.interrupt();
+    }
+  }
+
+  private static final GradingOptions MEMORY =
+      options(Duration.ofSeconds(20), Duration.ofSeconds(60), 128);
+
+  /** Feedback on forward when a child took more memory than its bound lets it. */
+  private void assertStoppedForMemory(SubmissionResult result) {
+    assertThat(feedback(result, Conv2dLayer.FORWARD))
+        .allSatisfy(
+            text ->
+                assertThat(text)
+                    .matches(
+                        "(?s)forward (used more than [0-9,]+ MiB of memory, heap and native memory"
+                            + " together|ran out of memory \\(java.lang.OutOfMemoryError).*"));
+  }
+
+  @Test
+  void nativeMemoryOutsideTheHeapIsBoundedAndNamed() throws Exception {
+    SubmissionResult result =
+        gradeWatchingMemory(
+            inForward(
+                "try { java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("
+                    + "\"theUnsafe\"); f.setAccessible(true); sun.misc.Unsafe u ="
+                    + " (sun.misc.Unsafe) f.get(null); for (int i = 0; i < 64; i++) { long p ="
+                    + " u.allocateMemory(64L << 20); u.setMemory(p, 64L << 20, (byte) 1); } }"
+                    + " catch (ReflectiveOperationException e) { throw new"
+                    + " IllegalStateException(e); }"));
+
+    assertStoppedForMemory(result);
+  }
+
+  @Test
+  void deepRecursionOnManyThreadsIsBoundedByMemory() throws Exception {
+    SubmissionResult result =
+        gradeWatchingMemory(
+            inForward(
+                    "java.util.List<Thread> deep = new java.util.ArrayList<>(); for (int i = 0; i"
+                        + " < 96; i++) { Thread t = new Thread(null, () -> deeper(0), \"deep\","
+                        + " 64L << 20); t.start(); deep.add(t); } for (Thread t : deep) { try {"
+                        + " t.join(); } catch (InterruptedException e) { return null; } }"
+                        + " if (!deep.isEmpty()) { return null; }")
+                .edit(
+                    "cnn/Conv2d.java",
+                    "  public Gradients backward(",
+                    """
+                      private static int deeper(int n) {
+                        if (n >= 400_000) {
+                          try {
+                            Thread.sleep(60_000);
+                          } catch (InterruptedException e) {
+                            return 0;
+                          }
+                          return 0;
+                        }
+                        return deeper(n + 1) + 1;
+                      }
+
+                      public Gradients backward(\
+                    """));
+
+    assertStoppedForMemory(result);
+  }
+
+  @Test
+  void aLargeTemporaryFileStopsAtTheTemporarySpaceBound() throws Exception {
+    SubmissionFolder submission =
+        inForward(
+            "long written = 0; int k = 0; byte[] block = new byte[1 << 20]; for (String folder :"
+                + " new String[] {System.getProperty(\"java.io.tmpdir\"), \".\"}) { for (int f ="
+                + " 0; f < 4; f++) { try (java.io.FileOutputStream out = new"
+                + " java.io.FileOutputStream(new java.io.File(folder, \"big-%1$s-\" + k++))) { for"
+                + " (int i = 0; i < 60; i++) { out.write(block); written += block.length; } }"
+                + " catch (java.io.IOException e) { System.out.println(\"refused: \" + e);"
+                + " } } } System.out.println(\"written MiB: \" + (written >> 20));");
+    submission.edit("cnn/Conv2d.java", "%1$s", marker);
+
+    SubmissionResult result = gradeBesideCorrect(submission, MEMORY);
+
+    assertFullMarks(result);
+    int written = largestPrinted(result, "written MiB: ");
+    if (holds(Resource.TEMPORARY_SPACE)) {
+      assertThat(written).as("MiB written by one child").isLessThanOrEqualTo(64);
+      assertThat(result.output().text()).contains("No space left on device");
+    } else {
+      assertThat(written).isPositive();
+    }
+  }
+
+  @Test
+  void aMillionEmptyFilesAreStoppedByABound() throws Exception {
+    // Level 3 writes into the machine's own /tmp: the test asks for fewer there, and tidies up.
+    int wanted = holds(Resource.TEMPORARY_SPACE) ? 1_000_000 : 20_000;
+    SubmissionFolder submission =
+        inForward(
+            "int made = 0; java.io.File folder = new java.io.File(System.getProperty("
+                + "\"java.io.tmpdir\"), \"files-%1$s\"); folder.mkdirs(); try { for (; made < "
+                + wanted
+                + "; made++) { if (!new java.io.File(folder, \"f\" + made).createNewFile()) {"
+                + " break; } } } catch (java.io.IOException e) { System.out.println(\"refused: \""
+                + " + e); } System.out.println(\"files made: \" + made);");
+    submission.edit("cnn/Conv2d.java", "%1$s", marker);
+
+    SubmissionResult result = gradeBesideCorrect(submission, MEMORY);
+
+    String printed = result.output().text();
+    if (sandbox.level() == SandboxLevel.PROCESS) {
+      assertFullMarks(result);
+      assertThat(printed).contains("files made: " + wanted);
+    } else if (memoryByControlGroup() || sandbox.level() == SandboxLevel.USER) {
+      // Stopped by the files the private tmpfs may hold, or by the memory its inodes take.
+      assertThat(printed).doesNotContain("files made: " + wanted);
+    }
+    // Elsewhere bubblewrap's tmpfs takes the files (it cannot count them): only the time limit and
+    // the end of the child's namespace bound them, and the neighbour's marks are what is checked.
+  }
+
+  @Test
+  void aProcessBombIsBoundedByTheChildsProcesses() throws Exception {
+    SubmissionResult result =
+        gradeBesideCorrect(
+            inForward(
+                    "int started = 0; try { String java = System.getProperty(\"java.home\") +"
+                        + " \"/bin/java\"; for (; started < 300; started++) { new"
+                        + " ProcessBuilder(java, \"-Dzoo=%1$s\", \"-Xshare:off\","
+                        + " \"-XX:TieredStopAtLevel=1\", \"-Xmx8m\", \"-version\").start(); } }"
+                        + " catch (Throwable e) { System.out.println(\"refused: \" + e); }"
+                        + " System.out.println(\"processes started: \" + started);")
+                .edit("cnn/Conv2d.java", "%1$s", marker),
+            MEMORY);
+
+    if (!holds(Resource.PROCESSES)) {
+      // Nothing bounds them but the time limits: the neighbour's marks are what is checked.
+      return;
+    }
+    int started = largestPrinted(result, "processes started: ");
+    assertThat(started).as("processes a child could start").isLessThan(256);
+  }
+
+  @AfterEach
+  void deleteWhatLevelThreeLeftInTheMachinesTemporaryFolder() throws IOException {
+    try (DirectoryStream<Path> left =
+        Files.newDirectoryStream(
+            Path.of(System.getProperty("java.io.tmpdir")), "*-" + marker + "*")) {
+      for (Path path : left) {
+        org.cnngrader.files.FileTrees.deleteQuietly(path);
+      }
+    }
   }
 
   private static Path zooSource(String name) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.cnngrader.TestSandbox;
+import org.cnngrader.resources.ResourceControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +72,9 @@ class SandboxesTest {
 
   @Test
   void anotherUserReadsOnlyWhatEveryUserMayReadAndHidingTakesThatAway() throws Exception {
-    OtherUser users = new OtherUser(Path.of("/usr/bin/setpriv"));
+    OtherUser users =
+        new OtherUser(
+            Path.of("/usr/bin/setpriv"), ResourceControl.withoutControlGroups("not needed here"));
     Path open = Files.createDirectories(temp.resolve("open/deeper"));
     Path file = Files.writeString(open.resolve("fixture.json"), "{}");
     for (Path path : new Path[] {temp, temp.resolve("open"), open}) {
