@@ -2,13 +2,15 @@
 # Whether a submission's grade and CPU time depend on what runs beside it, every setting measured in
 # each round so that all share the machine's noise:
 #   - alone: a correct submission (fixtures/submissions/correct-loops) graded by itself;
+#   - beside a correct neighbour: the same, graded with --jobs 2 beside a copy of itself (what a second
+#     job costs anyway: two compilations and two children at once);
 #   - beside a hostile neighbour: the same, graded with --jobs 2 beside a copy whose forward starts 300
 #     threads that spin until its child JVM ends, then sleeps 3 s (every call);
 #   - under load: the same, graded alone while one busy process per core runs on the machine.
 # For each: the correct submission's score, the CPU time of its child JVMs (provenance.json,
 # score.child_jvms) and its grading time (score.elapsed_ms); ratios against alone, medians of ROUNDS.
 # Goals: the same score everywhere; CPU within 15% of alone; wall time beside the hostile neighbour
-# within 1.5x of alone.
+# within 1.5x of alone (and, to tell hostility from a second job's cost, of beside a correct one).
 # Usage: bench/bounds-contention.sh [ROUNDS]   (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,9 +41,11 @@ sed -i 's|^  public double\[\]\[\]\[\]\[\] forward(double\[\]\[\]\[\]\[\] x, dou
     for (int i = 0; i < 300; i++) { Thread t = new Thread(() -> { while (true) { Thread.onSpinWait(); } }); t.setDaemon(true); t.start(); }\
     try { Thread.sleep(3000); } catch (InterruptedException e) { return null; }|' "$work/hostile/cnn/Conv2d.java"
 grep -q 'Thread.onSpinWait' "$work/hostile/cnn/Conv2d.java"
-mkdir -p "$work/pair"
+mkdir -p "$work/pair" "$work/twins"
 cp -r fixtures/submissions/correct-loops "$work/pair/correct-loops"
 cp -r "$work/hostile" "$work/pair/hostile"
+cp -r fixtures/submissions/correct-loops "$work/twins/correct-loops"
+cp -r fixtures/submissions/correct-loops "$work/twins/twin"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
   "load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n 1)"
@@ -49,6 +53,9 @@ for round in $(seq "$rounds"); do
   grader/bin/grader grade fixtures/submissions/correct-loops --out "$work/alone-$round" >"$work/log" 2>&1 ||
     { cat "$work/log"; exit 1; }
   measure "$work/alone-$round" alone
+  grader/bin/grader grade --batch "$work/twins" --jobs 2 --submission-timeout 20 \
+    --out "$work/twins-$round" >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+  measure "$work/twins-$round" twins
   grader/bin/grader grade --batch "$work/pair" --jobs 2 --submission-timeout 20 \
     --out "$work/beside-$round" >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
   measure "$work/beside-$round" beside
@@ -67,11 +74,12 @@ done
 cpu0=$(median <"$work/alone.cpu")
 wall0=$(median <"$work/alone.wall")
 printf '%-32s %12s %10s %8s %10s %8s\n' setting score "CPU (ms)" "vs alone" "wall (ms)" "vs alone"
-for setting in alone beside load; do
+for setting in alone twins beside load; do
   cpu=$(median <"$work/$setting.cpu")
   wall=$(median <"$work/$setting.wall")
   scores=$(sort -u "$work/$setting.score" | paste -sd/ -)
   label=$setting
+  [ "$setting" = twins ] && label="beside a correct neighbour"
   [ "$setting" = beside ] && label="beside a hostile neighbour"
   [ "$setting" = load ] && label="under load ($(nproc) busy processes)"
   printf '%-32s %12s %10.0f %7.2fx %10.0f %7.2fx\n' "$label" "$scores" "$cpu" \
