@@ -67,10 +67,18 @@ final class ChildJvm implements AutoCloseable {
       this.launch = launch;
     }
 
-    synchronized void reap() {
+    /**
+     * Reads what the child used, once: before it quits on its own (its processes' counts go with
+     * them where no control group keeps them), or before it is killed.
+     */
+    synchronized void recordUsage() {
       if (usage == null) {
         usage = launch.resources().usage(process.toHandle());
       }
+    }
+
+    synchronized void reap() {
+      recordUsage();
       sandbox.reap(process, launch);
     }
 
@@ -671,6 +679,7 @@ final class ChildJvm implements AutoCloseable {
 
   @Override
   public void close() {
+    running.recordUsage();
     if (!dead) {
       try {
         out.writeByte(Protocol.QUIT);

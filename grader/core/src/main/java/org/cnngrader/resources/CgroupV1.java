@@ -66,13 +66,17 @@ public final class CgroupV1 implements ControlGroups {
       ChildGroup trial =
           groups.create(new ChildBudget(256 * ChildBudget.MIB, ChildBudget.MIB, 16, 32, 1));
       trial.remove();
+    } catch (java.nio.file.AccessDeniedException e) {
+      return new Probed(
+          Optional.empty(),
+          "cgroup v1 is mounted but only root may make groups in " + own.get("memory"));
     } catch (IOException | RuntimeException e) {
       return new Probed(
           Optional.empty(),
           "cgroup v1 is mounted but this user cannot make groups in "
               + own.get("memory")
               + " ("
-              + e.getMessage()
+              + e
               + ")");
     }
     return new Probed(Optional.of(groups), "");
@@ -166,7 +170,11 @@ public final class CgroupV1 implements ControlGroups {
 
     @Override
     public void killAll() {
-      CgroupFiles.killListed(folders.get("pids"));
+      // The pids group first: it holds every process, and forks stop there once it is frozen out.
+      Path pids = folders.get("pids");
+      if (pids != null) {
+        CgroupFiles.killListed(pids);
+      }
       new LinkedHashSet<>(folders.values()).forEach(CgroupFiles::killListed);
     }
 

@@ -58,6 +58,12 @@ public final class CgroupV2 implements ControlGroups {
       CgroupFiles.removeAbandoned(own, PREFIX);
       groups.create(new ChildBudget(256 * ChildBudget.MIB, ChildBudget.MIB, 16, 32, 1)).remove();
       return new Probed(Optional.of(groups), "");
+    } catch (java.nio.file.AccessDeniedException e) {
+      return new Probed(
+          Optional.empty(),
+          "cgroup v2 is mounted but this user may not make groups in "
+              + own
+              + " (root may, or a user the system delegated it to)");
     } catch (IOException | RuntimeException e) {
       return new Probed(
           Optional.empty(),
