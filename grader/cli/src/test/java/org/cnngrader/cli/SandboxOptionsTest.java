@@ -65,7 +65,7 @@ class SandboxOptionsTest {
         .contains("Sandbox: process (level 3: ")
         .containsPattern(
             "Bounded per child: memory, CPU time, [^\n]*; not bounded here: [^\n]*"
-                + "temporary space \\(provenance.json says how\\)");
+                + "temporary space[^\\n]* \\(provenance.json says how\\)");
     JsonNode sandbox = json(temp.resolve("correct-loops/provenance.json")).get("sandbox");
     JsonNode temporary = sandbox.get("bounds_per_child").get("temporary_space");
     assertThat(temporary.get("held").asBoolean()).isFalse();
