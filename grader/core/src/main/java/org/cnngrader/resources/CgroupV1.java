@@ -170,7 +170,7 @@ public final class CgroupV1 implements ControlGroups {
 
     @Override
     public void killAll() {
-      // The pids group first: it holds every process, and forks stop there once it is frozen out.
+      // The pids group first: every process the child started is listed there.
       Path pids = folders.get("pids");
       if (pids != null) {
         CgroupFiles.killListed(pids);
