@@ -143,6 +143,6 @@ public final class BatchGrading {
       return new Outcome(null, new GraderError(submission.id(), fault));
     }
     listener.graded(submission, result);
-    return new Outcome(Scoresheet.of(result).withStudents(submission.students()), null);
+    return new Outcome(Scoresheet.of(result, submission.students(), writer.confinement()), null);
   }
 }

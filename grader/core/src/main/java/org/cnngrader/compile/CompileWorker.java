@@ -22,15 +22,25 @@ import java.util.concurrent.TimeoutException;
 /**
  * The grader's end of one compile worker ({@link CompileWorkerMain}): a JVM with a heap of its own
  * that is kept warm across a batch, given a time limit per compilation, and killed and replaced
- * when a submission's sources exhaust it. Idle workers wait in a pool shared by the grader's
- * threads.
+ * when a submission's sources exhaust it. Workers are shared by the grader's threads: a warm worker
+ * compiles a submission in a tenth of a second, so a thread waits for a busy one rather than pay
+ * for starting and warming another (about a second of CPU), unless it stays busy.
  */
 final class CompileWorker {
 
   /** The worker's heap: javac compiles a course's largest submission in a tenth of it. */
   static final int HEAP_MEBIBYTES = 512;
 
+  /**
+   * How long a thread waits for a busy worker before it starts one of its own: longer than a
+   * worker's start and first, cold compilation; a worker busy for longer is on a bomb.
+   */
+  private static final Duration PATIENCE = Duration.ofSeconds(3);
+
+  /** Idle workers, the most recently used first; also the lock of {@link #running}. */
   private static final Deque<CompileWorker> IDLE = new ArrayDeque<>();
+
+  private static int running;
 
   static {
     Runtime.getRuntime()
@@ -71,26 +81,69 @@ final class CompileWorker {
    */
   static Javac.Run compile(
       List<Path> files, Path classes, Map<String, String> origins, Duration limit) {
-    CompileWorker worker;
-    synchronized (IDLE) {
-      worker = IDLE.poll();
+    CompileWorker worker = borrow();
+    Javac.Run run;
+    try {
+      run = worker.run(new CompileProtocol.Request(files, classes, origins), limit);
+    } catch (RuntimeException | Error e) {
+      worker.retire();
+      throw e;
     }
-    if (worker == null || !worker.process.isAlive()) {
-      try {
-        worker = start();
-      } catch (IOException e) {
-        throw new IllegalStateException("the compile worker could not be started: " + e, e);
-      }
-    }
-    Javac.Run run = worker.run(new CompileProtocol.Request(files, classes, origins), limit);
     if (worker.dead || run.spent()) {
-      worker.kill();
+      worker.retire();
     } else {
       synchronized (IDLE) {
         IDLE.push(worker);
+        IDLE.notifyAll();
       }
     }
     return run;
+  }
+
+  /** An idle worker, else one that became idle within {@link #PATIENCE}, else a new one. */
+  private static CompileWorker borrow() {
+    synchronized (IDLE) {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (true) {
+        CompileWorker idle = IDLE.poll();
+        if (idle != null && idle.process.isAlive()) {
+          return idle;
+        }
+        if (idle != null) {
+          running--;
+          continue;
+        }
+        long left = deadline - System.nanoTime();
+        if (running == 0 || left <= 0) {
+          break;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(IDLE, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for a compile worker", e);
+        }
+      }
+      running++;
+    }
+    try {
+      return start();
+    } catch (IOException e) {
+      synchronized (IDLE) {
+        running--;
+        IDLE.notifyAll();
+      }
+      throw new IllegalStateException("the compile worker could not be started: " + e, e);
+    }
+  }
+
+  /** Kills this worker and lets a waiting thread start another. */
+  private void retire() {
+    kill();
+    synchronized (IDLE) {
+      running--;
+      IDLE.notifyAll();
+    }
   }
 
   private static CompileWorker start() throws IOException {
@@ -101,6 +154,7 @@ final class CompileWorker {
             "-Xmx" + HEAP_MEBIBYTES + "m",
             "-XX:MaxMetaspaceSize=256m",
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError",
             "-XX:-UsePerfData",
             "-Djava.awt.headless=true",

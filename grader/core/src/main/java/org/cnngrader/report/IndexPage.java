@@ -3,9 +3,14 @@ package org.cnngrader.report;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.resources.ResourceBound;
+import org.cnngrader.sandbox.SandboxLevel;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
@@ -13,7 +18,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * The page of a whole grading run: a histogram of scores (as a percentage of the maximum, in
- * tenths) and one row per submission linking to its report.
+ * tenths), one row per submission linking to its report, and how student code was confined.
  */
 public final class IndexPage {
 
@@ -38,10 +43,7 @@ public final class IndexPage {
     page.prependChild(new DocumentType("html", "", ""));
     page.outputSettings().charset("UTF-8");
     page.head().appendElement("meta").attr("charset", "utf-8");
-    String title =
-        "Conv2d grading: "
-            + results.size()
-            + (results.size() == 1 ? " submission" : " submissions");
+    String title = "Grades: " + count(results.size());
     page.title(title);
     page.head().appendElement("style").appendChild(new DataNode(HtmlReport.STYLE));
     Element body = page.body();
@@ -101,6 +103,7 @@ public final class IndexPage {
       }
       row.appendElement("td").text(result.passedParts() + "/" + result.parts().size());
     }
+    confinement(body, results);
     if (!errors.isEmpty()) {
       body.appendElement("h2").text("Not graded: faults of the grader, graded again next run");
       Element list = body.appendElement("ul").addClass("grader-errors");
@@ -111,6 +114,62 @@ public final class IndexPage {
       }
     }
     return page.outerHtml();
+  }
+
+  private static String count(int submissions) {
+    return submissions + (submissions == 1 ? " submission" : " submissions");
+  }
+
+  /**
+   * How student code was confined, one item per distinct confinement: a run resumed or merged from
+   * shards may hold submissions graded on other machines, at other levels.
+   */
+  private static void confinement(Element body, List<Scoresheet> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    Map<Confinement, Long> counts =
+        results.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Scoresheet::confinement, LinkedHashMap::new, Collectors.counting()));
+    body.appendElement("h2").text("How student code was confined");
+    Element list = body.appendElement("ul").addClass("confinement");
+    counts.forEach(
+        (confinement, count) -> {
+          Element item = list.appendElement("li");
+          item.appendText(count((int) (long) count) + ": ");
+          if (!confinement.recorded()) {
+            item.appendText("not recorded (graded by an earlier version of the grader).");
+            return;
+          }
+          item.appendText(levelWords(confinement) + ".");
+          if (!confinement.held().isEmpty()) {
+            item.appendText(" Bounded per child: " + resources(confinement.held()) + ".");
+          }
+          for (ResourceBound missing : confinement.unbounded()) {
+            item.appendElement("div")
+                .addClass("note")
+                .text("Not bounded: " + missing.resource().words() + ": " + missing.how());
+          }
+        });
+    body.appendElement("p")
+        .addClass("legend")
+        .text("Each submission's provenance.json says how every bound held.");
+  }
+
+  private static String levelWords(Confinement confinement) {
+    String promises =
+        Arrays.stream(SandboxLevel.values())
+            .filter(level -> level.key().equals(confinement.level()))
+            .findFirst()
+            .map(SandboxLevel::description)
+            .orElse(confinement.level());
+    return "sandbox level " + confinement.levelNumber() + ", " + promises;
+  }
+
+  private static String resources(List<ResourceBound> bounds) {
+    return bounds.stream().map(b -> b.resource().words()).collect(Collectors.joining(", "));
   }
 
   /** The share of the maximum a submission earned, 0 when there was nothing to earn. */

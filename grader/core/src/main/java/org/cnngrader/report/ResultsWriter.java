@@ -56,6 +56,11 @@ public final class ResultsWriter {
     this.isolation = isolation;
   }
 
+  /** How this writer's submissions were confined, for the run's index. */
+  public Confinement confinement() {
+    return Confinement.of(isolation);
+  }
+
   /**
    * Writes every file of a submission into {@code folder}: results.json, provenance.json (with the
    * key it was graded under), junit.xml, report.md and report.html. The files are written into a

@@ -17,16 +17,17 @@ import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
 
 /**
- * A submission's points, part by part, how long it took, its first problem and who handed it in:
- * what the table, the gradebook and the index need. It comes from a result just graded, or from the
- * files an earlier run (a shard, or a run this one resumes) wrote.
+ * A submission's points, part by part, how long it took, its first problem, who handed it in and
+ * how its code was confined: what the table, the gradebook and the index need. It comes from a
+ * result just graded, or from the files an earlier run (a shard, or a run this one resumes) wrote.
  */
 public record Scoresheet(
     String id,
     List<PartScore> parts,
     Duration elapsed,
     String firstProblem,
-    List<Student> students) {
+    List<Student> students,
+    Confinement confinement) {
 
   /** One part: its name ("case: part"), whether its case is hidden, and its points. */
   public record PartScore(String name, boolean hidden, double score, double max) {
@@ -46,13 +47,23 @@ public record Scoresheet(
       throw new IllegalArgumentException("first problem of " + id + " must be text, empty if none");
     }
     students = List.copyOf(students);
+    if (confinement == null) {
+      throw new IllegalArgumentException(
+          "confinement of " + id + " must be given, NOT_RECORDED if unknown");
+    }
   }
 
   public Scoresheet withStudents(List<Student> newStudents) {
-    return new Scoresheet(id, parts, elapsed, firstProblem, newStudents);
+    return new Scoresheet(id, parts, elapsed, firstProblem, newStudents, confinement);
   }
 
+  /** A result just graded, by no student named, its confinement not recorded. */
   public static Scoresheet of(SubmissionResult result) {
+    return of(result, List.of(), Confinement.NOT_RECORDED);
+  }
+
+  public static Scoresheet of(
+      SubmissionResult result, List<Student> students, Confinement confinement) {
     List<PartScore> parts = new ArrayList<>();
     for (PartResult part : result.parts()) {
       parts.add(
@@ -67,13 +78,14 @@ public record Scoresheet(
         parts,
         result.elapsed(),
         FeedbackWriter.headline(result).orElse(""),
-        List.of());
+        students,
+        confinement);
   }
 
   /**
    * Reads what an earlier run wrote in submission {@code id}'s {@code folder}: the tests of its
-   * results.json (hidden where Gradescope shows them only after grades are published), and its time
-   * and first problem from provenance.json.
+   * results.json (hidden where Gradescope shows them only after grades are published), and its
+   * time, first problem, students and confinement from provenance.json.
    *
    * @throws IOException when a file cannot be read or is not as the grader writes it
    */
@@ -103,7 +115,8 @@ public record Scoresheet(
         parts,
         Duration.ofMillis(Math.max(0, score.path("elapsed_ms").asLong())),
         score.path("first_problem").asText(""),
-        Student.fromJson(provenance));
+        Student.fromJson(provenance),
+        Confinement.fromProvenance(provenance));
   }
 
   /** A layer's subtotal: the points of its parts, named "<layer>/<case>: <part>". */

@@ -711,6 +711,24 @@ abstract class HostileZoo {
   }
 
   @Test
+  void nativeMemoryByARoutePastTheDirectBufferCapIsBounded() throws Exception {
+    // -XX:MaxDirectMemorySize caps ByteBuffer.allocateDirect only: each Deflater holds about 270
+    // KiB
+    // of zlib's state in native memory, touched by compressing 64 KiB (16,000 of them: 4 GiB).
+    SubmissionResult result =
+        gradeWatchingMemory(
+            inForward(
+                "java.util.List<java.util.zip.Deflater> kept = new java.util.ArrayList<>(); byte[]"
+                    + " noise = new byte[64 << 10]; new java.util.Random(1).nextBytes(noise); byte[]"
+                    + " packed = new byte[128 << 10]; for (int i = 0; i < 16_000; i++) {"
+                    + " java.util.zip.Deflater d = new java.util.zip.Deflater(1); d.setInput(noise);"
+                    + " d.deflate(packed, 0, packed.length, java.util.zip.Deflater.SYNC_FLUSH);"
+                    + " kept.add(d); } System.out.println(\"deflaters kept: \" + kept.size());"));
+
+    assertStoppedForMemory(result);
+  }
+
+  @Test
   void deepRecursionOnManyThreadsIsBoundedByMemory() throws Exception {
     SubmissionResult result =
         gradeWatchingMemory(

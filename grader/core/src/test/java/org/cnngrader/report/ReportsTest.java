@@ -18,6 +18,9 @@ import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.resources.ResourceBound;
+import org.cnngrader.resources.ResourceBound.Resource;
+import org.cnngrader.sandbox.SandboxLevel;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -180,6 +183,47 @@ class ReportsTest {
     assertThat(bins[9]).isEqualTo(1);
     assertThat(java.util.Arrays.stream(bins).sum()).isEqualTo(3);
     assertThat(page.select("svg rect")).hasSize(10);
+  }
+
+  @Test
+  void indexSaysHowEachGroupOfSubmissionsWasConfinedAndWhatWasNotBounded() {
+    Confinement bubblewrap =
+        new Confinement(
+            "bwrap",
+            1,
+            List.of(
+                ResourceBound.held(Resource.MEMORY, "a control group per child"),
+                ResourceBound.held(Resource.CPU_TIME, "the control group's CPU count")));
+    Confinement process =
+        new Confinement(
+            "process",
+            3,
+            List.of(
+                ResourceBound.held(Resource.MEMORY, "RLIMIT_DATA per process"),
+                ResourceBound.unbounded(
+                    Resource.TEMPORARY_SPACE, "a process of the grader's own user shares /tmp")));
+    List<Scoresheet> sheets =
+        List.of(
+            Scoresheet.of(correct, List.of(), bubblewrap),
+            Scoresheet.of(flipped, List.of(), process),
+            Scoresheet.of(hostile, List.of(), bubblewrap),
+            Scoresheet.of(correct, List.of(), Confinement.NOT_RECORDED));
+
+    Document page = Jsoup.parse(IndexPage.render(sheets));
+
+    assertThat(page.title()).isEqualTo("Grades: 4 submissions");
+    assertThat(page.select("ul.confinement > li"))
+        .extracting(Element::text)
+        .containsExactly(
+            "2 submissions: sandbox level 1, "
+                + SandboxLevel.BWRAP.description()
+                + ". Bounded per child: memory, CPU time.",
+            "1 submission: sandbox level 3, "
+                + SandboxLevel.PROCESS.description()
+                + ". Bounded per child: memory. Not bounded: temporary space: a process of the"
+                + " grader's own user shares /tmp",
+            "1 submission: not recorded (graded by an earlier version of the grader).");
+    assertThat(page.select("ul.confinement .note")).hasSize(1);
   }
 
   private static List<Scoresheet> sheets(SubmissionResult... results) {

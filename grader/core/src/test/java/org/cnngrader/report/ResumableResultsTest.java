@@ -15,6 +15,8 @@ import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.resources.ResourceBound;
+import org.cnngrader.resources.ResourceBound.Resource;
 import org.cnngrader.sandbox.Isolation;
 import org.cnngrader.sandbox.SandboxLevel;
 import org.junit.jupiter.api.Test;
@@ -77,14 +79,47 @@ class ResumableResultsTest {
   @Test
   void aScoresheetReadBackEqualsTheOneOfTheResultItWasWrittenFrom() throws Exception {
     SubmissionResult result = rejected("carol");
-    writer.write(result, out.resolve("carol"), TestKeys.of("carol"));
+    ResultsWriter bounded =
+        new ResultsWriter(
+            TestRepository.fixtures(),
+            GradingOptions.DEFAULT,
+            new Isolation(
+                SandboxLevel.USER,
+                "auto",
+                false,
+                true,
+                List.of("bwrap: not installed"),
+                List.of(),
+                List.of(
+                    ResourceBound.held(Resource.MEMORY, "a control group per child, 1,088 MiB"),
+                    ResourceBound.unbounded(Resource.TEMPORARY_SPACE, "no mount namespace"))));
+    bounded.write(result, out.resolve("carol"), TestKeys.of("carol"));
 
     Scoresheet read = Scoresheet.read("carol", out.resolve("carol"));
 
-    Scoresheet written = Scoresheet.of(result);
+    Scoresheet written = Scoresheet.of(result, List.of(), bounded.confinement());
     assertThat(read.parts()).isEqualTo(written.parts());
     assertThat(read.elapsed().toMillis()).isEqualTo(written.elapsed().toMillis());
     assertThat(read.firstProblem()).isEqualTo(written.firstProblem()).isNotEmpty();
+    assertThat(read.confinement()).isEqualTo(written.confinement());
+    assertThat(read.confinement().levelNumber()).isEqualTo(2);
+    assertThat(read.confinement().unbounded())
+        .extracting(ResourceBound::resource)
+        .containsExactly(Resource.TEMPORARY_SPACE);
+  }
+
+  @Test
+  void resultsWithoutASandboxInTheirProvenanceHaveNoConfinementRecorded() throws Exception {
+    writer.write(rejected("frank"), out.resolve("frank"), TestKeys.of("frank"));
+    Path provenance = out.resolve("frank").resolve(ResultsWriter.PROVENANCE);
+    ObjectMapper mapper = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode older =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(provenance.toFile());
+    older.remove("sandbox");
+    Files.writeString(provenance, mapper.writeValueAsString(older));
+
+    assertThat(Scoresheet.read("frank", out.resolve("frank")).confinement())
+        .isEqualTo(Confinement.NOT_RECORDED);
   }
 
   @Test
