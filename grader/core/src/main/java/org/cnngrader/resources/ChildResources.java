@@ -99,7 +99,7 @@ public final class ChildResources implements AutoCloseable {
   }
 
   private static Stream<ProcessHandle> tree(ProcessHandle root) {
-    return Stream.concat(Stream.of(root), root.descendants());
+    return ProcessTree.of(root);
   }
 
   /** The process's peak resident memory (VmHWM), or 0 where it cannot be read. */
