@@ -193,7 +193,8 @@ public final class Bubblewrap implements Sandbox {
     // Killing bubblewrap kills its init process (--die-with-parent), and with it every process in
     // the child's pid namespace.
     if (launch.user() >= 0) {
-      OtherUser.reapUser(child, launch);
+      // The machine's shared folders are not in the child's file system.
+      OtherUser.reapUser(child, launch, false);
     } else {
       launch.resources().killAll();
       Reaper.killTree(child.toHandle());

@@ -237,18 +237,22 @@ public final class OtherUser implements Sandbox {
 
   @Override
   public void reap(Process child, Launch launch) {
-    reapUser(child, launch);
+    // A child with a private tmpfs wrote nothing into the machine's shared folders.
+    reapUser(child, launch, temporary.isEmpty());
   }
 
   /**
-   * Kills every process of the launch's user, then deletes what it left in the folders every user
-   * may write to, so that nothing a child wrote there (hidden inputs, say) reaches a later child.
+   * Kills every process of the launch's user, then, where the child could write to the folders
+   * every user may write to, deletes what it left there, so that nothing a child wrote there
+   * (hidden inputs, say) reaches a later child.
    */
-  static void reapUser(Process child, Launch launch) {
+  static void reapUser(Process child, Launch launch, boolean sharedFoldersWritable) {
     launch.resources().killAll();
     Reaper.killTree(child.toHandle());
     Reaper.killUser(launch.user());
-    SharedFolders.deleteOwnedBy(launch.user());
+    if (sharedFoldersWritable) {
+      SharedFolders.deleteOwnedBy(launch.user());
+    }
     launch.resources().close();
   }
 
