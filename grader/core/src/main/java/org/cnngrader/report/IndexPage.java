@@ -90,6 +90,7 @@ public final class IndexPage {
       row.appendElement("td").text(String.format(Locale.ROOT, "%.1f", 100 * fraction(result)));
       for (String layer : layers) {
         row.appendElement("td")
+            .addClass("points")
             .text(
                 result.layerScores().stream()
                     .filter(l -> l.layer().equals(layer))
