@@ -186,9 +186,8 @@ floor() {
 }
 
 # The naive route: one unzipped handout, one untimed run to fill its build folder, then a sample.
-grader/bin/grader handout --out "$work/student.zip" >/dev/null
-mkdir "$work/handout"
-(cd "$work/handout" && unzip -q ../student.zip)
+grader/bin/grader handout --out "$work/handout.zip" >/dev/null
+(cd "$work" && unzip -q handout.zip) # into its one folder, handout/
 handout_source="$work/handout/src/main/java/cnn/Conv2d.java"
 maven_test() { cd "$work/handout" && exec mvn -B -o -q test; }
 cp "$work/batch/${ids[0]}/cnn/Conv2d.java" "$handout_source"

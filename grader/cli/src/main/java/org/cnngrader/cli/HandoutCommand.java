@@ -71,12 +71,13 @@ final class HandoutCommand implements Callable<Integer>, GraderCommand.HomeAware
           spec.commandLine()
               .getOut()
               .printf(
-                  "Wrote %s: %d files, %d of them public fixtures.%n"
+                  "Wrote %s: %d files in a folder %s/, %d of them public fixtures.%n"
                       + "Checked: no file in it is, or holds the inputs of, one of the %d hidden"
                       + " fixtures, and none is a case list or one of the %d files of example"
                       + " solutions.%n",
                   out,
                   handout.entries().size(),
+                  Handout.topFolder(out),
                   handout.publicFixtures(),
                   handout.hiddenFixturesCompared(),
                   handout.exampleSolutionFilesCompared());

@@ -82,7 +82,9 @@ public final class Handout {
   }
 
   /**
-   * Writes the zip, atomically, or refuses.
+   * Writes the zip, atomically, or refuses. Every file lies in one top folder named after the zip
+   * ({@code student.zip} holds {@code student/pom.xml}, ...), so that unzipping it in a Downloads
+   * folder makes one project folder there rather than spilling its files.
    *
    * @throws HandoutRefusedException when an entry would give a secret away; nothing is written
    */
@@ -90,7 +92,25 @@ public final class Handout {
     if (!leaks.isEmpty()) {
       throw new HandoutRefusedException(leaks());
     }
+    String top = topFolder(zip);
     ReproducibleZip.write(
-        entries.stream().map(entry -> ZipItem.of(entry.path(), entry.content())).toList(), zip);
+        entries.stream()
+            .map(entry -> ZipItem.of(top + "/" + entry.path(), entry.content()))
+            .toList(),
+        zip);
+  }
+
+  /**
+   * The folder the zip unzips into: its file name without {@code .zip}, or {@code handout} when
+   * that leaves nothing a folder may be named.
+   */
+  public static String topFolder(Path zip) {
+    String name = zip.getFileName().toString();
+    if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+      name = name.substring(0, name.length() - 4);
+    }
+    return name.isBlank() || name.equals(".") || name.equals("..") || name.startsWith(".")
+        ? "handout"
+        : name;
   }
 }

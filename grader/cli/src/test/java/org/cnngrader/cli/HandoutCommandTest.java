@@ -66,7 +66,7 @@ class HandoutCommandTest {
                 + zip
                 + ": "
                 + entries.size()
-                + " files, 36 of them public fixtures.\n"
+                + " files in a folder student/, 36 of them public fixtures.\n"
                 + "Checked: no file in it is, or holds the inputs of, one of the 36 hidden fixtures,"
                 + " and none is a case list or one of the 53 files of example solutions.\n");
     assertThat(entries)
@@ -248,8 +248,9 @@ class HandoutCommandTest {
 
   @Test
   void theSameRepositoryGivesAByteIdenticalZipWithFixedTimesAndOrder() throws Exception {
-    Path first = temp.resolve("first.zip");
-    Path second = temp.resolve("again/second.zip");
+    // Named alike: the zip's top folder is named after it.
+    Path first = temp.resolve("student.zip");
+    Path second = temp.resolve("again/student.zip");
 
     assertThat(cli.run("handout", "--out", first.toString())).isZero();
     assertThat(cli.run("handout", "--out", second.toString())).isZero();
@@ -393,16 +394,21 @@ class HandoutCommandTest {
     return root;
   }
 
-  /** The zip's files (its folders' entries aside) by path. */
+  /**
+   * The zip's files (its folders' entries aside) by path below its one top folder, which is named
+   * after the zip.
+   */
   static Map<String, byte[]> entries(Path zip) throws IOException {
+    String top = zip.getFileName().toString().replaceFirst("\\.zip$", "") + "/";
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipFile file = new ZipFile(zip.toFile())) {
       for (ZipEntry entry : Collections.list(file.entries())) {
+        assertThat(entry.getName()).as("every entry lies in the top folder").startsWith(top);
         if (entry.isDirectory()) {
           continue;
         }
         try (InputStream in = file.getInputStream(entry)) {
-          entries.put(entry.getName(), in.readAllBytes());
+          entries.put(entry.getName().substring(top.length()), in.readAllBytes());
         }
       }
     }

@@ -142,10 +142,10 @@ class HandoutMavenBuildTest {
 
   /** The handout unzipped into a folder of its own, with an example's Conv2d in place. */
   private static Path unzippedWith(String example, String name) throws IOException {
-    Path folder = Files.createDirectories(temp.resolve(name));
+    Path unzipped = Files.createDirectories(temp.resolve(name));
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        Path file = folder.resolve(entry.getName());
+        Path file = unzipped.resolve(entry.getName());
         if (entry.isDirectory()) {
           Files.createDirectories(file);
           continue;
@@ -154,6 +154,8 @@ class HandoutMavenBuildTest {
         Files.copy(in, file);
       }
     }
+    // The zip holds one folder, named after it.
+    Path folder = unzipped.resolve("student");
     for (String layer :
         List.of(
             "Conv2d.java", "MaxPool2d.java", "SpatialGroupNorm.java", "SpatialBatchNorm.java")) {
