@@ -90,10 +90,10 @@ final class GradescopeCommand implements Callable<Integer>, GraderCommand.HomeAw
     boolean policy = paths.stream().anyMatch(p -> p.endsWith("/" + AutograderBundle.POLICY));
     stdout.printf(
         Locale.ROOT,
-        "Wrote %s (%.1f MB): %s and %s, %d libraries (no ND4J), %d public and %d hidden"
+        "Wrote %s (%.1f MiB): %s and %s, %d libraries (no ND4J), %d public and %d hidden"
             + " fixtures%s.%n",
         out.toAbsolutePath().normalize(),
-        size / 1e6,
+        size / (1024.0 * 1024),
         AutograderBundle.SETUP,
         AutograderBundle.RUN,
         libraries,
