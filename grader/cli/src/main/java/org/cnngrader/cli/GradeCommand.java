@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
             + " index.html. A submission's id is its folder's name, or the zip's without .zip. A"
             + " Gradescope export (a folder or zip holding submission_metadata.yml) or a Canvas"
             + " download (files named <name>_<user id>_<file id>_<file name>), given as SUBMISSION"
-            + " or --batch DIR, is graded as its submissions, with the students' names in the"
+            + " or --batch DIR, is graded as its submissions, with the students' names (Canvas:"
+            + " the squashed names of its file names), emails, LMS ids and late marks in the"
             + " gradebook.")
 final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
 

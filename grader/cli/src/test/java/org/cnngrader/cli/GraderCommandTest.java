@@ -427,11 +427,12 @@ class GraderCommandTest {
     assertThat(Files.readAllLines(temp.resolve("gradebook.csv")))
         .hasSize(3)
         .satisfies(
-            lines -> assertThat(lines.get(1)).startsWith("correct-loops,,,graded,510,510,255,255,"))
+            lines ->
+                assertThat(lines.get(1)).startsWith("correct-loops,,,,,graded,510,510,255,255,"))
         .satisfies(
             lines ->
                 assertThat(lines.get(2))
-                    .startsWith("mistake-bias-missing,,,graded,460,510,231,229,"));
+                    .startsWith("mistake-bias-missing,,,,,graded,460,510,231,229,"));
     assertThat(Files.readString(temp.resolve("index.html")))
         .contains("href=\"correct-loops/report.html\"");
     assertThat(cli.stdout())

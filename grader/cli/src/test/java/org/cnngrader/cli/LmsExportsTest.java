@@ -60,9 +60,15 @@ class LmsExportsTest {
 
   /** Every row's id, students, emails, score and maximum (its status aside). */
   private static List<List<String>> gradebook(Path out) throws IOException {
-    return TestFiles.csvRows(out.resolve("gradebook.csv")).stream()
-        .map(row -> List.of(row.get(0), row.get(1), row.get(2), row.get(4), row.get(5)))
-        .toList();
+    return gradebook(out, "id", "students", "emails", "score", "max_score");
+  }
+
+  /** Every row's cells of the columns named, the header row first. */
+  private static List<List<String>> gradebook(Path out, String... columns) throws IOException {
+    List<List<String>> rows = TestFiles.csvRows(out.resolve("gradebook.csv"));
+    List<Integer> at = java.util.Arrays.stream(columns).map(rows.get(0)::indexOf).toList();
+    assertThat(at).as("columns %s of %s", List.of(columns), rows.get(0)).doesNotContain(-1);
+    return rows.stream().map(row -> at.stream().map(row::get).toList()).toList();
   }
 
   /** An export of submission_101 (correct), submission_102 (a group's, bias missing) and 103. */
@@ -129,7 +135,8 @@ class LmsExportsTest {
 
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
         .startsWith(
-            "submission_102,\"'@SUM(A1); =Bob Roe\",\"ann@example.edu; bob@example.edu\",graded,460,");
+            "submission_102,\"'@SUM(A1); =Bob Roe\",\"ann@example.edu; bob@example.edu\",\"1002;"
+                + " 1003\",,graded,460,");
   }
 
   @Test
@@ -244,6 +251,12 @@ class LmsExportsTest {
         .contains("Note: Conv2d-1.java: compiled as Conv2d.java\n");
     assertThat(json(out.resolve("doejane/provenance.json")).get("students").findValuesAsText("id"))
         .containsExactly("1001");
+    assertThat(gradebook(out, "id", "student_ids", "late"))
+        .containsExactly(
+            List.of("id", "student_ids", "late"),
+            List.of("doejane", "1001", ""),
+            List.of("roeann", "1002", "late"),
+            List.of("smithbo", "1003", ""));
   }
 
   @Test

@@ -68,7 +68,7 @@ class MergeCommandTest {
                 .map(l -> l.substring(0, l.indexOf(','))))
         .containsExactly("al", "cy", "dora");
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
-        .startsWith("al,,,graded,510,510,255,255,");
+        .startsWith("al,,,,,graded,510,510,255,255,");
     for (String id : List.of("al", "cy", "dora")) {
       assertThat(out.resolve(id).resolve("report.html")).isNotEmptyFile();
     }
@@ -91,8 +91,8 @@ class MergeCommandTest {
     assertThat(code).isEqualTo(ExitCode.GRADER_FAULT);
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .anyMatch(
-            row -> row.startsWith("dora,,,\"grader error: java.io.IOException: No space left\","))
-        .anyMatch(row -> row.startsWith("al,,,graded,510,"));
+            row -> row.startsWith("dora,,,,,\"grader error: java.io.IOException: No space left\","))
+        .anyMatch(row -> row.startsWith("al,,,,,graded,510,"));
     assertThat(out.resolve("dora")).doesNotExist();
     assertThat(out.resolve("grader-errors.json")).content().contains("\"submission\" : \"dora\"");
     assertThat(cli.stdout())

@@ -112,12 +112,13 @@ public final class CanvasDownload {
     List<Submissions.Found> found = new ArrayList<>();
     for (List<File> own : byStudent.values()) {
       StudentKey key = own.get(0).student();
+      boolean late = own.stream().anyMatch(file -> file.student().late());
       found.add(
           new Submissions.Found(
               key.id(),
               new Submissions.Source.CanvasFiles(
                   own, shown.apply(own.get(0).path().resolveSibling(key.prefix() + "*"))),
-              List.of(new Student(key.name(), "", key.userId())),
+              List.of(new Student(key.name(), "", key.userId(), late)),
               null));
     }
     return found;

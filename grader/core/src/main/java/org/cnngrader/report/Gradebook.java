@@ -12,8 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One row per submission, for spreadsheets and LMS imports: id, the students' names and emails
- * (several joined with "; ", empty when unknown), status ("graded", or "grader error:" and what
+ * One row per submission, for spreadsheets and LMS imports: id, the students' names, emails and LMS
+ * ids (Canvas user ids, Gradescope SIDs; several joined with "; ", empty when unknown), whether the
+ * LMS marked the hand-in late ("late", else empty), status ("graded", or "grader error:" and what
  * went wrong, points left empty), total, maximum, the public and hidden cases' shares of the total,
  * then the points of every part ("case: part", marked "(hidden)" for hidden cases) as plain
  * numbers. A cell that a spreadsheet would run as a formula (it starts with =, +, - or @) gets a
@@ -31,6 +32,9 @@ public final class Gradebook {
   public static final String NOT_GRADED = "grader error: ";
 
   private static final CsvMapper CSV = new CsvMapper();
+
+  /** id, students, emails, student_ids, late, status, score, max, public and hidden scores. */
+  private static final int FIXED_COLUMNS = 10;
 
   private Gradebook() {}
 
@@ -53,6 +57,7 @@ public final class Gradebook {
             .toList();
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     schema.addColumn("id").addColumn("students").addColumn("emails");
+    schema.addColumn("student_ids").addColumn("late");
     schema.addColumn("status").addColumn("score").addColumn("max_score");
     schema.addColumn("public_score").addColumn("hidden_score");
     layers.forEach(layer -> schema.addColumn(layer + "_score"));
@@ -65,6 +70,8 @@ public final class Gradebook {
       row.add(inert(sheet.id()));
       row.add(inert(joined(sheet.students(), Student::name)));
       row.add(inert(joined(sheet.students(), Student::email)));
+      row.add(inert(joined(sheet.students(), Student::id)));
+      row.add(late(sheet.students()));
       row.add(GRADED);
       row.add(number(sheet.score()));
       row.add(number(sheet.maxScore()));
@@ -87,8 +94,10 @@ public final class Gradebook {
       row.add(inert(error.id()));
       row.add("");
       row.add("");
+      row.add("");
+      row.add("");
       row.add(inert(NOT_GRADED + error.message()));
-      while (row.size() < 8 + layers.size() + partColumns.size()) {
+      while (row.size() < FIXED_COLUMNS + layers.size() + partColumns.size()) {
         row.add("");
       }
       rows.add(row);
@@ -106,6 +115,11 @@ public final class Gradebook {
         .map(field)
         .filter(value -> !value.isEmpty())
         .collect(Collectors.joining("; "));
+  }
+
+  /** "late" when the LMS marked any of the students' hand-in late, else empty. */
+  private static String late(List<Student> students) {
+    return students.stream().anyMatch(Student::late) ? "late" : "";
   }
 
   /** "case: part", marked when the case is hidden. */

@@ -20,8 +20,10 @@ import java.util.List;
  * @param name the student's name (Gradescope) or the name Canvas puts in file names
  * @param email the student's email address
  * @param id the LMS's id for the student: Gradescope's SID, or Canvas's user id
+ * @param late whether the LMS marked the student's hand-in late (Canvas's {@code LATE} in its file
+ *     names)
  */
-public record Student(String name, String email, String id) {
+public record Student(String name, String email, String id, boolean late) {
 
   /** The field of provenance.json that lists a submission's students. */
   public static final String PROVENANCE_FIELD = "students";
@@ -32,6 +34,11 @@ public record Student(String name, String email, String id) {
     id = plain(id);
   }
 
+  /** A student whose hand-in the LMS did not mark late. */
+  public Student(String name, String email, String id) {
+    this(name, email, id, false);
+  }
+
   /** The students listed in {@code provenance}, as {@link #toJson} wrote them. */
   public static List<Student> fromJson(JsonNode provenance) {
     List<Student> students = new ArrayList<>();
@@ -40,7 +47,8 @@ public record Student(String name, String email, String id) {
           new Student(
               student.path("name").asText(""),
               student.path("email").asText(""),
-              student.path("id").asText("")));
+              student.path("id").asText(""),
+              student.path("late").asBoolean(false)));
     }
     return students;
   }
@@ -65,6 +73,7 @@ public record Student(String name, String email, String id) {
       node.put("name", student.name());
       node.put("email", student.email());
       node.put("id", student.id());
+      node.put("late", student.late());
     }
     return array;
   }

@@ -119,11 +119,11 @@ class BatchGradingTest {
     assertThat(ResultsWriter.readErrors(out)).isEqualTo(report.errors());
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .anyMatch(
-            row -> row.matches("bob,,,\"grader error: java.io.IOException: No space [^\"]*\",*"))
+            row -> row.matches("bob,,,,,\"grader error: java.io.IOException: No space [^\"]*\",*"))
         .anyMatch(
             row ->
                 row.startsWith(
-                    "alice,,,graded,0,"
+                    "alice,,,,,graded,0,"
                         + FeedbackWriter.points(TestRepository.fixtures().maxScore())
                         + ","));
 

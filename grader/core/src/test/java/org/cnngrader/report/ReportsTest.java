@@ -148,11 +148,13 @@ class ReportsTest {
         mapper.readerForListOf(String.class).readValues(csv)) {
       List<List<String>> all = rows.readAll();
       assertThat(all).hasSize(3);
-      assertThat(all.get(0).subList(0, 10))
+      assertThat(all.get(0).subList(0, 12))
           .containsExactly(
               "id",
               "students",
               "emails",
+              "student_ids",
+              "late",
               "status",
               "score",
               "max_score",
@@ -161,12 +163,12 @@ class ReportsTest {
               "conv2d_score",
               "conv2d/batch-3ch-4filters: forward shape");
       assertThat(all.get(0))
-          .hasSize(8 + 1 + 15)
+          .hasSize(10 + 1 + 15)
           .contains("conv2d/large-4x16x32x32: forward values");
-      assertThat(all.get(1).subList(0, 8))
-          .containsExactly("'=cmd|'/c calc'!A1", "", "", "graded", "24", "24", "24", "0");
-      assertThat(all.get(2).subList(0, 4)).containsExactly("flipped", "", "", "graded");
-      assertThat(all.get(2).subList(4, all.get(2).size()))
+      assertThat(all.get(1).subList(0, 10))
+          .containsExactly("'=cmd|'/c calc'!A1", "", "", "", "", "graded", "24", "24", "24", "0");
+      assertThat(all.get(2).subList(0, 6)).containsExactly("flipped", "", "", "", "", "graded");
+      assertThat(all.get(2).subList(6, all.get(2).size()))
           .allSatisfy(cell -> assertThat(cell).matches("\\d+(\\.\\d+)?"));
     }
   }

@@ -132,8 +132,10 @@ class ResumableResultsTest {
     List<String> rows = Files.readAllLines(out.resolve(Gradebook.FILE));
     assertThat(rows.get(1))
         .startsWith(
-            "dave,,,graded,0," + FeedbackWriter.points(TestRepository.fixtures().maxScore()) + ",");
-    assertThat(rows.get(2)).matches("\"'=erin\",,,\"grader error: No space left on device\",*");
+            "dave,,,,,graded,0,"
+                + FeedbackWriter.points(TestRepository.fixtures().maxScore())
+                + ",");
+    assertThat(rows.get(2)).matches("\"'=erin\",,,,,\"grader error: No space left on device\",*");
     assertThat(ResultsWriter.readErrors(out)).isEqualTo(errors);
     assertThat(Files.readString(out.resolve(IndexPage.FILE)))
         .contains("Not graded: faults of the grader, graded again next run")
