@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cnngrader.SubmissionFolder;
 import org.cnngrader.TestRepository;
 import org.cnngrader.execution.Limits;
@@ -851,6 +853,21 @@ abstract class HostileZoo {
   }
 
   /** Command lines of live processes that mention any of {@code words}. */
+  /**
+   * Whether the process is in the control group of another grader's child ({@code cnn-grader-<its
+   * pid>-<n>}): a grader or test run beside this one on the machine.
+   */
+  private static boolean ofAnotherGrader(Path process) {
+    try {
+      Matcher group =
+          Pattern.compile("/cnn-grader-(\\d+)-\\d+")
+              .matcher(Files.readString(process.resolve("cgroup"), StandardCharsets.ISO_8859_1));
+      return group.find() && Long.parseLong(group.group(1)) != ProcessHandle.current().pid();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private static List<String> processesMentioning(String... words) throws IOException {
     List<String> found = new ArrayList<>();
     long self = ProcessHandle.current().pid();
@@ -869,7 +886,7 @@ abstract class HostileZoo {
         } catch (IOException e) {
           continue;
         }
-        if (state.equals("Z")) {
+        if (state.equals("Z") || ofAnotherGrader(entry)) {
           continue;
         }
         for (String word : words) {
