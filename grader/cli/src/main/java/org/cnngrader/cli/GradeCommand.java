@@ -14,6 +14,7 @@ import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.intake.InputFormat;
 import org.cnngrader.intake.Intake;
 import org.cnngrader.intake.IntakeListener;
+import org.cnngrader.intake.Reading;
 import org.cnngrader.intake.Submissions;
 import org.cnngrader.report.SummaryTable;
 import picocli.CommandLine;
@@ -131,8 +132,19 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           GradingOptions options = flags.options(home);
           FixtureSet fixtures = flags.loadFixtures(home, options);
           PrintWriter err = spec.commandLine().getErr();
+          PrintWriter stdout = spec.commandLine().getOut();
           IntakeListener warnings =
-              w -> err.println(SummaryTable.printable("grader: warning: " + w));
+              new IntakeListener() {
+                @Override
+                public void warning(String message) {
+                  err.println(SummaryTable.printable("grader: warning: " + message));
+                }
+
+                @Override
+                public void read(Reading reading) {
+                  stdout.println(SummaryTable.printable(describe(reading)));
+                }
+              };
           try (Intake intake = new Intake(inputFormat, warnings)) {
             List<Submissions.Found> found = intake.find(submissions, batches);
             List<Path> given = new ArrayList<>(submissions);
@@ -167,6 +179,29 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                 err);
           }
         });
+  }
+
+  /**
+   * "Read canvas/ as a Canvas download: 5 submissions, 5 students, 1 late.", "Read hand-ins/ as a
+   * folder of 42 submissions."
+   */
+  static String describe(Reading reading) {
+    String submissions = count(reading.submissions(), "submission");
+    return switch (reading.format()) {
+      case GRADESCOPE, CANVAS ->
+          String.format(
+              "Read %s as a %s: %s, %s%s.",
+              reading.input(),
+              reading.format() == InputFormat.CANVAS ? "Canvas download" : "Gradescope export",
+              submissions,
+              count(reading.students(), "student"),
+              reading.late() > 0 ? ", " + reading.late() + " late" : "");
+      default -> "Read " + reading.input() + " as a folder of " + submissions + ".";
+    };
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static Shard parseShard(String text) {

@@ -90,6 +90,8 @@ class LmsExportsTest {
     int code = cli.run("grade", export.toString(), "--out", out.toString());
 
     assertThat(code).as(cli.stderr()).isZero();
+    assertThat(cli.stdout())
+        .startsWith("Read " + export + " as a Gradescope export: 4 submissions, 4 students.\n");
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
@@ -251,6 +253,9 @@ class LmsExportsTest {
         .contains("Note: Conv2d-1.java: compiled as Conv2d.java\n");
     assertThat(json(out.resolve("doejane/provenance.json")).get("students").findValuesAsText("id"))
         .containsExactly("1001");
+    assertThat(cli.stdout())
+        .startsWith(
+            "Read " + download + " as a Canvas download: 3 submissions, 3 students, 1 late.\n");
     assertThat(gradebook(out, "id", "student_ids", "late"))
         .containsExactly(
             List.of("id", "student_ids", "late"),

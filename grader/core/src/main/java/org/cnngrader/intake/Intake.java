@@ -86,8 +86,17 @@ public final class Intake implements AutoCloseable {
         };
     return switch (kind) {
       case GRADESCOPE ->
-          folder ? gradescope(path, Path::toString) : fromArchive(path, InputFormat.GRADESCOPE);
-      case CANVAS -> folder ? canvas(path, Path::toString) : fromArchive(path, InputFormat.CANVAS);
+          told(
+              path,
+              kind,
+              folder
+                  ? gradescope(path, Path::toString)
+                  : fromArchive(path, InputFormat.GRADESCOPE));
+      case CANVAS ->
+          told(
+              path,
+              kind,
+              folder ? canvas(path, Path::toString) : fromArchive(path, InputFormat.CANVAS));
       default ->
           List.of(
               new Found(
@@ -96,13 +105,19 @@ public final class Intake implements AutoCloseable {
     };
   }
 
+  /** Tells the listener how {@code input} was read, and returns what it held. */
+  private List<Found> told(Path input, InputFormat kind, List<Found> found) {
+    listener.read(Reading.of(input.toString(), kind, found));
+    return found;
+  }
+
   /** A --batch folder: an export or download, or a folder of submissions. */
   private List<Found> batch(Path batch) {
     InputFormat kind = format == InputFormat.AUTO ? recognise(batch) : format;
     return switch (kind) {
-      case GRADESCOPE -> gradescope(batch, Path::toString);
-      case CANVAS -> canvas(batch, Path::toString);
-      default -> children(batch);
+      case GRADESCOPE -> told(batch, kind, gradescope(batch, Path::toString));
+      case CANVAS -> told(batch, kind, canvas(batch, Path::toString));
+      default -> told(batch, InputFormat.FOLDERS, children(batch));
     };
   }
 
