@@ -33,9 +33,6 @@ public final class Gradebook {
 
   private static final CsvMapper CSV = new CsvMapper();
 
-  /** id, students, emails, student_ids, late, status, score, max, public and hidden scores. */
-  private static final int FIXED_COLUMNS = 10;
-
   private Gradebook() {}
 
   public static String render(List<Scoresheet> sheets) {
@@ -97,7 +94,7 @@ public final class Gradebook {
       row.add("");
       row.add("");
       row.add(inert(NOT_GRADED + error.message()));
-      while (row.size() < FIXED_COLUMNS + layers.size() + partColumns.size()) {
+      while (row.size() < schema.size()) {
         row.add("");
       }
       rows.add(row);
