@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,15 +22,17 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       FixturesCommand.class,
       MergeCommand.class,
+      ExportCommand.class,
       HandoutCommand.class,
       GradescopeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:grading ran (whatever the scores); fixtures verified; handout written",
+      "0:grading ran (whatever the scores); fixtures verified; handout or export written",
       "1:a fault of the grader itself or of the machine",
       "2:usage error or bad input (missing folder, unreadable fixture or policy, a --sandbox level"
           + " that does not work here, --strict with hidden fixtures student code could read, a"
+          + " Moodle export with a student Moodle could not match, a"
           + " handout that would give away a secret)",
       "3:fixtures verify found a fixture that disagrees with ND4J beyond the rounding bounds of its"
           + " sums, breaks the output-size formula or cannot be read; fixtures complete left such a"
@@ -41,9 +44,15 @@ final class GraderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<String> names = List.copyOf(spec.subcommands().keySet());
     spec.commandLine()
         .getErr()
-        .println("grader: missing command (grade, demo, merge, fixtures, handout or gradescope)");
+        .println(
+            "grader: missing command ("
+                + String.join(", ", names.subList(0, names.size() - 1))
+                + " or "
+                + names.get(names.size() - 1)
+                + ")");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.USAGE;
   }

@@ -214,7 +214,7 @@ class GraderCommandTest {
 
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, merge, fixtures, handout or gradescope)\nUsage: grader");
+            "grader: missing command (grade, demo, fixtures, merge, export, handout or gradescope)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

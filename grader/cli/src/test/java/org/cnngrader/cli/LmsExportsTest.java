@@ -226,14 +226,7 @@ class LmsExportsTest {
 
   @Test
   void aCanvasDownloadMakesOneSubmissionPerStudentOfTheirFilesAndZips() throws Exception {
-    Path download = Files.createDirectories(temp.resolve("canvas"));
-    Path correct = example("correct-loops").resolve("cnn");
-    Files.copy(correct.resolve("Conv2d.java"), download.resolve("doejane_1001_5001_Conv2d.java"));
-    Files.copy(
-        correct.resolve("Gradients.java"), download.resolve("doejane_1001_5000_Gradients.java"));
-    Files.copy(
-        example("mistake-bias-missing").resolve("cnn/Conv2d.java"),
-        download.resolve("roeann_LATE_1002_5002_Conv2d-1.java"));
+    Path download = TestFiles.canvasDownload(temp.resolve("canvas"));
     TestFiles.zip(
         example("correct-loops"), download.resolve("smithbo_1003_5003_project.zip"), "project/");
     Files.writeString(download.resolve("smithbo_1003_5004_notes.txt"), "see the zip");

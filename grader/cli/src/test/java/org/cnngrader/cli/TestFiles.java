@@ -33,6 +33,23 @@ final class TestFiles {
     }
   }
 
+  /**
+   * A Canvas download in {@code download}: doejane (user 1001) handed in the correct example's two
+   * files, roeann (user 1002, late) a Conv2d without its bias.
+   */
+  static Path canvasDownload(Path download) throws IOException {
+    Files.createDirectories(download);
+    Path submissions = CommandLineRun.home().resolve("fixtures/submissions");
+    Path correct = submissions.resolve("correct-loops/cnn");
+    Files.copy(correct.resolve("Conv2d.java"), download.resolve("doejane_1001_5001_Conv2d.java"));
+    Files.copy(
+        correct.resolve("Gradients.java"), download.resolve("doejane_1001_5000_Gradients.java"));
+    Files.copy(
+        submissions.resolve("mistake-bias-missing/cnn/Conv2d.java"),
+        download.resolve("roeann_LATE_1002_5002_Conv2d-1.java"));
+    return download;
+  }
+
   /** Zips {@code folder}'s files below {@code prefix} inside the archive. */
   static Path zip(Path folder, Path zip, String prefix) throws IOException {
     try (OutputStream file = Files.newOutputStream(zip);

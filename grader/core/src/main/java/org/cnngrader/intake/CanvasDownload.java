@@ -118,7 +118,7 @@ public final class CanvasDownload {
               key.id(),
               new Submissions.Source.CanvasFiles(
                   own, shown.apply(own.get(0).path().resolveSibling(key.prefix() + "*"))),
-              List.of(new Student(key.name(), "", key.userId(), late)),
+              List.of(Student.fromCanvas(key.name(), key.userId(), late)),
               null));
     }
     return found;

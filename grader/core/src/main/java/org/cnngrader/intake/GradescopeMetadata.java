@@ -166,7 +166,8 @@ final class GradescopeMetadata {
           continue;
         }
         students.add(
-            new Student(text(submitter, "name"), text(submitter, "email"), text(submitter, "sid")));
+            Student.fromGradescope(
+                text(submitter, "name"), text(submitter, "email"), text(submitter, "sid")));
       }
     }
     if (!listed) {

@@ -1,9 +1,11 @@
 package org.cnngrader.report;
 
+import static org.cnngrader.report.SpreadsheetCells.inert;
+import static org.cnngrader.report.SpreadsheetCells.number;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +19,7 @@ import java.util.stream.Collectors;
  * LMS marked the hand-in late ("late", else empty), status ("graded", or "grader error:" and what
  * went wrong, points left empty), total, maximum, the public and hidden cases' shares of the total,
  * then the points of every part ("case: part", marked "(hidden)" for hidden cases) as plain
- * numbers. A cell that a spreadsheet would run as a formula (it starts with =, +, - or @) gets a
- * leading apostrophe, as is customary against CSV injection: ids come from file names students
- * chose, names from what they typed into the LMS.
+ * numbers. Cells a spreadsheet would run as formulas are made inert ({@link SpreadsheetCells}).
  */
 public final class Gradebook {
 
@@ -122,14 +122,5 @@ public final class Gradebook {
   /** "case: part", marked when the case is hidden. */
   private static String column(Scoresheet.PartScore part) {
     return part.name() + (part.hidden() ? " (hidden)" : "");
-  }
-
-  /** 2, 0.5, 208: no exponent, no trailing zeros. */
-  static String number(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  private static String inert(String cell) {
-    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
   }
 }

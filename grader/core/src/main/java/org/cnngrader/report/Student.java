@@ -19,11 +19,46 @@ import java.util.List;
  *
  * @param name the student's name (Gradescope) or the name Canvas puts in file names
  * @param email the student's email address
- * @param id the LMS's id for the student: Gradescope's SID, or Canvas's user id
+ * @param id the LMS's id for the student, of the kind {@code idKind} says
+ * @param idKind what {@code id} is: which LMS gave it, and what that LMS can match it against
  * @param late whether the LMS marked the student's hand-in late (Canvas's {@code LATE} in its file
  *     names)
  */
-public record Student(String name, String email, String id, boolean late) {
+public record Student(String name, String email, String id, IdKind idKind, boolean late) {
+
+  /** What a student's {@link #id} is, as provenance.json names it ({@code id_kind}). */
+  public enum IdKind {
+    /** No id, or one from a grader older than the kinds. */
+    NONE("none"),
+    /** Canvas's user id, from a Canvas download's file names: Canvas's gradebook matches it. */
+    CANVAS_USER_ID("canvas_user_id"),
+    /**
+     * Canvas's anonymous id ({@code anon_...}) of an anonymously graded assignment: no gradebook
+     * import matches it.
+     */
+    CANVAS_ANONYMOUS_ID("canvas_anonymous_id"),
+    /** The SID of Gradescope's roster, often the university's student number (an SIS id). */
+    GRADESCOPE_SID("gradescope_sid");
+
+    private final String key;
+
+    IdKind(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    static IdKind ofKey(String key) {
+      for (IdKind kind : values()) {
+        if (kind.key.equals(key)) {
+          return kind;
+        }
+      }
+      return NONE;
+    }
+  }
 
   /** The field of provenance.json that lists a submission's students. */
   public static final String PROVENANCE_FIELD = "students";
@@ -32,11 +67,22 @@ public record Student(String name, String email, String id, boolean late) {
     name = plain(name);
     email = plain(email);
     id = plain(id);
+    idKind = id.isEmpty() || idKind == null ? IdKind.NONE : idKind;
   }
 
-  /** A student whose hand-in the LMS did not mark late. */
-  public Student(String name, String email, String id) {
-    this(name, email, id, false);
+  /** A student of a Canvas download: the name in its file names, the user or anonymous id. */
+  public static Student fromCanvas(String name, String userId, boolean late) {
+    return new Student(
+        name,
+        "",
+        userId,
+        userId.startsWith("anon_") ? IdKind.CANVAS_ANONYMOUS_ID : IdKind.CANVAS_USER_ID,
+        late);
+  }
+
+  /** A submitter of a Gradescope export, as its submission_metadata.yml lists them. */
+  public static Student fromGradescope(String name, String email, String sid) {
+    return new Student(name, email, sid, IdKind.GRADESCOPE_SID, false);
   }
 
   /** The students listed in {@code provenance}, as {@link #toJson} wrote them. */
@@ -48,6 +94,7 @@ public record Student(String name, String email, String id, boolean late) {
               student.path("name").asText(""),
               student.path("email").asText(""),
               student.path("id").asText(""),
+              IdKind.ofKey(student.path("id_kind").asText("")),
               student.path("late").asBoolean(false)));
     }
     return students;
@@ -73,6 +120,7 @@ public record Student(String name, String email, String id, boolean late) {
       node.put("name", student.name());
       node.put("email", student.email());
       node.put("id", student.id());
+      node.put("id_kind", student.idKind().key());
       node.put("late", student.late());
     }
     return array;

@@ -72,11 +72,12 @@ class CanvasDownloadTest {
         CanvasDownload.submissions(files, Path::toString, warnings::add);
 
     assertThat(found).extracting(Submissions.Found::name).containsExactly("doejane", "anon_x7Kq2");
-    assertThat(found.get(0).students()).containsExactly(new Student("doejane", "", "1001"));
+    assertThat(found.get(0).students())
+        .containsExactly(Student.fromCanvas("doejane", "1001", false));
     assertThat(found.get(0).source().where()).isEqualTo(Path.of("d/doejane_1001_*").toString());
     assertThat(((Submissions.Source.CanvasFiles) found.get(0).source()).files()).hasSize(2);
     // Its one file is marked LATE, so its hand-in is.
-    assertThat(found.get(1).students()).containsExactly(new Student("", "", "anon_x7Kq2", true));
+    assertThat(found.get(1).students()).containsExactly(Student.fromCanvas("", "anon_x7Kq2", true));
     assertThat(warnings)
         .containsExactly(
             "d/notes.txt: not named as in a Canvas download"

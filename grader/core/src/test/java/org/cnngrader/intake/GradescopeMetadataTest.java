@@ -56,10 +56,11 @@ class GradescopeMetadataTest {
     assertThat(read.entries().get("submission_101"))
         .isEqualTo(
             new GradescopeMetadata.Entry(
-                List.of(new Student("Jane Doe", "jane@example.edu", "1001")), 1));
+                List.of(Student.fromGradescope("Jane Doe", "jane@example.edu", "1001")), 1));
     assertThat(read.entries().get("submission_102").students())
         .containsExactly(
-            new Student("Ann Lee", "ann@example.edu", "1002"), new Student("Bob Roe", "", "1003"));
+            Student.fromGradescope("Ann Lee", "ann@example.edu", "1002"),
+            Student.fromGradescope("Bob Roe", "", "1003"));
     assertThat(read.entries().get("submission_103"))
         .isEqualTo(new GradescopeMetadata.Entry(List.of(), 21));
   }
@@ -126,7 +127,7 @@ class GradescopeMetadataTest {
     assertThat(read.entries().get("submission_101").students()).isEmpty();
     assertThat(read.entries().get("submission_102").students()).isEmpty();
     assertThat(read.entries().get("submission_103").students())
-        .containsExactly(new Student("Cy Poe", "", ""));
+        .containsExactly(Student.fromGradescope("Cy Poe", "", ""));
   }
 
   @Test
@@ -141,6 +142,6 @@ class GradescopeMetadataTest {
             """);
 
     assertThat(GradescopeMetadata.read(file).entries().get("submission_101").students())
-        .containsExactly(new Student("Eve [31m Red", "eve@example.edu", ""));
+        .containsExactly(Student.fromGradescope("Eve [31m Red", "eve@example.edu", ""));
   }
 }

@@ -1,0 +1,230 @@
+package org.cnngrader.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.cnngrader.lms.CanvasGradebookCsv;
+import org.cnngrader.lms.GradedRun;
+import org.cnngrader.lms.Grades;
+import org.cnngrader.lms.LmsFile;
+import org.cnngrader.lms.MoodleGradesCsv;
+import org.cnngrader.report.SpreadsheetCells;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code grader export canvas|moodle RESULTS_DIR --out FILE}: grades back into the LMS. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Writes a results folder's grades as a file an LMS imports: canvas for Canvas's gradebook"
+            + " import, moodle for Moodle's CSV grade import. A group submission gives each of"
+            + " its students a row; submissions the grader failed on are left out and named.",
+    subcommands = {ExportCommand.Canvas.class, ExportCommand.Moodle.class})
+final class ExportCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("grader: export what? canvas or moodle");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.USAGE;
+  }
+
+  /** What both exports take: the results to read, the file to write, and the points' scale. */
+  static class Common {
+    @Parameters(
+        index = "0",
+        paramLabel = "RESULTS_DIR",
+        description = "The --out folder of grader grade (or grader merge).")
+    Path results;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The CSV file to write; an existing one is replaced.")
+    Path out;
+
+    @Option(
+        names = "--points",
+        paramLabel = "P",
+        description =
+            "Scale every score to P points (score / maximum x P, to hundredths), the"
+                + " assignment's worth in the LMS. Default: the points as graded.")
+    Double points;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    Grades grades() throws IOException {
+      if (points != null && (!(points > 0) || points.isInfinite())) {
+        throw new UsageException("--points must be a number above 0, found " + points);
+      }
+      if (Files.isDirectory(out)) {
+        throw new UsageException("--out " + out + " is a folder, not a file");
+      }
+      return Grades.of(
+          GradedRun.read(results),
+          points == null ? OptionalDouble.empty() : OptionalDouble.of(points));
+    }
+
+    /** Writes {@code file} whole or not at all, then tells the TA what it holds and lacks. */
+    int write(LmsFile file, Grades grades, String lms) throws IOException {
+      Path absolute = out.toAbsolutePath().normalize();
+      Files.createDirectories(absolute.getParent());
+      Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), "");
+      try {
+        Files.writeString(temporary, file.csv());
+        Files.move(
+            temporary,
+            absolute,
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.printf(
+          Locale.ROOT,
+          "Wrote %s: %d %s out of %s points%s, for %s's import.%n",
+          absolute,
+          file.students(),
+          file.students() == 1 ? "student" : "students",
+          SpreadsheetCells.number(grades.pointsPossible()),
+          grades.scaled() ? " (scaled)" : "",
+          lms);
+      PrintWriter stderr = spec.commandLine().getErr();
+      list(
+          stderr,
+          "Not graded through a fault of the grader, no row (grade again, then export):",
+          grades.notGraded().stream().map(e -> e.id() + ": " + e.message()).toList());
+      list(stderr, "Unmatched, no row (enter by hand):", file.unmatched());
+      list(
+          stderr,
+          "Matched by name only (imported only if the name is exactly as in " + lms + "):",
+          file.byNameOnly());
+      return ExitCode.OK;
+    }
+
+    private static void list(PrintWriter stream, String heading, List<String> items) {
+      if (items.isEmpty()) {
+        return;
+      }
+      stream.println(heading.replace(":", " (" + items.size() + "):"));
+      items.forEach(item -> stream.println("  " + item));
+    }
+  }
+
+  @Command(
+      name = "canvas",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes a CSV that Canvas's gradebook import (Grades, Import) takes as it is: the columns"
+            + " Student, ID, SIS User ID, SIS Login ID, Section, then the assignment's column; a"
+            + " Points Possible row; a row per student.",
+        "Students of a Canvas download are matched by their Canvas user id; those of a"
+            + " Gradescope export by their SID (as SIS User ID) and name; others by name, or"
+            + " listed on stderr as unmatched."
+      })
+  static final class Canvas extends Common implements Callable<Integer> {
+
+    @Option(
+        names = "--assignment",
+        required = true,
+        paramLabel = "\"NAME (ID)\"",
+        description =
+            "The assignment's column, as Canvas's own gradebook export heads it, e.g. \"HW3 Conv"
+                + " (4242)\": Canvas matches the assignment by the id in brackets. Without one,"
+                + " by exact title, or it creates a new assignment.")
+    String assignment;
+
+    @Override
+    public Integer call() {
+      return Guarded.run(
+          spec,
+          () -> {
+            if (assignment.isBlank()
+                || CanvasGradebookCsv.STUDENT_COLUMNS.contains(assignment.strip())) {
+              throw new UsageException(
+                  "--assignment must name the assignment, e.g. \"HW3 Conv (4242)\", found \""
+                      + assignment
+                      + "\"");
+            }
+            Grades grades = grades();
+            if (!CanvasGradebookCsv.namesId(assignment)) {
+              spec.commandLine()
+                  .getErr()
+                  .println(
+                      "Warning: --assignment \""
+                          + assignment
+                          + "\" has no assignment id in brackets: Canvas matches it by exact"
+                          + " title, or creates a new assignment.");
+            }
+            return write(CanvasGradebookCsv.render(grades, assignment), grades, "Canvas");
+          });
+    }
+  }
+
+  @Command(
+      name = "moodle",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes a CSV for Moodle's grade import (Grades, Import, CSV file): Full name, the user"
+            + " field to map users by, and the grade column. Map the second column to that user"
+            + " field and the third to the assignment.",
+        "Moodle aborts a whole import on one user it cannot match: a student without the user"
+            + " field (or a submission of no student) is refused up front, by name, and nothing"
+            + " is written (exit 2)."
+      })
+  static final class Moodle extends Common implements Callable<Integer> {
+
+    @Option(
+        names = "--match",
+        paramLabel = "FIELD",
+        defaultValue = "email",
+        description =
+            "The user field to map students by: email (the email address, as Gradescope's"
+                + " export gives it) or idnumber (the ID number, from Gradescope's SID)."
+                + " Default: ${DEFAULT-VALUE}.")
+    String match;
+
+    @Option(
+        names = "--column",
+        paramLabel = "NAME",
+        defaultValue = "Grade",
+        description = "The grade column's heading. Default: ${DEFAULT-VALUE}.")
+    String column;
+
+    @Override
+    public Integer call() {
+      return Guarded.run(
+          spec,
+          () -> {
+            MoodleGradesCsv.UserField field =
+                MoodleGradesCsv.UserField.ofKey(match)
+                    .orElseThrow(
+                        () ->
+                            new UsageException(
+                                "--match must be one of "
+                                    + MoodleGradesCsv.UserField.keys()
+                                    + ", found \""
+                                    + match
+                                    + "\""));
+            if (column.isBlank()) {
+              throw new UsageException("--column must name the grade column");
+            }
+            Grades grades = grades();
+            return write(MoodleGradesCsv.render(grades, field, column), grades, "Moodle");
+          });
+    }
+  }
+}
