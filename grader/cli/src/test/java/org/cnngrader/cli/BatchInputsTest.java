@@ -95,7 +95,7 @@ class BatchInputsTest {
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(510);
     assertThat(results(out, "bob").get("tests").get(0).get("output").asText())
-        .isEqualTo("not graded: nothing was handed in: no file in bob/");
+        .isEqualTo("```text\nnot graded: nothing was handed in: no file in bob/\n```\n");
     assertThat(results(out, "carol").get("output").asText())
         .contains(
             "Nothing was graded: no .java file was handed in: only README.txt, docs/a.txt,"

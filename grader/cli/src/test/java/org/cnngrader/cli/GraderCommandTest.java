@@ -68,12 +68,15 @@ class GraderCommandTest {
     assertThat(results.get("tests").findValuesAsText("output"))
         .contains(
             """
+            ```text
             out should have shape [N, F, H', W'] = [1, 1, 5, 5], but was [1, 1, 3, 3]:
             - output height should be (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3
             - output width should be (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*1)/1 + 1 = 5, but was 3
-            Likely mistake: the padding was ignored: H' = 3 = H - HH + 1 = 5 - 3 + 1 and W' = 3 =\
-             W - WW + 1 = 5 - 3 + 1 are the sizes without padding; pad = 1 adds 1 zero on each\
-             side, so the input grows by 2*pad = 2: (H - HH + 2*pad)/stride + 1\
+            ```
+
+            - **Likely mistake:** the padding was ignored: H' = 3 = H - HH + 1 = 5 - 3 + 1 and W' =\
+             3 = W - WW + 1 = 5 - 3 + 1 are the sizes without padding; pad = 1 adds 1 zero on each\
+             side, so the input grows by 2\\*pad = 2: (H - HH + 2\\*pad)/stride + 1
             """);
   }
 
@@ -115,7 +118,8 @@ class GraderCommandTest {
     JsonNode results = json(temp.resolve("r/bob/results.json"));
     assertThat(results.get("score").asDouble()).isZero();
     assertThat(results.get("tests").get(0).get("output").asText())
-        .isEqualTo("not graded: no .java file was handed in: only answer.txt in bob/");
+        .isEqualTo(
+            "```text\nnot graded: no .java file was handed in: only answer.txt in bob/\n```\n");
     assertThat(temp.resolve("r/correct-loops/results.json")).exists();
   }
 
@@ -321,7 +325,7 @@ class GraderCommandTest {
         "--out",
         temp.resolve("after").toString());
     assertThat(Files.readString(temp.resolve("after/mistake-flipped-kernel/results.json")))
-        .contains("Likely mistake: the kernel is flipped");
+        .contains("**Likely mistake:** the kernel is flipped");
   }
 
   @Test

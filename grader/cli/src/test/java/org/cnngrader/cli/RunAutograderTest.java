@@ -89,12 +89,13 @@ class RunAutograderTest {
     assertThat(run.exitCode()).as(run.output()).isZero();
     JsonNode results = root.resultsJson();
     assertThat(results.get("score").asDouble()).isLessThan(results.get("max_score").asDouble());
-    assertThat(results.get("output").asText()).startsWith("Public cases: ");
+    assertThat(results.get("output").asText()).startsWith("```text\nPublic cases: ");
     assertThat(results.get("tests").findValuesAsText("output"))
         .anyMatch(
             o ->
                 o.startsWith(
-                    "out should have shape [N, F, H', W'] = [1, 1, 5, 5], but was [1, 1, 3, 3]:"));
+                    "```text\nout should have shape [N, F, H', W'] = [1, 1, 5, 5], but was"
+                        + " [1, 1, 3, 3]:"));
   }
 
   @Test
@@ -110,7 +111,7 @@ class RunAutograderTest {
     JsonNode results = root.resultsJson();
     assertThat(results.get("score").asDouble()).isZero();
     assertThat(results.get("tests").get(0).get("output").asText())
-        .isEqualTo("not graded: nothing was handed in: no file in submission/");
+        .isEqualTo("```text\nnot graded: nothing was handed in: no file in submission/\n```\n");
   }
 
   @Test

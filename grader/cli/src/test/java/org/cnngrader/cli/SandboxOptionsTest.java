@@ -179,7 +179,7 @@ class SandboxOptionsTest {
     JsonNode results = json(temp.resolve("results/exiting/results.json"));
     assertThat(results.get("score").asDouble()).isZero();
     assertThat(results.get("tests").get(0).get("output").asText())
-        .startsWith("not run: the course's policy forbids what your code does:")
+        .startsWith("```text\nnot run: the course's policy forbids what your code does:")
         .contains("cnn.Conv2d.forward, line 18: uses java.lang.System.exit, which ends the JVM");
     JsonNode staticCheck =
         json(temp.resolve("results/exiting/provenance.json")).get("static_check");

@@ -178,15 +178,27 @@ public final class ResultsWriter {
     root.put("score", result.score());
     root.put("max_score", result.maxScore());
     root.put("execution_time", Math.round(result.elapsed().toMillis() / 10.0) / 100.0);
-    root.put("output", FeedbackWriter.summary(result));
+    root.put("output", GradescopeMarkdown.summary(result));
+    root.put("output_format", "md");
+    root.put("test_output_format", "md");
     ArrayNode tests = root.putArray("tests");
+    List<String> layers = new ArrayList<>();
+    int inLayer = 0;
     for (PartResult part : result.parts()) {
+      String layer = part.fixture().layer().id();
+      if (!layers.contains(layer)) {
+        layers.add(layer);
+        inLayer = 0;
+      }
       ObjectNode test = tests.addObject();
       test.put("name", part.name());
+      // Gradescope orders the tests by number: the assignment's layers, then each layer's parts.
+      test.put("number", (layers.indexOf(layer) + 1) + "." + ++inLayer);
       test.put("score", part.score());
       test.put("max_score", part.maxScore());
       test.put("status", part.passed() ? "passed" : "failed");
-      test.put("output", FeedbackWriter.describe(part));
+      test.put("output", GradescopeMarkdown.part(part));
+      test.putArray("tags").add(layer).add(part.part().label());
       test.put(
           "visibility",
           part.fixture().visibility() == Visibility.HIDDEN ? "after_published" : "visible");

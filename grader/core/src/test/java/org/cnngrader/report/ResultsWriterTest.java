@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
@@ -51,7 +54,36 @@ class ResultsWriterTest {
         .isLessThan(result.maxScore());
     assertThat(results.get("max_score").asDouble()).isEqualTo(TestRepository.fixtures().maxScore());
     assertThat(results.get("execution_time").isNumber()).isTrue();
-    assertThat(results.get("output").asText()).startsWith("Public cases: ");
+    assertThat(results.get("output").asText()).startsWith("```text\nPublic cases: ");
+  }
+
+  @Test
+  void speaksMarkdownNumbersTheTestsInAssignmentOrderAndTagsThemByLayerAndPart() {
+    assertThat(results.get("output_format").asText()).isEqualTo("md");
+    assertThat(results.get("test_output_format").asText()).isEqualTo("md");
+    JsonNode tests = results.get("tests");
+    List<String> layers = new ArrayList<>();
+    String previous = "0.0";
+    for (JsonNode test : tests) {
+      String layer = test.get("name").asText().substring(0, test.get("name").asText().indexOf('/'));
+      if (!layers.contains(layer)) {
+        layers.add(layer);
+      }
+      String number = test.get("number").asText();
+      String expectedLayer = (layers.indexOf(layer) + 1) + ".";
+      assertThat(number).as(test.get("name").asText()).startsWith(expectedLayer);
+      int[] now = Arrays.stream(number.split("\\.")).mapToInt(Integer::parseInt).toArray();
+      int[] before = Arrays.stream(previous.split("\\.")).mapToInt(Integer::parseInt).toArray();
+      assertThat(now[0] > before[0] ? now[1] == 1 : now[1] == before[1] + 1)
+          .as("%s follows %s", number, previous)
+          .isTrue();
+      previous = number;
+      assertThat(test.get("tags").get(0).asText()).isEqualTo(layer);
+      assertThat(test.get("name").asText()).endsWith(": " + test.get("tags").get(1).asText());
+    }
+    assertThat(layers)
+        .containsExactlyElementsOf(
+            TestRepository.fixtures().layers().stream().map(l -> l.id()).toList());
   }
 
   @Test
@@ -143,7 +175,8 @@ class ResultsWriterTest {
     assertThat(output)
         .startsWith(
             // Conv2d alone: MaxPool2d's public parts are lost.
-            "Public cases: 104 / 255 (65 of 164 parts passed)\nHidden cases: 36 more, graded too;")
+            "```text\nPublic cases: 104 / 255 (65 of 164 parts passed)\nHidden cases: 36 more,"
+                + " graded too;")
         .contains("H=6,W=9") // public stride3-nonsquare-input
         .doesNotContain("H=10,W=7"); // hidden stride3-kernel4
     assertThat(hiddenOutput).contains("H=10,W=7").doesNotContain("H=6,W=9");
