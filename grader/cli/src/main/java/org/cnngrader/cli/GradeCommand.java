@@ -14,14 +14,11 @@ import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.intake.InputFormat;
 import org.cnngrader.intake.Intake;
 import org.cnngrader.intake.IntakeListener;
-import org.cnngrader.intake.Reading;
 import org.cnngrader.intake.Submissions;
-import org.cnngrader.report.SummaryTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code grader grade SUBMISSION... --out DIR}. */
 @Command(
@@ -39,33 +36,7 @@ import picocli.CommandLine.Parameters;
             + " gradebook.")
 final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
 
-  @Parameters(
-      paramLabel = "SUBMISSION",
-      arity = "0..*",
-      description =
-          "Submission folders or zips, Gradescope exports (folder or zip) or Canvas downloads.")
-  List<Path> submissions = new ArrayList<>();
-
-  @Option(
-      names = "--batch",
-      paramLabel = "DIR",
-      description =
-          "A folder each of whose children is a submission (a folder or a .zip), or a Gradescope"
-              + " export or Canvas download; may be repeated.")
-  List<Path> batches = new ArrayList<>();
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description =
-          "How SUBMISSION and --batch inputs are read: auto (each as it looks: a folder or zip"
-              + " holding submission_metadata.yml is a Gradescope export, one whose files are all"
-              + " named as in a Canvas download is that, anything else plain submissions),"
-              + " folders (plain submissions only), gradescope (every input a Gradescope export,"
-              + " with or without its metadata) or canvas (every input a Canvas download)."
-              + " Default: ${DEFAULT-VALUE}.",
-      defaultValue = "auto")
-  String format;
+  @Mixin SubmissionInputs inputs;
 
   @Option(
       names = "--out",
@@ -81,6 +52,17 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           "Grade only share I of N of the submissions (by sorted id), as one of N parallel CI jobs"
               + " (I = CI_NODE_INDEX, N = CI_NODE_TOTAL).")
   String shard;
+
+  @Option(
+      names = "--similarity",
+      description =
+          "Also compare every pair of submissions for similarity, as grader similarity does with"
+              + " its defaults, into DIR/similarity/ (not with --shard: every submission must be"
+              + " there).")
+  boolean similarity;
+
+  /** The folder of DIR that --similarity writes its reports into. */
+  static final String SIMILARITY_FOLDER = "similarity";
 
   @Mixin GradingFlags flags;
 
@@ -98,60 +80,24 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
     return Guarded.run(
         spec,
         () -> {
-          if (submissions.isEmpty() && batches.isEmpty()) {
-            throw new UsageException("no submission given: name folders or zips, or --batch DIR");
-          }
-          for (Path submission : submissions) {
-            if (!Files.exists(submission)) {
-              throw new UsageException("submission not found: " + submission);
-            }
-            if (!Files.isDirectory(submission) && !Submissions.isZip(submission)) {
-              throw new UsageException(
-                  "submission " + submission + " is a file, not a folder or a .zip");
-            }
-          }
-          for (Path batch : batches) {
-            if (!Files.isDirectory(batch)) {
-              throw new UsageException("--batch " + batch + " is not a folder");
-            }
+          InputFormat inputFormat = inputs.check();
+          if (similarity && shard != null) {
+            throw new UsageException(
+                "--similarity needs every submission, not a shard: run grader similarity over the"
+                    + " whole batch");
           }
           if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
-          InputFormat inputFormat =
-              InputFormat.ofKey(format)
-                  .orElseThrow(
-                      () ->
-                          new UsageException(
-                              "--format must be one of "
-                                  + InputFormat.keys()
-                                  + ", found '"
-                                  + format
-                                  + "'"));
           Shard share = shard == null ? Shard.ALL : parseShard(shard);
           GradingOptions options = flags.options(home);
           FixtureSet fixtures = flags.loadFixtures(home, options);
           PrintWriter err = spec.commandLine().getErr();
           PrintWriter stdout = spec.commandLine().getOut();
-          IntakeListener warnings =
-              new IntakeListener() {
-                @Override
-                public void warning(String message) {
-                  err.println(SummaryTable.printable("grader: warning: " + message));
-                }
-
-                @Override
-                public void read(Reading reading) {
-                  stdout.println(SummaryTable.printable(describe(reading)));
-                }
-              };
+          IntakeListener warnings = SubmissionInputs.listener(stdout, err);
           try (Intake intake = new Intake(inputFormat, warnings)) {
-            List<Submissions.Found> found = intake.find(submissions, batches);
-            List<Path> given = new ArrayList<>(submissions);
-            given.addAll(batches);
-            if (found.isEmpty()) {
-              throw new UsageException("no submission found in " + given);
-            }
+            List<Submissions.Found> found = inputs.find(intake);
+            List<Path> given = inputs.given();
             // Ids come from the whole batch, so that every shard names a submission alike.
             List<Submissions.Submission> all = Submissions.identifyFound(found, warnings);
             List<Submissions.Submission> mine = share.of(all);
@@ -171,37 +117,41 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                       mine.stream().map(Submissions.Submission::id).toList())
                   .write(out);
             }
-            return GradingRun.grade(
-                mine,
-                intake,
-                flags.setup(fixtures, options, isolation, out),
-                spec.commandLine().getOut(),
-                err);
+            int code =
+                GradingRun.grade(
+                    mine,
+                    intake,
+                    flags.setup(fixtures, options, isolation, out),
+                    spec.commandLine().getOut(),
+                    err);
+            if (similarity) {
+              checkSimilarity(inputFormat, found, stdout, err);
+            }
+            return code;
           }
         });
   }
 
   /**
-   * "Read canvas/ as a Canvas download: 5 submissions, 5 students, 1 late.", "Read hand-ins/ as a
-   * folder of 42 submissions."
+   * The similarity check of {@code --similarity}, into DIR/similarity/: the submissions are taken
+   * in afresh (grading may have left out those it graded before), without repeating intake's
+   * warnings. A check that cannot run warns and leaves the grades as they are.
    */
-  static String describe(Reading reading) {
-    String submissions = count(reading.submissions(), "submission");
-    return switch (reading.format()) {
-      case GRADESCOPE, CANVAS ->
-          String.format(
-              "Read %s as a %s: %s, %s%s.",
-              reading.input(),
-              reading.format() == InputFormat.CANVAS ? "Canvas download" : "Gradescope export",
-              submissions,
-              count(reading.students(), "student"),
-              reading.late() > 0 ? ", " + reading.late() + " late" : "");
-      default -> "Read " + reading.input() + " as a folder of " + submissions + ".";
-    };
-  }
-
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+  private void checkSimilarity(
+      InputFormat inputFormat, List<Submissions.Found> found, PrintWriter stdout, PrintWriter err)
+      throws java.io.IOException {
+    IntakeListener quiet = message -> {};
+    try (Intake again = new Intake(inputFormat, quiet)) {
+      List<Submissions.Submission> takenIn = again.takeIn(Submissions.identifyFound(found, quiet));
+      SimilarityRun.run(
+          takenIn,
+          SimilarityFlags.defaultBase(home),
+          SimilarityFlags.DEFAULT_THRESHOLD,
+          out.resolve(SIMILARITY_FOLDER),
+          stdout);
+    } catch (IllegalArgumentException e) {
+      err.println("grader: warning: similarity not checked: " + e.getMessage());
+    }
   }
 
   private static Shard parseShard(String text) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       FixturesCommand.class,
       MergeCommand.class,
       ExportCommand.class,
+      SimilarityCommand.class,
       HandoutCommand.class,
       GradescopeCommand.class
     },

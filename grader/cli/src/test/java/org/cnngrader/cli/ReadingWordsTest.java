@@ -11,15 +11,16 @@ class ReadingWordsTest {
 
   @Test
   void anLmsInputIsNamedWithItsSubmissionsStudentsAndLateOnes() {
-    assertThat(GradeCommand.describe(new Reading("canvas", InputFormat.CANVAS, 5, 5, 1)))
+    assertThat(SubmissionInputs.describe(new Reading("canvas", InputFormat.CANVAS, 5, 5, 1)))
         .isEqualTo("Read canvas as a Canvas download: 5 submissions, 5 students, 1 late.");
-    assertThat(GradeCommand.describe(new Reading("export.zip", InputFormat.GRADESCOPE, 1, 2, 0)))
+    assertThat(
+            SubmissionInputs.describe(new Reading("export.zip", InputFormat.GRADESCOPE, 1, 2, 0)))
         .isEqualTo("Read export.zip as a Gradescope export: 1 submission, 2 students.");
   }
 
   @Test
   void aFolderOfSubmissionsIsCountedOnly() {
-    assertThat(GradeCommand.describe(new Reading("hand-ins", InputFormat.FOLDERS, 42, 0, 0)))
+    assertThat(SubmissionInputs.describe(new Reading("hand-ins", InputFormat.FOLDERS, 42, 0, 0)))
         .isEqualTo("Read hand-ins as a folder of 42 submissions.");
   }
 

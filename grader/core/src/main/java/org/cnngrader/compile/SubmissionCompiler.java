@@ -69,7 +69,7 @@ public final class SubmissionCompiler {
    * it.
    */
   public Compilation compile(Path submission, Path workFolder) throws IOException {
-    Path sourceRoot = sourceRoot(submission);
+    Path sourceRoot = SubmissionFiles.sourceRoot(submission);
     List<Path> links = new ArrayList<>();
     List<Path> files = javaFiles(sourceRoot, links);
     if (files.isEmpty()) {
@@ -198,17 +198,6 @@ public final class SubmissionCompiler {
     }
   }
 
-  private static Path sourceRoot(Path submission) throws IOException {
-    try (Stream<Path> paths = Files.walk(submission)) {
-      return paths
-          .filter(Files::isDirectory)
-          .filter(p -> p.endsWith(Path.of("src", "main", "java")))
-          .filter(p -> !isIgnored(submission.relativize(p)))
-          .min(Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString))
-          .orElse(submission);
-    }
-  }
-
   private static List<Path> javaFiles(Path root, List<Path> links) throws IOException {
     List<Path> files = new ArrayList<>();
     Files.walkFileTree(
@@ -238,15 +227,6 @@ public final class SubmissionCompiler {
     files.sort(Comparator.comparing(Path::toString));
     links.sort(Comparator.comparing(Path::toString));
     return files;
-  }
-
-  private static boolean isIgnored(Path relative) {
-    for (Path part : relative) {
-      if (SubmissionFiles.isSkippedFolder(part.toString())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Map<String, SourceFile> stage(Path submission, List<Path> files, List<String> notes)
