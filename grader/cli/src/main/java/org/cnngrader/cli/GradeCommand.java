@@ -61,6 +61,14 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
               + " there).")
   boolean similarity;
 
+  @Option(
+      names = "--prairielearn",
+      description =
+          "Also write DIR/<submission>/prairielearn.json: the results in PrairieLearn's"
+              + " external-grader format (what grader prairielearn's run script hands to"
+              + " PrairieLearn).")
+  boolean prairieLearn;
+
   /** The folder of DIR that --similarity writes its reports into. */
   static final String SIMILARITY_FOLDER = "similarity";
 
@@ -121,7 +129,7 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                 GradingRun.grade(
                     mine,
                     intake,
-                    flags.setup(fixtures, options, isolation, out),
+                    flags.setup(fixtures, options, isolation, out).withPrairieLearn(prairieLearn),
                     spec.commandLine().getOut(),
                     err);
             if (similarity) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       SimilarityCommand.class,
       HandoutCommand.class,
-      GradescopeCommand.class
+      GradescopeCommand.class,
+      PrairieLearnCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

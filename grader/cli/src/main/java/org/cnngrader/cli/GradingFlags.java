@@ -118,7 +118,8 @@ final class GradingFlags {
         outFolder,
         jobs(),
         force,
-        BuildFingerprint.current());
+        BuildFingerprint.current(),
+        false);
   }
 
   @Option(

@@ -218,7 +218,7 @@ class GraderCommandTest {
 
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout or gradescope)\nUsage: grader");
+            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout, gradescope or prairielearn)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

@@ -279,7 +279,10 @@ class GradescopeCommandTest {
     assertThat(cli.run("--help")).isZero();
 
     assertThat(cli.stdout())
-        .containsPattern("(?m)^  gradescope  Builds a Gradescope autograder zip");
+        .containsPattern("(?m)^  gradescope +Builds a Gradescope autograder zip")
+        .containsPattern("(?m)^  prairielearn +Writes the folder a PrairieLearn course")
+        .containsPattern("(?m)^  similarity +Compares every pair of submissions")
+        .containsPattern("(?m)^  export +Writes a results folder.s grades");
   }
 
   private static List<String> sortedJson(String layer, String visibility) throws IOException {

@@ -8,6 +8,7 @@ import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.intake.Intake;
 import org.cnngrader.intake.Submissions.Submission;
+import org.cnngrader.report.PrairieLearnResults;
 import org.cnngrader.report.ResultsWriter;
 import org.cnngrader.sandbox.Isolation;
 import org.cnngrader.sandbox.Sandbox;
@@ -32,7 +33,15 @@ public final class BatchRun {
       Path outFolder,
       int jobs,
       boolean force,
-      String build) {}
+      String build,
+      boolean prairieLearn) {
+
+    /** The same setup, writing PrairieLearn's results beside Gradescope's when {@code wanted}. */
+    public Setup withPrairieLearn(boolean wanted) {
+      return new Setup(
+          fixtures, options, sandbox, isolation, outFolder, jobs, force, build, wanted);
+    }
+  }
 
   private BatchRun() {}
 
@@ -48,7 +57,13 @@ public final class BatchRun {
     try (RunLock lock = RunLock.acquire(setup.outFolder())) {
       RunKeys keys =
           new RunKeys(setup.build(), setup.fixtures(), setup.options(), setup.isolation().level());
-      ResumePlan plan = ResumePlan.of(submissions, keys, setup.outFolder(), setup.force());
+      ResumePlan plan =
+          ResumePlan.of(
+              submissions,
+              keys,
+              setup.outFolder(),
+              setup.force(),
+              setup.prairieLearn() ? List.of(PrairieLearnResults.FILE) : List.of());
       plan =
           plan.takenIn(
               intake.takeIn(plan.toGrade().stream().map(ResumePlan.Planned::submission).toList()));
@@ -60,7 +75,8 @@ public final class BatchRun {
                   ? grader.rejected(submission.id(), submission.rejected())
                   : grader.grade(submission.id(), submission.folder());
       ResultsWriter writer =
-          new ResultsWriter(setup.fixtures(), setup.options(), setup.isolation());
+          new ResultsWriter(setup.fixtures(), setup.options(), setup.isolation())
+              .withPrairieLearn(setup.prairieLearn());
       return new BatchGrading(grading, writer, setup.outFolder(), setup.jobs()).run(plan, listener);
     }
   }

@@ -1,6 +1,7 @@
 package org.cnngrader.batch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,19 @@ public record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept
    */
   public static ResumePlan of(
       List<Submissions.Submission> submissions, RunKeys keys, Path outFolder, boolean force) {
+    return of(submissions, keys, outFolder, force, List.of());
+  }
+
+  /**
+   * The same, keeping earlier results only where their folder holds every file of {@code needed}
+   * too (such as PrairieLearn's results, which an earlier run may not have written).
+   */
+  public static ResumePlan of(
+      List<Submissions.Submission> submissions,
+      RunKeys keys,
+      Path outFolder,
+      boolean force,
+      List<String> needed) {
     List<Planned> planned = new ArrayList<>();
     Map<String, Scoresheet> kept = new HashMap<>();
     for (Submissions.Submission submission : submissions) {
@@ -46,8 +60,11 @@ public record ResumePlan(List<Planned> submissions, Map<String, Scoresheet> kept
       }
       planned.add(new Planned(checked, key));
       if (!force) {
-        earlier(outFolder.resolve(submission.id()), submission.id(), key)
-            .ifPresent(sheet -> kept.put(submission.id(), sheet));
+        Path folder = outFolder.resolve(submission.id());
+        if (needed.stream().allMatch(file -> Files.isRegularFile(folder.resolve(file)))) {
+          earlier(folder, submission.id(), key)
+              .ifPresent(sheet -> kept.put(submission.id(), sheet));
+        }
       }
     }
     return new ResumePlan(planned, kept);

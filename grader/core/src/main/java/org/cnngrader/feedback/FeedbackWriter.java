@@ -509,6 +509,26 @@ public final class FeedbackWriter {
    * output.
    */
   public static String summary(SubmissionResult result) {
+    return summary(result, HiddenCases.AFTER_PUBLISHING);
+  }
+
+  /** How a platform shows students the hidden cases' results, in the summary's words. */
+  public enum HiddenCases {
+    /** Gradescope: hidden tests appear once grades are published. */
+    AFTER_PUBLISHING("their results appear when grades are published"),
+    /** PrairieLearn: one test per layer gives their points, nothing of their inputs. */
+    AS_POINTS_ONLY(
+        "their points are in each layer's \"hidden cases\" test, their inputs stay hidden");
+
+    private final String words;
+
+    HiddenCases(String words) {
+      this.words = words;
+    }
+  }
+
+  /** The summary, saying of the hidden cases what {@code hidden} says the platform shows. */
+  public static String summary(SubmissionResult result, HiddenCases hidden) {
     StringBuilder text = new StringBuilder();
     List<PartResult> visible = result.parts(Visibility.PUBLIC);
     long hiddenCases =
@@ -527,9 +547,7 @@ public final class FeedbackWriter {
             visible.size()));
     if (hiddenCases > 0) {
       text.append(
-          String.format(
-              "Hidden cases: %d more, graded too; their results appear when grades are published.%n",
-              hiddenCases));
+          String.format("Hidden cases: %d more, graded too; %s.%n", hiddenCases, hidden.words));
     }
     result
         .compilation()

@@ -49,11 +49,26 @@ public final class ResultsWriter {
   private final FixtureSet fixtures;
   private final GradingOptions options;
   private final Isolation isolation;
+  private final boolean prairieLearn;
 
   public ResultsWriter(FixtureSet fixtures, GradingOptions options, Isolation isolation) {
+    this(fixtures, options, isolation, false);
+  }
+
+  private ResultsWriter(
+      FixtureSet fixtures, GradingOptions options, Isolation isolation, boolean prairieLearn) {
     this.fixtures = fixtures;
     this.options = options;
     this.isolation = isolation;
+    this.prairieLearn = prairieLearn;
+  }
+
+  /**
+   * The same writer, which also writes {@link PrairieLearnResults#FILE} for each submission when
+   * {@code wanted}.
+   */
+  public ResultsWriter withPrairieLearn(boolean wanted) {
+    return new ResultsWriter(fixtures, options, isolation, wanted);
   }
 
   /** How this writer's submissions were confined, for the run's index. */
@@ -85,6 +100,11 @@ public final class ResultsWriter {
       writeAtomically(fresh.resolve(JunitXml.FILE), JunitXml.render(result));
       writeAtomically(fresh.resolve(MarkdownReport.FILE), MarkdownReport.render(result));
       writeAtomically(fresh.resolve(HtmlReport.FILE), HtmlReport.render(result));
+      if (prairieLearn) {
+        writeAtomically(
+            fresh.resolve(PrairieLearnResults.FILE),
+            MAPPER.writeValueAsString(PrairieLearnResults.of(result)));
+      }
       replace(folder, fresh, staging);
     } finally {
       FileTrees.delete(fresh);

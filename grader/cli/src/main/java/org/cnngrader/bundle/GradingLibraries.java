@@ -1,4 +1,4 @@
-package org.cnngrader.gradescope;
+package org.cnngrader.bundle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -37,7 +37,7 @@ import picocli.CommandLine;
  * grader-reference. A library added to those and not here leaves the bundle's grader without it,
  * which the bundle's tests, grading from the bundle for real, would show.
  */
-final class GradingLibraries {
+public final class GradingLibraries {
 
   /** One library: the name of its jar in the bundle, and a class it holds. */
   record Library(String name, Class<?> anchor) {}
@@ -60,7 +60,7 @@ final class GradingLibraries {
   private GradingLibraries() {}
 
   /** One bundle file per library, below {@code folder}, in the order of {@link #ALL}. */
-  static List<ZipItem> files(String folder) {
+  public static List<ZipItem> files(String folder) {
     Map<Path, String> seen = new HashMap<>();
     List<ZipItem> files = new ArrayList<>();
     for (Library library : ALL) {
