@@ -102,6 +102,6 @@ final class GradescopeCommand implements Callable<Integer>, GraderCommand.HomeAw
         policy ? ", " + AutograderBundle.POLICY : " (no policy.json: every finding warns)");
     stdout.println(
         "Upload it as a programming assignment's autograder on Gradescope (base image Ubuntu"
-            + " 22.04); see README.md, section Gradescope.");
+            + " 22.04); see docs/gradescope.md.");
   }
 }

@@ -112,6 +112,6 @@ final class PrairieLearnCommand implements Callable<Integer>, GraderCommand.Home
             + name
             + "/, and give each question's info.json:");
     stdout.print(String.format(INFO_JSON, name));
-    stdout.println("See README.md, section PrairieLearn.");
+    stdout.println("See docs/prairielearn.md.");
   }
 }

@@ -44,11 +44,15 @@ final class HandoutLayout {
 
   /**
    * What the check does not need: the grader's reports (HTML, CSV, JUnit XML; the check prints its
-   * results and writes no report), the intake of LMS exports and batch grading (the check grades
-   * the one project it sits in), nor the libraries behind them.
+   * results and writes no report), the intake of LMS exports, the grades written back to them and
+   * batch grading (the check grades the one project it sits in), nor the libraries behind them.
    */
   static final List<String> LEFT_OUT =
-      List.of("org/cnngrader/report/", "org/cnngrader/intake/", "org/cnngrader/batch/");
+      List.of(
+          "org/cnngrader/report/",
+          "org/cnngrader/intake/",
+          "org/cnngrader/batch/",
+          "org/cnngrader/lms/");
 
   /** Where grader-core's build puts its copies of the template's records (see its pom.xml). */
   private static final String CONTRACT_RECORDS = "org/cnngrader/compile/contract/";

@@ -183,7 +183,7 @@ class GradescopeCommandTest {
                 "Wrote %s (%.1f MiB): setup.sh and run_autograder, 12 libraries (no ND4J),"
                     + " %d public and %d hidden fixtures, policy.json.%n"
                     + "Upload it as a programming assignment's autograder on Gradescope (base"
-                    + " image Ubuntu 22.04); see README.md, section Gradescope.%n",
+                    + " image Ubuntu 22.04); see docs/gradescope.md.%n",
                 bundle.toAbsolutePath().normalize(),
                 Files.size(bundle) / (1024.0 * 1024),
                 sortedJson("public").size(),

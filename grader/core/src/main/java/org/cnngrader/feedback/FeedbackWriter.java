@@ -610,10 +610,32 @@ public final class FeedbackWriter {
       return Optional.of(
           "not run (policy): " + result.inspection().get().zeroing().get(0).describe());
     }
+    // The first known mistake tells the most: a TA's table shows it, one per submission.
+    for (PartResult part : result.parts()) {
+      Optional<String> mistake = part.passed() ? Optional.empty() : rootMistake(part);
+      if (mistake.isPresent()) {
+        return Optional.of(part.name() + ": likely mistake: " + mistake.get());
+      }
+    }
     return result.parts().stream()
         .filter(p -> !p.passed())
         .findFirst()
         .map(p -> p.name() + ": " + firstLine(describe(p)));
+  }
+
+  /**
+   * The known mistake that explains a failing part, in brief and naming the step that makes it
+   * ({@code forward ignores the padding}); none when nothing explains it, or when it only follows
+   * from another step's mistake.
+   */
+  static Optional<String> rootMistake(PartResult part) {
+    Diagnosis diagnosis = LikelyMistakes.diagnosisOf(part).orElse(null);
+    if (diagnosis == null || diagnosis instanceof Diagnosis.FollowsForward) {
+      return Optional.empty();
+    }
+    Layer layer = diagnosis.setting().layer();
+    return Optional.of(
+        layer.stepOf(diagnosis.tensor()).method() + " " + diagnosis.mistake().brief());
   }
 
   /** A text's first line, without the colon that announces the lines after it. */

@@ -40,13 +40,18 @@ public final class PrairieLearnResults {
     root.put("gradable", true);
     double max = result.maxScore();
     root.put("score", max > 0 ? Math.min(1, Math.max(0, result.score() / max)) : 0);
+    // The score alone: the first problem may lie in a hidden case.
     root.put(
         "message",
         "Score: "
             + FeedbackWriter.points(result.score())
             + " / "
             + FeedbackWriter.points(max)
-            + FeedbackWriter.headline(result).map(h -> ". First problem: " + h).orElse(""));
+            + " ("
+            + result.passedParts()
+            + " of "
+            + result.parts().size()
+            + " parts passed)");
     root.put("output", FeedbackWriter.summary(result, FeedbackWriter.HiddenCases.AS_POINTS_ONLY));
     ArrayNode tests = root.putArray("tests");
     ImageBudget budget = new ImageBudget(IMAGE_BUDGET);

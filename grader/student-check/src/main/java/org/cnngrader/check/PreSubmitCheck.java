@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.feedback.LikelyMistakes;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
@@ -22,12 +25,14 @@ import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.sandbox.Sandboxes;
 import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The student's pre-submit check: grades the student's compiled classes on the public fixtures with
  * the grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit
- * test that fails with the part's feedback. The student's build calls it from a tiny test class:
+ * test, which passes or is aborted with the part's feedback (never failed, so that the build ends
+ * with the check's summary, not Maven's errors). The student's build calls it from a tiny test
+ * class:
  *
  * <pre>
  * class PreSubmitCheckTest {
@@ -50,6 +55,10 @@ public final class PreSubmitCheck {
   private final GradingOptions options;
   private final PrintStream progress;
   private SubmissionResult result;
+  private final Set<String> toldMistakes = ConcurrentHashMap.newKeySet();
+
+  private static final String LIKELY_MISTAKE = "Likely mistake: ";
+  private static final String SAME_MISTAKE = "Likely mistake: the same as above.";
 
   /**
    * @param progress where each part reports PASS or FAIL as its test runs
@@ -96,31 +105,35 @@ public final class PreSubmitCheck {
     // name.
     progress.println((part.passed() ? "  PASS  " : "  FAIL  ") + displayName(part));
     if (!part.passed()) {
-      FeedbackWriter.describe(part).lines().forEach(line -> progress.println("        " + line));
-      // One line: Maven repeats every failure after the run, and the details are printed above.
+      // Each known mistake is told once, where it first costs a part; the summary counts the rest.
+      boolean told =
+          !LikelyMistakes.diagnosisOf(part)
+              .map(d -> toldMistakes.add(d.setting().layer().id() + "/" + d.mistake().key()))
+              .orElse(true);
+      FeedbackWriter.describe(part)
+          .lines()
+          .map(line -> told && line.startsWith(LIKELY_MISTAKE) ? SAME_MISTAKE : line)
+          .forEach(line -> progress.println("        " + line));
+      // A part that fails is reported to JUnit as aborted, not failed: Maven would otherwise end
+      // with every failure again (sorted as text) and a page of its own errors, after the score,
+      // which must be the last thing on the screen. IDEs show it apart from the passed parts, with
+      // this one line; the details are printed above.
       String reason = FeedbackWriter.describe(part).lines().findFirst().orElse("failed");
-      AssertionFailedError failure = new AssertionFailedError(displayName(part) + ": " + reason);
+      TestAbortedException failed =
+          new TestAbortedException("FAIL " + displayName(part) + ": " + reason);
       // The grader's stack is of no use to a student: the message is the whole story.
-      failure.setStackTrace(new StackTraceElement[0]);
-      throw failure;
+      failed.setStackTrace(new StackTraceElement[0]);
+      throw failed;
     }
   }
 
-  /** The closing score lines, per layer and in all, with what the student must not misread. */
+  /**
+   * The closing summary: the points of each layer, each likely mistake once with the parts and
+   * points it cost, and last the score in all, so that it is the last thing on the screen.
+   */
   public String scoreLine() {
     SubmissionResult graded = result();
     StringBuilder text = new StringBuilder();
-    text.append(
-        String.format(
-            "Pre-submit check: %s of %s points on the %d public cases (%d of %d parts passed).%n",
-            FeedbackWriter.points(graded.score()),
-            FeedbackWriter.points(graded.maxScore()),
-            graded.parts().stream()
-                .map(p -> p.fixture().layer().id() + "/" + p.fixture().name())
-                .distinct()
-                .count(),
-            graded.passedParts(),
-            graded.parts().size()));
     Map<Layer, List<PartResult>> byLayer = new LinkedHashMap<>();
     graded
         .parts()
@@ -136,7 +149,32 @@ public final class PreSubmitCheck {
                         Points.total(parts.stream().mapToDouble(PartResult::score))),
                     FeedbackWriter.points(
                         parts.stream().mapToDouble(PartResult::maxScore).sum()))));
-    text.append("These are the public cases only: your final grade also uses hidden cases.");
+    List<LikelyMistakes.Tally> mistakes = LikelyMistakes.of(graded.parts());
+    if (!mistakes.isEmpty()) {
+      text.append("Likely mistakes, each once (what each cost):\n");
+      for (LikelyMistakes.Tally tally : mistakes) {
+        text.append(
+            String.format(
+                "  - %s: %d %s, %s %s%n",
+                tally.words(),
+                tally.parts(),
+                tally.parts() == 1 ? "part" : "parts",
+                FeedbackWriter.points(tally.points()),
+                tally.points() == 1 ? "point" : "points"));
+      }
+    }
+    text.append("These are the public cases only: your final grade also uses hidden cases.\n");
+    text.append(
+        String.format(
+            "Pre-submit check: %s of %s points on the %d public cases (%d of %d parts passed).",
+            FeedbackWriter.points(graded.score()),
+            FeedbackWriter.points(graded.maxScore()),
+            graded.parts().stream()
+                .map(p -> p.fixture().layer().id() + "/" + p.fixture().name())
+                .distinct()
+                .count(),
+            graded.passedParts(),
+            graded.parts().size()));
     return text.toString();
   }
 
@@ -146,11 +184,9 @@ public final class PreSubmitCheck {
       out.println(
           FeedbackWriter.summary(graded).lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
     }
-    String rule = "=".repeat(78);
     out.println();
-    out.println(rule);
+    out.println("=".repeat(78));
     out.println(scoreLine());
-    out.println(rule);
   }
 
   /** Grades on first use, once: every test of the run reads the same result. */

@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.util.List;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.compile.SubmissionCompiler;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.feedback.LikelyMistakes;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The student's check, on the untouched template and on a correct solution: the template compiles
@@ -51,19 +53,19 @@ class PreSubmitCheckTest {
     for (DynamicTest test : tests) {
       assertThatThrownBy(() -> test.getExecutable().execute())
           .as(test.getDisplayName())
-          .isInstanceOf(AssertionFailedError.class)
-          .hasMessageStartingWith(test.getDisplayName() + ": ")
+          .isInstanceOf(TestAbortedException.class)
+          .hasMessageStartingWith("FAIL " + test.getDisplayName() + ": ")
           .hasMessageContaining("is not implemented yet");
     }
     assertThat(check.scoreLine())
         .isEqualTo(
             """
-            Pre-submit check: 0 of 255 points on the 36 public cases (0 of 164 parts passed).
               Conv2d (conv2d): 0 of 104 points
               MaxPool2d (maxpool2d): 0 of 55 points
               SpatialBatchNorm (spatial_batchnorm): 0 of 60 points
               SpatialGroupNorm (spatial_groupnorm): 0 of 36 points
-            These are the public cases only: your final grade also uses hidden cases.""");
+            These are the public cases only: your final grade also uses hidden cases.
+            Pre-submit check: 0 of 255 points on the 36 public cases (0 of 164 parts passed).""");
   }
 
   @Test
@@ -74,24 +76,34 @@ class PreSubmitCheckTest {
       test.getExecutable().execute();
     }
     assertThat(check.scoreLine())
-        .startsWith("Pre-submit check: 255 of 255 points on the 36 public cases");
+        .doesNotContain("Likely mistakes")
+        .endsWith(
+            "Pre-submit check: 255 of 255 points on the 36 public cases (164 of 164 parts passed).");
+  }
+
+  /**
+   * The check of an example compiled as the student's build compiles it, printing to {@code
+   * printed}.
+   */
+  private PreSubmitCheck compiledCheckOf(String example, java.io.ByteArrayOutputStream printed)
+      throws Exception {
+    Compilation compilation =
+        new SubmissionCompiler(
+                Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
+            .compile(
+                repository().resolve("fixtures/submissions").resolve(example),
+                temp.resolve("work-" + example));
+    return new PreSubmitCheck(
+        ((Compilation.Compiled) compilation).classes(),
+        repository().resolve("fixtures"),
+        GradingOptions.DEFAULT,
+        new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test
   void aTypicalMistakeIsNamedUnderTheFailingPart() throws Exception {
     java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-    Compilation compilation =
-        new SubmissionCompiler(
-                Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
-            .compile(
-                repository().resolve("fixtures/submissions/mistake-padding-one-side"),
-                temp.resolve("work"));
-    PreSubmitCheck check =
-        new PreSubmitCheck(
-            ((Compilation.Compiled) compilation).classes(),
-            repository().resolve("fixtures"),
-            GradingOptions.DEFAULT,
-            new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    PreSubmitCheck check = compiledCheckOf("mistake-padding-one-side", printed);
 
     DynamicTest dx =
         check
@@ -100,7 +112,7 @@ class PreSubmitCheckTest {
                 t -> t.getDisplayName().equals("conv2d/lesson-5x5-s1-p1: backward dx (2 points)"))
             .findFirst()
             .orElseThrow();
-    assertThatThrownBy(() -> dx.getExecutable().execute()).isInstanceOf(AssertionFailedError.class);
+    assertThatThrownBy(() -> dx.getExecutable().execute()).isInstanceOf(TestAbortedException.class);
 
     assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains(
@@ -108,6 +120,41 @@ class PreSubmitCheckTest {
             "        This case: x [1, 1, 5, 5], w [1, 1, 3, 3], b [1], stride 1, pad 1\n"
                 + "        Likely mistake: dx follows from your forward, which pads one side only"
                 + " (see its feedback)\n");
+  }
+
+  @Test
+  void eachLikelyMistakeIsToldOnceAndTheSummaryCountsWhatItCostWithTheScoreLast() throws Throwable {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    PreSubmitCheck check = compiledCheckOf("mistake-bias-missing", printed);
+
+    long failed = 0;
+    for (DynamicTest test : check.tests().toList()) {
+      try {
+        test.getExecutable().execute();
+      } catch (TestAbortedException e) {
+        failed++;
+      }
+    }
+    String output = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(failed).isGreaterThan(1);
+    assertThat(output.split("Likely mistake: the bias is missing", -1)).hasSize(2);
+    // The large case's fixture stores no mistakes: its part fails without a diagnosis.
+    int diagnosed = LikelyMistakes.of(check.result().parts()).get(0).parts();
+    assertThat(diagnosed).isBetween(2, (int) failed);
+    assertThat(output.split("Likely mistake: the same as above.", -1)).hasSize(diagnosed);
+    String summary = check.scoreLine();
+    assertThat(summary)
+        .contains(
+            "Likely mistakes, each once (what each cost):\n"
+                + "  - Conv2d's forward leaves out the bias: "
+                + diagnosed
+                + " parts, ")
+        .endsWith(
+            String.format(
+                "Pre-submit check: %s of 255 points on the 36 public cases (%d of 164 parts"
+                    + " passed).",
+                FeedbackWriter.points(check.result().score()), 164 - failed));
   }
 
   @Test
