@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.cnngrader.fixture.Assignment;
 import org.cnngrader.lms.CanvasGradebookCsv;
 import org.cnngrader.lms.GradedRun;
 import org.cnngrader.lms.Grades;
@@ -60,10 +61,21 @@ final class ExportCommand implements Callable<Integer> {
         paramLabel = "P",
         description =
             "Scale every score to P points (score / maximum x P, to hundredths), the"
-                + " assignment's worth in the LMS. Default: the points as graded.")
+                + " assignment's worth in the LMS. Default: the \"points\" of the fixtures'"
+                + " assignment.json, else the points as graded.")
     Double points;
 
+    @Option(
+        names = "--fixtures",
+        paramLabel = "DIR",
+        description =
+            "The fixtures root the results were graded on, whose assignment.json may give the"
+                + " assignment's points. Default: the repository's.")
+    Path fixtures;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    Path home;
 
     Grades grades() throws IOException {
       if (points != null && (!(points > 0) || points.isInfinite())) {
@@ -72,9 +84,19 @@ final class ExportCommand implements Callable<Integer> {
       if (Files.isDirectory(out)) {
         throw new UsageException("--out " + out + " is a folder, not a file");
       }
-      return Grades.of(
-          GradedRun.read(results),
-          points == null ? OptionalDouble.empty() : OptionalDouble.of(points));
+      return Grades.of(GradedRun.read(results), scale());
+    }
+
+    /** --points, else the assignment file's points, else none: the points as graded. */
+    private OptionalDouble scale() {
+      if (points != null) {
+        return OptionalDouble.of(points);
+      }
+      Path root = FixtureRoots.orDefault(fixtures, home);
+      if (fixtures == null && !Files.isDirectory(root)) {
+        return OptionalDouble.empty();
+      }
+      return Assignment.of(FixtureRoots.existing(fixtures, home)).points();
     }
 
     /** Writes {@code file} whole or not at all, then tells the TA what it holds and lacks. */
@@ -135,7 +157,12 @@ final class ExportCommand implements Callable<Integer> {
             + " Gradescope export by their SID (as SIS User ID) and name; others by name, or"
             + " listed on stderr as unmatched."
       })
-  static final class Canvas extends Common implements Callable<Integer> {
+  static final class Canvas extends Common implements Callable<Integer>, GraderCommand.HomeAware {
+
+    @Override
+    public void home(Path home) {
+      this.home = home;
+    }
 
     @Option(
         names = "--assignment",
@@ -185,7 +212,12 @@ final class ExportCommand implements Callable<Integer> {
             + " field (or a submission of no student) is refused up front, by name, and nothing"
             + " is written (exit 2)."
       })
-  static final class Moodle extends Common implements Callable<Integer> {
+  static final class Moodle extends Common implements Callable<Integer>, GraderCommand.HomeAware {
+
+    @Override
+    public void home(Path home) {
+      this.home = home;
+    }
 
     @Option(
         names = "--match",

@@ -2,6 +2,7 @@ package org.cnngrader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,36 @@ class ExportCommandTest {
             csv.toString());
     assertThat(bad).isEqualTo(ExitCode.USAGE);
     assertThat(again.stderr()).isEqualTo("grader: --points must be a number above 0, found -3.0\n");
+  }
+
+  @Test
+  void theAssignmentFilesPointsScaleTheGradesWhenNoPointsAreGiven() throws Exception {
+    Path root = Files.createDirectories(temp.resolve("fixtures"));
+    Files.writeString(
+        root.resolve("assignment.json"),
+        "{\"layers\": [{\"id\": \"conv2d\", \"weight\": 1}], \"points\": 50}");
+    Path csv = temp.resolve("canvas.csv");
+
+    int code =
+        cli.run(
+            "export",
+            "canvas",
+            graded.toString(),
+            "--assignment",
+            "HW3 (4242)",
+            "--fixtures",
+            root.toString(),
+            "--out",
+            csv.toString());
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(cli.stdout()).contains("2 students out of 50 points (scaled)");
+    // 158 / 208 x 50 = 37.98...
+    assertThat(TestFiles.csvRows(csv).subList(1, 4))
+        .containsExactly(
+            List.of("Points Possible", "", "", "", "", "50"),
+            List.of("doejane", "1001", "", "", "", "50"),
+            List.of("roeann", "1002", "", "", "", "37.98"));
   }
 
   @Test

@@ -78,6 +78,7 @@ public final class IndexPage {
     }
     layers.forEach(layer -> head.appendElement("th").text(layer));
     head.appendElement("th").text("parts passed");
+    head.appendElement("th").text("likely mistake, else first problem");
     Element rows = table.appendElement("tbody");
     for (Scoresheet result : results) {
       Element row = rows.appendElement("tr");
@@ -103,6 +104,9 @@ public final class IndexPage {
                     .orElse("-"));
       }
       row.appendElement("td").text(result.passedParts() + "/" + result.parts().size());
+      row.appendElement("td")
+          .addClass("problem")
+          .text(SummaryTable.printable(result.firstProblem()));
     }
     confinement(body, results);
     if (!errors.isEmpty()) {

@@ -185,6 +185,10 @@ class ReportsTest {
     assertThat(bins[9]).isEqualTo(1);
     assertThat(java.util.Arrays.stream(bins).sum()).isEqualTo(3);
     assertThat(page.select("svg rect")).hasSize(10);
+    // Each row names its submission's likely mistake, where one is known.
+    assertThat(page.select("tbody tr").get(1).select("td.problem").text())
+        .endsWith(": likely mistake: forward flips the kernel");
+    assertThat(page.select("tbody tr").get(0).select("td.problem").text()).isEmpty();
   }
 
   @Test
