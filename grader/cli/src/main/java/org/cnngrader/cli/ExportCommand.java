@@ -127,21 +127,22 @@ final class ExportCommand implements Callable<Integer> {
       PrintWriter stderr = spec.commandLine().getErr();
       list(
           stderr,
-          "Not graded through a fault of the grader, no row (grade again, then export):",
+          "not graded through a fault of the grader, no row (grade them again, then export)",
           grades.notGraded().stream().map(e -> e.id() + ": " + e.message()).toList());
-      list(stderr, "Unmatched, no row (enter by hand):", file.unmatched());
+      list(stderr, "unmatched, no row (enter their grades by hand)", file.unmatched());
       list(
           stderr,
-          "Matched by name only (imported only if the name is exactly as in " + lms + "):",
+          "matched by name only (imported only if the name is exactly as in " + lms + ")",
           file.byNameOnly());
       return ExitCode.OK;
     }
 
-    private static void list(PrintWriter stream, String heading, List<String> items) {
+    /** "42 unmatched, no row (...):" and one line per item; nothing when there is none. */
+    private static void list(PrintWriter stream, String what, List<String> items) {
       if (items.isEmpty()) {
         return;
       }
-      stream.println(heading.replace(":", " (" + items.size() + "):"));
+      stream.println(items.size() + " " + what + ":");
       items.forEach(item -> stream.println("  " + item));
     }
   }

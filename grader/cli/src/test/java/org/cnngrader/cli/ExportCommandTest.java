@@ -133,6 +133,28 @@ class ExportCommandTest {
   }
 
   @Test
+  void aSubmissionOfNoStudentIsNamedOnStderrAndGetsNoRow() throws Exception {
+    Path run = temp.resolve("run");
+    TestFiles.copyTree(graded, run);
+    TestFiles.copyTree(graded.resolve("doejane"), run.resolve("loose"));
+    Files.writeString(run.resolve("loose/provenance.json"), "{\"students\": []}");
+    Path csv = temp.resolve("canvas.csv");
+
+    int code =
+        cli.run(
+            "export", "canvas", run.toString(), "--assignment", "A (1)", "--out", csv.toString());
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(cli.stderr())
+        .isEqualTo(
+            """
+            1 unmatched, no row (enter their grades by hand):
+              submission loose: no student named (not from an LMS's export)
+            """);
+    assertThat(TestFiles.csvRows(csv)).hasSize(4);
+  }
+
+  @Test
   void moodleRefusesStudentsItCouldNotMatchAndWritesNothing() {
     Path csv = temp.resolve("moodle.csv");
 
