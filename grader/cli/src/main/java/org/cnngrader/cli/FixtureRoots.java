@@ -2,6 +2,10 @@ package org.cnngrader.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cnngrader.bundle.GraderFiles;
+import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.fixture.FixtureSet;
+import org.cnngrader.inspect.Policy;
 
 /** Where the fixtures are: the folder an option named, else the grader's own fixtures/. */
 final class FixtureRoots {
@@ -19,5 +23,18 @@ final class FixtureRoots {
       throw new UsageException("fixtures folder not found: " + root);
     }
     return root;
+  }
+
+  /**
+   * The fixtures of a root a bundle carries, loaded with its policy: what the platform would refuse
+   * at the first submission (a broken fixture or policy) is refused before the bundle is written.
+   */
+  static FixtureSet loadedForBundle(Path root) {
+    FixtureSet fixtures = FixtureFiles.load(root);
+    Path policy = GraderFiles.policyFile(root);
+    if (Files.isRegularFile(policy)) {
+      Policy.load(policy);
+    }
+    return fixtures;
   }
 }

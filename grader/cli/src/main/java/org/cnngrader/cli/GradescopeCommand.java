@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.gradescope.AutograderBundle;
-import org.cnngrader.inspect.Policy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,12 +58,7 @@ final class GradescopeCommand implements Callable<Integer>, GraderCommand.HomeAw
           if (Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a folder, not a file");
           }
-          // What Gradescope would refuse at the first submission is refused here.
-          FixtureSet checked = FixtureFiles.load(root);
-          Path policy = AutograderBundle.policyFile(root);
-          if (Files.isRegularFile(policy)) {
-            Policy.load(policy);
-          }
+          FixtureSet checked = FixtureRoots.loadedForBundle(root);
           createParent(out);
           AutograderBundle bundle = AutograderBundle.of(root);
           bundle.writeTo(out);

@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cnngrader.bundle.GraderFiles;
-import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.fixture.Visibility;
-import org.cnngrader.inspect.Policy;
 import org.cnngrader.prairielearn.PrairieLearnBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,12 +76,7 @@ final class PrairieLearnCommand implements Callable<Integer>, GraderCommand.Home
           if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
-          // What PrairieLearn would fail on at the first submission is refused here.
-          FixtureSet checked = FixtureFiles.load(root);
-          Path policy = GraderFiles.policyFile(root);
-          if (Files.isRegularFile(policy)) {
-            Policy.load(policy);
-          }
+          FixtureSet checked = FixtureRoots.loadedForBundle(root);
           PrairieLearnBundle bundle = PrairieLearnBundle.of(root);
           try {
             bundle.writeTo(out);
