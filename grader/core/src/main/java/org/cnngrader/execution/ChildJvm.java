@@ -209,7 +209,7 @@ final class ChildJvm implements AutoCloseable {
         running.reap();
         LIVE.remove(running);
       } else if (launch != null) {
-        launch.resources().close();
+        launch.close();
       }
       FileTrees.deleteQuietly(folder);
       throw e;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.cnngrader.resources.ChildBudget;
 import org.cnngrader.resources.ChildResources;
@@ -124,12 +125,12 @@ public final class Bubblewrap implements Sandbox {
   }
 
   /** The probe's command: the JDK started as a child would be, with nothing of a submission. */
-  List<String> probe(ChildResources bounds, List<String> java) {
+  List<String> probe(ChildResources bounds, Optional<UserLease> user, List<String> java) {
     List<String> words =
         new ArrayList<>(
             prefix(
                 bounds,
-                users == null ? -1 : users.freeId(),
+                user.map(UserLease::id).orElse(-1),
                 ChildBudget.PROBE,
                 List.of("--chdir", "/")));
     words.addAll(java);
@@ -141,14 +142,19 @@ public final class Bubblewrap implements Sandbox {
     return users != null;
   }
 
+  /** A user id for a child, where each child runs as one of its own. */
+  Optional<UserLease> leaseId() throws IOException {
+    return users == null ? Optional.empty() : Optional.of(users.leaseId());
+  }
+
   @Override
   public Launch prepare(Path folder, Path runner, Path classes, ChildBudget budget)
       throws IOException {
-    int id = -1;
+    Optional<UserLease> user = Optional.empty();
     Path work = folder;
     if (users != null) {
       OtherUser.Staged staged = users.stage(folder, runner, classes);
-      id = staged.id();
+      user = Optional.of(staged.user());
       runner = staged.runner();
       classes = staged.classes();
       work = staged.work();
@@ -167,9 +173,15 @@ public final class Bubblewrap implements Sandbox {
             WORK_INSIDE.toString(),
             "--chdir",
             TMP_INSIDE.toString());
-    ChildResources bounds = resources.start(budget, id >= 0);
+    ChildResources bounds;
+    try {
+      bounds = resources.start(budget, user.isPresent());
+    } catch (IOException | RuntimeException e) {
+      user.ifPresent(UserLease::close);
+      throw e;
+    }
     return new Launch(
-        prefix(bounds, id, budget, perChild),
+        prefix(bounds, user.map(UserLease::id).orElse(-1), budget, perChild),
         javaHome.resolve("bin/java"),
         runnerInside,
         CLASSES_INSIDE,
@@ -177,13 +189,13 @@ public final class Bubblewrap implements Sandbox {
         WORK_INSIDE.resolve("s"),
         work,
         TMP_INSIDE,
-        id,
+        user,
         bounds);
   }
 
   @Override
   public void socketBound(Launch launch) throws IOException {
-    if (launch.user() >= 0) {
+    if (launch.user().isPresent()) {
       OtherUser.handOver(launch);
     }
   }
@@ -192,13 +204,13 @@ public final class Bubblewrap implements Sandbox {
   public void reap(Process child, Launch launch) {
     // Killing bubblewrap kills its init process (--die-with-parent), and with it every process in
     // the child's pid namespace.
-    if (launch.user() >= 0) {
+    if (launch.user().isPresent()) {
       // The machine's shared folders are not in the child's file system.
       OtherUser.reapUser(child, launch, false);
     } else {
       launch.resources().killAll();
       Reaper.killTree(child.toHandle());
-      launch.resources().close();
+      launch.close();
     }
   }
 

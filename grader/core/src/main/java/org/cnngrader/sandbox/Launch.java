@@ -2,6 +2,7 @@ package org.cnngrader.sandbox;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.cnngrader.resources.ChildResources;
 
 /**
@@ -17,7 +18,7 @@ import org.cnngrader.resources.ChildResources;
  * @param childSocket the same socket, as the child sees it
  * @param directory the working directory to start the command in (the parent's view)
  * @param home the child's own writable folder, as the child sees it
- * @param user the user id the child runs as, or -1 for the grader's own
+ * @param user the user id lent to the child, or empty when it runs as the grader's own
  * @param resources the child's bounds on memory, processes and CPU, and its CPU clock
  */
 public record Launch(
@@ -29,10 +30,19 @@ public record Launch(
     Path childSocket,
     Path directory,
     Path home,
-    int user,
+    Optional<UserLease> user,
     ChildResources resources) {
 
   public Launch {
     prefix = List.copyOf(prefix);
+  }
+
+  /**
+   * Frees what the child held: its bounds and its user id. Call once its processes are gone and its
+   * files deleted.
+   */
+  public void close() {
+    resources.close();
+    user.ifPresent(UserLease::close);
   }
 }

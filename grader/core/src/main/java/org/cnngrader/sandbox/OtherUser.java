@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.cnngrader.resources.ChildBudget;
 import org.cnngrader.resources.ChildResources;
@@ -34,10 +32,6 @@ import org.cnngrader.resources.ResourceControl;
  */
 public final class OtherUser implements Sandbox {
 
-  /** Ids handed to children, a block unlikely to belong to anyone on a grading machine. */
-  static final int FIRST_ID = 50_000;
-
-  private static final int IDS = 1_000;
   private static final Set<PosixFilePermission> OTHERS =
       EnumSet.of(
           PosixFilePermission.OTHERS_READ,
@@ -50,11 +44,7 @@ public final class OtherUser implements Sandbox {
   /** The words that give a child a private, sized /tmp, or empty where that cannot be done. */
   private final Optional<PrivateTemporary> temporary;
 
-  /**
-   * Where the round starts: random, so that runs one after the other rarely hand a child the id an
-   * earlier run's child had.
-   */
-  private final AtomicInteger next = new AtomicInteger(new SecureRandom().nextInt(IDS));
+  private final UserIds ids = UserIds.ofThisMachine();
 
   OtherUser(Path setpriv, ResourceControl resources) {
     this.setpriv = setpriv;
@@ -83,16 +73,9 @@ public final class OtherUser implements Sandbox {
         "--");
   }
 
-  /** A user id with no process, taken round-robin from the block. */
-  int freeId() {
-    for (int attempt = 0; attempt < IDS; attempt++) {
-      int id = FIRST_ID + Math.floorMod(next.getAndIncrement(), IDS);
-      if (!Reaper.userHasProcesses(id)) {
-        return id;
-      }
-    }
-    throw new IllegalStateException(
-        "every user id from " + FIRST_ID + " to " + (FIRST_ID + IDS - 1) + " has processes");
+  /** A user id no other child of any grader here holds and no process runs as. */
+  UserLease leaseId() throws IOException {
+    return ids.lease();
   }
 
   /**
@@ -147,8 +130,12 @@ public final class OtherUser implements Sandbox {
     }
   }
 
-  /** A child's own copies of the runner and classes, and its working folder. */
-  record Staged(int id, Path runner, Path classes, Path work) {}
+  /** A child's user id, own copies of the runner and classes, and its working folder. */
+  record Staged(UserLease user, Path runner, Path classes, Path work) {
+    int id() {
+      return user.id();
+    }
+  }
 
   /**
    * Stages {@code folder} for a child running as a fresh user id: the folder stays root's and only
@@ -156,24 +143,36 @@ public final class OtherUser implements Sandbox {
    * the socket goes, may be entered but not written by the child.
    */
   Staged stage(Path folder, Path runner, Path classes) throws IOException {
-    int id = freeId();
-    Files.setAttribute(folder, "unix:gid", id);
-    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
-    Path runnerCopy = folder.resolve(Files.isDirectory(runner) ? "runner" : "runner.jar");
-    copyTree(runner, runnerCopy);
-    Path classesCopy = folder.resolve("classes");
-    copyTree(classes, classesCopy);
-    Path work = Files.createDirectory(folder.resolve("work"));
-    Files.setAttribute(work, "unix:gid", id);
-    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-x---"));
-    return new Staged(id, runnerCopy, classesCopy, work);
+    UserLease user = leaseId();
+    try {
+      int id = user.id();
+      Files.setAttribute(folder, "unix:gid", id);
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+      Path runnerCopy = folder.resolve(Files.isDirectory(runner) ? "runner" : "runner.jar");
+      copyTree(runner, runnerCopy);
+      Path classesCopy = folder.resolve("classes");
+      copyTree(classes, classesCopy);
+      Path work = Files.createDirectory(folder.resolve("work"));
+      Files.setAttribute(work, "unix:gid", id);
+      Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-x---"));
+      return new Staged(user, runnerCopy, classesCopy, work);
+    } catch (IOException | RuntimeException e) {
+      user.close();
+      throw e;
+    }
   }
 
   @Override
   public Launch prepare(Path folder, Path runner, Path classes, ChildBudget budget)
       throws IOException {
     Staged staged = stage(folder, runner, classes);
-    ChildResources bounds = resources.start(budget, true);
+    ChildResources bounds;
+    try {
+      bounds = resources.start(budget, true);
+    } catch (IOException | RuntimeException e) {
+      staged.user().close();
+      throw e;
+    }
     List<String> prefix = new ArrayList<>(bounds.prefix());
     temporary.ifPresent(t -> prefix.addAll(t.words(budget)));
     prefix.addAll(switchTo(staged.id()));
@@ -187,7 +186,7 @@ public final class OtherUser implements Sandbox {
         socket,
         staged.work(),
         Path.of("/tmp"),
-        staged.id(),
+        Optional.of(staged.user()),
         bounds);
   }
 
@@ -232,7 +231,7 @@ public final class OtherUser implements Sandbox {
 
   /** Connecting to a socket needs write access to it: the socket becomes the child's user's. */
   static void handOver(Launch launch) throws IOException {
-    Files.setAttribute(launch.socket(), "unix:uid", launch.user());
+    Files.setAttribute(launch.socket(), "unix:uid", launch.user().orElseThrow().id());
   }
 
   @Override
@@ -247,13 +246,14 @@ public final class OtherUser implements Sandbox {
    * (hidden inputs, say) reaches a later child.
    */
   static void reapUser(Process child, Launch launch, boolean sharedFoldersWritable) {
+    int id = launch.user().orElseThrow().id();
     launch.resources().killAll();
     Reaper.killTree(child.toHandle());
-    Reaper.killUser(launch.user());
+    Reaper.killUser(id);
     if (sharedFoldersWritable) {
-      SharedFolders.deleteOwnedBy(launch.user());
+      SharedFolders.deleteOwnedBy(id);
     }
-    launch.resources().close();
+    launch.close();
   }
 
   /**

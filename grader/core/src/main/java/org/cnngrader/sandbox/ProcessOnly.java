@@ -55,7 +55,7 @@ public final class ProcessOnly implements Sandbox {
         socket,
         folder,
         folder,
-        -1,
+        Optional.empty(),
         bounds);
   }
 
@@ -72,7 +72,7 @@ public final class ProcessOnly implements Sandbox {
     if (setsid.isPresent()) {
       Reaper.killSession(child.pid());
     }
-    launch.resources().close();
+    launch.close();
   }
 
   @Override

@@ -134,21 +134,36 @@ public final class Sandboxes {
   private static Optional<String> probe(Sandbox sandbox) {
     Path java = Commands.javaHome().resolve("bin/java");
     List<String> version = List.of(java.toString(), "-Xshare:auto", "-XX:+UseSerialGC", "-version");
+    Optional<UserLease> user = Optional.empty();
     try (ChildResources bounds = sandbox.resources().start(ChildBudget.PROBE, sandbox.ownUser())) {
+      user = leaseFor(sandbox);
       List<String> command = new ArrayList<>();
       if (sandbox instanceof Bubblewrap bubblewrap) {
-        command.addAll(bubblewrap.probe(bounds, version));
+        command.addAll(bubblewrap.probe(bounds, user, version));
       } else {
         command.addAll(bounds.prefix());
         if (sandbox instanceof OtherUser otherUser) {
-          command.addAll(otherUser.switchTo(otherUser.freeId()));
+          command.addAll(otherUser.switchTo(user.orElseThrow().id()));
         }
         command.addAll(version);
       }
       return Commands.probe(command, Path.of("/"));
     } catch (IOException e) {
       return Optional.of("a child's resource bounds could not be set up: " + e.getMessage());
+    } finally {
+      user.ifPresent(UserLease::close);
     }
+  }
+
+  /** A user id for the probe's child, where the sandbox gives each child one. */
+  private static Optional<UserLease> leaseFor(Sandbox sandbox) throws IOException {
+    if (sandbox instanceof OtherUser otherUser) {
+      return Optional.of(otherUser.leaseId());
+    }
+    if (sandbox instanceof Bubblewrap bubblewrap) {
+      return bubblewrap.leaseId();
+    }
+    return Optional.empty();
   }
 
   /** Whether this process runs as root (user id 0), as Linux's /proc tells. */
