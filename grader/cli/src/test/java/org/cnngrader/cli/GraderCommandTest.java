@@ -38,7 +38,12 @@ class GraderCommandTest {
     assertThat(results.get("score").asDouble())
         .isEqualTo(results.get("max_score").asDouble())
         .isPositive();
-    assertThat(temp.resolve("correct-loops/provenance.json")).exists();
+    JsonNode cost = json(temp.resolve("correct-loops/provenance.json")).get("score");
+    // What each layer's cases were charged: every layer of the assignment, each something.
+    assertThat(cost.get("case_cpu_ms_by_layer").fieldNames())
+        .toIterable()
+        .containsExactly("conv2d", "maxpool2d", "spatial_batchnorm", "spatial_groupnorm");
+    cost.get("case_cpu_ms_by_layer").forEach(ms -> assertThat(ms.asLong()).isPositive());
     assertThat(cli.stdout())
         .containsPattern(
             "(?m)^correct-loops\\s+510\\s+510\\s+208/208\\s+110/110\\s+120/120\\s+72/72\\s+328/328 ");

@@ -111,6 +111,7 @@ public final class SubmissionRunner {
     Map<LayerContract, CallOutcome<ProbedGradients>> checked;
     Map<LayerContract, Map<Member, String>> contract;
     List<ChildUsage> usage;
+    Map<LayerContract, Duration> caseCpu = new LinkedHashMap<>();
     Children children = new Children(classes, contracts, output);
     try {
       for (int section = 0; section < groups.size(); section++) {
@@ -118,7 +119,7 @@ public final class SubmissionRunner {
           children.startSection(section);
         }
         List<Duration> starts = new ArrayList<>();
-        runs.add(runGroup(children, groups.get(section), deadline, starts));
+        runs.add(runGroup(children, groups.get(section), deadline, starts, caseCpu));
         childStarts.add(starts);
       }
       checked = gradientCheck(children, groups.size(), deadline, gradientCheckRequest, runs);
@@ -134,11 +135,15 @@ public final class SubmissionRunner {
           new Execution(
               contract, runs.get(section), output.snapshot(section), childStarts.get(section)));
     }
-    return new SubmissionRun(executions, checked, usage);
+    return new SubmissionRun(executions, checked, usage, caseCpu);
   }
 
   private List<CaseRun> runGroup(
-      Children children, List<CaseInputs> group, Deadline deadline, List<Duration> starts)
+      Children children,
+      List<CaseInputs> group,
+      Deadline deadline,
+      List<Duration> starts,
+      Map<LayerContract, Duration> caseCpu)
       throws IOException {
     List<CaseRun> runs = new ArrayList<>();
     for (CaseInputs inputs : group) {
@@ -150,7 +155,9 @@ public final class SubmissionRunner {
       Duration limit = deadline.clip(limits.callTimeout());
       Duration charged = child.charged();
       CaseRun run = child.run(inputs, limit);
-      deadline.charge(child.charged().minus(charged));
+      Duration used = child.charged().minus(charged);
+      deadline.charge(used);
+      caseCpu.merge(inputs.contract(), used, Duration::plus);
       boolean cutByDeadline = limit.compareTo(limits.callTimeout()) < 0;
       runs.add(cutByDeadline ? blameDeadline(run, deadline) : run);
       children.caseEnded(run);

@@ -96,6 +96,7 @@ public final class SubmissionGrader {
         CapturedOutput.NONE,
         List.of(),
         List.of(),
+        Map.of(),
         since(start));
   }
 
@@ -134,6 +135,7 @@ public final class SubmissionGrader {
           CapturedOutput.NONE,
           List.of(),
           List.of(),
+          Map.of(),
           since(start));
     }
     SubmissionRunner runner = new SubmissionRunner(sandbox, options.limits());
@@ -215,7 +217,19 @@ public final class SubmissionGrader {
         output.getOrDefault(Visibility.HIDDEN, CapturedOutput.NONE),
         childStarts,
         run.children(),
+        cpuByLayer(run.caseCpu()),
         since(start));
+  }
+
+  private Map<String, Duration> cpuByLayer(Map<LayerContract, Duration> caseCpu) {
+    Map<String, Duration> byLayer = new LinkedHashMap<>();
+    for (Fixture fixture : fixtures.fixtures()) {
+      Duration cpu = caseCpu.get(fixture.layer().contract());
+      if (cpu != null) {
+        byLayer.putIfAbsent(fixture.layer().id(), cpu);
+      }
+    }
+    return byLayer;
   }
 
   /** Parts by the fixture set's order (layer, then public before hidden), each case's in order. */

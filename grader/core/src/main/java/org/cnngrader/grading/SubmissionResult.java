@@ -1,7 +1,10 @@
 package org.cnngrader.grading;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.execution.CapturedOutput;
@@ -12,8 +15,8 @@ import org.cnngrader.resources.ChildUsage;
 /**
  * Everything decided about one submission, in fixture order, ready to be worded and written: with
  * the static check's findings when the classes were scanned, how long each child JVM took to start,
- * and what each used. What the student's code printed is kept apart for public and hidden cases:
- * students see the former only.
+ * what each used, and the CPU time charged to each layer's cases (by layer id). What the student's
+ * code printed is kept apart for public and hidden cases: students see the former only.
  */
 public record SubmissionResult(
     String id,
@@ -24,12 +27,14 @@ public record SubmissionResult(
     CapturedOutput hiddenOutput,
     List<Duration> childStarts,
     List<ChildUsage> children,
+    Map<String, Duration> caseCpuByLayer,
     Duration elapsed) {
 
   public SubmissionResult {
     parts = List.copyOf(parts);
     childStarts = List.copyOf(childStarts);
     children = List.copyOf(children);
+    caseCpuByLayer = Collections.unmodifiableMap(new LinkedHashMap<>(caseCpuByLayer));
   }
 
   public double score() {

@@ -322,6 +322,10 @@ public final class ResultsWriter {
         child.putNull("peak_memory_mib");
       }
     }
+    // What a course pays for each layer: the CPU time its cases were charged, as the limits count
+    // it.
+    ObjectNode layerCpu = scores.putObject("case_cpu_ms_by_layer");
+    result.caseCpuByLayer().forEach((layer, cpu) -> layerCpu.put(layer, cpu.toMillis()));
     // What the code printed on hidden inputs: for TAs only, never in results.json.
     ObjectNode hidden = root.putObject("hidden_cases_output");
     hidden.put("text", result.hiddenOutput().text());

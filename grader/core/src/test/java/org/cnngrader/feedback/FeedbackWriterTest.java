@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cnngrader.TestRepository;
 import org.cnngrader.compare.RelativeError;
@@ -191,6 +192,7 @@ class FeedbackWriterTest {
             CapturedOutput.NONE,
             List.of(),
             List.of(),
+            Map.of(),
             Duration.ofMillis(1200));
 
     assertThat(FeedbackWriter.summary(result))
