@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public final class GraderBuild {
 
+  private static volatile String version;
+
   private GraderBuild() {}
 
   /**
@@ -52,7 +54,17 @@ public final class GraderBuild {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** The version as the build recorded it; read once, since every submission's files give it. */
   public static String version() {
+    String known = version;
+    if (known == null) {
+      known = readVersion();
+      version = known;
+    }
+    return known;
+  }
+
+  private static String readVersion() {
     Properties properties = new Properties();
     try (InputStream in = GraderBuild.class.getResourceAsStream("grader.properties")) {
       if (in == null) {

@@ -19,6 +19,9 @@ final class Reaper {
   private static final Path PROC = Path.of("/proc");
   private static final int ROUNDS = 20;
 
+  /** The line of /proc/PID/status that gives the real user id first. */
+  private static final byte[] UID = "\nUid:".getBytes(StandardCharsets.US_ASCII);
+
   private Reaper() {}
 
   static void killTree(ProcessHandle root) {
@@ -106,20 +109,38 @@ final class Reaper {
   }
 
   private static long userOf(long pid) {
+    // Bytes, not lines: every process of the machine is read at each child's start and end.
+    byte[] status;
     try {
-      for (String line :
-          Files.readAllLines(PROC.resolve(pid + "/status"), StandardCharsets.ISO_8859_1)) {
-        if (line.startsWith("Uid:")) {
-          String ids = line.substring(4).strip();
-          int end = 0;
-          while (end < ids.length() && Character.isDigit(ids.charAt(end))) {
-            end++;
-          }
-          return Long.parseLong(ids.substring(0, end));
+      status = Files.readAllBytes(PROC.resolve(pid + "/status"));
+    } catch (IOException e) {
+      return -1; // the process ended while it was being looked at
+    }
+    int at = indexOf(status, UID);
+    if (at < 0) {
+      return -1;
+    }
+    int i = at + UID.length;
+    while (i < status.length && (status[i] == ' ' || status[i] == '\t')) {
+      i++;
+    }
+    long uid = -1;
+    for (; i < status.length && status[i] >= '0' && status[i] <= '9'; i++) {
+      uid = (uid < 0 ? 0 : uid * 10) + (status[i] - '0');
+    }
+    return uid;
+  }
+
+  /** Where {@code needle} starts in {@code bytes}, or -1. */
+  private static int indexOf(byte[] bytes, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= bytes.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
         }
       }
-    } catch (IOException | RuntimeException e) {
-      // The process ended while it was being looked at.
+      return i;
     }
     return -1;
   }

@@ -28,8 +28,7 @@ public sealed interface NestedArray {
       return new NullAt(name);
     }
     int[] dims = new int[rank];
-    String[] firsts = new String[rank];
-    NestedArray problem = measure(array, rank, 0, dims, firsts, name, true);
+    NestedArray problem = measure(array, rank, 0, dims, new int[rank], name, true);
     if (problem != null) {
       return problem;
     }
@@ -39,30 +38,43 @@ public sealed interface NestedArray {
     return new Regular(new Tensor(shape, data));
   }
 
+  /**
+   * Checks the rows below {@code axis}; {@code path} holds the indices that lead to {@code array}.
+   * Descriptions of an index are made only for a problem: a large result has thousands of rows.
+   */
   private static NestedArray measure(
-      Object array, int rank, int axis, int[] dims, String[] firsts, String where, boolean first) {
+      Object array, int rank, int axis, int[] dims, int[] path, String name, boolean first) {
     int length = rank - axis == 1 ? ((double[]) array).length : ((Object[]) array).length;
     if (first) {
       dims[axis] = length;
-      firsts[axis] = where;
     } else if (length != dims[axis]) {
-      return new Ragged(where, length, firsts[axis], dims[axis]);
+      return new Ragged(
+          where(name, path, axis), length, where(name, new int[axis], axis), dims[axis]);
     }
     if (rank - axis == 1) {
       return null;
     }
     Object[] rows = (Object[]) array;
     for (int i = 0; i < rows.length; i++) {
-      String index = where + "[" + i + "]";
+      path[axis] = i;
       if (rows[i] == null) {
-        return new NullAt(index);
+        return new NullAt(where(name, path, axis + 1));
       }
-      NestedArray problem = measure(rows[i], rank, axis + 1, dims, firsts, index, first && i == 0);
+      NestedArray problem = measure(rows[i], rank, axis + 1, dims, path, name, first && i == 0);
       if (problem != null) {
         return problem;
       }
     }
     return null;
+  }
+
+  /** "out[0][2]": {@code name} with the first {@code depth} indices of {@code path}. */
+  private static String where(String name, int[] path, int depth) {
+    StringBuilder where = new StringBuilder(name);
+    for (int i = 0; i < depth; i++) {
+      where.append('[').append(path[i]).append(']');
+    }
+    return where.toString();
   }
 
   private static void flatten(Object array, int rank, double[] data, int[] next) {

@@ -3,6 +3,7 @@ package org.cnngrader.runner;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,6 +21,9 @@ public final class Wire {
   public static final int MAX_ELEMENTS = 16 * 1024 * 1024;
 
   static final int MAX_STRING_BYTES = 1024 * 1024;
+
+  /** Doubles moved per bulk copy: big-endian raw bits, as DataOutput's writeLong writes them. */
+  private static final int CHUNK = 1024;
 
   private Wire() {}
 
@@ -43,8 +47,14 @@ public final class Wire {
     if (rank == 1) {
       double[] values = (double[]) array;
       out.writeInt(values.length);
-      for (double value : values) {
-        out.writeLong(Double.doubleToRawLongBits(value));
+      // In bulk: one element at a time through the stream cost a tenth of a large case's time.
+      byte[] bytes = new byte[Math.min(values.length, CHUNK) * Double.BYTES];
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      for (int start = 0; start < values.length; start += CHUNK) {
+        int count = Math.min(CHUNK, values.length - start);
+        buffer.clear();
+        buffer.asDoubleBuffer().put(values, start, count);
+        out.write(bytes, 0, count * Double.BYTES);
       }
       return;
     }
@@ -73,8 +83,13 @@ public final class Wire {
     budget[0] -= length;
     if (rank == 1) {
       double[] values = new double[length];
-      for (int i = 0; i < length; i++) {
-        values[i] = Double.longBitsToDouble(in.readLong());
+      byte[] bytes = new byte[Math.min(length, CHUNK) * Double.BYTES];
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      for (int start = 0; start < length; start += CHUNK) {
+        int count = Math.min(CHUNK, length - start);
+        in.readFully(bytes, 0, count * Double.BYTES);
+        buffer.clear();
+        buffer.asDoubleBuffer().get(values, start, count);
       }
       return values;
     }

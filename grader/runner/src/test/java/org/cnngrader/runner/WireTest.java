@@ -31,6 +31,34 @@ class WireTest {
   }
 
   @Test
+  void carriesALongRowInBulkAsTheRawBitsOfEachDoubleInTurn() throws IOException {
+    // Longer than one bulk copy, with NaN payloads that a conversion would canonicalize.
+    double[] values = new double[2_500];
+    for (int i = 0; i < values.length; i++) {
+      values[i] =
+          i % 7 == 0
+              ? Double.longBitsToDouble(0x7ff0_0000_0000_0001L + i)
+              : Math.scalb((double) i, i % 40 - 20);
+    }
+    ByteArrayOutputStream bulk = new ByteArrayOutputStream();
+    Wire.writeArray(new DataOutputStream(bulk), values, 1);
+    ByteArrayOutputStream oneByOne = new ByteArrayOutputStream();
+    DataOutputStream expected = new DataOutputStream(oneByOne);
+    expected.writeInt(values.length);
+    for (double value : values) {
+      expected.writeLong(Double.doubleToRawLongBits(value));
+    }
+
+    assertThat(bulk.toByteArray()).isEqualTo(oneByOne.toByteArray());
+    double[] back = (double[]) roundTrip(values, 1);
+    for (int i = 0; i < values.length; i++) {
+      assertThat(Double.doubleToRawLongBits(back[i]))
+          .as("element %d", i)
+          .isEqualTo(Double.doubleToRawLongBits(values[i]));
+    }
+  }
+
+  @Test
   void keepsNullsAndRaggedRowsAsTheStudentBuiltThem() throws IOException {
     double[][][][] ragged = {{{{1, 2}, {3}}, null}, null};
 

@@ -31,6 +31,13 @@ public final class Conv2dBounds implements LayerBounds {
   private final Tensor b;
   private final Tensor dout;
 
+  /** The largest magnitude of x, w, b and dout, each found once: several ceilings need them. */
+  private final double largestX;
+
+  private final double largestW;
+  private final double largestB;
+  private final double largestDout;
+
   /**
    * The bounds of a convolution of {@code x} with {@code w} and {@code b}, and of its backward pass
    * for {@code dout}; {@code dout} may be null for the forward pass alone.
@@ -52,6 +59,10 @@ public final class Conv2dBounds implements LayerBounds {
     this.w = w;
     this.b = b;
     this.dout = dout;
+    this.largestX = largest(x);
+    this.largestW = largest(w);
+    this.largestB = largest(b);
+    this.largestDout = dout == null ? 0 : largest(dout);
   }
 
   public ConvGeometry geometry() {
@@ -67,21 +78,19 @@ public final class Conv2dBounds implements LayerBounds {
       case "out" -> {
         int terms = g.c() * g.hh() * g.ww();
         yield ElementBounds.withCeiling(
-            ceiling(terms + 1, terms * largest(x) * largest(w) + largest(b)), this::out);
+            ceiling(terms + 1, terms * largestX * largestW + largestB), this::out);
       }
       case "dx" -> {
         int terms = g.f() * g.hh() * g.ww();
-        yield ElementBounds.withCeiling(
-            ceiling(terms, terms * largest(dout) * largest(w)), this::dx);
+        yield ElementBounds.withCeiling(ceiling(terms, terms * largestDout * largestW), this::dx);
       }
       case "dw" -> {
         int terms = g.n() * g.outHeight() * g.outWidth();
-        yield ElementBounds.withCeiling(
-            ceiling(terms, terms * largest(dout) * largest(x)), this::dw);
+        yield ElementBounds.withCeiling(ceiling(terms, terms * largestDout * largestX), this::dw);
       }
       case "db" -> {
         int terms = g.n() * g.outHeight() * g.outWidth();
-        yield ElementBounds.withCeiling(ceiling(terms, terms * largest(dout)), this::db);
+        yield ElementBounds.withCeiling(ceiling(terms, terms * largestDout), this::db);
       }
       default -> throw new IllegalArgumentException("a convolution computes no tensor " + tensor);
     };
