@@ -35,11 +35,15 @@ final class CaseGrader {
   private final ValuesRule rule;
 
   CaseGrader(Fixture fixture, Map<Member, String> contractProblems) {
+    this(fixture, new ValuesRule(fixture), contractProblems);
+  }
+
+  CaseGrader(Fixture fixture, ValuesRule rule, Map<Member, String> contractProblems) {
     this.fixture = fixture;
     this.layer = fixture.layer();
     this.contract = layer.contract();
     this.contractProblems = contractProblems;
-    this.rule = new ValuesRule(fixture);
+    this.rule = rule;
   }
 
   List<PartResult> grade(CaseRun run) {

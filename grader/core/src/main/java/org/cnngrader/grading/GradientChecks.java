@@ -47,6 +47,12 @@ final class GradientChecks {
     return new Setting(layer, small.params(), shapes);
   }
 
+  /** A case's parts, graded from its run. */
+  @FunctionalInterface
+  interface CaseParts {
+    List<PartResult> of(Fixture fixture, Map<Member, String> contractProblems, CaseRun run);
+  }
+
   /**
    * The small cases of the layers for which some gradient of the {@code runs} of the cases in
    * {@code groups} has wrong values or a wrong shape, which the check can then explain; none when
@@ -55,7 +61,8 @@ final class GradientChecks {
   static List<CaseInputs> wanted(
       List<List<Fixture>> groups,
       Map<LayerContract, Map<Member, String>> contracts,
-      List<List<CaseRun>> runs) {
+      List<List<CaseRun>> runs,
+      CaseParts graded) {
     Set<Layer> layers = new LinkedHashSet<>();
     for (int g = 0; g < runs.size(); g++) {
       for (int i = 0; i < runs.get(g).size(); i++) {
@@ -64,7 +71,7 @@ final class GradientChecks {
           continue;
         }
         Map<Member, String> problems = contracts.getOrDefault(fixture.layer().contract(), Map.of());
-        for (PartResult part : new CaseGrader(fixture, problems).grade(runs.get(g).get(i))) {
+        for (PartResult part : graded.of(fixture, problems, runs.get(g).get(i))) {
           if (explains(part)) {
             layers.add(fixture.layer());
             break;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.cnngrader.compile.SubmissionCompiler;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.execution.CapturedOutput;
 import org.cnngrader.execution.CaseInputs;
+import org.cnngrader.execution.CaseRun;
 import org.cnngrader.execution.Execution;
 import org.cnngrader.execution.ProbedGradients;
 import org.cnngrader.execution.SubmissionRun;
@@ -40,11 +42,13 @@ public final class SubmissionGrader {
   private final FixtureSet fixtures;
   private final GradingOptions options;
   private final Sandbox sandbox;
+  private final ValuesRules rules;
 
   public SubmissionGrader(FixtureSet fixtures, GradingOptions options, Sandbox sandbox) {
     this.fixtures = fixtures;
     this.options = options;
     this.sandbox = sandbox;
+    this.rules = new ValuesRules(fixtures);
   }
 
   /**
@@ -144,6 +148,7 @@ public final class SubmissionGrader {
     List<PartResult> parts = new ArrayList<>();
     List<Visibility> visibilities = new ArrayList<>();
     List<List<Fixture>> groups = new ArrayList<>();
+    GradedCases graded = new GradedCases();
     for (Visibility visibility : Visibility.values()) {
       List<Fixture> group = new ArrayList<>();
       for (Fixture fixture : fixtures.only(visibility).fixtures()) {
@@ -173,7 +178,7 @@ public final class SubmissionGrader {
                 .map(group -> group.stream().map(SubmissionGrader::inputsOf).toList())
                 .toList(),
             deadline,
-            (contract, runs) -> GradientChecks.wanted(groups, contract, runs));
+            (contract, runs) -> GradientChecks.wanted(groups, contract, runs, graded::of));
     List<Execution> executions = run.executions();
     Map<Visibility, CapturedOutput> output = new EnumMap<>(Visibility.class);
     List<Duration> childStarts = new ArrayList<>();
@@ -184,7 +189,7 @@ public final class SubmissionGrader {
         Fixture fixture = group.get(i);
         Map<Member, String> problems =
             execution.contractProblems().getOrDefault(fixture.layer().contract(), Map.of());
-        for (PartResult part : new CaseGrader(fixture, problems).grade(execution.runs().get(i))) {
+        for (PartResult part : graded.of(fixture, problems, execution.runs().get(i))) {
           parts.add(options.credit().map(part::withCredit).orElse(part));
         }
       }
@@ -230,6 +235,19 @@ public final class SubmissionGrader {
       }
     }
     return byLayer;
+  }
+
+  /**
+   * Each case's parts, graded once per submission: the gradient check asks for them before the
+   * results are gathered, from the same runs.
+   */
+  private final class GradedCases {
+    private final IdentityHashMap<Fixture, List<PartResult>> parts = new IdentityHashMap<>();
+
+    List<PartResult> of(Fixture fixture, Map<Member, String> problems, CaseRun run) {
+      return parts.computeIfAbsent(
+          fixture, f -> new CaseGrader(f, rules.of(f), problems).grade(run));
+    }
   }
 
   /** Parts by the fixture set's order (layer, then public before hidden), each case's in order. */

@@ -59,8 +59,18 @@ class ProcessTreeTest {
     starter.start();
     starter.join();
     try {
-      assertThat(ProcessTree.of(ProcessHandle.current()).map(ProcessHandle::pid))
-          .contains(started[0].pid());
+      // The thread that started it has ended: the kernel hands its child to another thread of this
+      // process as the thread's exit completes, which may be just after join() returns.
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      List<Long> walked = List.of();
+      while (System.nanoTime() < deadline) {
+        walked = ProcessTree.of(ProcessHandle.current()).map(ProcessHandle::pid).toList();
+        if (walked.contains(started[0].pid())) {
+          break;
+        }
+        Thread.sleep(20);
+      }
+      assertThat(walked).contains(started[0].pid());
     } finally {
       started[0].destroyForcibly();
       started[0].waitFor(5, TimeUnit.SECONDS);
