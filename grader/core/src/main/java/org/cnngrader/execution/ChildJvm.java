@@ -146,8 +146,12 @@ final class ChildJvm implements AutoCloseable {
     this.process = running.process();
     this.folder = folder;
     this.channel = channel;
-    this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-    this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+    this.in =
+        new DataInputStream(
+            new BufferedInputStream(Channels.newInputStream(channel), Wire.STREAM_BUFFER));
+    this.out =
+        new DataOutputStream(
+            new BufferedOutputStream(Channels.newOutputStream(channel), Wire.STREAM_BUFFER));
     this.limits = limits;
     this.reader =
         Executors.newSingleThreadExecutor(

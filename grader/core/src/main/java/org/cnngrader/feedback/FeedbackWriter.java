@@ -282,11 +282,12 @@ public final class FeedbackWriter {
       return passed.tensor() + " has the right shape";
     }
     String text =
-        String.format(
-            "%s matches the reference (max relative error %s, tolerance %s)",
-            passed.tensor(),
-            Numbers.error(comparison.maxError()),
-            Numbers.tolerance(comparison.tolerance()));
+        passed.tensor()
+            + " matches the reference (max relative error "
+            + Numbers.error(comparison.maxError())
+            + ", tolerance "
+            + Numbers.tolerance(comparison.tolerance())
+            + ")";
     return comparison.withinRoundOff() == 0 ? text : text + "; " + withinRoundOff(comparison);
   }
 

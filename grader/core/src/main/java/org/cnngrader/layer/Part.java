@@ -20,6 +20,15 @@ public record Part(
     }
   }
 
+  /**
+   * The key alone: parts key the points of every case, looked up for every part of every report.
+   * Equal parts have equal keys, so this agrees with the record's equals.
+   */
+  @Override
+  public int hashCode() {
+    return key.hashCode();
+  }
+
   /** A part that checks {@code tensor}'s shape alone: right or wrong, never in proportion. */
   public static Part shape(String key, String label, double points, String tensor) {
     return new Part(key, label, points, tensor, true);

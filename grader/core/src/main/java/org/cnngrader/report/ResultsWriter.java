@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.files.FileTrees;
 import org.cnngrader.fixture.Credit;
@@ -42,6 +45,9 @@ public final class ResultsWriter {
 
   /** Where a submission's files are written before they take its folder's place. */
   static final String STAGING = ".staging";
+
+  /** Folders whose file system is known to keep POSIX permissions, or not to. */
+  private static final Map<Path, Boolean> POSIX_FOLDERS = new ConcurrentHashMap<>();
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -93,17 +99,23 @@ public final class ResultsWriter {
     Path staging = Files.createDirectories(parent.resolve(STAGING));
     Path fresh = Files.createTempDirectory(staging, "new-");
     try {
-      readableByAll(fresh, "rwxr-xr-x");
-      writeAtomically(fresh.resolve(RESULTS), MAPPER.writeValueAsString(results(result)));
-      writeAtomically(
-          fresh.resolve(PROVENANCE), MAPPER.writeValueAsString(provenance(result, students, key)));
-      writeAtomically(fresh.resolve(JunitXml.FILE), JunitXml.render(result));
-      writeAtomically(fresh.resolve(MarkdownReport.FILE), MarkdownReport.render(result));
-      writeAtomically(fresh.resolve(HtmlReport.FILE), HtmlReport.render(result));
+      // The staging folder is this writer's alone until it takes the folder's place whole, so
+      // its files are written in place, not each through a temporary file of its own.
+      boolean posix = posix(staging);
+      readableByAll(fresh, "rwxr-xr-x", posix);
+      writeNew(fresh.resolve(RESULTS), MAPPER.writeValueAsString(results(result)), posix);
+      writeNew(
+          fresh.resolve(PROVENANCE),
+          MAPPER.writeValueAsString(provenance(result, students, key)),
+          posix);
+      writeNew(fresh.resolve(JunitXml.FILE), JunitXml.render(result), posix);
+      writeNew(fresh.resolve(MarkdownReport.FILE), MarkdownReport.render(result), posix);
+      writeNew(fresh.resolve(HtmlReport.FILE), HtmlReport.render(result), posix);
       if (prairieLearn) {
-        writeAtomically(
+        writeNew(
             fresh.resolve(PrairieLearnResults.FILE),
-            MAPPER.writeValueAsString(PrairieLearnResults.of(result)));
+            MAPPER.writeValueAsString(PrairieLearnResults.of(result)),
+            posix);
       }
       replace(folder, fresh, staging);
     } finally {
@@ -337,17 +349,41 @@ public final class ResultsWriter {
    * Temporary files are private to their owner; results are not (a web server or another account of
    * the course may serve them). Who may enter the folder still decides who reads them.
    */
-  private static void readableByAll(Path path, String permissions) throws IOException {
-    if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+  /**
+   * Whether the file system of {@code folder} keeps POSIX permissions. Asked once per folder: the
+   * answer reads the machine's mount table, which cost more than writing a submission's files.
+   */
+  private static boolean posix(Path folder) throws IOException {
+    Boolean known = POSIX_FOLDERS.get(folder);
+    if (known == null) {
+      known = Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class);
+      POSIX_FOLDERS.put(folder, known);
+    }
+    return known;
+  }
+
+  private static void readableByAll(Path path, String permissions, boolean posix)
+      throws IOException {
+    if (posix) {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
     }
+  }
+
+  /** Writes a file that no one else sees yet, readable by all. */
+  private static void writeNew(Path target, String text, boolean posix) throws IOException {
+    Files.writeString(
+        target,
+        text.endsWith("\n") ? text : text + "\n",
+        StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE);
+    readableByAll(target, "rw-r--r--", posix);
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
     Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
       Files.writeString(temporary, text.endsWith("\n") ? text : text + "\n");
-      readableByAll(temporary, "rw-r--r--");
+      readableByAll(temporary, "rw-r--r--", posix(target.getParent()));
       Files.move(
           temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Reading and writing the small text files control groups are made of. */
@@ -43,6 +44,11 @@ final class CgroupFiles {
 
   /** The process ids listed in a group's cgroup.procs. */
   static List<Long> processes(Path group) {
+    return listed(group).orElse(List.of());
+  }
+
+  /** The processes in {@code group} (none once it is gone), or empty when it cannot be read. */
+  private static Optional<List<Long>> listed(Path group) {
     List<Long> pids = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(group.resolve("cgroup.procs"))) {
@@ -53,21 +59,28 @@ final class CgroupFiles {
     } catch (NoSuchFileException e) {
       // The group is gone: nothing in it.
     } catch (IOException | NumberFormatException e) {
-      // Unreadable: nothing this grader can kill through it.
+      return Optional.empty(); // unreadable: nothing this grader can kill through it
     }
-    return pids;
+    return Optional.of(pids);
   }
 
-  /** Kills every process listed in {@code group}, again while new ones appear. */
-  static void killListed(Path group) {
+  /**
+   * Kills every process listed in {@code group}, again while new ones appear; true once the group
+   * was read empty, false when it could not be read or still held processes after every round.
+   */
+  static boolean killListed(Path group) {
     for (int round = 0; round < KILL_ROUNDS; round++) {
-      List<Long> pids = processes(group);
+      Optional<List<Long>> pids = listed(group);
       if (pids.isEmpty()) {
-        return;
+        return false;
       }
-      pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      if (pids.get().isEmpty()) {
+        return true;
+      }
+      pids.get().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
       pause();
     }
+    return false;
   }
 
   /**

@@ -169,13 +169,14 @@ public final class CgroupV1 implements ControlGroups {
     }
 
     @Override
-    public void killAll() {
+    public boolean killAll() {
       // The pids group first: every process the child started is listed there.
       Path pids = folders.get("pids");
-      if (pids != null) {
-        CgroupFiles.killListed(pids);
+      boolean emptied = pids != null && CgroupFiles.killListed(pids);
+      for (Path folder : new LinkedHashSet<>(folders.values())) {
+        emptied |= CgroupFiles.killListed(folder);
       }
-      new LinkedHashSet<>(folders.values()).forEach(CgroupFiles::killListed);
+      return emptied;
     }
 
     @Override

@@ -177,7 +177,7 @@ public final class CgroupV2 implements ControlGroups {
     }
 
     @Override
-    public void killAll() {
+    public boolean killAll() {
       Path kill = file("cgroup.kill");
       if (Files.exists(kill)) {
         try {
@@ -187,7 +187,7 @@ public final class CgroupV2 implements ControlGroups {
           // Fall back to killing them one by one.
         }
       }
-      CgroupFiles.killListed(folder);
+      return CgroupFiles.killListed(folder);
     }
 
     @Override

@@ -25,8 +25,11 @@ public sealed interface ChildGroup permits CgroupV1.Group, CgroupV2.Group {
   /** Whether the kernel killed a process of the group because the group hit its memory limit. */
   boolean killedForMemory() throws IOException;
 
-  /** Kills every process in the group, until none is left. */
-  void killAll();
+  /**
+   * Kills every process in the group, until none is left; true when the group was then read empty
+   * (or is gone), false when it could not be read.
+   */
+  boolean killAll();
 
   /** Removes the group; it must hold no process. */
   void remove();

@@ -80,9 +80,13 @@ public final class ChildResources implements AutoCloseable {
     }
   }
 
-  /** Kills every process the child started, where a control group knows them all. */
-  public void killAll() {
-    group.ifPresent(ChildGroup::killAll);
+  /**
+   * Kills every process the child started, where a control group knows them all; true when the
+   * group was then seen empty, so that no process of the child is left anywhere (none can leave its
+   * group), false without a group or when it could not be read.
+   */
+  public boolean killAll() {
+    return group.isPresent() && group.get().killAll();
   }
 
   /** Ends the child's processes in its group, removes the group and frees its CPU. */

@@ -208,8 +208,9 @@ public final class Bubblewrap implements Sandbox {
       // The machine's shared folders are not in the child's file system.
       OtherUser.reapUser(child, launch, false);
     } else {
-      launch.resources().killAll();
-      Reaper.killTree(child.toHandle());
+      if (!launch.resources().killAll()) {
+        Reaper.killTree(child.toHandle());
+      }
       launch.close();
     }
   }

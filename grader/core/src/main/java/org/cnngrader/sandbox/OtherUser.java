@@ -247,9 +247,12 @@ public final class OtherUser implements Sandbox {
    */
   static void reapUser(Process child, Launch launch, boolean sharedFoldersWritable) {
     int id = launch.user().orElseThrow().id();
-    launch.resources().killAll();
-    Reaper.killTree(child.toHandle());
-    Reaper.killUser(id);
+    // A control group seen empty has outlived every process of the child, and none of the user's
+    // is elsewhere: the id was free when lent. Else every process of the machine is looked at.
+    if (!launch.resources().killAll()) {
+      Reaper.killTree(child.toHandle());
+      Reaper.killUser(id);
+    }
     if (sharedFoldersWritable) {
       SharedFolders.deleteOwnedBy(id);
     }

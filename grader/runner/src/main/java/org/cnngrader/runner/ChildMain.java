@@ -37,10 +37,12 @@ public final class ChildMain {
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(address);
       DataInputStream in =
-          new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+          new DataInputStream(
+              new BufferedInputStream(Channels.newInputStream(channel), Wire.STREAM_BUFFER));
       Replies replies =
           new Replies(
-              new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
+              new DataOutputStream(
+                  new BufferedOutputStream(Channels.newOutputStream(channel), Wire.STREAM_BUFFER)));
       ExitWatch exitWatch = new ExitWatch(replies);
       exitWatch.install();
       OutputMarks marks = new OutputMarks();

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,6 +25,23 @@ public final class Wire {
 
   /** Doubles moved per bulk copy: big-endian raw bits, as DataOutput's writeLong writes them. */
   private static final int CHUNK = 1024;
+
+  /**
+   * A thread's bytes for one chunk and their view as doubles, made once: a 4-D tensor travels as
+   * rows of a few dozen doubles, and a buffer and a view made per row cost more than the copy.
+   */
+  private static final class Scratch {
+    final byte[] bytes = new byte[CHUNK * Double.BYTES];
+    final DoubleBuffer doubles = ByteBuffer.wrap(bytes).asDoubleBuffer();
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * Bytes a stream of this protocol buffers at each end: a submission's tensors are megabytes each
+   * way, and at the streams' default 8 KiB every few rows cost a system call and a thread switch.
+   */
+  public static final int STREAM_BUFFER = 64 * 1024;
 
   private Wire() {}
 
@@ -48,13 +66,12 @@ public final class Wire {
       double[] values = (double[]) array;
       out.writeInt(values.length);
       // In bulk: one element at a time through the stream cost a tenth of a large case's time.
-      byte[] bytes = new byte[Math.min(values.length, CHUNK) * Double.BYTES];
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      Scratch scratch = SCRATCH.get();
       for (int start = 0; start < values.length; start += CHUNK) {
         int count = Math.min(CHUNK, values.length - start);
-        buffer.clear();
-        buffer.asDoubleBuffer().put(values, start, count);
-        out.write(bytes, 0, count * Double.BYTES);
+        scratch.doubles.clear();
+        scratch.doubles.put(values, start, count);
+        out.write(scratch.bytes, 0, count * Double.BYTES);
       }
       return;
     }
@@ -83,13 +100,12 @@ public final class Wire {
     budget[0] -= length;
     if (rank == 1) {
       double[] values = new double[length];
-      byte[] bytes = new byte[Math.min(length, CHUNK) * Double.BYTES];
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      Scratch scratch = SCRATCH.get();
       for (int start = 0; start < length; start += CHUNK) {
         int count = Math.min(CHUNK, length - start);
-        in.readFully(bytes, 0, count * Double.BYTES);
-        buffer.clear();
-        buffer.asDoubleBuffer().get(values, start, count);
+        in.readFully(scratch.bytes, 0, count * Double.BYTES);
+        scratch.doubles.clear();
+        scratch.doubles.get(values, start, count);
       }
       return values;
     }
