@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.cnngrader.files.FileTrees;
@@ -107,17 +104,30 @@ final class ChildJvm implements AutoCloseable {
   private static final Duration START_CHECK = Duration.ofMillis(50);
 
   /**
-   * The clocks of every child's calls: two threads, so that one slow reading of a child's CPU time
-   * (a process tree walked without a control group) does not hold up the others.
+   * The clocks of the calls now waiting for an answer, looked at every {@link #TICK} by one thread.
+   * A call only joins and leaves the set: a timer scheduled per call woke that thread for each one.
    */
-  private static final ScheduledExecutorService WATCHDOG =
-      Executors.newScheduledThreadPool(
-          2,
-          r -> {
-            Thread thread = new Thread(r, "child-watchdog");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
+
+  private static final Duration TICK = Duration.ofMillis(25);
+
+  static {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(TICK.toMillis());
+                } catch (InterruptedException e) {
+                  return;
+                }
+                WATCHED.forEach(Watch::tick);
+              }
+            },
+            "child-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
 
   /** Children still running, so that a grader that is stopped (Ctrl-C, kill) leaves none behind. */
   private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
@@ -572,7 +582,7 @@ final class ChildJvm implements AutoCloseable {
    * the wall backstop, the stream is closed and the child killed, which ends the read that waits
    * for the answer.
    */
-  private final class Watch implements Runnable {
+  private final class Watch {
     final Duration limit;
     final Duration unread;
     private final Duration wall;
@@ -588,47 +598,54 @@ final class ChildJvm implements AutoCloseable {
     volatile boolean byClock;
 
     private boolean stopped;
-    private ScheduledFuture<?> next;
+    private long lastLook;
 
     Watch(Duration limit, long started) {
       this.limit = limit;
       this.unread = UNREAD.compareTo(limit) < 0 ? UNREAD : limit;
       this.wall = Limits.wallBackstop(limit);
       this.started = started;
-      this.next = WATCHDOG.schedule(this, unread.toNanos(), TimeUnit.NANOSECONDS);
+      WATCHED.add(this);
     }
 
-    @Override
-    public synchronized void run() {
+    /** Called every tick while the call waits. */
+    synchronized void tick() {
       if (stopped) {
         return;
       }
+      long now = System.nanoTime();
       if (first == null) {
-        first = running.resources().cpuTime(process.toHandle());
-      } else {
-        Duration spent = unread.plus(cpuSince(first));
-        Duration lasted = Duration.ofNanos(System.nanoTime() - started);
-        if (spent.compareTo(limit) >= 0 || lasted.compareTo(wall) >= 0) {
-          used = spent;
-          byClock = spent.compareTo(limit) < 0;
-          ranOut = true;
-          stopped = true;
-          try {
-            channel.close();
-          } catch (IOException e) {
-            // Closed already: the read has ended.
-          }
-          process.destroyForcibly();
-          return;
+        if (now - started >= unread.toNanos()) {
+          first = running.resources().cpuTime(process.toHandle());
+          lastLook = now;
         }
+        return;
       }
-      next = WATCHDOG.schedule(this, POLL.toNanos(), TimeUnit.NANOSECONDS);
+      if (now - lastLook < POLL.toNanos()) {
+        return;
+      }
+      lastLook = now;
+      Duration spent = unread.plus(cpuSince(first));
+      Duration lasted = Duration.ofNanos(now - started);
+      if (spent.compareTo(limit) >= 0 || lasted.compareTo(wall) >= 0) {
+        used = spent;
+        byClock = spent.compareTo(limit) < 0;
+        ranOut = true;
+        stopped = true;
+        WATCHED.remove(this);
+        try {
+          channel.close();
+        } catch (IOException e) {
+          // Closed already: the read has ended.
+        }
+        process.destroyForcibly();
+      }
     }
 
     /** Ends the watch: the call has ended, or its read has. */
     synchronized void stop() {
       stopped = true;
-      next.cancel(false);
+      WATCHED.remove(this);
     }
 
     boolean timedOut() {
