@@ -8,7 +8,8 @@
 #     CPU per submission (the grader and every process it started, / K), split into the grader's own JVM,
 #     the child JVMs (provenance.json's score.child_jvms) and the rest (the compile worker, bubblewrap),
 #     the CPU charged to each layer's cases (score.case_cpu_ms_by_layer), how long the cores sat idle
-#     while the batch ran (/proc/stat), and the peak memory of the grader's JVM and of the largest child;
+#     while the batch ran (/proc/stat), and the peak memory of the grader's JVM and of the largest child
+#     (provenance.json's peak_memory_mib);
 #   - the naive route: each submission's layers copied into the students' handout (grader handout) and
 #     checked with `mvn -B -o -q test`, one at a time; timed on a sample of NAIVE submissions per round
 #     (default 5) after one untimed run, in one unzipped handout whose build folder is reused (the most
@@ -121,18 +122,23 @@ grade_batch() {
   (echo "$BASHPID" >"$group/cgroup.procs" &&
     exec grader/bin/grader grade --batch "$work/batch" --jobs "$jobs" --out "$out") >"$work/$name.log" 2>&1 &
   grader=$! # the launcher execs java: this is the grader's JVM
-  # VmHWM and CPU time only grow, so the grader's last readings are its peak and its own CPU; child
-  # JVMs (this run's: those in its cgroup) live well under a second, so their peak is sampled.
+  # VmHWM and CPU time only grow, so the grader's last readings are its peak and its own CPU. Read
+  # with the shell's builtins alone: a sampler that starts processes (awk, pgrep) four times a second
+  # took several percent of the two cores it measures. The children's peak comes from provenance.json.
+  local line fields
   while kill -0 "$grader" 2>/dev/null; do
-    v=$(awk '/^VmHWM/ {print $2}' "/proc/$grader/status" 2>/dev/null || true)
-    if [ -n "$v" ] && [ "$v" -gt "$hwm" ]; then hwm=$v; fi
-    v=$(awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$grader/stat" 2>/dev/null || true)
-    if [ -n "$v" ]; then own=$v; fi
-    for p in $(pgrep -f org.cnngrader.runner.ChildMain || true); do
-      grep -q "/batch-benchmark-$$/grader-$1\$" "/proc/$p/cgroup" 2>/dev/null || continue
-      v=$(awk '/^VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
-      if [ -n "$v" ] && [ "$v" -gt "$child" ]; then child=$v; fi
-    done
+    while read -r line; do
+      case "$line" in VmHWM:*)
+        v=${line#VmHWM:}
+        v=${v% kB}
+        v=${v//[[:space:]]/}
+        if [ "$v" -gt "$hwm" ]; then hwm=$v; fi ;;
+      esac
+    done 2>/dev/null <"/proc/$grader/status" || true
+    if read -r line 2>/dev/null <"/proc/$grader/stat"; then
+      read -r -a fields <<<"${line##*) }"
+      own=$((fields[11] + fields[12]))
+    fi
     sleep 0.25
   done
   wait "$grader" || { tail -n 30 "$work/$name.log"; echo "the grader failed" >&2; exit 1; }
@@ -147,7 +153,8 @@ grade_batch() {
   cat "$out"/s*/results.json | grep -o '"execution_time" *: *[0-9.]*' | grep -o '[0-9.]*$' | median \
     >>"$work/grader.latency"
   echo "$hwm" >>"$work/grader.hwm"
-  echo "$child" >>"$work/grader.child"
+  child=$(cat "$out"/s*/provenance.json | grep -o '"peak_memory_mib" : [0-9]*' | awk '{print $3 * 1024}' | sort -g | tail -n 1)
+  echo "${child:-0}" >>"$work/grader.child"
   calc "$own / $(getconf CLK_TCK) / $k" 4 >>"$work/grader.own"
   # The child JVMs' CPU as provenance.json records it (their control groups count every process).
   local children
@@ -162,7 +169,7 @@ grade_batch() {
   echo "round $1: grader $(wall "$name") s wall, $(cpu "$name") s CPU for $k submissions" \
     "($(calc "$own / $(getconf CLK_TCK)") s in the grader's JVM, $children s in child JVMs); cores idle" \
     "$(calc "100 * $(tail -n 1 "$work/grader.idle")" 1)% of the batch; grader JVM peak $((hwm / 1024)) MiB," \
-    "largest child JVM seen $((child / 1024)) MiB"
+    "largest child JVM $((child / 1024)) MiB"
 }
 
 if [ "$scale" = 1 ]; then
@@ -173,7 +180,7 @@ if [ "$scale" = 1 ]; then
   echo "$k submissions graded end to end (--jobs $jobs, the default sandbox): $wall s" \
     "($(calc "$k / $wall" 2) per second), $(cat "$work/grader.cpu") s CPU per submission," \
     "median latency $(cat "$work/grader.latency") s"
-  echo "grader JVM peak (VmHWM): $((hwm / 1024)) MiB; largest child JVM seen: $(($(cat "$work/grader.child") / 1024)) MiB"
+  echo "grader JVM peak (VmHWM): $((hwm / 1024)) MiB; largest child JVM: $(($(cat "$work/grader.child") / 1024)) MiB"
   if [ "$hwm" -lt $((1024 * 1024)) ]; then verdict=PASS; else verdict=FAIL; fi
   echo "goal: grader memory under 1 GiB: $verdict"
   exit 0
@@ -291,7 +298,7 @@ for layer in $layers; do
   printf '%-20s %21ss %21ss\n' "$layer" "$(median <"$work/grader.layer-$layer")" "$(median <"$work/floor.layer-$layer")"
 done
 echo
-echo "grader JVM peak (VmHWM): $g_hwm MiB; largest child JVM seen: $g_child MiB"
+echo "grader JVM peak (VmHWM): $g_hwm MiB; largest child JVM: $g_child MiB"
 echo "cores idle while the batch ran: ${idle_percent}% (the machine's idle time over its total, /proc/stat)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "goal: throughput >= 20x the naive route's: ${throughput_ratio}x $(verdict "$throughput_ratio >= 20")"

@@ -69,7 +69,7 @@ final class CaseCall {
   }
 
   void run(Replies replies) throws IOException {
-    Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+    Set<Thread> threadsBefore = liveThreads();
     Object instance = construct(replies);
     Set<String> returned = new HashSet<>();
     for (Step step : layer.contract().steps()) {
@@ -177,10 +177,29 @@ final class CaseCall {
     }
   }
 
+  /**
+   * Every live thread of the JVM, found through the thread groups: {@link
+   * Thread#getAllStackTraces()} also stops every thread to take its stack, which three times a case
+   * cost a child a fiftieth of its time.
+   */
+  static Set<Thread> liveThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads;
+    int count;
+    do {
+      threads = new Thread[root.activeCount() * 2 + 16];
+      count = root.enumerate(threads, true);
+    } while (count == threads.length); // more appeared meanwhile: count again with room to spare
+    return new HashSet<>(Arrays.asList(threads).subList(0, count));
+  }
+
   /** Threads started during the case that are still running and would keep a JVM alive. */
   private static List<String> lingeringThreads(Set<Thread> before) {
     List<String> names = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+    for (Thread thread : liveThreads()) {
       if (!before.contains(thread) && thread.isAlive() && !thread.isDaemon()) {
         names.add(thread.getName());
       }
@@ -195,7 +214,7 @@ final class CaseCall {
    */
   private static int backgroundThreads(Set<Thread> before) {
     int count = 0;
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+    for (Thread thread : liveThreads()) {
       if (!before.contains(thread) && thread.isAlive() && thread.isDaemon()) {
         count++;
       }
