@@ -121,7 +121,13 @@ final class ChildJvm implements AutoCloseable {
                 } catch (InterruptedException e) {
                   return;
                 }
-                WATCHED.forEach(Watch::tick);
+                for (Watch watch : WATCHED) {
+                  try {
+                    watch.tick();
+                  } catch (RuntimeException e) {
+                    // An unreadable clock this tick: the thread must live on for every other call.
+                  }
+                }
               }
             },
             "child-watchdog");
