@@ -559,10 +559,10 @@ final class ChildJvm implements AutoCloseable {
         kill();
         return died();
       }
-      return watch.timedOut() ? timedOut(watch) : died();
+      return watch.ranOut ? timedOut(watch) : died();
     }
     watch.stop();
-    if (watch.timedOut()) {
+    if (watch.ranOut) {
       return timedOut(watch); // it answered just as its time ran out: the stream is closed
     }
     if (watch.first == null) {
@@ -575,11 +575,10 @@ final class ChildJvm implements AutoCloseable {
   private <T> CallOutcome<T> timedOut(Watch watch) {
     kill();
     charge(watch.used);
-    Duration wall = Limits.wallBackstop(watch.limit);
     return died(
         () ->
             new CallOutcome.TimedOut<>(
-                watch.byClock ? wall : watch.limit, watch.byClock, watch.used));
+                watch.byClock ? watch.wall : watch.limit, watch.byClock, watch.used));
   }
 
   /**
@@ -591,7 +590,7 @@ final class ChildJvm implements AutoCloseable {
   private final class Watch {
     final Duration limit;
     final Duration unread;
-    private final Duration wall;
+    final Duration wall;
     private final long started;
 
     /** The child's CPU time when the call became long; null while it is quick. */
@@ -652,10 +651,6 @@ final class ChildJvm implements AutoCloseable {
     synchronized void stop() {
       stopped = true;
       WATCHED.remove(this);
-    }
-
-    boolean timedOut() {
-      return ranOut;
     }
   }
 

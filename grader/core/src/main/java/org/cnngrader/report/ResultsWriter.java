@@ -372,17 +372,18 @@ public final class ResultsWriter {
   /** Writes a file that no one else sees yet, readable by all. */
   private static void writeNew(Path target, String text, boolean posix) throws IOException {
     Files.writeString(
-        target,
-        text.endsWith("\n") ? text : text + "\n",
-        StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE);
+        target, withFinalNewline(text), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     readableByAll(target, "rw-r--r--", posix);
+  }
+
+  private static String withFinalNewline(String text) {
+    return text.endsWith("\n") ? text : text + "\n";
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
     Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temporary, text.endsWith("\n") ? text : text + "\n");
+      Files.writeString(temporary, withFinalNewline(text));
       readableByAll(temporary, "rw-r--r--", posix(target.getParent()));
       Files.move(
           temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
