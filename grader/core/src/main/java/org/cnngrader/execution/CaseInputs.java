@@ -1,10 +1,13 @@
 package org.cnngrader.execution;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.ValueType;
+import org.cnngrader.runner.Wire;
 import org.cnngrader.tensor.Tensor;
 
 /**
@@ -34,9 +37,16 @@ public record CaseInputs(LayerContract contract, Map<String, Object> values) {
     }
   }
 
-  /** The value as it goes over the wire: a tensor as the nested array the student receives. */
-  Object wireValue(String key) {
+  /**
+   * Writes the value of {@code key} as its type goes over the wire: a tensor as the nested array
+   * the student receives (written from its flat data, never built).
+   */
+  void write(String key, ValueType type, DataOutputStream out) throws IOException {
     Object value = values.get(key);
-    return value instanceof Tensor tensor ? tensor.toNested() : value;
+    if (value instanceof Tensor tensor) {
+      Wire.writeFlat(out, tensor.shape().dims(), tensor.data());
+    } else {
+      type.write(out, value);
+    }
   }
 }

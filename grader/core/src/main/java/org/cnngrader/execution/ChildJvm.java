@@ -429,7 +429,7 @@ final class ChildJvm implements AutoCloseable {
     }
     out.writeInt(index);
     for (Map.Entry<String, ValueType> value : inputs.contract().caseValues().entrySet()) {
-      value.getValue().write(out, inputs.wireValue(value.getKey()));
+      inputs.write(value.getKey(), value.getValue(), out);
     }
   }
 

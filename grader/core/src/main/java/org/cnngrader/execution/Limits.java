@@ -65,7 +65,13 @@ public record Limits(
 
   /** How long a call with CPU limit {@code limit} may last by the wall clock. */
   public static Duration wallBackstop(Duration limit) {
-    return limit.multipliedBy(WALL_FACTOR);
+    // In nanoseconds when they fit: Duration.multipliedBy goes through BigDecimal, and every call
+    // of a case asks this.
+    long nanos =
+        limit.toSeconds() < Long.MAX_VALUE / 1_000_000_000L / WALL_FACTOR
+            ? limit.toNanos() * WALL_FACTOR
+            : -1;
+    return nanos >= 0 ? Duration.ofNanos(nanos) : limit.multipliedBy(WALL_FACTOR);
   }
 
   public Limits withCallTimeout(Duration timeout) {

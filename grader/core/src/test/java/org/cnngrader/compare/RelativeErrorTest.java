@@ -2,6 +2,7 @@ package org.cnngrader.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -22,10 +23,44 @@ class RelativeErrorTest {
   }
 
   @Test
+  void staysAFractionWhenTheSumOfTheMagnitudesOverflows() {
+    assertThat(RelativeError.between(1e308, -1e308)).isEqualTo(1.0);
+    assertThat(RelativeError.between(Double.MAX_VALUE, Double.MAX_VALUE)).isZero();
+    // (M/2 - M/4) / (M/2 + M/4), each halving exact: within two roundings of a third.
+    assertThat(RelativeError.between(Double.MAX_VALUE, Double.MAX_VALUE / 2))
+        .isCloseTo(1.0 / 3, within(2 * Math.ulp(1.0 / 3)));
+  }
+
+  @Test
   void isInfiniteForNaNAndInfinity() {
     assertThat(RelativeError.between(1.0, Double.NaN)).isInfinite();
     assertThat(RelativeError.between(1.0, Double.POSITIVE_INFINITY)).isInfinite();
     assertThat(RelativeError.between(Double.NaN, Double.NaN)).isInfinite();
+  }
+
+  @Test
+  void comparisonGivesEachElementTheErrorThatBetweenGives() {
+    double[][] pairs = {
+      {0.0, 1e-12},
+      {1e-9, -1e-9},
+      {-0.0, 0.0},
+      {1e308, -1e308},
+      {Double.MAX_VALUE, 1.0},
+      {1.0, Double.NaN},
+      {Double.NEGATIVE_INFINITY, 1.0},
+      {2.0, 2.0 + 1e-9},
+      {5e-9, 5.1e-9}
+    };
+    for (double[] pair : pairs) {
+      Tensor expected = new Tensor(Shape.of(1), new double[] {pair[0]});
+      Tensor actual = new Tensor(Shape.of(1), new double[] {pair[1]});
+      double between = RelativeError.between(pair[0], pair[1]);
+
+      ValueComparison comparison = RelativeError.compare(expected, actual, 1e-7);
+
+      assertThat(comparison.maxError()).as("%s vs %s", pair[0], pair[1]).isEqualTo(between);
+      assertThat(comparison.passed()).as("%s vs %s", pair[0], pair[1]).isEqualTo(between <= 1e-7);
+    }
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Array;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class WireTest {
@@ -55,6 +57,72 @@ class WireTest {
       assertThat(Double.doubleToRawLongBits(back[i]))
           .as("element %d", i)
           .isEqualTo(Double.doubleToRawLongBits(values[i]));
+    }
+  }
+
+  @Test
+  void writesAFlatTensorExactlyAsItsNestedArrayInEveryRank() throws IOException {
+    // Enough rows of odd lengths that rows straddle the chunks at both alignments.
+    int[][] shapes = {{3}, {5_000}, {7, 3}, {2, 3, 4}, {3, 5, 37, 41}, {2, 1, 3, 1, 2}};
+    for (int[] dims : shapes) {
+      int size = Arrays.stream(dims).reduce(1, (a, b) -> a * b);
+      double[] data = new double[size];
+      for (int i = 0; i < size; i++) {
+        data[i] = i % 11 == 0 ? Double.longBitsToDouble(0x7ff0_0000_0000_0001L + i) : i * 0.37 - 5;
+      }
+      ByteArrayOutputStream flat = new ByteArrayOutputStream();
+      Wire.writeFlat(new DataOutputStream(flat), dims, data);
+      ByteArrayOutputStream nested = new ByteArrayOutputStream();
+      Wire.writeArray(new DataOutputStream(nested), nest(dims, 0, data, new int[1]), dims.length);
+      ByteArrayOutputStream oneByOne = new ByteArrayOutputStream();
+      writeOneByOne(new DataOutputStream(oneByOne), dims, 0, data, new int[1]);
+
+      assertThat(flat.toByteArray())
+          .as("shape %s", Arrays.toString(dims))
+          .isEqualTo(oneByOne.toByteArray())
+          .isEqualTo(nested.toByteArray());
+    }
+  }
+
+  @Test
+  void refusesAFlatTensorWhoseSizesDoNotHoldItsValues() {
+    assertThatThrownBy(
+            () ->
+                Wire.writeFlat(
+                    new DataOutputStream(new ByteArrayOutputStream()),
+                    new int[] {2, 3},
+                    new double[5]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sizes [2, 3] do not hold 5 values");
+  }
+
+  /** The nested array a flat tensor stands for, built the plain way. */
+  private static Object nest(int[] dims, int axis, double[] data, int[] next) {
+    if (axis == dims.length - 1) {
+      double[] row = Arrays.copyOfRange(data, next[0], next[0] + dims[axis]);
+      next[0] += dims[axis];
+      return row;
+    }
+    // double[n][0]..., whose rows are then replaced: an array of the rank left.
+    int[] sizes = new int[dims.length - axis];
+    sizes[0] = dims[axis];
+    Object[] rows = (Object[]) Array.newInstance(double.class, sizes);
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = nest(dims, axis + 1, data, next);
+    }
+    return rows;
+  }
+
+  /** The format written with DataOutput's calls, one value at a time. */
+  private static void writeOneByOne(
+      DataOutputStream out, int[] dims, int axis, double[] data, int[] next) throws IOException {
+    out.writeInt(dims[axis]);
+    for (int i = 0; i < dims[axis]; i++) {
+      if (axis == dims.length - 1) {
+        out.writeLong(Double.doubleToRawLongBits(data[next[0]++]));
+      } else {
+        writeOneByOne(out, dims, axis + 1, data, next);
+      }
     }
   }
 
