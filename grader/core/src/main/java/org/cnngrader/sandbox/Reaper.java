@@ -1,6 +1,7 @@
 package org.cnngrader.sandbox;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,6 +22,9 @@ final class Reaper {
 
   /** The line of /proc/PID/status that gives the real user id first. */
   private static final byte[] UID = "\nUid:".getBytes(StandardCharsets.US_ASCII);
+
+  /** How much of /proc/PID/status is read for its Uid line. */
+  private static final int STATUS_START = 1024;
 
   private Reaper() {}
 
@@ -109,32 +113,35 @@ final class Reaper {
   }
 
   private static long userOf(long pid) {
-    // Bytes, not lines: every process of the machine is read at each child's start and end.
-    byte[] status;
-    try {
-      status = Files.readAllBytes(PROC.resolve(pid + "/status"));
+    // Bytes, not lines, and only the start of the file: every process of the machine is read at
+    // each child's start. The Uid line follows seven short ones (the name, at most 64 bytes once
+    // escaped, among them), well within the first STATUS_START bytes.
+    byte[] status = new byte[STATUS_START];
+    int length;
+    try (InputStream in = Files.newInputStream(PROC.resolve(pid + "/status"))) {
+      length = in.readNBytes(status, 0, status.length);
     } catch (IOException e) {
       return -1; // the process ended while it was being looked at
     }
-    int at = indexOf(status, UID);
+    int at = indexOf(status, length, UID);
     if (at < 0) {
       return -1;
     }
     int i = at + UID.length;
-    while (i < status.length && (status[i] == ' ' || status[i] == '\t')) {
+    while (i < length && (status[i] == ' ' || status[i] == '\t')) {
       i++;
     }
     long uid = -1;
-    for (; i < status.length && status[i] >= '0' && status[i] <= '9'; i++) {
+    for (; i < length && status[i] >= '0' && status[i] <= '9'; i++) {
       uid = (uid < 0 ? 0 : uid * 10) + (status[i] - '0');
     }
     return uid;
   }
 
-  /** Where {@code needle} starts in {@code bytes}, or -1. */
-  private static int indexOf(byte[] bytes, byte[] needle) {
+  /** Where {@code needle} starts in the first {@code length} of {@code bytes}, or -1. */
+  private static int indexOf(byte[] bytes, int length, byte[] needle) {
     outer:
-    for (int i = 0; i + needle.length <= bytes.length; i++) {
+    for (int i = 0; i + needle.length <= length; i++) {
       for (int j = 0; j < needle.length; j++) {
         if (bytes[i + j] != needle[j]) {
           continue outer;
