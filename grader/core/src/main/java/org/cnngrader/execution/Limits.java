@@ -67,11 +67,11 @@ public record Limits(
   public static Duration wallBackstop(Duration limit) {
     // In nanoseconds when they fit: Duration.multipliedBy goes through BigDecimal, and every call
     // of a case asks this.
-    long nanos =
-        limit.toSeconds() < Long.MAX_VALUE / 1_000_000_000L / WALL_FACTOR
-            ? limit.toNanos() * WALL_FACTOR
-            : -1;
-    return nanos >= 0 ? Duration.ofNanos(nanos) : limit.multipliedBy(WALL_FACTOR);
+    try {
+      return Duration.ofNanos(Math.multiplyExact(limit.toNanos(), (long) WALL_FACTOR));
+    } catch (ArithmeticException e) {
+      return limit.multipliedBy(WALL_FACTOR);
+    }
   }
 
   public Limits withCallTimeout(Duration timeout) {
