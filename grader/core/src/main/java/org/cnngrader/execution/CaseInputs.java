@@ -44,7 +44,7 @@ public record CaseInputs(LayerContract contract, Map<String, Object> values) {
   void write(String key, ValueType type, DataOutputStream out) throws IOException {
     Object value = values.get(key);
     if (value instanceof Tensor tensor) {
-      Wire.writeFlat(out, tensor.shape().dims(), tensor.data());
+      Wire.writeFlat(out, tensor.shape().dims(), tensor.values());
     } else {
       type.write(out, value);
     }

@@ -38,6 +38,7 @@ import org.cnngrader.runner.ValueType;
 import org.cnngrader.runner.Wire;
 import org.cnngrader.sandbox.Launch;
 import org.cnngrader.sandbox.Sandbox;
+import org.cnngrader.tensor.NestedArray;
 
 /**
  * One child JVM holding the student's classes and the runner, and the parent's end of the socket it
@@ -153,6 +154,7 @@ final class ChildJvm implements AutoCloseable {
   private final OutputCollector output;
   private final List<OutputCollector.Drain> drains;
   private final List<LayerContract> contracts;
+  private final ReturnedArrays arrays = new ReturnedArrays();
   private boolean dead;
 
   /** The CPU time the calls so far were charged, for the submission's total. */
@@ -412,17 +414,17 @@ final class ChildJvm implements AutoCloseable {
         limit,
         () -> {
           StepOutputs analytic = readOutputs(backward);
-          Map<String, Object> numerical = new LinkedHashMap<>();
-          for (Map.Entry<String, String> gradient : backprop.inputOf().entrySet()) {
-            ValueType type = contract.gradientType(gradient.getKey());
-            numerical.put(gradient.getKey(), type.read(in));
+          Map<String, NestedArray> numerical = new LinkedHashMap<>();
+          for (String gradient : backprop.inputOf().keySet()) {
+            int rank = contract.gradientType(gradient).rank();
+            numerical.put(gradient, arrays.read(in, rank, gradient));
           }
           return new ProbedGradients(analytic, numerical);
         });
   }
 
   private void writeInputs(CaseInputs inputs) throws IOException {
-    int index = contracts.indexOf(inputs.contract());
+    int index = indexOf(inputs.contract());
     if (index < 0) {
       throw new IllegalArgumentException(
           inputs.contract().className() + " is not among the child's layers");
@@ -433,14 +435,29 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /**
+   * Where {@code contract} is among the child's: looked up by identity first, since a case's
+   * contract is the very one sent (a record's equals compares every member of the contract, for
+   * every case).
+   */
+  @SuppressWarnings("ReferenceEquality")
+  private int indexOf(LayerContract contract) {
+    for (int i = 0; i < contracts.size(); i++) {
+      if (contracts.get(i) == contract) {
+        return i;
+      }
+    }
+    return contracts.indexOf(contract);
+  }
+
   /** A step's outputs, or null when it returned no record. */
   private StepOutputs readOutputs(Step step) throws IOException {
     if (!in.readBoolean()) {
       return null;
     }
-    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, NestedArray> values = new LinkedHashMap<>();
     for (Result.Output output : step.result().outputs()) {
-      values.put(output.key(), output.type().read(in));
+      values.put(output.key(), arrays.read(in, output.type().rank(), output.key()));
     }
     return new StepOutputs(values);
   }

@@ -3,18 +3,19 @@ package org.cnngrader.execution;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cnngrader.tensor.NestedArray;
 
 /**
- * What a step of a case returned, by the keys of its outputs, as the student built them: nested
- * arrays that may be null, ragged or partly null. Nothing is checked here.
+ * What a step of a case returned, by the keys of its outputs: each array as the student built it,
+ * regular or null or ragged somewhere. Nothing is judged here.
  */
-public record StepOutputs(Map<String, Object> values) {
+public record StepOutputs(Map<String, NestedArray> values) {
 
   public StepOutputs {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  public Object get(String key) {
+  public NestedArray get(String key) {
     return values.get(key);
   }
 }

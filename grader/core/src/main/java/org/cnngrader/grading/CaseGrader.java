@@ -122,12 +122,7 @@ final class CaseGrader {
         failure = new Verdict.ReturnedNull(step.member(), step.result().javaType());
       } else {
         for (Result.Output output : step.result().outputs()) {
-          results.put(
-              output.key(),
-              new NestedOrFailure(
-                  NestedArray.inspect(
-                      returned.value().get(output.key()), output.type().rank(), output.key()),
-                  null));
+          results.put(output.key(), new NestedOrFailure(returned.value().get(output.key()), null));
         }
         return;
       }

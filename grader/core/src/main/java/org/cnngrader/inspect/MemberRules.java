@@ -221,10 +221,14 @@ final class MemberRules {
     return arguments.length > 0 && types.contains(arguments[0].getDescriptor());
   }
 
-  /** {@code owner} is one of {@code types} or nested in one of them. */
+  /**
+   * {@code owner} is one of {@code types} or nested in one of them. (Asked for every member every
+   * class uses: no string is made.)
+   */
   private static boolean isAnyOf(String owner, List<String> types) {
     for (String type : types) {
-      if (owner.equals(type) || owner.startsWith(type + "$")) {
+      if (owner.startsWith(type)
+          && (owner.length() == type.length() || owner.charAt(type.length()) == '$')) {
         return true;
       }
     }

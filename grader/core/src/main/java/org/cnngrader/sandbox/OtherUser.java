@@ -246,15 +246,20 @@ public final class OtherUser implements Sandbox {
    * (hidden inputs, say) reaches a later child.
    */
   static void reapUser(Process child, Launch launch, boolean sharedFoldersWritable) {
-    int id = launch.user().orElseThrow().id();
+    UserLease user = launch.user().orElseThrow();
     // A control group seen empty has outlived every process of the child, and none of the user's
     // is elsewhere: the id was free when lent. Else every process of the machine is looked at.
-    if (!launch.resources().killAll()) {
+    boolean noneLeft = launch.resources().killAll();
+    if (!noneLeft) {
       Reaper.killTree(child.toHandle());
-      Reaper.killUser(id);
+      Reaper.killUser(user.id());
     }
     if (sharedFoldersWritable) {
-      SharedFolders.deleteOwnedBy(id);
+      SharedFolders.deleteOwnedBy(user.id());
+    } else if (noneLeft) {
+      // Where the child could write to shared folders, the id goes back to the block, as before:
+      // a file the sweep missed would then reach a later child only after a thousand others.
+      user.vacated();
     }
     launch.close();
   }

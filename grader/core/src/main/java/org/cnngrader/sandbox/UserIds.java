@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +39,13 @@ final class UserIds {
   private volatile boolean folderReady;
 
   /**
+   * Ids this grader still holds whose last child was seen to leave no process and no file ({@link
+   * UserLease#vacated}): lent first, without a look through every process of the machine (which
+   * cost the grader ~2 ms a child). Never more than the children that ran at once.
+   */
+  private final Queue<UserLease> vacant = new ConcurrentLinkedQueue<>();
+
+  /**
    * Where the round starts: random, so that runs one after the other rarely hand a child the id an
    * earlier run's child had.
    */
@@ -58,11 +67,16 @@ final class UserIds {
   }
 
   /**
-   * Lends an id that no other child holds and no process runs as, taken round-robin from the block.
+   * Lends an id that no other child holds and no process runs as: one this grader kept vacant, else
+   * one taken round-robin from the block.
    *
    * @throws IOException when the lock folder cannot be made, or every id is taken
    */
   UserLease lease() throws IOException {
+    UserLease kept = vacant.poll();
+    if (kept != null) {
+      return kept;
+    }
     if (!folderReady) {
       Files.createDirectories(locks);
       Files.setPosixFilePermissions(locks, PosixFilePermissions.fromString("rwx------"));
@@ -94,7 +108,7 @@ final class UserIds {
   }
 
   /** A lease of {@code id} when no other process holds its lock {@code file}, else null. */
-  private static UserLease tryLease(int id, Path file) throws IOException {
+  private UserLease tryLease(int id, Path file) throws IOException {
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -114,6 +128,6 @@ final class UserIds {
       channel.close();
       return null;
     }
-    return new UserLease(id, channel, lock, () -> LENT_HERE.remove(file));
+    return new UserLease(id, channel, lock, () -> LENT_HERE.remove(file), vacant::add);
   }
 }

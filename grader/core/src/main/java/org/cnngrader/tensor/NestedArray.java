@@ -11,13 +11,29 @@ public sealed interface NestedArray {
   record Regular(Tensor tensor) implements NestedArray {}
 
   /** The array itself, or a row at {@code where}, is null. */
-  record NullAt(String where) implements NestedArray {}
+  record NullAt(String where) implements NestedArray {
+
+    /** The row of array {@code name} at the first {@code depth} indices of {@code path}. */
+    public static NullAt of(String name, int[] path, int depth) {
+      return new NullAt(indexed(name, path, depth));
+    }
+  }
 
   /**
    * The row at {@code where} has {@code length} entries where the first row at its depth, {@code
    * first}, has {@code expected}.
    */
-  record Ragged(String where, int length, String first, int expected) implements NestedArray {}
+  record Ragged(String where, int length, String first, int expected) implements NestedArray {
+
+    /**
+     * The row of array {@code name} at the first {@code depth} indices of {@code path} has {@code
+     * length} entries where the first row at that depth has {@code expected}.
+     */
+    public static Ragged of(String name, int[] path, int depth, int length, int expected) {
+      return new Ragged(
+          indexed(name, path, depth), length, indexed(name, new int[depth], depth), expected);
+    }
+  }
 
   /**
    * Reads a nested array of the given rank. {@code name} labels indices in the description, e.g.
@@ -48,8 +64,7 @@ public sealed interface NestedArray {
     if (first) {
       dims[axis] = length;
     } else if (length != dims[axis]) {
-      return new Ragged(
-          where(name, path, axis), length, where(name, new int[axis], axis), dims[axis]);
+      return Ragged.of(name, path, axis, length, dims[axis]);
     }
     if (rank - axis == 1) {
       return null;
@@ -58,7 +73,7 @@ public sealed interface NestedArray {
     for (int i = 0; i < rows.length; i++) {
       path[axis] = i;
       if (rows[i] == null) {
-        return new NullAt(where(name, path, axis + 1));
+        return NullAt.of(name, path, axis + 1);
       }
       NestedArray problem = measure(rows[i], rank, axis + 1, dims, path, name, first && i == 0);
       if (problem != null) {
@@ -69,7 +84,7 @@ public sealed interface NestedArray {
   }
 
   /** "out[0][2]": {@code name} with the first {@code depth} indices of {@code path}. */
-  private static String where(String name, int[] path, int depth) {
+  private static String indexed(String name, int[] path, int depth) {
     StringBuilder where = new StringBuilder(name);
     for (int i = 0; i < depth; i++) {
       where.append('[').append(path[i]).append(']');

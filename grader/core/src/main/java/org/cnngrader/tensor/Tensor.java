@@ -1,5 +1,6 @@
 package org.cnngrader.tensor;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 
 /** A dense tensor of doubles, stored flat in row-major order. */
@@ -26,6 +27,11 @@ public record Tensor(Shape shape, double[] data) {
   @Override
   public double[] data() {
     return data.clone();
+  }
+
+  /** The values in row-major order, read-only and not copied (a case's inputs are large). */
+  public DoubleBuffer values() {
+    return DoubleBuffer.wrap(data).asReadOnlyBuffer();
   }
 
   public double get(int flat) {

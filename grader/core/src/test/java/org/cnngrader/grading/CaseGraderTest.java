@@ -36,7 +36,7 @@ class CaseGraderTest {
     for (String tensor : tensors) {
       values.put(tensor, fixture.expected(tensor).toNested());
     }
-    return new CallOutcome.Returned<>(new StepOutputs(values));
+    return new CallOutcome.Returned<>(Answers.outputs(values));
   }
 
   private static CaseRun run(
@@ -127,7 +127,7 @@ class CaseGraderTest {
         grade(
                 conv,
                 run(
-                    new CallOutcome.Returned<>(new StepOutputs(out)),
+                    new CallOutcome.Returned<>(Answers.outputs(out)),
                     new CallOutcome.Skipped<>(FORWARD)))
             .get(0);
 

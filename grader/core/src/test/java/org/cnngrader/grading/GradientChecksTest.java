@@ -31,7 +31,7 @@ class GradientChecksTest {
     numerical.put("dx", filled(2, 2, 5, 5, 0.5));
     numerical.put("dw", filled(2, 2, 3, 3, -0.25));
     numerical.put("db", new double[] {3, 4});
-    return new ProbedGradients(analytic, numerical);
+    return new ProbedGradients(analytic, Answers.read(numerical));
   }
 
   private static StepOutputs gradients(Object dx, Object dw, Object db) {
@@ -39,7 +39,7 @@ class GradientChecksTest {
     values.put("dx", dx);
     values.put("dw", dw);
     values.put("db", db);
-    return new StepOutputs(values);
+    return Answers.outputs(values);
   }
 
   @Test

@@ -64,6 +64,31 @@ class UserIdsTest {
   }
 
   @Test
+  void aVacatedIdStaysWithItsGraderForTheNextChild() throws Exception {
+    UserIds ids = new UserIds(locks, 5);
+    UserLease first = ids.lease();
+    assertThat(first.id()).isEqualTo(UserIds.FIRST_ID + 5);
+    first.vacated();
+    first.close();
+    first.close();
+
+    // Still locked by this grader: another one skips it.
+    try (UserLease other = new UserIds(locks, 5).lease()) {
+      assertThat(other.id()).isEqualTo(UserIds.FIRST_ID + 6);
+    }
+    UserLease again = ids.lease();
+    assertThat(again.id()).isEqualTo(UserIds.FIRST_ID + 5);
+    // Not vacated this time: given back to the block, and this grader goes on round the block.
+    again.close();
+    try (UserLease next = ids.lease()) {
+      assertThat(next.id()).isEqualTo(UserIds.FIRST_ID + 6);
+    }
+    try (UserLease other = new UserIds(locks, 5).lease()) {
+      assertThat(other.id()).isEqualTo(UserIds.FIRST_ID + 5);
+    }
+  }
+
+  @Test
   void anIdHeldByAnotherGraderProcessIsSkippedUntilThatGraderEnds() throws Exception {
     Process other = holder(3);
     try {

@@ -72,20 +72,25 @@ final class CaseCall {
     Set<Thread> threadsBefore = liveThreads();
     Object instance = construct(replies);
     Set<String> returned = new HashSet<>();
-    for (Step step : layer.contract().steps()) {
+    List<Step> steps = layer.contract().steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      // The last step's reply goes with the case's end, which follows it at once. (Each other
+      // reply goes alone: the parent times each call by when its reply comes.)
+      Replies stepReplies = i == steps.size() - 1 ? replies.unflushed() : replies;
       if (instance == null) {
-        replies.send(out -> unavailable(out, Member.CONSTRUCTOR));
+        stepReplies.send(out -> unavailable(out, Member.CONSTRUCTOR));
         continue;
       }
       String blocker = firstNotReturned(step.after(), returned);
       if (blocker != null) {
         // A step that works on what an earlier one kept can only mislead without it.
-        replies.send(
+        stepReplies.send(
             out -> {
               out.writeByte(Protocol.SKIPPED);
               Wire.writeString(out, blocker);
             });
-      } else if (runStep(replies, instance, step)) {
+      } else if (runStep(stepReplies, instance, step)) {
         returned.add(step.key());
       }
     }

@@ -7,7 +7,8 @@ package org.cnngrader.runner;
  * {@link #RUN_CASE} with a layer's index and a case's values, in the order its contract's {@link
  * LayerContract#caseValues()} lists them (never expected values), or {@link #QUIT}. For every case
  * the child answers with one outcome per call (the constructor, then each step) and {@link
- * #CASE_END}. Members go by their keys.
+ * #CASE_END}; each outcome is sent as its call ends, but for the last step's, which goes with the
+ * case's end. Members go by their keys.
  */
 public final class Protocol {
 

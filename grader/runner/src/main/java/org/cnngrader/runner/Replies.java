@@ -16,13 +16,33 @@ final class Replies {
   }
 
   private final DataOutputStream out;
+  private final Object lock;
+  private final boolean flush;
 
   Replies(DataOutputStream out) {
-    this.out = out;
+    this(out, new Object(), true);
   }
 
-  synchronized void send(Message message) throws IOException {
-    message.writeTo(out);
-    out.flush();
+  private Replies(DataOutputStream out, Object lock, boolean flush) {
+    this.out = out;
+    this.lock = lock;
+    this.flush = flush;
+  }
+
+  /**
+   * The same stream and lock, whose messages wait in the buffer until a message is sent through a
+   * flushing one: for a reply that another follows at once (the parent then wakes once for both).
+   */
+  Replies unflushed() {
+    return new Replies(out, lock, false);
+  }
+
+  void send(Message message) throws IOException {
+    synchronized (lock) {
+      message.writeTo(out);
+      if (flush) {
+        out.flush();
+      }
+    }
   }
 }

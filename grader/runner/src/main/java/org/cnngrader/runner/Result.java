@@ -18,14 +18,26 @@ public sealed interface Result {
   /** One value the step gives: the key it goes by and its type. */
   record Output(String key, ValueType type, String accessor) {
     public Output {
+      check(key, type);
+    }
+
+    static void check(String key, ValueType type) {
       if (key == null || key.isBlank() || type == null) {
         throw new IllegalArgumentException("an output needs a key and a type");
+      }
+      if (!type.isTensor()) {
+        // What the grader compares is arrays, against the reference's tensors.
+        throw new IllegalArgumentException(key + ": an output is a tensor, found " + type);
       }
     }
   }
 
   /** The method returns the value itself. */
   record Value(String key, ValueType type) implements Result {
+    public Value {
+      Output.check(key, type);
+    }
+
     @Override
     public List<Output> outputs() {
       return List.of(new Output(key, type, null));

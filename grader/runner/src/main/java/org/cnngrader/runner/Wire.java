@@ -57,7 +57,7 @@ public final class Wire {
   public static final class LimitExceeded extends IOException {
     private static final long serialVersionUID = 1L;
 
-    LimitExceeded(String message) {
+    public LimitExceeded(String message) {
       super(message);
     }
   }
@@ -73,17 +73,18 @@ public final class Wire {
    * Writes a tensor held flat in row-major order with sizes {@code dims} exactly as {@link
    * #writeArray} writes the nested array it stands for, without building that array.
    */
-  public static void writeFlat(DataOutputStream out, int[] dims, double[] data) throws IOException {
+  public static void writeFlat(DataOutputStream out, int[] dims, DoubleBuffer data)
+      throws IOException {
     long size = 1;
     for (int dim : dims) {
       size *= dim;
     }
-    if (dims.length == 0 || size != data.length) {
+    if (dims.length == 0 || size != data.remaining()) {
       throw new IllegalArgumentException(
-          "sizes " + Arrays.toString(dims) + " do not hold " + data.length + " values");
+          "sizes " + Arrays.toString(dims) + " do not hold " + data.remaining() + " values");
     }
     Rows rows = new Rows(out);
-    rows.flat(dims, 0, data, 0);
+    rows.flat(dims, 0, data, data.position());
     rows.flush();
   }
 
@@ -116,7 +117,7 @@ public final class Wire {
     }
 
     /** The rows of {@code data} from {@code start} for axes {@code axis} onwards; the end. */
-    int flat(int[] dims, int axis, double[] data, int start) throws IOException {
+    int flat(int[] dims, int axis, DoubleBuffer data, int start) throws IOException {
       length(dims[axis]);
       if (axis == dims.length - 1) {
         doubles(data, start, dims[axis]);
@@ -139,19 +140,43 @@ public final class Wire {
 
     private void doubles(double[] values, int from, int count) throws IOException {
       while (count > 0) {
-        if (CHUNK_BYTES - used < Double.BYTES) {
-          flush();
-        }
-        int fit = Math.min(count, (CHUNK_BYTES - used) / Double.BYTES);
-        if (used % Double.BYTES == 0) {
-          scratch.even.put(used / Double.BYTES, values, from, fit);
-        } else {
-          scratch.odd.put((used - Integer.BYTES) / Double.BYTES, values, from, fit);
-        }
+        int fit = room(count);
+        chunk().put(next(), values, from, fit);
         used += fit * Double.BYTES;
         from += fit;
         count -= fit;
       }
+    }
+
+    private void doubles(DoubleBuffer values, int from, int count) throws IOException {
+      while (count > 0) {
+        int fit = room(count);
+        chunk().put(next(), values, from, fit);
+        used += fit * Double.BYTES;
+        from += fit;
+        count -= fit;
+      }
+    }
+
+    /** How many of {@code count} doubles fit in the chunk, at least one: it is flushed if full. */
+    private int room(int count) throws IOException {
+      if (CHUNK_BYTES - used < Double.BYTES) {
+        flush();
+      }
+      return Math.min(count, (CHUNK_BYTES - used) / Double.BYTES);
+    }
+
+    /** The chunk as doubles aligned with where the next one goes (after a length, or not). */
+    private DoubleBuffer chunk() {
+      return used % Double.BYTES == 0 ? scratch.even : scratch.odd;
+    }
+
+    /**
+     * The index of the next double in {@link #chunk}: the odd view starts four bytes in, so a
+     * double at byte {@code 8k + 4} is its {@code k}th, as one at {@code 8k} is the even view's.
+     */
+    private int next() {
+      return used / Double.BYTES;
     }
 
     void flush() throws IOException {

@@ -1,6 +1,7 @@
 package org.cnngrader.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -210,5 +211,15 @@ class ContractShapesTest {
 
       assertThat(read).isEqualTo(contract);
     }
+  }
+
+  @Test
+  void anOutputIsATensorAndNothingElse() {
+    assertThatThrownBy(() -> Result.RecordOf.component("count", ValueType.INT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("count: an output is a tensor, found INT");
+    assertThatThrownBy(() -> new Result.Value("loss", ValueType.DOUBLE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("loss: an output is a tensor, found DOUBLE");
   }
 }

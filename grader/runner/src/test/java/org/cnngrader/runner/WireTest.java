@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +71,12 @@ class WireTest {
       for (int i = 0; i < size; i++) {
         data[i] = i % 11 == 0 ? Double.longBitsToDouble(0x7ff0_0000_0000_0001L + i) : i * 0.37 - 5;
       }
+      // Read-only and not at the start of its array, as a tensor's values may be.
+      double[] padded = new double[size + 5];
+      System.arraycopy(data, 0, padded, 3, size);
       ByteArrayOutputStream flat = new ByteArrayOutputStream();
-      Wire.writeFlat(new DataOutputStream(flat), dims, data);
+      Wire.writeFlat(
+          new DataOutputStream(flat), dims, DoubleBuffer.wrap(padded, 3, size).asReadOnlyBuffer());
       ByteArrayOutputStream nested = new ByteArrayOutputStream();
       Wire.writeArray(new DataOutputStream(nested), nest(dims, 0, data, new int[1]), dims.length);
       ByteArrayOutputStream oneByOne = new ByteArrayOutputStream();
@@ -91,7 +96,7 @@ class WireTest {
                 Wire.writeFlat(
                     new DataOutputStream(new ByteArrayOutputStream()),
                     new int[] {2, 3},
-                    new double[5]))
+                    DoubleBuffer.wrap(new double[5])))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sizes [2, 3] do not hold 5 values");
   }
