@@ -129,6 +129,33 @@ class GraderCommandTest {
   }
 
   @Test
+  void helpListsEveryCommandAndASubcommandNamedFirstRunsWithItsParentsSettings() {
+    // A run builds only the command its first argument names; without one, help needs them all.
+    assertThat(cli.run("--help")).isZero();
+    assertThat(cli.stdout())
+        .contains("Usage: grader [-hV] [COMMAND]")
+        .contains("  grade  ", "  demo  ", "  fixtures  ", "  merge  ", "  export  ")
+        .contains("  similarity  ", "  handout  ", "  gradescope  ", "  prairielearn  ");
+
+    assertThat(cli.run()).isEqualTo(2);
+    assertThat(cli.stderr())
+        .startsWith(
+            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout,"
+                + " gradescope or prairielearn)\n");
+
+    assertThat(cli.run("fixtures", "verify", "--help")).isZero();
+    assertThat(cli.stdout()).contains("Usage: grader fixtures verify ");
+
+    assertThat(cli.run("grade", "--jobs", "x")).isEqualTo(2);
+    assertThat(cli.stderr())
+        .endsWith("Run 'grader grade --help' for the options.\n")
+        .contains("grader: Invalid value for option '--jobs'");
+
+    assertThat(cli.run("gradee")).isEqualTo(2);
+    assertThat(cli.stderr()).contains("grader: Unmatched argument at index 0: 'gradee'");
+  }
+
+  @Test
   void aMissingSubmissionFolderIsAUsageError() {
     int code = cli.run("grade", temp.resolve("nobody").toString(), "--out", temp.toString());
 
