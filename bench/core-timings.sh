@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times what a user waits for, as medians of several runs, each beside a baseline measured in the same run
 # on the same machine (absolute times differ from machine to machine; the ratios travel better):
-#   1. grader/bin/grader grade on one correct submission (JVM start, fixtures, compile, child JVM, 26 cases),
+#   1. grader/bin/grader grade on one correct submission (JVM start, fixtures, compile, child JVM, the 72
+#      cases of every layer),
 #      against grader/bin/grader --version (the launcher and a JVM start, nothing graded);
 #   2. the student's pre-submit check, mvn -pl student-template -am test -Dpresubmit, with a correct Conv2d,
 #      against the same Maven command stopped before the tests (test-compile).
@@ -40,7 +41,8 @@ mvn -B -q install -DskipTests >"$work/build.log" 2>&1 || { cat "$work/build.log"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
   "$(java -version 2>&1 | head -n 1)"
 measure launcher-only grader/bin/grader --version
-measure grade-one grader/bin/grader grade fixtures/submissions/correct-loops --out "$work/out"
+# --force: the same DIR holds the last run's results, which would otherwise be kept, not graded again
+measure grade-one grader/bin/grader grade fixtures/submissions/correct-loops --out "$work/out" --force
 measure maven-only mvn -B -q -pl student-template -am test-compile -Dpresubmit
 measure student-check mvn -B -q -pl student-template -am test -Dpresubmit
 
