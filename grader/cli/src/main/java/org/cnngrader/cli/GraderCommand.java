@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Grades Conv2d submissions against ND4J reference fixtures and builds the students' handout"
-            + " and the Gradescope bundle.",
+        "Grades submissions of a CNN assignment's layers against ND4J reference fixtures, and"
+            + " builds the students' handout, the Gradescope bundle and the PrairieLearn grader.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:grading ran (whatever the scores); fixtures verified; handout or export written",

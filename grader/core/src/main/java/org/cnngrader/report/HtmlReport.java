@@ -33,7 +33,7 @@ public final class HtmlReport {
         padding: .2em .6em; text-align: left; }
       td.pass { background: #e3f4e1; } td.fail { background: #fbe0e0; }
       td.points { white-space: nowrap; }
-      td.problem { min-width: 24em; }
+      td.problem { min-width: 16em; }
       pre { background: #f6f6f6; padding: .6em; white-space: pre-wrap; overflow-wrap: anywhere; }
       .maps { display: flex; flex-wrap: wrap; gap: 1.5em; }
       figure { margin: 0; } figcaption { font-size: .85em; color: #555; }
