@@ -75,6 +75,18 @@ abstract class BatchProgress implements AutoCloseable {
     @Override
     synchronized void graded(SubmissionResult result) {
       done++;
+      if (result.noCode()) {
+        out.println(
+            SummaryTable.printable(
+                String.format(
+                    Locale.ROOT,
+                    "[%d/%d] %s: no code, no grade (see stderr)",
+                    done,
+                    total,
+                    result.id())));
+        out.flush();
+        return;
+      }
       out.println(
           SummaryTable.printable(
               String.format(

@@ -15,6 +15,7 @@ import org.cnngrader.lms.GradedRun;
 import org.cnngrader.lms.Grades;
 import org.cnngrader.lms.LmsFile;
 import org.cnngrader.lms.MoodleGradesCsv;
+import org.cnngrader.lms.NoCode;
 import org.cnngrader.report.SpreadsheetCells;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,16 @@ import picocli.CommandLine.Parameters;
     description =
         "Writes a results folder's grades as a file an LMS imports: canvas for Canvas's gradebook"
             + " import, moodle for Moodle's CSV grade import. A group submission gives each of"
-            + " its students a row; submissions the grader failed on are left out and named.",
+            + " its students a row; a submission of which no code was graded (a link, a text"
+            + " entry, only other files) and one the grader failed on get no row and are named"
+            + " on stderr: the LMS keeps whatever grade it has.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the file was written; what got no row is listed on stderr",
+      "1:a fault of the grader itself or of the machine",
+      "2:refused, nothing written (an existing FILE is left as it was): bad options, no results,"
+          + " or a file the LMS would refuse or misread (see each export's --help)"
+    },
     subcommands = {ExportCommand.Canvas.class, ExportCommand.Moodle.class})
 final class ExportCommand implements Callable<Integer> {
 
@@ -99,8 +109,11 @@ final class ExportCommand implements Callable<Integer> {
       return Assignment.of(FixtureRoots.existing(fixtures, home)).points();
     }
 
-    /** Writes {@code file} whole or not at all, then tells the TA what it holds and lacks. */
-    int write(LmsFile file, Grades grades, String lms) throws IOException {
+    /**
+     * Writes {@code file} whole or not at all, then tells the TA what it holds, {@code scale} (how
+     * the LMS reads the grades' total), and what it lacks.
+     */
+    int write(LmsFile file, Grades grades, String lms, String scale) throws IOException {
       Path absolute = out.toAbsolutePath().normalize();
       Files.createDirectories(absolute.getParent());
       Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), "");
@@ -124,17 +137,27 @@ final class ExportCommand implements Callable<Integer> {
           SpreadsheetCells.number(grades.pointsPossible()),
           grades.scaled() ? " (scaled)" : "",
           lms);
+      stdout.println(scale);
       PrintWriter stderr = spec.commandLine().getErr();
       list(
           stderr,
           "not graded through a fault of the grader, no row (grade them again, then export)",
           grades.notGraded().stream().map(e -> e.id() + ": " + e.message()).toList());
+      list(
+          stderr,
+          "with no code graded, no row (no grade was written; enter one by hand where due)",
+          grades.noCode().stream().map(NoCode::describe).toList());
       list(stderr, "unmatched, no row (enter their grades by hand)", file.unmatched());
       list(
           stderr,
           "matched by name only (imported only if the name is exactly as in " + lms + ")",
           file.byNameOnly());
       return ExitCode.OK;
+    }
+
+    /** The total the grades are out of, as a message says it: "100". */
+    static String total(Grades grades) {
+      return SpreadsheetCells.number(grades.pointsPossible());
     }
 
     /** "42 unmatched, no row (...):" and one line per item; nothing when there is none. */
@@ -156,7 +179,18 @@ final class ExportCommand implements Callable<Integer> {
             + " Points Possible row; a row per student.",
         "Students of a Canvas download are matched by their Canvas user id; those of a"
             + " Gradescope export by their SID (as SIS User ID) and name; others by name, or"
-            + " listed on stderr as unmatched."
+            + " listed on stderr as unmatched.",
+        "Canvas keeps an existing assignment's own points possible: stdout says what the"
+            + " grades are out of, and a warning says when that is the grader's raw total."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the file was written; what got no row is listed on stderr",
+        "1:a fault of the grader itself or of the machine",
+        "2:refused, nothing written (an existing FILE is left as it was): bad options, no"
+            + " results, an --assignment title Canvas drops (one containing \"Current Score\","
+            + " \"Final Grade\", \"Override Score\" and the like), a student in two submissions,"
+            + " submissions graded out of different totals without --points"
       })
   static final class Canvas extends Common implements Callable<Integer>, GraderCommand.HomeAware {
 
@@ -187,7 +221,32 @@ final class ExportCommand implements Callable<Integer> {
                       + assignment
                       + "\"");
             }
+            List<String> dropped = CanvasGradebookCsv.droppedFor(assignment);
+            if (!dropped.isEmpty()) {
+              throw new UsageException(
+                  "--assignment \""
+                      + assignment
+                      + "\" contains "
+                      + quoted(dropped)
+                      + ", and Canvas's gradebook import drops, without a word, every column"
+                      + " whose title contains "
+                      + quoted(CanvasGradebookCsv.DROPPED_TITLE_WORDS)
+                      + " (capitalised so, anywhere in the title: \"Unposted Final Grade\" too);"
+                      + " give the column another title before the id, e.g. \"HW3 Conv (4242)\":"
+                      + " Canvas matches the assignment by the id in brackets; nothing was"
+                      + " written");
+            }
             Grades grades = grades();
+            if (!grades.scaled()) {
+              spec.commandLine()
+                  .getErr()
+                  .println(
+                      "Warning: the grades are the grader's raw points, out of "
+                          + total(grades)
+                          + ": no --points, and no \"points\" in the fixtures'"
+                          + " assignment.json; give --points P, the assignment's points possible"
+                          + " in Canvas.");
+            }
             if (!CanvasGradebookCsv.namesId(assignment)) {
               spec.commandLine()
                   .getErr()
@@ -197,8 +256,26 @@ final class ExportCommand implements Callable<Integer> {
                           + "\" has no assignment id in brackets: Canvas matches it by exact"
                           + " title, or creates a new assignment.");
             }
-            return write(CanvasGradebookCsv.render(grades, assignment), grades, "Canvas");
+            return write(
+                CanvasGradebookCsv.render(grades, assignment),
+                grades,
+                "Canvas",
+                "Grades out of "
+                    + total(grades)
+                    + "; Canvas keeps the assignment's own points possible, so it must be "
+                    + total(grades)
+                    + " there.");
           });
+    }
+
+    /** "\"A\", \"B\" or \"C\"". */
+    private static String quoted(List<String> words) {
+      List<String> each = words.stream().map(w -> "\"" + w + "\"").toList();
+      return each.size() == 1
+          ? each.get(0)
+          : String.join(", ", each.subList(0, each.size() - 1))
+              + " or "
+              + each.get(each.size() - 1);
     }
   }
 
@@ -211,7 +288,21 @@ final class ExportCommand implements Callable<Integer> {
             + " field and the third to the assignment.",
         "Moodle aborts a whole import on one user it cannot match: a student without the user"
             + " field (or a submission of no student) is refused up front, by name, and nothing"
-            + " is written (exit 2)."
+            + " is written (exit 2).",
+        "Moodle takes a grade as it is: it aborts a whole import on one grade above 100 (the"
+            + " site's limit) and caps one above its grade item's maximum without a word. So the"
+            + " grades must be out of a maximum you state, --points P or the \"points\" of the"
+            + " fixtures' assignment.json, and none above it; stdout says the maximum the Moodle"
+            + " grade item must have."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the file was written; what got no row is listed on stderr",
+        "1:a fault of the grader itself or of the machine",
+        "2:refused, nothing written (an existing FILE is left as it was): bad options, no"
+            + " results, no maximum stated (neither --points nor the assignment file's"
+            + " \"points\"), a grade above it, a student Moodle could not match, a student in"
+            + " two submissions"
       })
   static final class Moodle extends Common implements Callable<Integer>, GraderCommand.HomeAware {
 
@@ -256,7 +347,30 @@ final class ExportCommand implements Callable<Integer> {
               throw new UsageException("--column must name the grade column");
             }
             Grades grades = grades();
-            return write(MoodleGradesCsv.render(grades, field, column), grades, "Moodle");
+            LmsFile file = MoodleGradesCsv.render(grades, field, column);
+            List<String> aboveLimit = MoodleGradesCsv.aboveSiteLimit(grades);
+            if (!aboveLimit.isEmpty()) {
+              spec.commandLine()
+                  .getErr()
+                  .println(
+                      "Warning: "
+                          + aboveLimit.size()
+                          + (aboveLimit.size() == 1 ? " grade is" : " grades are")
+                          + " above 100, and Moodle refuses the whole import unless the site"
+                          + " allows unlimited grades up to "
+                          + total(grades)
+                          + " (Site administration, Grades, General settings: unlimitedgrades,"
+                          + " gradepointmax): "
+                          + String.join("; ", aboveLimit));
+            }
+            return write(
+                file,
+                grades,
+                "Moodle",
+                "Set the Moodle grade item's maximum grade to "
+                    + total(grades)
+                    + ": Moodle caps a grade above it without a word, and reads one out of a"
+                    + " larger maximum as less.");
           });
     }
   }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
       "1:a fault of the grader itself or of the machine",
       "2:usage error or bad input (missing folder, unreadable fixture or policy, a --sandbox level"
           + " that does not work here, --strict with hidden fixtures student code could read, a"
-          + " Moodle export with a student Moodle could not match, a"
+          + " Canvas or Moodle export the LMS would refuse or misread, a"
           + " handout that would give away a secret)",
       "3:fixtures verify found a fixture that disagrees with ND4J beyond the rounding bounds of its"
           + " sums, breaks the output-size formula or cannot be read; fixtures complete left such a"

@@ -74,7 +74,7 @@ class BatchInputsTest {
   }
 
   @Test
-  void anEmptyFolderAFolderWithoutJavaFilesAndAnEmptyZipScoreZeroWithTheReason() throws Exception {
+  void anEmptyFolderAFolderWithoutJavaFilesAndAnEmptyZipAreNoCodeWithTheReason() throws Exception {
     Path batch = Files.createDirectories(temp.resolve("batch"));
     TestFiles.copyTree(example("correct-loops"), batch.resolve("alice"));
     Files.writeString(Files.createDirectories(batch.resolve("bob")).resolve(".DS_Store"), "x");
@@ -108,7 +108,26 @@ class BatchInputsTest {
             "grader: warning: dave: not graded: nothing was handed in: no file in dave.zip\n");
     assertThat(cli.stdout())
         .containsPattern(
-            "(?m)^dave\\s+0\\s+510\\s+0/208\\s+0/110\\s+0/120\\s+0/72\\s+0/328 .* nothing was handed in: no file in dave.zip$");
+            "(?m)^dave\\s+no code\\s+510\\s+0/208\\s+0/110\\s+0/120\\s+0/72\\s+0/328 .* nothing was handed in: no file in dave.zip$")
+        .containsPattern("(?m)^\\[\\d/4\\] bob: no code, no grade \\(see stderr\\)$");
+    // Their zeros are for the students to read; the gradebook holds no grade for them.
+    assertThat(TestFiles.csvRows(out.resolve("gradebook.csv")))
+        .extracting(row -> row.subList(0, 7))
+        .containsExactly(
+            List.of("id", "students", "emails", "student_ids", "late", "status", "score"),
+            List.of("alice", "", "", "", "", "graded", "510"),
+            List.of("bob", "", "", "", "", "no code: nothing was handed in: no file in bob/", ""),
+            List.of(
+                "carol",
+                "",
+                "",
+                "",
+                "",
+                "no code: no .java file was handed in: only README.txt, docs/a.txt, docs/b.txt and"
+                    + " 1 more in carol/",
+                ""),
+            List.of(
+                "dave", "", "", "", "", "no code: nothing was handed in: no file in dave.zip", ""));
   }
 
   @Test

@@ -45,6 +45,15 @@ public record SubmissionResult(
     return parts.stream().mapToDouble(PartResult::maxScore).sum();
   }
 
+  /**
+   * Whether no code was graded: none was handed in (a link, a text entry, only other files) or what
+   * was handed in could not be taken in. Such a result scores 0 for the student to read, but it is
+   * no grade: the gradebook and the LMS exports leave it for the TA.
+   */
+  public boolean noCode() {
+    return compilation.filter(c -> c instanceof Compilation.NoSources).isPresent();
+  }
+
   public long passedParts() {
     return parts.stream().filter(PartResult::passed).count();
   }

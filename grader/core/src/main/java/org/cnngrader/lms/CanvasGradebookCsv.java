@@ -28,6 +28,25 @@ public final class CanvasGradebookCsv {
   /** The first cell of the row that sets points possible. */
   public static final String POINTS_POSSIBLE = "Points Possible";
 
+  /**
+   * What Canvas's gradebook import takes for its own totals and drops without a word: a column
+   * whose title contains any of these, anywhere and in this case ("Unposted Final Grade" too,
+   * "final grade" not). As {@code GradebookImporter::NON_ASSIGNMENT_COLUMN_HEADERS}, joined into
+   * one regular expression by {@code strip_non_assignment_columns}
+   * (app/models/gradebook_importer.rb).
+   */
+  public static final List<String> DROPPED_TITLE_WORDS =
+      List.of(
+          "Current Score",
+          "Current Points",
+          "Current Grade",
+          "Final Score",
+          "Final Points",
+          "Final Grade",
+          "Override Score",
+          "Override Grade",
+          "Override Status");
+
   /** An assignment column Canvas matches by id: a title, then the id in brackets. */
   private static final Pattern WITH_ID = Pattern.compile(".*\\S.*\\(\\d+\\)");
 
@@ -39,9 +58,17 @@ public final class CanvasGradebookCsv {
   }
 
   /**
+   * The words of {@link #DROPPED_TITLE_WORDS} that {@code title} contains: none for a column kept.
+   */
+  public static List<String> droppedFor(String title) {
+    return DROPPED_TITLE_WORDS.stream().filter(title::contains).toList();
+  }
+
+  /**
    * The file for the assignment column {@code assignment} ("HW3 Conv (4242)").
    *
-   * @throws IllegalArgumentException when {@code assignment} is blank or names a student column
+   * @throws IllegalArgumentException when {@code assignment} is blank, names a student column or is
+   *     a title Canvas drops
    */
   public static LmsFile render(Grades grades, String assignment) {
     if (assignment.isBlank()) {
@@ -50,6 +77,10 @@ public final class CanvasGradebookCsv {
     if (STUDENT_COLUMNS.contains(assignment.strip())) {
       throw new IllegalArgumentException(
           "\"" + assignment + "\" is one of Canvas's student columns, not an assignment");
+    }
+    if (!droppedFor(assignment).isEmpty()) {
+      throw new IllegalArgumentException(
+          "Canvas drops a column whose title contains " + droppedFor(assignment));
     }
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     STUDENT_COLUMNS.forEach(schema::addColumn);

@@ -17,14 +17,17 @@ import org.cnngrader.report.Student;
 
 /**
  * A run's grades, student by student, as the LMS exports write them: every member of a group
- * submission gets its grade; a submission no student is named for, and one the grader failed on, is
- * listed apart so that an export can say so rather than drop it.
+ * submission gets its grade; a submission no student is named for, one of which no code was graded
+ * and one the grader failed on is listed apart so that an export can say so rather than drop it,
+ * and never writes its zeros as a grade.
  *
  * @param grades one per student, in the order of the submissions
  * @param pointsPossible what a full score is worth in the LMS
- * @param scaled whether the points were scaled from the grader's to {@code pointsPossible}
+ * @param scaled whether the points were scaled from the grader's to {@code pointsPossible}, a total
+ *     the TA stated; else they are the grader's raw points
  * @param withoutStudents the ids of the submissions graded that name no student (a folder of
  *     submissions, not an LMS's export)
+ * @param noCode the submissions of which no code was graded: no grade, whoever handed them in
  * @param notGraded the submissions the grader failed on: no grade, graded again on the next run
  */
 public record Grades(
@@ -32,11 +35,13 @@ public record Grades(
     double pointsPossible,
     boolean scaled,
     List<String> withoutStudents,
+    List<NoCode> noCode,
     List<GraderError> notGraded) {
 
   public Grades {
     grades = List.copyOf(grades);
     withoutStudents = List.copyOf(withoutStudents);
+    noCode = List.copyOf(noCode);
     notGraded = List.copyOf(notGraded);
     if (!(pointsPossible > 0) || Double.isInfinite(pointsPossible)) {
       throw new IllegalArgumentException("points possible must be above 0: " + pointsPossible);
@@ -54,7 +59,12 @@ public record Grades(
     double possible = points.isPresent() ? points.getAsDouble() : commonMaximum(run.sheets());
     List<StudentGrade> grades = new ArrayList<>();
     List<String> withoutStudents = new ArrayList<>();
+    List<NoCode> noCode = new ArrayList<>();
     for (Scoresheet sheet : run.sheets()) {
+      if (sheet.noCode()) {
+        noCode.add(new NoCode(sheet.id(), sheet.students(), sheet.firstProblem()));
+        continue;
+      }
       if (sheet.students().isEmpty()) {
         withoutStudents.add(sheet.id());
         continue;
@@ -69,7 +79,7 @@ public record Grades(
           .forEach(student -> grades.add(new StudentGrade(student, sheet.id(), inScale)));
     }
     refuseTwice(grades);
-    return new Grades(grades, possible, points.isPresent(), withoutStudents, run.errors());
+    return new Grades(grades, possible, points.isPresent(), withoutStudents, noCode, run.errors());
   }
 
   private static double commonMaximum(List<Scoresheet> sheets) {

@@ -17,7 +17,11 @@ import org.cnngrader.report.Student;
  * A CSV file for Moodle's grade import: the teacher maps one column to a user field (here the email
  * address, or the ID number) and the grade column to the assignment's grade item; a name column
  * helps them check, and is left unmapped. Moodle aborts the whole import on one user it cannot
- * match, so a student this file could not identify is refused before anything is written.
+ * match ({@code gradeimport_csv_load_data::prepare_import_grade_data}), so a student this file
+ * could not identify is refused before anything is written. Moodle also aborts it on one grade
+ * above 100, the site's limit ({@code insert_grade_record}), and caps a grade above its grade
+ * item's maximum without a word ({@code grade_item::bounded_grade}): the grades must be on the
+ * item's scale, a maximum the TA states, and none may exceed it.
  */
 public final class MoodleGradesCsv {
 
@@ -66,15 +70,55 @@ public final class MoodleGradesCsv {
 
   private MoodleGradesCsv() {}
 
+  /** The grade above which Moodle refuses a whole import, unless its site allows more. */
+  public static final double SITE_GRADE_LIMIT = 100;
+
+  /**
+   * The students whose grade is above {@link #SITE_GRADE_LIMIT}, each with it: Moodle refuses the
+   * whole import for one of them unless its site allows unlimited grades up to at least that.
+   */
+  public static List<String> aboveSiteLimit(Grades grades) {
+    return grades.grades().stream()
+        .filter(grade -> grade.points() > SITE_GRADE_LIMIT)
+        .map(grade -> grade.who() + ": " + number(grade.points()))
+        .toList();
+  }
+
   /**
    * The file, its grade column named {@code gradeColumn}.
    *
-   * @throws RefusedInputException when any student or submission has no value of {@code field}:
-   *     each is named, and nothing is written
+   * @throws RefusedInputException when the grades are the grader's raw points rather than out of a
+   *     maximum the TA stated, when any grade is above that maximum, or when any student or
+   *     submission has no value of {@code field}: each is named, and nothing is written
    */
   public static LmsFile render(Grades grades, UserField field, String gradeColumn) {
     if (gradeColumn.isBlank()) {
       throw new IllegalArgumentException("the grade column needs a name");
+    }
+    if (!grades.scaled()) {
+      throw new RefusedInputException(
+          "the grades are the grader's raw points, out of "
+              + number(grades.pointsPossible())
+              + ", and Moodle takes a grade as it is: it refuses a whole import with one grade"
+              + " above 100 and caps a grade above its grade item's maximum without a word; give"
+              + " --points P, the grade item's maximum grade in Moodle, or set \"points\" in the"
+              + " fixtures' assignment.json (--fixtures DIR); nothing was written");
+    }
+    List<String> above =
+        grades.grades().stream()
+            .filter(grade -> grade.points() > grades.pointsPossible())
+            .map(grade -> grade.who() + ": " + number(grade.points()))
+            .toList();
+    if (!above.isEmpty()) {
+      throw new RefusedInputException(
+          above.size()
+              + (above.size() == 1 ? " grade is" : " grades are")
+              + " above the maximum of "
+              + number(grades.pointsPossible())
+              + " (--points, else the assignment file's points), which Moodle would refuse or"
+              + " cap: "
+              + String.join("; ", above)
+              + "; check their results; nothing was written");
     }
     List<String> unmatched = new ArrayList<>();
     grades

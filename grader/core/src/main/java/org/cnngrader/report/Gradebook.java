@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
 /**
  * One row per submission, for spreadsheets and LMS imports: id, the students' names, emails and LMS
  * ids (Canvas user ids, Gradescope SIDs; several joined with "; ", empty when unknown), whether the
- * LMS marked the hand-in late ("late", else empty), status ("graded", or "grader error:" and what
- * went wrong, points left empty), total, maximum, the public and hidden cases' shares of the total,
- * then the points of every part ("case: part", marked "(hidden)" for hidden cases) as plain
- * numbers. Cells a spreadsheet would run as formulas are made inert ({@link SpreadsheetCells}).
+ * LMS marked the hand-in late ("late", else empty), status ("graded"; "no code:" and why, when no
+ * code was graded; "grader error:" and what went wrong; points left empty for either), total,
+ * maximum, the public and hidden cases' shares of the total, then the points of every part ("case:
+ * part", marked "(hidden)" for hidden cases) as plain numbers. Cells a spreadsheet would run as
+ * formulas are made inert ({@link SpreadsheetCells}).
  */
 public final class Gradebook {
 
@@ -27,6 +28,12 @@ public final class Gradebook {
 
   /** The status of a submission graded. */
   public static final String GRADED = "graded";
+
+  /**
+   * The start of the status of a submission of which no code was graded (none handed in, or none
+   * could be taken in), before why: its zeros are no grade.
+   */
+  public static final String NO_CODE = "no code: ";
 
   /** The start of the status of a submission the grader failed on, before what went wrong. */
   public static final String NOT_GRADED = "grader error: ";
@@ -69,6 +76,14 @@ public final class Gradebook {
       row.add(inert(joined(sheet.students(), Student::email)));
       row.add(inert(joined(sheet.students(), Student::id)));
       row.add(late(sheet.students()));
+      if (sheet.noCode()) {
+        row.add(inert(NO_CODE + sheet.firstProblem()));
+        while (row.size() < schema.size()) {
+          row.add("");
+        }
+        rows.add(row);
+        continue;
+      }
       row.add(GRADED);
       row.add(number(sheet.score()));
       row.add(number(sheet.maxScore()));

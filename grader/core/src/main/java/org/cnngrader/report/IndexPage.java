@@ -49,8 +49,10 @@ public final class IndexPage {
     Element body = page.body();
     body.appendElement("h1").text(title);
     body.appendElement("h2").text("Scores");
-    if (!results.isEmpty()) {
-      double[] percents = results.stream().mapToDouble(r -> 100 * fraction(r)).sorted().toArray();
+    // A submission of which no code was graded has no grade: it counts in no statistic.
+    List<Scoresheet> graded = results.stream().filter(r -> !r.noCode()).toList();
+    if (!graded.isEmpty()) {
+      double[] percents = graded.stream().mapToDouble(r -> 100 * fraction(r)).sorted().toArray();
       double median =
           percents.length % 2 == 1
               ? percents[percents.length / 2]
@@ -62,9 +64,23 @@ public final class IndexPage {
                   "Mean %.0f%%, median %.0f%% of the maximum; %d with full marks.",
                   Arrays.stream(percents).average().orElse(0),
                   median,
-                  results.stream().filter(r -> fraction(r) >= 1).count()));
+                  graded.stream().filter(r -> fraction(r) >= 1).count()));
     }
-    histogram(body, results);
+    int noCode = results.size() - graded.size();
+    if (noCode > 0) {
+      body.appendElement("p")
+          .addClass("no-code")
+          .text(
+              noCode
+                  + (noCode == 1 ? " submission" : " submissions")
+                  + " with no code graded (no grade, in no statistic): "
+                  + results.stream()
+                      .filter(Scoresheet::noCode)
+                      .map(Scoresheet::id)
+                      .collect(Collectors.joining(", "))
+                  + ".");
+    }
+    histogram(body, graded);
     Element table = body.appendElement("table").addClass("parts");
     Element head = table.appendElement("thead").appendElement("tr");
     List<String> layers =
@@ -86,9 +102,11 @@ public final class IndexPage {
           .appendElement("a")
           .attr("href", link(result.id()) + "/" + HtmlReport.FILE)
           .text(result.id());
-      row.appendElement("td").text(FeedbackWriter.points(result.score()));
+      row.appendElement("td")
+          .text(result.noCode() ? SummaryTable.NO_CODE : FeedbackWriter.points(result.score()));
       row.appendElement("td").text(FeedbackWriter.points(result.maxScore()));
-      row.appendElement("td").text(String.format(Locale.ROOT, "%.1f", 100 * fraction(result)));
+      row.appendElement("td")
+          .text(result.noCode() ? "-" : String.format(Locale.ROOT, "%.1f", 100 * fraction(result)));
       for (String layer : layers) {
         row.appendElement("td")
             .addClass("points")

@@ -322,6 +322,7 @@ public final class ResultsWriter {
     scores.put("max_score", result.maxScore());
     scores.put("elapsed_ms", result.elapsed().toMillis());
     scores.put("first_problem", FeedbackWriter.headline(result).orElse(""));
+    scores.put(Scoresheet.NO_CODE_FIELD, result.noCode());
     ArrayNode starts = scores.putArray("child_jvm_starts_ms");
     result.childStarts().forEach(d -> starts.add(d.toMillis()));
     ArrayNode children = scores.putArray("child_jvms");

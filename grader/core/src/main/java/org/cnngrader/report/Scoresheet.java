@@ -17,9 +17,13 @@ import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
 
 /**
- * A submission's points, part by part, how long it took, its first problem, who handed it in and
- * how its code was confined: what the table, the gradebook and the index need. It comes from a
- * result just graded, or from the files an earlier run (a shard, or a run this one resumes) wrote.
+ * A submission's points, part by part, how long it took, its first problem, who handed it in, how
+ * its code was confined and whether any code was graded at all: what the table, the gradebook, the
+ * index and the LMS exports need. It comes from a result just graded, or from the files an earlier
+ * run (a shard, or a run this one resumes) wrote.
+ *
+ * @param noCode no code was graded (none handed in, or none could be taken in): its zeros are no
+ *     grade, and {@code firstProblem} says why
  */
 public record Scoresheet(
     String id,
@@ -27,7 +31,11 @@ public record Scoresheet(
     Duration elapsed,
     String firstProblem,
     List<Student> students,
-    Confinement confinement) {
+    Confinement confinement,
+    boolean noCode) {
+
+  /** The field of provenance.json's {@code score} that says no code was graded. */
+  public static final String NO_CODE_FIELD = "no_code";
 
   /** One part: its name ("case: part"), whether its case is hidden, and its points. */
   public record PartScore(String name, boolean hidden, double score, double max) {
@@ -54,7 +62,7 @@ public record Scoresheet(
   }
 
   public Scoresheet withStudents(List<Student> newStudents) {
-    return new Scoresheet(id, parts, elapsed, firstProblem, newStudents, confinement);
+    return new Scoresheet(id, parts, elapsed, firstProblem, newStudents, confinement, noCode);
   }
 
   /** A result just graded, by no student named, its confinement not recorded. */
@@ -79,13 +87,15 @@ public record Scoresheet(
         result.elapsed(),
         FeedbackWriter.headline(result).orElse(""),
         students,
-        confinement);
+        confinement,
+        result.noCode());
   }
 
   /**
    * Reads what an earlier run wrote in submission {@code id}'s {@code folder}: the tests of its
    * results.json (hidden where Gradescope shows them only after grades are published), and its
-   * time, first problem, students and confinement from provenance.json.
+   * time, first problem, students, confinement and whether any code was graded from
+   * provenance.json.
    *
    * @throws IOException when a file cannot be read or is not as the grader writes it
    */
@@ -116,7 +126,8 @@ public record Scoresheet(
         Duration.ofMillis(Math.max(0, score.path("elapsed_ms").asLong())),
         score.path("first_problem").asText(""),
         Student.fromJson(provenance),
-        Confinement.fromProvenance(provenance));
+        Confinement.fromProvenance(provenance),
+        score.path(NO_CODE_FIELD).asBoolean(false));
   }
 
   /** A layer's subtotal: the points of its parts, named "<layer>/<case>: <part>". */

@@ -11,6 +11,9 @@ public final class SummaryTable {
 
   private static final int PROBLEM_WIDTH = 120;
 
+  /** What the score column shows for a submission of which no code was graded: no grade. */
+  static final String NO_CODE = "no code";
+
   private SummaryTable() {}
 
   public static String render(List<SubmissionResult> results) {
@@ -58,7 +61,9 @@ public final class SummaryTable {
             "time",
             "first problem"));
     for (Scoresheet sheet : sheets) {
-      String score = String.format(Locale.ROOT, "%7s", FeedbackWriter.points(sheet.score()));
+      String score =
+          String.format(
+              Locale.ROOT, "%7s", sheet.noCode() ? NO_CODE : FeedbackWriter.points(sheet.score()));
       table.append(
           String.format(
               Locale.ROOT,

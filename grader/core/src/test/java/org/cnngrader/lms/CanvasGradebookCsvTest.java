@@ -105,4 +105,44 @@ class CanvasGradebookCsvTest {
     assertThatThrownBy(() -> CanvasGradebookCsv.render(grades, "Section"))
         .hasMessage("\"Section\" is one of Canvas's student columns, not an assignment");
   }
+
+  @Test
+  void aTitleHoldingOneOfCanvassOwnTotalsIsRefusedAsCanvasWouldDropIt() throws Exception {
+    Grades grades =
+        grades(
+            results().graded("cy", 208, 208, Student.fromCanvas("cypoe", "1004", false)),
+            OptionalDouble.of(100));
+    String header = "Student,ID,SIS User ID,SIS Login ID,Section,";
+    String row = "\ncypoe,1004,,,,100\n";
+    List<String> dropped =
+        List.of(
+            "Final Grade (1)",
+            "Unposted Current Score (2)",
+            "HW3 Current Points (3)",
+            "Override Status (4)");
+    List<String> kept = List.of("final grade (5)", "Final (6)", "Grade (7)", "Current (8)");
+
+    for (String title : dropped) {
+      assertThat(CanvasImportRules.read(header + title + row, ROSTER).columnDropped())
+          .as(title)
+          .isTrue();
+      assertThat(CanvasGradebookCsv.droppedFor(title)).as(title).isNotEmpty();
+    }
+    for (String title : kept) {
+      assertThat(CanvasImportRules.read(header + title + row, ROSTER).columnDropped())
+          .as(title)
+          .isFalse();
+      assertThat(CanvasGradebookCsv.droppedFor(title)).as(title).isEmpty();
+      assertThat(
+              CanvasImportRules.read(CanvasGradebookCsv.render(grades, title).csv(), ROSTER)
+                  .grades())
+          .as(title)
+          .isEqualTo(Map.of(CY, "100"));
+    }
+    assertThat(CanvasGradebookCsv.droppedFor("Unposted Final Score (9)"))
+        .containsExactly("Final Score");
+    assertThatThrownBy(() -> CanvasGradebookCsv.render(grades, "Final Grade (1)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Canvas drops a column whose title contains [Final Grade]");
+  }
 }

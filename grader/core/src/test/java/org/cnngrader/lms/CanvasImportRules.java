@@ -18,22 +18,34 @@ import java.util.regex.Pattern;
  * "Student", column 1 "ID", then optional SIS columns, the student columns end with "Section" or
  * the file is rejected; later columns are assignments, matched by the id in "Title (id)"; a row
  * whose first cell holds "Points Possible" sets the points; students are matched by user id, then
- * SIS user id, then SIS login id, then exact name).
+ * SIS user id, then SIS login id, then exact name; a column whose title holds one of Canvas's own
+ * totals, such as "Final Grade", is dropped without a word).
  */
 final class CanvasImportRules {
 
   /** A student of the course's roster. */
   record Enrolled(String name, String userId, String sisUserId, String sisLoginId) {}
 
-  /** What the import did: the assignment it matched, its points, the grades, rows unmatched. */
+  /**
+   * What the import did: the assignment it matched, its points, the grades, rows unmatched, and
+   * whether it dropped the assignment's column (then it imports nothing).
+   */
   record Imported(
       String assignmentId,
       String pointsPossible,
       Map<Enrolled, String> grades,
-      List<List<String>> unmatched) {}
+      List<List<String>> unmatched,
+      boolean columnDropped) {}
 
   private static final Set<String> OPTIONAL_STUDENT_COLUMNS =
       Set.of("SIS User ID", "SIS Login ID", "Integration ID", "Root Account");
+
+  /** Canvas's own totals, as its importer's regular expression finds them in a title. */
+  private static final Pattern NON_ASSIGNMENT =
+      Pattern.compile(
+          "Current Score|Current Points|Current Grade|Final Score|Final Points|Final Grade"
+              + "|Override Score|Override Grade|Override Status");
+
   private static final Pattern ASSIGNMENT_ID = Pattern.compile(".*\\((\\d+)\\)\\s*");
 
   private CanvasImportRules() {}
@@ -59,6 +71,9 @@ final class CanvasImportRules {
       throw new IllegalArgumentException("expected one assignment column after Section");
     }
     int assignment = column + 1;
+    if (NON_ASSIGNMENT.matcher(header.get(assignment)).find()) {
+      return new Imported("", "", Map.of(), List.of(), true);
+    }
     Matcher id = ASSIGNMENT_ID.matcher(header.get(assignment));
     String assignmentId = id.matches() ? id.group(1) : "";
     String points = "";
@@ -78,7 +93,7 @@ final class CanvasImportRules {
         unmatched.add(row);
       }
     }
-    return new Imported(assignmentId, points, grades, unmatched);
+    return new Imported(assignmentId, points, grades, unmatched, false);
   }
 
   private static Optional<Enrolled> identify(

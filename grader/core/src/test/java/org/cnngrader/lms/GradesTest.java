@@ -47,6 +47,29 @@ class GradesTest {
   }
 
   @Test
+  void aSubmissionOfWhichNoCodeWasGradedIsNoGradeAndIsListedWithWhy() throws Exception {
+    ResultsFolder out =
+        results()
+            .graded("doejane", 208, 208, Student.fromCanvas("doejane", "1001", false))
+            .noCode(
+                "roeann",
+                "no .java file was handed in: only link.html in roeann_1002_*",
+                Student.fromCanvas("roeann", "1002", false))
+            .noCode("loose", "nothing was handed in: no file in loose/");
+
+    Grades grades = Grades.of(GradedRun.read(out.path()), OptionalDouble.of(100));
+
+    assertThat(grades.grades()).extracting(StudentGrade::submission).containsExactly("doejane");
+    assertThat(grades.withoutStudents()).isEmpty();
+    assertThat(grades.noCode())
+        .extracting(NoCode::describe)
+        .containsExactly(
+            "submission loose: nothing was handed in: no file in loose/",
+            "roeann (submission roeann): no .java file was handed in: only link.html in"
+                + " roeann_1002_*");
+  }
+
+  @Test
   void pointsScaleEachScoreToTheAssignmentsWorthInHundredths() throws Exception {
     ResultsFolder out =
         results()

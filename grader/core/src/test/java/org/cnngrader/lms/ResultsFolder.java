@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cnngrader.report.ResultsWriter;
+import org.cnngrader.report.Scoresheet;
 import org.cnngrader.report.Student;
 
 /** A results folder as grade writes it, reduced to what the exports read. */
@@ -45,6 +46,19 @@ final class ResultsFolder {
     ObjectNode provenance = MAPPER.createObjectNode();
     provenance.set(Student.PROVENANCE_FIELD, Student.toJson(List.of(students)));
     Files.writeString(submission.resolve(ResultsWriter.PROVENANCE), provenance.toString());
+    return this;
+  }
+
+  /**
+   * A submission of which no code was graded, e.g. a Canvas link: its parts score 0 for the
+   * student's report, and provenance.json says why.
+   */
+  ResultsFolder noCode(String id, String reason, Student... students) throws IOException {
+    graded(id, 0, 208, students);
+    Path provenance = folder.resolve(id).resolve(ResultsWriter.PROVENANCE);
+    ObjectNode node = (ObjectNode) MAPPER.readTree(provenance.toFile());
+    node.putObject("score").put("first_problem", reason).put(Scoresheet.NO_CODE_FIELD, true);
+    Files.writeString(provenance, node.toString());
     return this;
   }
 

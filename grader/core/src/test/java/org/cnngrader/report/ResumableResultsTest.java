@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
-import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
@@ -102,6 +101,7 @@ class ResumableResultsTest {
     assertThat(read.elapsed().toMillis()).isEqualTo(written.elapsed().toMillis());
     assertThat(read.firstProblem()).isEqualTo(written.firstProblem()).isNotEmpty();
     assertThat(read.confinement()).isEqualTo(written.confinement());
+    assertThat(read.noCode()).isEqualTo(written.noCode()).isTrue();
     assertThat(read.confinement().levelNumber()).isEqualTo(2);
     assertThat(read.confinement().unbounded())
         .extracting(ResourceBound::resource)
@@ -123,21 +123,20 @@ class ResumableResultsTest {
   }
 
   @Test
-  void graderErrorsGetAStatusAndNoPointsInTheGradebookAndAFileOfTheirOwn() throws Exception {
+  void noCodeAndGraderErrorsGetAStatusAndNoPointsInTheGradebookAndErrorsAFileOfTheirOwn()
+      throws Exception {
     List<Scoresheet> sheets = List.of(Scoresheet.of(rejected("dave")));
     List<GraderError> errors = List.of(new GraderError("=erin", "No space left on device"));
 
     ResultsWriter.writeRun(sheets, errors, out);
 
     List<String> rows = Files.readAllLines(out.resolve(Gradebook.FILE));
-    assertThat(rows.get(1))
-        .startsWith(
-            "dave,,,,,graded,0,"
-                + FeedbackWriter.points(TestRepository.fixtures().maxScore())
-                + ",");
+    // Dave's zeros are for him to read: no code was graded, and the gradebook holds no grade.
+    assertThat(rows.get(1)).matches("dave,,,,,\"no code: the zip cannot be read\",*");
     assertThat(rows.get(2)).matches("\"'=erin\",,,,,\"grader error: No space left on device\",*");
     assertThat(ResultsWriter.readErrors(out)).isEqualTo(errors);
     assertThat(Files.readString(out.resolve(IndexPage.FILE)))
+        .contains("1 submission with no code graded (no grade, in no statistic): dave.")
         .contains("Not graded: faults of the grader, graded again next run")
         .contains("No space left on device");
 
