@@ -2,16 +2,20 @@ package org.cnngrader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cnngrader.report.Student;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A TA's loop closed: a Canvas download graded, then exported for Canvas's gradebook import and
- * refused for Moodle's, which could match none of its students.
+ * refused for Moodle's, which could match none of its students. One student of the download handed
+ * in a link, no code: no export gives them a row, and each lists them.
  */
 class ExportCommandTest {
 
@@ -26,6 +30,10 @@ class ExportCommandTest {
   @BeforeAll
   static void gradeACanvasDownload() throws Exception {
     Path download = TestFiles.canvasDownload(shared.resolve("canvas"));
+    // What Canvas's "Download Submissions" gives for a website URL entry.
+    Files.writeString(
+        download.resolve("poecarl_1003_link.html"),
+        "<a href=\"https://github.com/poecarl/cnn\">https://github.com/poecarl/cnn</a>");
     graded = shared.resolve("out");
     CommandLineRun grading = new CommandLineRun();
     int code =
@@ -38,7 +46,38 @@ class ExportCommandTest {
             "--out",
             graded.toString());
     assertThat(code).as(grading.stderr()).isZero();
+    assertThat(grading.stdout()).containsPattern("(?m)^poecarl +no code +208 ");
   }
+
+  private static final String NO_CODE_LISTED =
+      """
+      1 with no code graded, no row (no grade was written; enter one by hand where due):
+        poecarl (submission poecarl): no .java file was handed in: only link.html in poecarl_1003_*
+      """;
+
+  private static final String RAW_POINTS_WARNING =
+      "Warning: the grades are the grader's raw points, out of 208: no --points, and no"
+          + " \"points\" in the fixtures' assignment.json; give --points P, the assignment's"
+          + " points possible in Canvas.\n";
+
+  /** A copy of the graded run whose students are known by email, as Gradescope's export gives. */
+  private Path runWithEmails() throws Exception {
+    Path run = temp.resolve("emails");
+    TestFiles.copyTree(graded, run);
+    for (String[] student :
+        List.of(
+            new String[] {"doejane", "Jane Doe", "jane@x.edu", "s-1"},
+            new String[] {"roeann", "Ann Roe", "ann@x.edu", "s-2"})) {
+      ObjectNode provenance = JSON.createObjectNode();
+      provenance.set(
+          Student.PROVENANCE_FIELD,
+          Student.toJson(List.of(Student.fromGradescope(student[1], student[2], student[3]))));
+      Files.writeString(run.resolve(student[0]).resolve("provenance.json"), provenance.toString());
+    }
+    return run;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void canvasGetsEveryStudentByUserIdWithThePointsScaledToTheAssignments() throws Exception {
@@ -59,8 +98,12 @@ class ExportCommandTest {
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stdout())
         .isEqualTo(
-            "Wrote " + csv + ": 2 students out of 100 points (scaled), for Canvas's import.\n");
-    assertThat(cli.stderr()).isEmpty();
+            "Wrote "
+                + csv
+                + ": 2 students out of 100 points (scaled), for Canvas's import.\n"
+                + "Grades out of 100; Canvas keeps the assignment's own points possible, so it"
+                + " must be 100 there.\n");
+    assertThat(cli.stderr()).isEqualTo(NO_CODE_LISTED);
     // doejane 208 / 208 of conv2d; roeann's missing bias costs 50 of 208: 158 / 208 x 100.
     assertThat(TestFiles.csvRows(csv))
         .containsExactly(
@@ -81,8 +124,14 @@ class ExportCommandTest {
     assertThat(code).isZero();
     assertThat(cli.stderr())
         .isEqualTo(
-            "Warning: --assignment \"HW3\" has no assignment id in brackets: Canvas matches it by"
-                + " exact title, or creates a new assignment.\n");
+            RAW_POINTS_WARNING
+                + "Warning: --assignment \"HW3\" has no assignment id in brackets: Canvas matches"
+                + " it by exact title, or creates a new assignment.\n"
+                + NO_CODE_LISTED);
+    assertThat(cli.stdout())
+        .endsWith(
+            "Grades out of 208; Canvas keeps the assignment's own points possible, so it must be"
+                + " 208 there.\n");
     assertThat(TestFiles.csvRows(csv).get(1))
         .containsExactly("Points Possible", "", "", "", "", "208");
 
@@ -124,6 +173,7 @@ class ExportCommandTest {
 
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stdout()).contains("2 students out of 50 points (scaled)");
+    assertThat(cli.stderr()).isEqualTo(NO_CODE_LISTED);
     // 158 / 208 x 50 = 37.98...
     assertThat(TestFiles.csvRows(csv).subList(1, 4))
         .containsExactly(
@@ -147,18 +197,132 @@ class ExportCommandTest {
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stderr())
         .isEqualTo(
-            """
-            1 unmatched, no row (enter their grades by hand):
-              submission loose: no student named (not from an LMS's export)
-            """);
+            RAW_POINTS_WARNING
+                + NO_CODE_LISTED
+                + """
+                1 unmatched, no row (enter their grades by hand):
+                  submission loose: no student named (not from an LMS's export)
+                """);
     assertThat(TestFiles.csvRows(csv)).hasSize(4);
+  }
+
+  @Test
+  void aTitleCanvasDropsIsRefusedNamingTheWordsAndAnEarlierFileIsLeftAsItWas() throws Exception {
+    Path csv = Files.writeString(temp.resolve("canvas.csv"), "an earlier export\n");
+
+    int code =
+        cli.run(
+            "export",
+            "canvas",
+            graded.toString(),
+            "--assignment",
+            "Final Grade (1)",
+            "--points",
+            "100",
+            "--out",
+            csv.toString());
+
+    assertThat(code).isEqualTo(ExitCode.USAGE);
+    assertThat(cli.stderr())
+        .isEqualTo(
+            "grader: --assignment \"Final Grade (1)\" contains \"Final Grade\", and Canvas's"
+                + " gradebook import drops, without a word, every column whose title contains"
+                + " \"Current Score\", \"Current Points\", \"Current Grade\", \"Final Score\","
+                + " \"Final Points\", \"Final Grade\", \"Override Score\", \"Override Grade\" or"
+                + " \"Override Status\" (capitalised so, anywhere in the title: \"Unposted Final"
+                + " Grade\" too); give the column another title before the id, e.g. \"HW3 Conv"
+                + " (4242)\": Canvas matches the assignment by the id in brackets; nothing was"
+                + " written\n");
+    assertThat(cli.stdout()).isEmpty();
+    assertThat(csv).hasContent("an earlier export");
+    assertThat(temp).isDirectoryNotContaining(path -> !path.equals(csv));
+  }
+
+  @Test
+  void moodleWithoutAStatedMaximumRefusesNamingTheFlagAndTheFieldAndLeavesAnEarlierFile()
+      throws Exception {
+    Path csv = Files.writeString(temp.resolve("moodle.csv"), "an earlier export\n");
+
+    int code = cli.run("export", "moodle", runWithEmails().toString(), "--out", csv.toString());
+
+    assertThat(code).isEqualTo(ExitCode.USAGE);
+    assertThat(cli.stderr())
+        .isEqualTo(
+            "grader: the grades are the grader's raw points, out of 208, and Moodle takes a grade"
+                + " as it is: it refuses a whole import with one grade above 100 and caps a grade"
+                + " above its grade item's maximum without a word; give --points P, the grade"
+                + " item's maximum grade in Moodle, or set \"points\" in the fixtures'"
+                + " assignment.json (--fixtures DIR); nothing was written\n");
+    assertThat(csv).hasContent("an earlier export");
+  }
+
+  @Test
+  void moodleRefusesAGradeAboveTheStatedMaximumAndWritesNothing() throws Exception {
+    Path run = runWithEmails();
+    // Results that claim more than their maximum: every part at twice its points.
+    Path resultsJson = run.resolve("doejane/results.json");
+    ObjectNode results = (ObjectNode) JSON.readTree(resultsJson.toFile());
+    results
+        .withArray("tests")
+        .forEach(t -> ((ObjectNode) t).put("score", 2 * t.get("max_score").asDouble()));
+    Files.writeString(resultsJson, results.toString());
+    Path csv = temp.resolve("moodle.csv");
+
+    int code =
+        cli.run("export", "moodle", run.toString(), "--points", "100", "--out", csv.toString());
+
+    assertThat(code).isEqualTo(ExitCode.USAGE);
+    assertThat(cli.stderr())
+        .isEqualTo(
+            "grader: 1 grade is above the maximum of 100 (--points, else the assignment file's"
+                + " points), which Moodle would refuse or cap: Jane Doe (submission doejane): 200;"
+                + " check their results; nothing was written\n");
+    assertThat(csv).doesNotExist();
+  }
+
+  @Test
+  void moodleSaysTheMaximumItsGradeItemMustHaveAndWarnsOfGradesAbove100() throws Exception {
+    Path csv = temp.resolve("moodle.csv");
+
+    int code =
+        cli.run(
+            "export",
+            "moodle",
+            runWithEmails().toString(),
+            "--points",
+            "150",
+            "--out",
+            csv.toString());
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(cli.stdout())
+        .isEqualTo(
+            "Wrote "
+                + csv
+                + ": 2 students out of 150 points (scaled), for Moodle's import.\n"
+                + "Set the Moodle grade item's maximum grade to 150: Moodle caps a grade above it"
+                + " without a word, and reads one out of a larger maximum as less.\n");
+    assertThat(cli.stderr())
+        .isEqualTo(
+            "Warning: 2 grades are above 100, and Moodle refuses the whole import unless the"
+                + " site allows unlimited grades up to 150 (Site administration, Grades, General"
+                + " settings: unlimitedgrades, gradepointmax): Jane Doe (submission doejane):"
+                + " 150; Ann Roe (submission roeann): 113.94\n"
+                + NO_CODE_LISTED);
+    // 158 / 208 x 150 = 113.94...; the link gets no row.
+    assertThat(TestFiles.csvRows(csv))
+        .containsExactly(
+            List.of("Full name", "Email address", "Grade"),
+            List.of("Jane Doe", "jane@x.edu", "150"),
+            List.of("Ann Roe", "ann@x.edu", "113.94"));
   }
 
   @Test
   void moodleRefusesStudentsItCouldNotMatchAndWritesNothing() {
     Path csv = temp.resolve("moodle.csv");
 
-    int code = cli.run("export", "moodle", graded.toString(), "--out", csv.toString());
+    int code =
+        cli.run("export", "moodle", graded.toString(), "--points", "100", "--out", csv.toString());
 
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(cli.stderr())
