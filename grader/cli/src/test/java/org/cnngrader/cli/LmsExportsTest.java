@@ -103,7 +103,8 @@ class LmsExportsTest {
                 "460",
                 "510"),
             List.of("submission_103", "", "", "510", "510"),
-            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "510"));
+            // No code was graded: no grade, whatever its report's zeros say.
+            List.of("submission_104", "Carl Poe", "carl@example.edu", "", ""));
     assertThat(cli.stderr())
         .contains(
             "grader: warning: "
@@ -176,7 +177,8 @@ class LmsExportsTest {
                 "460",
                 "510"),
             List.of("submission_103", "", "", "510", "510"),
-            List.of("submission_104", "Carl Poe", "carl@example.edu", "0", "510"));
+            // No code was graded: no grade, whatever its report's zeros say.
+            List.of("submission_104", "Carl Poe", "carl@example.edu", "", ""));
   }
 
   @Test
