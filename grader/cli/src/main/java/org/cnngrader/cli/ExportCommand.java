@@ -72,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
         description =
             "Scale every score to P points (score / maximum x P, to hundredths), the"
                 + " assignment's worth in the LMS. Default: the \"points\" of the fixtures'"
-                + " assignment.json, else the points as graded.")
+                + " assignment.json, else the points as graded (canvas warns; moodle refuses).")
     Double points;
 
     @Option(

@@ -348,4 +348,25 @@ class ExportCommandTest {
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(cli.stderr()).startsWith("grader: " + temp + ": holds no graded submission");
   }
+
+  @Test
+  void eachExportsHelpListsItsExitCodesAndWhatItRefuses() {
+    CommandLineRun canvas = new CommandLineRun();
+    CommandLineRun moodle = new CommandLineRun();
+
+    assertThat(canvas.run("export", "canvas", "--help")).isZero();
+    assertThat(moodle.run("export", "moodle", "--help")).isZero();
+
+    assertThat(canvas.stdout().replaceAll("\\s+", " "))
+        .contains(
+            "Exit codes: 0 the file was written; what got no row is listed on stderr 1 a fault of"
+                + " the grader itself or of the machine 2 refused, nothing written (an existing"
+                + " FILE is left as it was):")
+        .contains("an --assignment title Canvas drops");
+    assertThat(moodle.stdout().replaceAll("\\s+", " "))
+        .contains("Exit codes: 0 the file was written;")
+        .contains(
+            "no maximum stated (neither --points nor the assignment file's \"points\"), a grade"
+                + " above it");
+  }
 }
