@@ -214,48 +214,9 @@ final class ExportCommand implements Callable<Integer> {
       return Guarded.run(
           spec,
           () -> {
-            if (assignment.isBlank()
-                || CanvasGradebookCsv.STUDENT_COLUMNS.contains(assignment.strip())) {
-              throw new UsageException(
-                  "--assignment must name the assignment, e.g. \"HW3 Conv (4242)\", found \""
-                      + assignment
-                      + "\"");
-            }
-            List<String> dropped = CanvasGradebookCsv.droppedFor(assignment);
-            if (!dropped.isEmpty()) {
-              throw new UsageException(
-                  "--assignment \""
-                      + assignment
-                      + "\" contains "
-                      + quoted(dropped)
-                      + ", and Canvas's gradebook import drops, without a word, every column"
-                      + " whose title contains "
-                      + quoted(CanvasGradebookCsv.DROPPED_TITLE_WORDS)
-                      + " (capitalised so, anywhere in the title: \"Unposted Final Grade\" too);"
-                      + " give the column another title before the id, e.g. \"HW3 Conv (4242)\":"
-                      + " Canvas matches the assignment by the id in brackets; nothing was"
-                      + " written");
-            }
+            checkTitle();
             Grades grades = grades();
-            if (!grades.scaled()) {
-              spec.commandLine()
-                  .getErr()
-                  .println(
-                      "Warning: the grades are the grader's raw points, out of "
-                          + total(grades)
-                          + ": no --points, and no \"points\" in the fixtures'"
-                          + " assignment.json; give --points P, the assignment's points possible"
-                          + " in Canvas.");
-            }
-            if (!CanvasGradebookCsv.namesId(assignment)) {
-              spec.commandLine()
-                  .getErr()
-                  .println(
-                      "Warning: --assignment \""
-                          + assignment
-                          + "\" has no assignment id in brackets: Canvas matches it by exact"
-                          + " title, or creates a new assignment.");
-            }
+            warn(grades);
             return write(
                 CanvasGradebookCsv.render(grades, assignment),
                 grades,
@@ -266,6 +227,49 @@ final class ExportCommand implements Callable<Integer> {
                     + total(grades)
                     + " there.");
           });
+    }
+
+    /** Refuses a title that is no assignment's, or one Canvas's import would drop unread. */
+    private void checkTitle() {
+      if (assignment.isBlank() || CanvasGradebookCsv.STUDENT_COLUMNS.contains(assignment.strip())) {
+        throw new UsageException(
+            "--assignment must name the assignment, e.g. \"HW3 Conv (4242)\", found \""
+                + assignment
+                + "\"");
+      }
+      List<String> dropped = CanvasGradebookCsv.droppedFor(assignment);
+      if (!dropped.isEmpty()) {
+        throw new UsageException(
+            "--assignment \""
+                + assignment
+                + "\" contains "
+                + quoted(dropped)
+                + ", and Canvas's gradebook import drops, without a word, every column whose"
+                + " title contains "
+                + quoted(CanvasGradebookCsv.DROPPED_TITLE_WORDS)
+                + " (capitalised so, anywhere in the title: \"Unposted Final Grade\" too); give"
+                + " the column another title before the id, e.g. \"HW3 Conv (4242)\": Canvas"
+                + " matches the assignment by the id in brackets; nothing was written");
+      }
+    }
+
+    /** What Canvas would take otherwise than the TA may think: raw points, a title without id. */
+    private void warn(Grades grades) {
+      PrintWriter stderr = spec.commandLine().getErr();
+      if (!grades.scaled()) {
+        stderr.println(
+            "Warning: the grades are the grader's raw points, out of "
+                + total(grades)
+                + ": no --points, and no \"points\" in the fixtures' assignment.json; give"
+                + " --points P, the assignment's points possible in Canvas.");
+      }
+      if (!CanvasGradebookCsv.namesId(assignment)) {
+        stderr.println(
+            "Warning: --assignment \""
+                + assignment
+                + "\" has no assignment id in brackets: Canvas matches it by exact title, or"
+                + " creates a new assignment.");
+      }
     }
 
     /** "\"A\", \"B\" or \"C\"". */
@@ -348,21 +352,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             Grades grades = grades();
             LmsFile file = MoodleGradesCsv.render(grades, field, column);
-            List<String> aboveLimit = MoodleGradesCsv.aboveSiteLimit(grades);
-            if (!aboveLimit.isEmpty()) {
-              spec.commandLine()
-                  .getErr()
-                  .println(
-                      "Warning: "
-                          + aboveLimit.size()
-                          + (aboveLimit.size() == 1 ? " grade is" : " grades are")
-                          + " above 100, and Moodle refuses the whole import unless the site"
-                          + " allows unlimited grades up to "
-                          + total(grades)
-                          + " (Site administration, Grades, General settings: unlimitedgrades,"
-                          + " gradepointmax): "
-                          + String.join("; ", aboveLimit));
-            }
+            warnAboveSiteLimit(grades);
             return write(
                 file,
                 grades,
@@ -372,6 +362,25 @@ final class ExportCommand implements Callable<Integer> {
                     + ": Moodle caps a grade above it without a word, and reads one out of a"
                     + " larger maximum as less.");
           });
+    }
+
+    /** Moodle refuses a grade above 100 unless its site allows more: the TA must know before. */
+    private void warnAboveSiteLimit(Grades grades) {
+      List<String> above = MoodleGradesCsv.aboveSiteLimit(grades);
+      if (!above.isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "Warning: "
+                    + above.size()
+                    + (above.size() == 1 ? " grade is" : " grades are")
+                    + " above 100, and Moodle refuses the whole import unless the site allows"
+                    + " unlimited grades up to "
+                    + total(grades)
+                    + " (Site administration, Grades, General settings: unlimitedgrades,"
+                    + " gradepointmax): "
+                    + String.join("; ", above));
+      }
     }
   }
 }
