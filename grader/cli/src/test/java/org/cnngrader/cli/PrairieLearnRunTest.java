@@ -344,4 +344,31 @@ class PrairieLearnRunTest {
         .contains("\nFirst problem: conv2d/")
         .endsWith("cnn.Conv2d does not compile, so it was left out (what else compiles is graded)");
   }
+
+  @Test
+  void compileErrorIsRefusedWithoutPrairieLearnsResultsOrWithAnUnknownPolicy() throws Exception {
+    Path student = gradeRoot("correct-loops").resolve("student");
+    String out = temp.resolve("out").toString();
+
+    CommandLineRun alone = new CommandLineRun();
+    assertThat(alone.run("grade", student.toString(), "--out", out, "--compile-error", "grade"))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(alone.stderr())
+        .isEqualTo("grader: --compile-error applies to --prairielearn's results only\n");
+
+    CommandLineRun unknown = new CommandLineRun();
+    assertThat(
+            unknown.run(
+                "grade",
+                student.toString(),
+                "--out",
+                out,
+                "--prairielearn",
+                "--compile-error",
+                "fail"))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(unknown.stderr())
+        .isEqualTo("grader: --compile-error must be grade or ungradable, found 'fail'\n");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
 }

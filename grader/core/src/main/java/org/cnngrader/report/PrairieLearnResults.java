@@ -103,12 +103,12 @@ public final class PrairieLearnResults {
   /** The shapes tried in turn, each smaller than the one before. */
   static final List<Shape> SHAPES =
       List.of(
-          new Shape(2_000, 60_000, 300, 6_000, IMAGE_BUDGET, false, ""),
-          new Shape(2_000, 60_000, 300, 6_000, 0, false, "the heat maps are left out"),
+          new Shape(500, 60_000, 300, 6_000, IMAGE_BUDGET, false, ""),
+          new Shape(500, 60_000, 300, 6_000, 0, false, "the heat maps are left out"),
           new Shape(
-              1_000, 10_000, 200, 1_000, 0, false, "the heat maps are left out, outputs cut short"),
+              500, 10_000, 200, 1_000, 0, false, "the heat maps are left out, outputs cut short"),
           new Shape(
-              1_000, 2_000, 200, 0, 0, false, "the heat maps and each test's output are left out"),
+              500, 2_000, 200, 0, 0, false, "the heat maps and each test's output are left out"),
           new Shape(
               500,
               2_000,

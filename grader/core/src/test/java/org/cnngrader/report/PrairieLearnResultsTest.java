@@ -167,6 +167,27 @@ class PrairieLearnResultsTest {
   }
 
   @Test
+  void theHeatMapsGoFirstWhenTheWholeIsTooLarge() throws Exception {
+    List<PartResult> parts = everyPart(PrairieLearnResultsTest::wrongValues);
+    // 58,000 control characters, six bytes each as JSON escapes them: with 600 KB of heat maps,
+    // more than the budget; without them, well within it.
+    String printed = "\u0001".repeat(58_000);
+
+    String text =
+        PrairieLearnResults.render(
+            result(parts, Optional.empty(), new CapturedOutput(printed, 0)), CompileErrors.GRADE);
+
+    followsPrairieLearnsRules(text);
+    JsonNode results = parsed(text);
+    assertThat(results.get("tests").findValues("images")).isEmpty();
+    assertThat(results.get("output").asText())
+        .contains(printed)
+        .endsWith(
+            "\nThese results are shortened to fit PrairieLearn's limit of 1 MiB: the heat maps are"
+                + " left out. Your course staff's report has everything.");
+  }
+
+  @Test
   void aTestsMessageIsItsFeedbacksFirstLineAndItsOutputTheRestSoNeitherRepeatsTheOther()
       throws Exception {
     List<PartResult> parts = everyPart(PrairieLearnResultsTest::wrongValues);
