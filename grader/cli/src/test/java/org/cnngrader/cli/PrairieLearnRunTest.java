@@ -324,6 +324,12 @@ class PrairieLearnRunTest {
     assertThat(results.get("format_errors").get(0).asText())
         .startsWith("cnn.Conv2d does not compile:\n")
         .contains("Conv2d.java:6: error: illegal start of expression");
+    assertThat(run.output())
+        .contains(
+            "run: wrote "
+                + run.root().resolve("results/results.json")
+                + ": not gradable, as the hand-in does not compile or is empty"
+                + " (GRADER_COMPILE_ERROR=ungradable); no attempt used");
   }
 
   @Test
