@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
           + " the fixtures (public and hidden) with the static check's policy. run grades"
           + " $PL_GRADE_ROOT/student (default /grade/student) and writes"
           + " $PL_GRADE_ROOT/results/results.json in PrairieLearn's format; when the grader itself"
-          + " fails it writes \"gradable\": false, which costs the student no attempt.",
+          + " fails it writes \"gradable\": false, which costs the student no attempt, and"
+          + " exits 0 so that PrairieLearn reads it.",
       "It runs on the JDK of PrairieLearn's Java image (prairielearn/grader-java, JDK 25) or any"
           + " JDK 17 or newer."
     })
