@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cnngrader.batch.BatchGrading;
 import org.cnngrader.batch.Shard;
@@ -15,6 +16,7 @@ import org.cnngrader.intake.InputFormat;
 import org.cnngrader.intake.Intake;
 import org.cnngrader.intake.IntakeListener;
 import org.cnngrader.intake.Submissions;
+import org.cnngrader.report.PrairieLearnResults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +71,17 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
               + " PrairieLearn).")
   boolean prairieLearn;
 
+  @Option(
+      names = "--compile-error",
+      paramLabel = "POLICY",
+      description =
+          "With --prairielearn: what a hand-in that does not compile, or holds nothing to"
+              + " compile, gets. ungradable: \"gradable\": false with the compiler's errors, no"
+              + " points and no attempt used, as PrairieLearn's documentation advises for syntax"
+              + " errors; grade: the layers that compile are graded and the attempt counts."
+              + " Default: ungradable.")
+  String compileError;
+
   /** The folder of DIR that --similarity writes its reports into. */
   static final String SIMILARITY_FOLDER = "similarity";
 
@@ -97,6 +110,7 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
+          Optional<PrairieLearnResults.CompileErrors> prairieLearnPolicy = prairieLearnPolicy();
           Shard share = shard == null ? Shard.ALL : parseShard(shard);
           GradingOptions options = flags.options(home);
           FixtureSet fixtures = flags.loadFixtures(home, options);
@@ -129,7 +143,9 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                 GradingRun.grade(
                     mine,
                     intake,
-                    flags.setup(fixtures, options, isolation, out).withPrairieLearn(prairieLearn),
+                    flags
+                        .setup(fixtures, options, isolation, out)
+                        .withPrairieLearn(prairieLearnPolicy),
                     spec.commandLine().getOut(),
                     err);
             if (similarity) {
@@ -159,6 +175,24 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
           stdout);
     } catch (IllegalArgumentException e) {
       err.println("grader: warning: similarity not checked: " + e.getMessage());
+    }
+  }
+
+  /** PrairieLearn's results and their policy for compile errors, when --prairielearn asks. */
+  private Optional<PrairieLearnResults.CompileErrors> prairieLearnPolicy() {
+    if (compileError != null && !prairieLearn) {
+      throw new UsageException("--compile-error applies to --prairielearn's results only");
+    }
+    if (!prairieLearn) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          compileError == null
+              ? PrairieLearnResults.CompileErrors.UNGRADABLE
+              : PrairieLearnResults.CompileErrors.parse(compileError));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--compile-error " + e.getMessage());
     }
   }
 

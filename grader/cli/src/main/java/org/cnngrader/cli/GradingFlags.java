@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cnngrader.batch.BatchRun;
 import org.cnngrader.execution.Limits;
@@ -119,7 +120,7 @@ final class GradingFlags {
         jobs(),
         force,
         BuildFingerprint.current(),
-        false);
+        Optional.empty());
   }
 
   @Option(
@@ -139,6 +140,15 @@ final class GradingFlags {
           "Refuse (exit code 2) to grade hidden fixtures where student code could read them, as"
               + " at level 3, or where a child's memory cannot be bounded.")
   boolean strict;
+
+  @Option(
+      names = "--secret",
+      paramLabel = "PATH",
+      description =
+          "A file or folder student code must not read, such as another copy of the hidden"
+              + " fixtures (repeatable): at level 2 other users' access is taken from it; with"
+              + " --strict, grading is refused where student code could still read it.")
+  List<Path> secrets = new ArrayList<>();
 
   @Option(
       names = "--policy",
@@ -177,6 +187,7 @@ final class GradingFlags {
             fixturesRoot(home),
             outFolder,
             submissions,
+            secrets,
             limits().budget());
   }
 

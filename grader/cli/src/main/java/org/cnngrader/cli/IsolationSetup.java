@@ -25,9 +25,10 @@ import org.cnngrader.sandbox.Sandboxes;
 
 /**
  * Picks the sandbox for a grading run and keeps the run's secrets from student code: at level 2 it
- * takes other users' access from the hidden fixtures, the grader's folder and the output folder; at
- * every level it checks what stayed readable, warns on stderr, and with {@code --strict} refuses to
- * grade hidden fixtures that student code could read.
+ * takes other users' access from the hidden fixtures, the grader's folder, the output folder and
+ * the secrets named on the command line (other copies of the fixtures, such as those PrairieLearn
+ * puts in its job folder); at every level it checks what stayed readable, warns on stderr, and with
+ * {@code --strict} refuses to grade hidden fixtures or secrets that student code could read.
  */
 final class IsolationSetup {
 
@@ -47,6 +48,7 @@ final class IsolationSetup {
       Path fixturesRoot,
       Path outFolder,
       List<Path> submissions,
+      List<Path> named,
       ChildBudget budget) {
     Sandboxes.Choice chosen;
     try {
@@ -63,6 +65,7 @@ final class IsolationSetup {
     if (sandbox.level() == SandboxLevel.USER) {
       List<Path> secrets = new ArrayList<>(List.of(home, fixturesRoot, outFolder));
       secrets.addAll(hiddenFolders);
+      secrets.addAll(named);
       // Children need no sources (the grader compiles them): no student reads another's.
       secrets.addAll(submissions);
       hide(secrets);
@@ -73,6 +76,8 @@ final class IsolationSetup {
             .filter(folder -> FixtureFiles.jsonFiles(folder).stream().anyMatch(sandbox::exposes))
             .toList();
     readable.addAll(exposedHidden);
+    List<Path> exposedSecrets = named.stream().filter(sandbox::exposes).toList();
+    readable.addAll(exposedSecrets);
     if (Files.isDirectory(outFolder) && sandbox.exposes(outFolder)) {
       readable.add(outFolder);
     }
@@ -86,10 +91,14 @@ final class IsolationSetup {
             chosen.passedOver(),
             readable,
             bounds);
-    if (!exposedHidden.isEmpty()) {
+    if (!exposedHidden.isEmpty() || !exposedSecrets.isEmpty()) {
+      List<Path> exposed = new ArrayList<>(exposedHidden);
+      exposed.addAll(exposedSecrets);
       String problem =
-          "student code could read the hidden fixtures in "
-              + exposedHidden.stream().map(Path::toString).collect(Collectors.joining(" and "))
+          "student code could read the "
+              + (exposedHidden.isEmpty() ? "secrets" : "hidden fixtures")
+              + " in "
+              + exposed.stream().map(Path::toString).collect(Collectors.joining(" and "))
               + (readable.contains(outFolder) ? " and the results in " + outFolder : "")
               + " with --sandbox "
               + sandbox.level().key()

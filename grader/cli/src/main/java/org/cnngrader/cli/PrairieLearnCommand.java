@@ -3,6 +3,7 @@ package org.cnngrader.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cnngrader.bundle.GraderFiles;
 import org.cnngrader.fixture.FixtureSet;
@@ -22,13 +23,24 @@ import picocli.CommandLine.Option;
           + " the fixtures (public and hidden) with the static check's policy. run grades"
           + " $PL_GRADE_ROOT/student (default /grade/student) and writes"
           + " $PL_GRADE_ROOT/results/results.json in PrairieLearn's format; when the grader itself"
-          + " fails it writes \"gradable\": false, which costs the student no attempt.",
+          + " fails it writes \"gradable\": false, which costs the student no attempt, and"
+          + " exits 0 so that PrairieLearn reads it.",
       "It runs on the JDK of PrairieLearn's Java image (prairielearn/grader-java, JDK 25) or any"
           + " JDK 17 or newer."
     })
 final class PrairieLearnCommand implements Callable<Integer>, GraderCommand.HomeAware {
 
-  /** The question's info.json settings that run this grader, for the course to paste. */
+  /** The folder of a PrairieLearn course that {@code externalGradingOptions} names files in. */
+  static final String COURSE_FOLDER = "serverFilesCourse";
+
+  /** The bundle's folder in serverFilesCourse/ when --out is not in a course's. */
+  static final String DEFAULT_FOLDER = "cnn-grader";
+
+  /**
+   * The question's info.json settings that run this grader, for the course to paste: the bundle's
+   * folder relative to serverFilesCourse/, and values PrairieLearn's schema takes ({@code
+   * environment}'s are strings, {@code timeout} at most 600 s).
+   */
   static final String INFO_JSON =
       """
         "gradingMethod": "External",
@@ -37,7 +49,8 @@ final class PrairieLearnCommand implements Callable<Integer>, GraderCommand.Home
           "image": "prairielearn/grader-java",
           "serverFilesCourse": ["%1$s/"],
           "entrypoint": "/grade/serverFilesCourse/%1$s/run",
-          "timeout": 120
+          "timeout": 120,
+          "environment": { "GRADER_COMPILE_ERROR": "ungradable" }
         }
       """;
 
@@ -99,12 +112,28 @@ final class PrairieLearnCommand implements Callable<Integer>, GraderCommand.Home
         libraries,
         fixtures.only(Visibility.PUBLIC).fixtures().size(),
         fixtures.only(Visibility.HIDDEN).fixtures().size());
-    String name = absolute.getFileName().toString();
+    String name = inCourse(absolute).orElse(DEFAULT_FOLDER);
     stdout.println(
-        "Keep it in the course's serverFilesCourse/"
+        "Keep it in the course's "
+            + COURSE_FOLDER
+            + "/"
             + name
             + "/, and give each question's info.json:");
     stdout.print(String.format(INFO_JSON, name));
     stdout.println("See docs/prairielearn.md.");
+  }
+
+  /**
+   * The bundle's path below the nearest folder named serverFilesCourse above it, with forward
+   * slashes as info.json wants them; empty when it is not in one.
+   */
+  static Optional<String> inCourse(Path bundle) {
+    for (Path folder = bundle.getParent(); folder != null; folder = folder.getParent()) {
+      Path name = folder.getFileName();
+      if (name != null && name.toString().equals(COURSE_FOLDER)) {
+        return Optional.of(folder.relativize(bundle).toString().replace('\\', '/'));
+      }
+    }
+    return Optional.empty();
   }
 }

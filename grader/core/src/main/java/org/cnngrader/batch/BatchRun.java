@@ -3,6 +3,7 @@ package org.cnngrader.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
@@ -34,10 +35,13 @@ public final class BatchRun {
       int jobs,
       boolean force,
       String build,
-      boolean prairieLearn) {
+      Optional<PrairieLearnResults.CompileErrors> prairieLearn) {
 
-    /** The same setup, writing PrairieLearn's results beside Gradescope's when {@code wanted}. */
-    public Setup withPrairieLearn(boolean wanted) {
+    /**
+     * The same setup, writing PrairieLearn's results beside Gradescope's when {@code wanted} is
+     * present, with its policy for hand-ins that do not compile.
+     */
+    public Setup withPrairieLearn(Optional<PrairieLearnResults.CompileErrors> wanted) {
       return new Setup(
           fixtures, options, sandbox, isolation, outFolder, jobs, force, build, wanted);
     }
@@ -63,7 +67,7 @@ public final class BatchRun {
               keys,
               setup.outFolder(),
               setup.force(),
-              setup.prairieLearn() ? List.of(PrairieLearnResults.FILE) : List.of());
+              setup.prairieLearn().isPresent() ? List.of(PrairieLearnResults.FILE) : List.of());
       plan =
           plan.takenIn(
               intake.takeIn(plan.toGrade().stream().map(ResumePlan.Planned::submission).toList()));

@@ -599,6 +599,18 @@ public final class FeedbackWriter {
    * part passed.
    */
   public static Optional<String> headline(SubmissionResult result) {
+    return headline(result, result.parts());
+  }
+
+  /**
+   * The same line for the parts of one visibility only, e.g. the public parts a student may see;
+   * why nothing ran concerns every part.
+   */
+  public static Optional<String> headline(SubmissionResult result, Visibility visibility) {
+    return headline(result, result.parts(visibility));
+  }
+
+  private static Optional<String> headline(SubmissionResult result, List<PartResult> parts) {
     Optional<Compilation> compilation = result.compilation();
     if (compilation.isPresent() && compilation.get() instanceof Compilation.NoSources none) {
       return Optional.of(none.reason());
@@ -612,13 +624,13 @@ public final class FeedbackWriter {
           "not run (policy): " + result.inspection().get().zeroing().get(0).describe());
     }
     // The first known mistake tells the most: a TA's table shows it, one per submission.
-    for (PartResult part : result.parts()) {
+    for (PartResult part : parts) {
       Optional<String> mistake = part.passed() ? Optional.empty() : rootMistake(part);
       if (mistake.isPresent()) {
         return Optional.of(part.name() + ": likely mistake: " + mistake.get());
       }
     }
-    return result.parts().stream()
+    return parts.stream()
         .filter(p -> !p.passed())
         .findFirst()
         .map(p -> p.name() + ": " + firstLine(describe(p)));

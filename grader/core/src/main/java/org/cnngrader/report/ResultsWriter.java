@@ -55,14 +55,17 @@ public final class ResultsWriter {
   private final FixtureSet fixtures;
   private final GradingOptions options;
   private final Isolation isolation;
-  private final boolean prairieLearn;
+  private final Optional<PrairieLearnResults.CompileErrors> prairieLearn;
 
   public ResultsWriter(FixtureSet fixtures, GradingOptions options, Isolation isolation) {
-    this(fixtures, options, isolation, false);
+    this(fixtures, options, isolation, Optional.empty());
   }
 
   private ResultsWriter(
-      FixtureSet fixtures, GradingOptions options, Isolation isolation, boolean prairieLearn) {
+      FixtureSet fixtures,
+      GradingOptions options,
+      Isolation isolation,
+      Optional<PrairieLearnResults.CompileErrors> prairieLearn) {
     this.fixtures = fixtures;
     this.options = options;
     this.isolation = isolation;
@@ -71,9 +74,9 @@ public final class ResultsWriter {
 
   /**
    * The same writer, which also writes {@link PrairieLearnResults#FILE} for each submission when
-   * {@code wanted}.
+   * {@code wanted} is present, with its policy for hand-ins that do not compile.
    */
-  public ResultsWriter withPrairieLearn(boolean wanted) {
+  public ResultsWriter withPrairieLearn(Optional<PrairieLearnResults.CompileErrors> wanted) {
     return new ResultsWriter(fixtures, options, isolation, wanted);
   }
 
@@ -111,10 +114,10 @@ public final class ResultsWriter {
       writeNew(fresh.resolve(JunitXml.FILE), JunitXml.render(result), posix);
       writeNew(fresh.resolve(MarkdownReport.FILE), MarkdownReport.render(result), posix);
       writeNew(fresh.resolve(HtmlReport.FILE), HtmlReport.render(result), posix);
-      if (prairieLearn) {
+      if (prairieLearn.isPresent()) {
         writeNew(
             fresh.resolve(PrairieLearnResults.FILE),
-            MAPPER.writeValueAsString(PrairieLearnResults.of(result)),
+            PrairieLearnResults.render(result, prairieLearn.get()),
             posix);
       }
       replace(folder, fresh, staging);
