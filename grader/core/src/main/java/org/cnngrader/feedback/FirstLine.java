@@ -1,0 +1,36 @@
+package org.cnngrader.feedback;
+
+import java.util.Locale;
+import org.cnngrader.grading.PartResult;
+
+/**
+ * A part's feedback in one line, for the places that show one line per part beside the whole
+ * feedback elsewhere: the first line, cut to a length, and saying so. The first line may quote a
+ * student's exception message, which has no length of its own.
+ */
+public final class FirstLine {
+
+  private FirstLine() {}
+
+  /** The first line of the part's feedback, at most {@code length} characters of it. */
+  public static String of(PartResult part, int length) {
+    return cut(FeedbackWriter.describe(part).lines().findFirst().orElse("failed"), length);
+  }
+
+  /** {@code line} itself, or its first {@code length} characters and how many more there were. */
+  static String cut(String line, int length) {
+    if (length < 1) {
+      throw new IllegalArgumentException("a line is cut to 1 character or more, not " + length);
+    }
+    if (line.length() <= length) {
+      return line;
+    }
+    // Never between the two halves of a character outside the Basic Multilingual Plane.
+    int end = Character.isHighSurrogate(line.charAt(length - 1)) ? length - 1 : length;
+    return String.format(
+        Locale.ROOT,
+        "%s\u2026 %,d more characters not shown",
+        line.substring(0, end),
+        line.length() - end);
+  }
+}
