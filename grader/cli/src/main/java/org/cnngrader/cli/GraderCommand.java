@@ -45,6 +45,7 @@ final class GraderCommand implements Callable<Integer> {
           ExportCommand.class,
           SimilarityCommand.class,
           HandoutCommand.class,
+          ClassroomCommand.class,
           GradescopeCommand.class,
           PrairieLearnCommand.class);
 

@@ -14,7 +14,9 @@ import org.cnngrader.grading.Points;
  * every {@code tests[].score} out of the sum of {@code max_score} ({@code notify-classroom.js});
  * any runner whose {@code status} is {@code fail} or {@code error} fails the workflow ({@code
  * main.js}). Here a runner is one layer and a test one graded part, with the points the check gave
- * it.
+ * it. The reporter's own table in the workflow's log weighs a runner's tests equally instead
+ * (passed tests / tests x {@code max_score}, {@code getTestScore} in {@code test-helpers.js}), so
+ * each test's name gives its points.
  */
 @JsonPropertyOrder({"version", "status", "max_score", "tests"})
 public record ClassroomResult(
@@ -83,7 +85,7 @@ public record ClassroomResult(
             .map(
                 part ->
                     new Test(
-                        part.name(),
+                        FirstLine.nameWithPoints(part),
                         part.passed() ? PASS : FAIL,
                         part.score(),
                         part.passed() ? null : FirstLine.of(part, MESSAGE_LENGTH),

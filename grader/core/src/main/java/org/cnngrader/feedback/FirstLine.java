@@ -4,9 +4,9 @@ import java.util.Locale;
 import org.cnngrader.grading.PartResult;
 
 /**
- * A part's feedback in one line, for the places that show one line per part beside the whole
- * feedback elsewhere: the first line, cut to a length, and saying so. The first line may quote a
- * student's exception message, which has no length of its own.
+ * A part in one line, for the places that show one line per part beside the whole feedback
+ * elsewhere: its name and points, and the first line of its feedback, cut to a length and saying
+ * so. The first line may quote a student's exception message, which has no length of its own.
  */
 public final class FirstLine {
 
@@ -15,6 +15,15 @@ public final class FirstLine {
   /** The first line of the part's feedback, at most {@code length} characters of it. */
   public static String of(PartResult part, int length) {
     return cut(FeedbackWriter.describe(part).lines().findFirst().orElse("failed"), length);
+  }
+
+  /**
+   * The part's name with the points it is worth, as the check names its test and GitHub Classroom's
+   * reporter its line: {@code conv2d/lesson-5x5-s1-p1: forward values (2 points)}.
+   */
+  public static String nameWithPoints(PartResult part) {
+    String points = FeedbackWriter.points(part.maxScore());
+    return part.name() + " (" + points + (part.maxScore() == 1 ? " point)" : " points)");
   }
 
   /** {@code line} itself, or its first {@code length} characters and how many more there were. */

@@ -55,13 +55,13 @@ class ClassroomResultTest {
     assertThat(result.tests())
         .containsExactly(
             new ClassroomResult.Test(
-                "conv2d/lesson-5x5-s2-p1: forward shape",
+                "conv2d/lesson-5x5-s2-p1: forward shape (1 point)",
                 "pass",
                 LESSON.points(Conv2dLayer.FORWARD_SHAPE),
                 null,
                 0),
             new ClassroomResult.Test(
-                "conv2d/lesson-5x5-s2-p1: backward db",
+                "conv2d/lesson-5x5-s2-p1: backward db (1 point)",
                 "fail",
                 0.85,
                 "db is wrong: 7 of 48 elements differ from the reference by more than the"

@@ -126,8 +126,7 @@ public final class PreSubmitCheck {
   }
 
   private static String displayName(PartResult part) {
-    String points = FeedbackWriter.points(part.maxScore());
-    return part.name() + " (" + points + (part.maxScore() == 1 ? " point)" : " points)");
+    return FirstLine.nameWithPoints(part);
   }
 
   private void check(PartResult part) {

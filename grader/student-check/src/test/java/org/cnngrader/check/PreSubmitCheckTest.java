@@ -202,12 +202,16 @@ class PreSubmitCheckTest {
     assertThat(conv2d.get("tests")).hasSize(13 * 5);
     com.fasterxml.jackson.databind.JsonNode failing =
         java.util.stream.StreamSupport.stream(conv2d.get("tests").spliterator(), false)
-            .filter(t -> t.get("name").asText().equals("conv2d/lesson-5x5-s1-p1: forward values"))
+            .filter(
+                t ->
+                    t.get("name")
+                        .asText()
+                        .equals("conv2d/lesson-5x5-s1-p1: forward values (2 points)"))
             .findFirst()
             .orElseThrow();
     assertThat(failing.toString())
         .isEqualTo(
-            "{\"name\":\"conv2d/lesson-5x5-s1-p1: forward values\",\"status\":\"fail\","
+            "{\"name\":\"conv2d/lesson-5x5-s1-p1: forward values (2 points)\",\"status\":\"fail\","
                 + "\"score\":0.0,\"message\":\"out is wrong: 25 of 25 elements differ from the"
                 + " reference by more than the tolerance 1e-7.\",\"line_no\":0}");
     // The grade the reporter sends: every test's score, out of every max_score.
