@@ -32,4 +32,29 @@ class FirstLineTest {
     assertThatThrownBy(() -> FirstLine.cut("a", 0))
         .hasMessage("a line is cut to 1 character or more, not 0");
   }
+
+  @Test
+  void theGistIsWhatIsWrongWithoutItsDetails() {
+    assertThat(
+            FirstLine.gist(
+                "out is wrong: 25 of 25 elements differ from the reference by more than the"
+                    + " tolerance 1e-7.",
+                100))
+        .isEqualTo("out is wrong");
+    assertThat(
+            FirstLine.gist(
+                "forward is not implemented yet (it threw UnsupportedOperationException: TODO)",
+                100))
+        .isEqualTo("forward is not implemented yet");
+    assertThat(
+            FirstLine.gist(
+                "forward threw java.lang.IllegalStateException: " + "x".repeat(1_000_000), 100))
+        .isEqualTo("forward threw java.lang.IllegalStateException");
+    assertThat(
+            FirstLine.gist(
+                "out should have shape [N, F, H', W'] = [1, 1, 3, 3], but was [1, 1, 5, 5]:", 100))
+        .isEqualTo("out should have shape [N, F, H', W'] = [1, 1, 3, 3], but was [1, 1, 5, 5]");
+    assertThat(FirstLine.gist("forward threw " + "E".repeat(500) + ": boom", 20))
+        .isEqualTo("forward threw EEEEEE\u2026 494 more characters not shown");
+  }
 }

@@ -71,7 +71,7 @@ public final class PreSubmitCheck {
   private static final String LIKELY_MISTAKE = "Likely mistake: ";
   private static final String SAME_MISTAKE = "Likely mistake: the same as above.";
 
-  /** How much of a failing part's first line of feedback Maven repeats in its list of failures. */
+  /** How many characters of what is wrong Maven repeats in its list of failures, at most. */
   static final int FAILURE_REASON_LENGTH = 100;
 
   /**
@@ -153,10 +153,11 @@ public final class PreSubmitCheck {
 
   /**
    * The one line that Maven lists again for a failing part after the score, under an index rather
-   * than the part's name: the part and the start of its feedback, which the check printed in full.
+   * than the part's name: the part and what is wrong with it, in a few words; the check printed the
+   * whole feedback above.
    */
   static String failureMessage(PartResult part) {
-    return part.name() + ": " + FirstLine.of(part, FAILURE_REASON_LENGTH);
+    return part.name() + ": " + FirstLine.gist(part, FAILURE_REASON_LENGTH);
   }
 
   /**

@@ -56,7 +56,7 @@ class PreSubmitCheckTest {
           .isInstanceOf(AssertionFailedError.class)
           .hasMessageStartingWith(test.getDisplayName().replaceAll(" \\(\\d+ points?\\)$", ": "))
           // Maven lists the message again: a short one, whose end the check printed in full.
-          .hasMessageMatching(".*not implemented yet.*")
+          .hasMessageEndingWith("not implemented yet")
           .hasMessageNotContaining("\n")
           .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
     }
@@ -121,8 +121,7 @@ class PreSubmitCheckTest {
             .orElseThrow();
     assertThatThrownBy(() -> dx.getExecutable().execute())
         .isInstanceOf(AssertionFailedError.class)
-        .hasMessage(
-            "conv2d/lesson-5x5-s1-p1: backward dx: dx is wrong: 25 of 25 elements differ from the reference by more than the tolerance 1e-7.");
+        .hasMessage("conv2d/lesson-5x5-s1-p1: backward dx: dx is wrong");
 
     assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains(
