@@ -56,9 +56,9 @@ final class ClassroomWorkflow {
             .map(l -> l.runner().layer().title() + " " + FeedbackWriter.points(l.maxScore()))
             .collect(Collectors.joining(", "));
     return """
-        # GitHub Classroom's autograding: on every push, the pre-submit check on the public cases, and
-        # the points of each layer (%s) sent to Classroom
-        # by its grading reporter. Written by `grader classroom` (grader %s).
+        # GitHub Classroom's autograding, written by `grader classroom` (grader %s).
+        # On every push: the pre-submit check on the public cases, then each layer's points sent to
+        # Classroom by its grading reporter (%s).
         # The final grade also uses hidden cases, which this repository does not hold.
         name: Autograding Tests
         "on":
@@ -106,8 +106,8 @@ final class ClassroomWorkflow {
                   runners: %s
         """
         .formatted(
-            points,
             graderVersion,
+            points,
             CHECKOUT,
             CHECKOUT_RELEASE,
             SETUP_JAVA,
