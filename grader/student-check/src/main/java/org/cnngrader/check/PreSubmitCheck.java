@@ -32,8 +32,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The student's pre-submit check: grades the student's compiled classes on the public fixtures with
  * the grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit
- * test, which passes or fails with the first line of the part's feedback. The student's build calls
- * it from a tiny test class:
+ * test, which passes, or fails with the part and what is wrong in a few words (the feedback in full
+ * is printed as the test runs). The student's build calls it from a tiny test class:
  *
  * <pre>
  * class PreSubmitCheckTest {
