@@ -25,5 +25,6 @@ class PreSubmitCheckTest {
   @AfterAll
   static void printScore() {
     CHECK.printScore(System.out);
+    CHECK.writeClassroomResults();
   }
 }

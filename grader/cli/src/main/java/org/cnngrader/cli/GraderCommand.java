@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Grades submissions of a CNN assignment's layers against ND4J reference fixtures, and"
-            + " builds the students' handout, the Gradescope bundle and the PrairieLearn grader.",
+            + " builds the students' handout, the GitHub Classroom template, the Gradescope bundle"
+            + " and the PrairieLearn grader.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:grading ran (whatever the scores); fixtures verified; handout or export written",
@@ -45,6 +46,7 @@ final class GraderCommand implements Callable<Integer> {
           ExportCommand.class,
           SimilarityCommand.class,
           HandoutCommand.class,
+          ClassroomCommand.class,
           GradescopeCommand.class,
           PrairieLearnCommand.class);
 

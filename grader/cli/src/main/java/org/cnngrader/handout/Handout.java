@@ -56,6 +56,13 @@ public final class Handout {
     return new Handout(entries, Secrets.in(roots, template));
   }
 
+  /** The same handout with more files, all audited against the same secrets. */
+  Handout with(List<HandoutEntry> more) {
+    List<HandoutEntry> all = new java.util.ArrayList<>(entries);
+    all.addAll(more);
+    return new Handout(all, secrets);
+  }
+
   /** Every file, sorted by path, as the zip will hold them. */
   public List<HandoutEntry> entries() {
     return entries;

@@ -2,6 +2,8 @@ package org.cnngrader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -40,6 +44,9 @@ class HandoutMavenBuildTest {
   static Path temp;
 
   private static Path zip;
+  private static Path classroom;
+  private static Path biasFolder;
+  private static MavenRun biasRun;
   private static List<Fixture> publicCases;
 
   @BeforeAll
@@ -47,6 +54,11 @@ class HandoutMavenBuildTest {
     zip = temp.resolve("student.zip");
     CommandLineRun cli = new CommandLineRun();
     assertThat(cli.run("handout", "--out", zip.toString())).as(cli.stderr()).isZero();
+    classroom = temp.resolve("classroom");
+    CommandLineRun classroomCli = new CommandLineRun();
+    assertThat(classroomCli.run("classroom", "--out", classroom.toString()))
+        .as(classroomCli.stderr())
+        .isZero();
     publicCases = FixtureFiles.load(HOME.resolve("fixtures"), Visibility.PUBLIC).fixtures();
   }
 
@@ -74,48 +86,148 @@ class HandoutMavenBuildTest {
         .contains("Tests run: 164, Failures: 0, Errors: 0, Skipped: 0")
         .contains("BUILD SUCCESS");
     assertNoHiddenCaseIn(run.output());
+    for (String runner : ClassroomCommandTest.RUNNERS) {
+      JsonNode result =
+          new ObjectMapper()
+              .readTree(folder.resolve("target/classroom/" + runner + ".json").toFile());
+      assertThat(result.get("status").asText()).as(runner).isEqualTo("pass");
+    }
   }
 
-  @Test
-  void aConv2dThatForgetsTheBiasNamesEachFailingPartAndEndsWithTheScore() throws Exception {
-    Path folder = unzippedWith("mistake-bias-missing", "bias");
+  /** The handout with a Conv2d that forgets its bias, and {@code mvn -B -q test} run there once. */
+  private static synchronized MavenRun biasRun() throws Exception {
+    if (biasRun == null) {
+      biasFolder = unzippedWith("mistake-bias-missing", "bias");
+      biasRun = mvnTest(biasFolder, "-q");
+    }
+    return biasRun;
+  }
 
-    MavenRun run = mvnTest(folder, "-q");
+  /** The points a Conv2d that forgets its bias loses on the public cases, and the parts. */
+  private record Lost(int parts, double points) {}
 
-    assertThat(run.exitCode()).as(run.output()).isZero();
+  private static Lost lostToTheBias() {
     int failing = 0;
     double lost = 0;
     for (Fixture fixture : publicCases) {
-      boolean biased =
-          fixture.layer().equals(Conv2dLayer.LAYER)
-              && Arrays.stream(fixture.input("b").data()).anyMatch(b -> b != 0);
-      for (Part part : fixture.layer().parts()) {
-        boolean fails = biased && part.equals(Conv2dLayer.FORWARD);
-        assertThat(run.output())
-            .contains((fails ? "  FAIL  " : "  PASS  ") + partName(fixture, part));
-        failing += fails ? 1 : 0;
-        lost += fails ? fixture.points(part) : 0;
+      if (biased(fixture)) {
+        failing++;
+        lost += fixture.points(Conv2dLayer.FORWARD);
       }
     }
-    assertThat(failing).isPositive();
+    return new Lost(failing, lost);
+  }
+
+  private static boolean biased(Fixture fixture) {
+    return fixture.layer().equals(Conv2dLayer.LAYER)
+        && Arrays.stream(fixture.input("b").data()).anyMatch(b -> b != 0);
+  }
+
+  @Test
+  void aConv2dThatForgetsTheBiasFailsTheBuildNamesEachFailingPartAndPrintsTheScore()
+      throws Exception {
+    MavenRun run = biasRun();
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    for (Fixture fixture : publicCases) {
+      for (Part part : fixture.layer().parts()) {
+        boolean fails = biased(fixture) && part.equals(Conv2dLayer.FORWARD);
+        assertThat(run.output())
+            .contains((fails ? "  FAIL  " : "  PASS  ") + partName(fixture, part));
+      }
+    }
+    Lost lost = lostToTheBias();
+    assertThat(lost.parts()).isPositive();
+    String scoreLine =
+        String.format(
+            "Pre-submit check: %s of 255 points on the 36 public cases (%d of 164 parts"
+                + " passed).%n",
+            FeedbackWriter.points(255 - lost.points()), 164 - lost.parts());
     assertThat(run.output())
         .contains(
             "  FAIL  conv2d/lesson-5x5-s1-p1: forward values (2 points)\n        out is wrong: ")
         .contains(
             "\n        Likely mistake: the bias is missing: out matches the sums without b[f]")
         .contains(PUBLIC_ONLY)
-        .doesNotContain("[ERROR]");
-    // The mistake is named once; the summary counts what it cost; the score comes last.
-    assertThat(run.output().split("Likely mistake: the bias is missing", -1)).hasSize(2);
-    // Maven resets colours at its end even when told not to use any: invisible, so left out.
-    assertThat(run.output().replace("\u001b[0m", ""))
         .containsPattern("\n  - Conv2d's forward leaves out the bias: \\d+ parts, \\d+ points\n")
-        .endsWith(
-            String.format(
-                "Pre-submit check: %s of 255 points on the 36 public cases (%d of 164 parts"
-                    + " passed).%n",
-                FeedbackWriter.points(255 - lost), 164 - failing));
+        .contains(scoreLine);
+    // The mistake is named once; the summary counts what it cost.
+    assertThat(run.output().split("Likely mistake: the bias is missing", -1)).hasSize(2);
+    // After the score, Maven lists each failing part in one line, then says the build failed:
+    // no stack trace, no feedback again.
+    String after = run.output().substring(run.output().indexOf(scoreLine) + scoreLine.length());
+    List<String> failures =
+        after
+            .lines()
+            .filter(l -> l.startsWith("[ERROR]   PreSubmitCheckTest.publicCases()["))
+            .toList();
+    assertThat(failures)
+        .hasSize(lost.parts())
+        .allMatch(
+            l ->
+                l.matches(
+                    "\\[ERROR]   PreSubmitCheckTest\\.publicCases\\(\\)\\[\\d+] conv2d/[^ ]+:"
+                        + " forward values: out is wrong"))
+        .contains(
+            "[ERROR]   PreSubmitCheckTest.publicCases()[22] conv2d/lesson-5x5-s1-p1: forward values:"
+                + " out is wrong");
+    assertThat(after)
+        .contains("[ERROR] Tests run: 164, Failures: " + lost.parts() + ", Errors: 0, Skipped: 0")
+        .contains("There are test failures.")
+        .doesNotContain("\tat ")
+        .doesNotContain("Likely mistake")
+        .doesNotContain("This case:");
+    assertThat(after.lines().count()).isLessThanOrEqualTo(lost.parts() + 16L);
     assertNoHiddenCaseIn(run.output());
+  }
+
+  @Test
+  void theCheckWritesEachLayersPointsAndClassroomsReporterReadsTheScoreTheCheckGave()
+      throws Exception {
+    MavenRun run = biasRun();
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    // The template repository is the handout with .github/ beside it.
+    copyFolder(classroom.resolve(".github"), biasFolder.resolve(".github"));
+    JsonNode workflow = ClassroomWorkflowRun.workflow(biasFolder);
+
+    Map<String, String> outputs = ClassroomWorkflowRun.runStep(biasFolder, workflow, "points");
+
+    double total = 0;
+    double max = 0;
+    for (String base64 : outputs.values()) {
+      JsonNode result = new ObjectMapper().readTree(Base64.getDecoder().decode(base64));
+      assertThat(result.get("status").asText()).isIn("pass", "fail");
+      max += result.get("max_score").asDouble();
+      for (JsonNode test : result.get("tests")) {
+        total += test.get("score").asDouble();
+      }
+    }
+    double points = 255 - lostToTheBias().points();
+    assertThat(total).isEqualTo(points);
+    assertThat(max).isEqualTo(255);
+    ClassroomWorkflowRun.Reported reported =
+        ClassroomWorkflowRun.report(
+            workflow,
+            ClassroomWorkflowRun.reporterEnvironment(workflow, Map.of("points", outputs)));
+    assertThat(reported.points()).isEqualTo("Points " + FeedbackWriter.points(points) + "/255");
+    assertThat(reported.output())
+        .contains("❌ conv2d/lesson-5x5-s1-p1: forward values (2 points)")
+        .contains("✅ maxpool2d/lesson-4x4-2x2-s2: forward shape (1 point)")
+        .contains("::error::Some tests failed.");
+    assertThat(reported.exitCode()).isEqualTo(1);
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private static List<String> partNames() {

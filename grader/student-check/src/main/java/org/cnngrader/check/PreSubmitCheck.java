@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.feedback.FirstLine;
 import org.cnngrader.feedback.LikelyMistakes;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
@@ -25,20 +27,22 @@ import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.sandbox.Sandboxes;
 import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.TestAbortedException;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The student's pre-submit check: grades the student's compiled classes on the public fixtures with
  * the grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit
- * test, which passes or is aborted with the part's feedback (never failed, so that the build ends
- * with the check's summary, not Maven's errors). The student's build calls it from a tiny test
- * class:
+ * test, which passes, or fails with the part and what is wrong in a few words (the feedback in full
+ * is printed as the test runs). The student's build calls it from a tiny test class:
  *
  * <pre>
  * class PreSubmitCheckTest {
  *   static final PreSubmitCheck CHECK = PreSubmitCheck.configuredByBuild();
  *   &#64;TestFactory Stream&lt;DynamicTest&gt; publicCases() { return CHECK.tests(); }
- *   &#64;AfterAll static void score() { CHECK.printScore(System.out); }
+ *   &#64;AfterAll static void score() {
+ *     CHECK.printScore(System.out);
+ *     CHECK.writeClassroomResults();
+ *   }
  * }
  * </pre>
  */
@@ -50,25 +54,48 @@ public final class PreSubmitCheck {
   /** The system property naming the fixtures root (every layer's public/ folder is used). */
   public static final String FIXTURES_PROPERTY = "grader.fixtures";
 
+  /**
+   * The system property naming the folder of the points per layer for GitHub Classroom's grading
+   * reporter; none are written when it is not set.
+   */
+  public static final String CLASSROOM_PROPERTY = "grader.classroom";
+
   private final Path classes;
   private final Path fixturesRoot;
   private final GradingOptions options;
   private final PrintStream progress;
+  private final Optional<Path> classroom;
   private SubmissionResult result;
   private final Set<String> toldMistakes = ConcurrentHashMap.newKeySet();
 
   private static final String LIKELY_MISTAKE = "Likely mistake: ";
   private static final String SAME_MISTAKE = "Likely mistake: the same as above.";
 
+  /** How many characters of what is wrong Maven repeats in its list of failures, at most. */
+  static final int FAILURE_REASON_LENGTH = 100;
+
   /**
    * @param progress where each part reports PASS or FAIL as its test runs
    */
   public PreSubmitCheck(
       Path classes, Path fixturesRoot, GradingOptions options, PrintStream progress) {
+    this(classes, fixturesRoot, options, progress, Optional.empty());
+  }
+
+  /**
+   * @param classroom where {@link #writeClassroomResults()} writes a file per layer, if anywhere
+   */
+  public PreSubmitCheck(
+      Path classes,
+      Path fixturesRoot,
+      GradingOptions options,
+      PrintStream progress,
+      Optional<Path> classroom) {
     this.classes = classes;
     this.fixturesRoot = fixturesRoot;
     this.options = options;
     this.progress = progress;
+    this.classroom = classroom;
   }
 
   /** The check as the student's build configures it, through system properties. */
@@ -77,7 +104,10 @@ public final class PreSubmitCheck {
         Path.of(required(CLASSES_PROPERTY)),
         Path.of(required(FIXTURES_PROPERTY)),
         GradingOptions.DEFAULT,
-        System.out);
+        System.out,
+        Optional.ofNullable(System.getProperty(CLASSROOM_PROPERTY))
+            .filter(folder -> !folder.isBlank())
+            .map(Path::of));
   }
 
   private static String required(String property) {
@@ -96,8 +126,7 @@ public final class PreSubmitCheck {
   }
 
   private static String displayName(PartResult part) {
-    String points = FeedbackWriter.points(part.maxScore());
-    return part.name() + " (" + points + (part.maxScore() == 1 ? " point)" : " points)");
+    return FirstLine.nameWithPoints(part);
   }
 
   private void check(PartResult part) {
@@ -114,22 +143,26 @@ public final class PreSubmitCheck {
           .lines()
           .map(line -> told && line.startsWith(LIKELY_MISTAKE) ? SAME_MISTAKE : line)
           .forEach(line -> progress.println("        " + line));
-      // A part that fails is reported to JUnit as aborted, not failed: Maven would otherwise end
-      // with every failure again (sorted as text) and a page of its own errors, after the score,
-      // which must be the last thing on the screen. IDEs show it apart from the passed parts, with
-      // this one line; the details are printed above.
-      String reason = FeedbackWriter.describe(part).lines().findFirst().orElse("failed");
-      TestAbortedException failed =
-          new TestAbortedException("FAIL " + displayName(part) + ": " + reason);
-      // The grader's stack is of no use to a student: the message is the whole story.
+      // A failing part fails its JUnit test, so that `mvn test` exits non-zero and an IDE marks it.
+      // The grader's stack is of no use to a student: the feedback above is the whole story.
+      AssertionFailedError failed = new AssertionFailedError(failureMessage(part));
       failed.setStackTrace(new StackTraceElement[0]);
       throw failed;
     }
   }
 
   /**
+   * The one line that Maven lists again for a failing part after the score, under an index rather
+   * than the part's name: the part and what is wrong with it, in a few words; the check printed the
+   * whole feedback above.
+   */
+  static String failureMessage(PartResult part) {
+    return part.name() + ": " + FirstLine.gist(part, FAILURE_REASON_LENGTH);
+  }
+
+  /**
    * The closing summary: the points of each layer, each likely mistake once with the parts and
-   * points it cost, and last the score in all, so that it is the last thing on the screen.
+   * points it cost, and last the score in all, the last line the check prints.
    */
   public String scoreLine() {
     SubmissionResult graded = result();
@@ -187,6 +220,21 @@ public final class PreSubmitCheck {
     out.println();
     out.println("=".repeat(78));
     out.println(scoreLine());
+  }
+
+  /**
+   * Writes the points of each layer for GitHub Classroom's grading reporter, one file per layer
+   * ({@code conv2d.json}, ...) in the folder the build names; nothing when it names none.
+   */
+  public void writeClassroomResults() {
+    if (classroom.isPresent()) {
+      try {
+        ClassroomResults.write(result(), classroom.get());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the points per layer to " + classroom.get(), e);
+      }
+    }
   }
 
   /** Grades on first use, once: every test of the run reads the same result. */

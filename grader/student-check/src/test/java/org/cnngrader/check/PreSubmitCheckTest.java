@@ -16,7 +16,7 @@ import org.cnngrader.layers.Layers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The student's check, on the untouched template and on a correct solution: the template compiles
@@ -53,9 +53,12 @@ class PreSubmitCheckTest {
     for (DynamicTest test : tests) {
       assertThatThrownBy(() -> test.getExecutable().execute())
           .as(test.getDisplayName())
-          .isInstanceOf(TestAbortedException.class)
-          .hasMessageStartingWith("FAIL " + test.getDisplayName() + ": ")
-          .hasMessageContaining("is not implemented yet");
+          .isInstanceOf(AssertionFailedError.class)
+          .hasMessageStartingWith(test.getDisplayName().replaceAll(" \\(\\d+ points?\\)$", ": "))
+          // Maven lists the message again: a short one, whose end the check printed in full.
+          .hasMessageEndingWith("not implemented yet")
+          .hasMessageNotContaining("\n")
+          .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
     }
     assertThat(check.scoreLine())
         .isEqualTo(
@@ -81,20 +84,24 @@ class PreSubmitCheckTest {
             "Pre-submit check: 255 of 255 points on the 36 public cases (164 of 164 parts passed).");
   }
 
-  /**
-   * The check of an example compiled as the student's build compiles it, printing to {@code
-   * printed}.
-   */
-  private PreSubmitCheck compiledCheckOf(String example, java.io.ByteArrayOutputStream printed)
-      throws Exception {
+  private Path compiledClassesOf(String example) throws Exception {
     Compilation compilation =
         new SubmissionCompiler(
                 Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
             .compile(
                 repository().resolve("fixtures/submissions").resolve(example),
                 temp.resolve("work-" + example));
+    return ((Compilation.Compiled) compilation).classes();
+  }
+
+  /**
+   * The check of an example compiled as the student's build compiles it, printing to {@code
+   * printed}.
+   */
+  private PreSubmitCheck compiledCheckOf(String example, java.io.ByteArrayOutputStream printed)
+      throws Exception {
     return new PreSubmitCheck(
-        ((Compilation.Compiled) compilation).classes(),
+        compiledClassesOf(example),
         repository().resolve("fixtures"),
         GradingOptions.DEFAULT,
         new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -112,7 +119,9 @@ class PreSubmitCheckTest {
                 t -> t.getDisplayName().equals("conv2d/lesson-5x5-s1-p1: backward dx (2 points)"))
             .findFirst()
             .orElseThrow();
-    assertThatThrownBy(() -> dx.getExecutable().execute()).isInstanceOf(TestAbortedException.class);
+    assertThatThrownBy(() -> dx.getExecutable().execute())
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage("conv2d/lesson-5x5-s1-p1: backward dx: dx is wrong");
 
     assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains(
@@ -131,7 +140,7 @@ class PreSubmitCheckTest {
     for (DynamicTest test : check.tests().toList()) {
       try {
         test.getExecutable().execute();
-      } catch (TestAbortedException e) {
+      } catch (AssertionFailedError e) {
         failed++;
       }
     }
@@ -155,6 +164,81 @@ class PreSubmitCheckTest {
                 "Pre-submit check: %s of 255 points on the 36 public cases (%d of 164 parts"
                     + " passed).",
                 FeedbackWriter.points(check.result().score()), 164 - failed));
+  }
+
+  @Test
+  void writesEachLayersPointsForGitHubClassroomAsTheCheckGaveThem() throws Exception {
+    PreSubmitCheck check =
+        new PreSubmitCheck(
+            compiledClassesOf("mistake-bias-missing"),
+            repository().resolve("fixtures"),
+            GradingOptions.DEFAULT,
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+            java.util.Optional.of(temp.resolve("target/classroom")));
+
+    check.writeClassroomResults();
+
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    try (java.util.stream.Stream<Path> files =
+        java.nio.file.Files.list(temp.resolve("target/classroom"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted())
+          .containsExactly(
+              "conv2d.json", "maxpool2d.json", "spatialbatchnorm.json", "spatialgroupnorm.json");
+    }
+    com.fasterxml.jackson.databind.JsonNode conv2d =
+        json.readTree(temp.resolve("target/classroom/conv2d.json").toFile());
+    assertThat(conv2d.get("version").asInt()).isEqualTo(1);
+    assertThat(conv2d.get("status").asText()).isEqualTo("fail");
+    assertThat(conv2d.get("max_score").asDouble()).isEqualTo(104);
+    double conv2dPoints = 0;
+    for (com.fasterxml.jackson.databind.JsonNode test : conv2d.get("tests")) {
+      conv2dPoints += test.get("score").asDouble();
+      assertThat(test.get("line_no").asInt()).isZero();
+      assertThat(test.has("message")).isEqualTo(test.get("status").asText().equals("fail"));
+    }
+    assertThat(conv2dPoints).isEqualTo(80);
+    assertThat(conv2d.get("tests")).hasSize(13 * 5);
+    com.fasterxml.jackson.databind.JsonNode failing =
+        java.util.stream.StreamSupport.stream(conv2d.get("tests").spliterator(), false)
+            .filter(
+                t ->
+                    t.get("name")
+                        .asText()
+                        .equals("conv2d/lesson-5x5-s1-p1: forward values (2 points)"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(failing.toString())
+        .isEqualTo(
+            "{\"name\":\"conv2d/lesson-5x5-s1-p1: forward values (2 points)\",\"status\":\"fail\","
+                + "\"score\":0.0,\"message\":\"out is wrong: 25 of 25 elements differ from the"
+                + " reference by more than the tolerance 1e-7.\",\"line_no\":0}");
+    // The grade the reporter sends: every test's score, out of every max_score.
+    double total = 0;
+    double max = 0;
+    for (String layer :
+        java.util.List.of("conv2d", "maxpool2d", "spatialbatchnorm", "spatialgroupnorm")) {
+      com.fasterxml.jackson.databind.JsonNode result =
+          json.readTree(temp.resolve("target/classroom/" + layer + ".json").toFile());
+      max += result.get("max_score").asDouble();
+      for (com.fasterxml.jackson.databind.JsonNode test : result.get("tests")) {
+        total += test.get("score").asDouble();
+      }
+      if (!layer.equals("conv2d")) {
+        assertThat(result.get("status").asText()).as(layer).isEqualTo("pass");
+      }
+    }
+    assertThat(total).isEqualTo(check.result().score()).isEqualTo(231);
+    assertThat(max).isEqualTo(check.result().maxScore()).isEqualTo(255);
+  }
+
+  @Test
+  void writesNoClassroomResultsWhenTheBuildNamesNoFolder() throws Exception {
+    PreSubmitCheck check = checkOf(repository().resolve("fixtures/submissions/correct-loops"));
+
+    check.writeClassroomResults();
+
+    assertThat(temp.resolve("target")).doesNotExist();
   }
 
   @Test
