@@ -73,7 +73,7 @@ public final class HtmlReport {
       body.appendElement("h2").text(table.title());
       partsTable(body, table, result);
     }
-    List<Failures.Group> failed = Failures.grouped(result);
+    List<Failures.Group> failed = Failures.grouped(result, new TextBudget());
     if (!failed.isEmpty()) {
       body.appendElement("h2").text("What failed");
       for (Failures.Group group : failed) {
