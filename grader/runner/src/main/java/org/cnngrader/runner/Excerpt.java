@@ -21,7 +21,7 @@ public final class Excerpt {
   public static final int MESSAGE = 1_000;
 
   /** One stack frame: class, method and file names, all of the submission's choosing. */
-  public static final int FRAME = 300;
+  public static final int FRAME = 200;
 
   /** How many of a stack trace's frames are kept: the innermost, where the student's code is. */
   public static final int FRAMES = 12;
@@ -33,7 +33,7 @@ public final class Excerpt {
   public static final int DIAGNOSTICS = 10_000;
 
   /** The feedback of one part of a case, whatever it quotes. */
-  public static final int PART = 8_000;
+  public static final int PART = 4_000;
 
   /**
    * A submission's summary: its counts, the static check's findings and the start of what its code
