@@ -119,21 +119,19 @@ public final class Submissions {
       if (earlier != null) {
         String earlierId = ids.get(key(base));
         listener.warning(
-            Excerpt.cut(
-                "two submissions would have the id '"
-                    + base
-                    + "'"
-                    + (earlierId.equals(base) ? "" : " (ids are compared without case)")
-                    + ": "
-                    + earlier.source().where()
-                    + " is graded as '"
-                    + earlierId
-                    + "', "
-                    + one.source().where()
-                    + " as '"
-                    + id
-                    + "'",
-                Excerpt.MESSAGE));
+            "two submissions would have the id '"
+                + base
+                + "'"
+                + (earlierId.equals(base) ? "" : " (ids are compared without case)")
+                + ": "
+                + earlier.source().where()
+                + " is graded as '"
+                + earlierId
+                + "', "
+                + one.source().where()
+                + " as '"
+                + id
+                + "'");
       }
       holders.put(key(id), one);
       ids.put(key(id), id);
