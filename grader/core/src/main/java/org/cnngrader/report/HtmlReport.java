@@ -1,5 +1,6 @@
 package org.cnngrader.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cnngrader.feedback.FeedbackWriter;
@@ -160,12 +161,19 @@ public final class HtmlReport {
 
   private static void heatMaps(Element body, Verdict.WrongValues wrong, ImageBudget images) {
     HeatMaps.Maps maps = HeatMaps.of(wrong.expected(), wrong.actual());
-    Element figures = body.appendElement("div").addClass("maps");
+    List<HeatMaps.Slice> shown = new ArrayList<>();
     for (HeatMaps.Slice slice : maps.slices()) {
       int size = slice.expected().length() + slice.actual().length() + slice.difference().length();
       if (!images.take(size)) {
         break;
       }
+      shown.add(slice);
+    }
+    if (shown.isEmpty()) {
+      return;
+    }
+    Element figures = body.appendElement("div").addClass("maps");
+    for (HeatMaps.Slice slice : shown) {
       Element figure = figures.appendElement("figure");
       Element row = figure.appendElement("div").addClass("slice");
       image(row, slice.expected(), "expected", wrong.tensor() + slice.label());
@@ -181,10 +189,10 @@ public final class HtmlReport {
             + "); differences: white 0 to black "
             + short3(maps.differenceRange())
             + "; magenta: NaN or infinite.";
-    if (maps.total() > maps.slices().size()) {
+    if (maps.total() > shown.size()) {
       scale +=
           " Showing the "
-              + maps.slices().size()
+              + shown.size()
               + " of "
               + maps.total()
               + " maps that differ most; the others are left out.";
