@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cnngrader.runner.Excerpt;
 
 /** The outcome of compiling a submission; {@code notes} say what was adjusted on the way. */
 public sealed interface Compilation {
@@ -19,8 +20,11 @@ public sealed interface Compilation {
   record Compiled(Path classes, List<String> notes, Map<String, String> classesLeftOut)
       implements Compilation {
     public Compiled {
-      notes = List.copyOf(notes);
-      classesLeftOut = Collections.unmodifiableMap(new LinkedHashMap<>(classesLeftOut));
+      notes = boundedNotes(notes);
+      Map<String, String> firstErrors = new LinkedHashMap<>();
+      classesLeftOut.forEach(
+          (type, error) -> firstErrors.put(type, Excerpt.cut(error, Excerpt.MESSAGE)));
+      classesLeftOut = Collections.unmodifiableMap(firstErrors);
     }
 
     public Compiled(Path classes, List<String> notes) {
@@ -34,7 +38,9 @@ public sealed interface Compilation {
    */
   record Failed(String diagnostics, List<String> notes) implements Compilation {
     public Failed {
-      notes = List.copyOf(notes);
+      // The compiler quotes the submission's lines and names, as many as there are errors.
+      diagnostics = Excerpt.cut(diagnostics, Excerpt.DIAGNOSTICS);
+      notes = boundedNotes(notes);
     }
   }
 
@@ -44,5 +50,10 @@ public sealed interface Compilation {
     public List<String> notes() {
       return List.of();
     }
+  }
+
+  /** Each note cut to {@link Excerpt#MESSAGE}: notes name the submission's files. */
+  private static List<String> boundedNotes(List<String> notes) {
+    return notes.stream().map(note -> Excerpt.cut(note, Excerpt.MESSAGE)).toList();
   }
 }

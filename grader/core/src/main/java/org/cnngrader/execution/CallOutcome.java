@@ -2,6 +2,7 @@ package org.cnngrader.execution;
 
 import java.time.Duration;
 import java.util.List;
+import org.cnngrader.runner.Excerpt;
 import org.cnngrader.runner.Member;
 
 /** What happened when the child called one member of the student's class. */
@@ -10,10 +11,16 @@ public sealed interface CallOutcome<T> {
   /** The call returned {@code value} (which may be null, or ragged: nothing is checked here). */
   record Returned<T>(T value) implements CallOutcome<T> {}
 
-  /** The call threw; {@code frames} are the student's own stack frames, innermost first. */
+  /**
+   * The call threw; {@code frames} are the student's own stack frames, innermost first. All of it
+   * is of the student's choosing, so each is cut to the bounds of {@link Excerpt} here, where it
+   * arrives from the child.
+   */
   record Threw<T>(String type, String message, List<String> frames) implements CallOutcome<T> {
     public Threw {
-      frames = List.copyOf(frames);
+      type = Excerpt.cut(type, Excerpt.NAME);
+      message = Excerpt.cut(message, Excerpt.MESSAGE);
+      frames = boundedFrames(frames);
     }
 
     /** An error of the JVM itself: out of memory or stack, after which a fresh JVM is safer. */
@@ -31,8 +38,16 @@ public sealed interface CallOutcome<T> {
    */
   record Exited<T>(String how, Integer status, List<String> frames) implements CallOutcome<T> {
     public Exited {
-      frames = List.copyOf(frames);
+      frames = boundedFrames(frames);
     }
+  }
+
+  /** The innermost {@link Excerpt#FRAMES} frames, each cut to {@link Excerpt#FRAME}. */
+  private static List<String> boundedFrames(List<String> frames) {
+    return frames.stream()
+        .limit(Excerpt.FRAMES)
+        .map(frame -> Excerpt.cut(frame, Excerpt.FRAME))
+        .toList();
   }
 
   /**

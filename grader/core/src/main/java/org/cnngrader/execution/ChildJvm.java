@@ -29,6 +29,7 @@ import org.cnngrader.resources.ChildResources;
 import org.cnngrader.resources.ChildUsage;
 import org.cnngrader.runner.Backprop;
 import org.cnngrader.runner.ChildMain;
+import org.cnngrader.runner.Excerpt;
 import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
 import org.cnngrader.runner.Protocol;
@@ -345,7 +346,7 @@ final class ChildJvm implements AutoCloseable {
                 }
                 Map<Member, String> problems = new LinkedHashMap<>();
                 for (int i = 0; i < count; i++) {
-                  problems.put(member(in), Wire.readString(in));
+                  problems.put(member(in), readText(Excerpt.MESSAGE));
                 }
                 reports.add(problems);
               }
@@ -509,19 +510,27 @@ final class ChildJvm implements AutoCloseable {
       changes.add(
           new InputChange(
               member(in),
-              Wire.readString(in),
-              Wire.readString(in),
+              readText(Excerpt.NAME),
+              readText(Excerpt.NAME),
               Double.longBitsToDouble(in.readLong()),
               Double.longBitsToDouble(in.readLong()),
-              Wire.readString(in)));
+              readText(Excerpt.NAME)));
     }
     List<String> threads = new ArrayList<>();
     int threadCount = boundedCount();
     for (int i = 0; i < threadCount; i++) {
-      threads.add(Wire.readString(in));
+      threads.add(readText(Excerpt.NAME));
     }
     int background = in.readInt();
     return new CallOutcome.Returned<>(new CaseEnd(changes, threads, background));
+  }
+
+  /**
+   * A string from the child, cut to {@code limit}: the child cuts too, but it is the student's
+   * process, so its words are bounded again where they arrive.
+   */
+  private String readText(int limit) throws IOException {
+    return Excerpt.cut(Wire.readString(in), limit);
   }
 
   private int boundedCount() throws IOException {

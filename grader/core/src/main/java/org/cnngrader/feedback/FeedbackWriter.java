@@ -21,6 +21,7 @@ import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.Part;
 import org.cnngrader.layer.Setting;
 import org.cnngrader.runner.Backprop;
+import org.cnngrader.runner.Excerpt;
 import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
 import org.cnngrader.runner.Step;
@@ -46,7 +47,8 @@ public final class FeedbackWriter {
     for (Warning warning : part.warnings()) {
       text += "\nWarning: " + Warnings.describe(warning);
     }
-    return text;
+    // Each quoted string is bounded where it arrived; a part quotes several.
+    return Excerpt.cut(text, Excerpt.PART);
   }
 
   /**
@@ -586,12 +588,12 @@ public final class FeedbackWriter {
         text.append('\n');
       }
       if (result.output().discardedBytes() > 0) {
-        text.append("(")
-            .append(result.output().discardedBytes())
-            .append(" more bytes of output were discarded)\n");
+        text.append(Excerpt.notice(result.output().discardedBytes(), "bytes of output"))
+            .append('\n');
       }
     }
-    return text.toString().replace("\r\n", "\n");
+    // Findings of the static check are one line each, as many as the submission makes.
+    return Excerpt.cut(text.toString().replace("\r\n", "\n"), Excerpt.SUMMARY);
   }
 
   /**
@@ -611,6 +613,11 @@ public final class FeedbackWriter {
   }
 
   private static Optional<String> headline(SubmissionResult result, List<PartResult> parts) {
+    // One line in a table row: a message's whole bound would be a page.
+    return firstProblem(result, parts).map(line -> Excerpt.cut(line, Excerpt.MESSAGE));
+  }
+
+  private static Optional<String> firstProblem(SubmissionResult result, List<PartResult> parts) {
     Optional<Compilation> compilation = result.compilation();
     if (compilation.isPresent() && compilation.get() instanceof Compilation.NoSources none) {
       return Optional.of(none.reason());

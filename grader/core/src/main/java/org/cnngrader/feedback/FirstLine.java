@@ -1,7 +1,7 @@
 package org.cnngrader.feedback;
 
-import java.util.Locale;
 import org.cnngrader.grading.PartResult;
+import org.cnngrader.runner.Excerpt;
 
 /**
  * A part in one line, for the places that show one line per part beside the whole feedback
@@ -14,7 +14,7 @@ public final class FirstLine {
 
   /** The first line of the part's feedback, at most {@code length} characters of it. */
   public static String of(PartResult part, int length) {
-    return cut(FeedbackWriter.describe(part).lines().findFirst().orElse("failed"), length);
+    return Excerpt.cut(FeedbackWriter.describe(part).lines().findFirst().orElse("failed"), length);
   }
 
   /**
@@ -36,7 +36,7 @@ public final class FirstLine {
       }
     }
     String words = line.substring(0, end);
-    return cut(words.endsWith(":") ? words.substring(0, words.length() - 1) : words, length);
+    return Excerpt.cut(words.endsWith(":") ? words.substring(0, words.length() - 1) : words, length);
   }
 
   /**
@@ -46,22 +46,5 @@ public final class FirstLine {
   public static String nameWithPoints(PartResult part) {
     String points = FeedbackWriter.points(part.maxScore());
     return part.name() + " (" + points + (part.maxScore() == 1 ? " point)" : " points)");
-  }
-
-  /** {@code line} itself, or its first {@code length} characters and how many more there were. */
-  static String cut(String line, int length) {
-    if (length < 1) {
-      throw new IllegalArgumentException("a line is cut to 1 character or more, not " + length);
-    }
-    if (line.length() <= length) {
-      return line;
-    }
-    // Never between the two halves of a character outside the Basic Multilingual Plane.
-    int end = Character.isHighSurrogate(line.charAt(length - 1)) ? length - 1 : length;
-    return String.format(
-        Locale.ROOT,
-        "%s\u2026 %,d more characters not shown",
-        line.substring(0, end),
-        line.length() - end);
   }
 }

@@ -2,6 +2,7 @@ package org.cnngrader.inspect;
 
 import java.util.Comparator;
 import java.util.Objects;
+import org.cnngrader.runner.Excerpt;
 
 /**
  * One use of a flagged member in a submission's bytecode.
@@ -37,6 +38,10 @@ public record Finding(
     if (line < 1 && line != UNKNOWN_LINE) {
       throw new IllegalArgumentException("line must be positive or UNKNOWN_LINE, found " + line);
     }
+    // Names of the submission's choosing, which every report of the finding quotes.
+    className = Excerpt.cut(className, Excerpt.NAME);
+    methodName = Excerpt.cut(methodName, Excerpt.NAME);
+    member = Excerpt.cut(member, Excerpt.NAME);
   }
 
   /**

@@ -26,6 +26,7 @@ import org.cnngrader.intake.Submissions.Found;
 import org.cnngrader.intake.Submissions.Source;
 import org.cnngrader.intake.Submissions.Submission;
 import org.cnngrader.report.Student;
+import org.cnngrader.runner.Excerpt;
 
 /**
  * What a TA hands the grader, turned into submission folders: folders as they are, zips extracted
@@ -479,8 +480,9 @@ public final class Intake implements AutoCloseable {
     }
   }
 
+  /** A warning names files of the student's naming: an archive's entries may be 64 KiB long. */
   private void warn(String warning) {
-    listener.warning(warning);
+    listener.warning(Excerpt.cut(warning, Excerpt.MESSAGE));
   }
 
   @Override

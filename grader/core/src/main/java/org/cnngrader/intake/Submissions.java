@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cnngrader.report.Student;
+import org.cnngrader.runner.Excerpt;
 
 /**
  * Submissions with their ids: the name they were found under (a folder's, a zip's without ".zip", a
@@ -165,7 +166,9 @@ public final class Submissions {
   private static String safeName(String name) {
     StringBuilder plain = new StringBuilder(name.length());
     name.codePoints().forEach(c -> plain.appendCodePoint(Character.isISOControl(c) ? '_' : c));
-    String safe = plain.toString().replace('/', '_').replace('\\', '_');
+    // An id names the submission's folder and every report's title: a file name of the student's
+    // choosing may be longer than a file system allows.
+    String safe = Excerpt.cut(plain.toString().replace('/', '_').replace('\\', '_'), Excerpt.NAME);
     return safe.isEmpty() || safe.equals(".") || safe.equals("..") ? "submission" : safe;
   }
 

@@ -25,7 +25,8 @@ final class Failures {
 
   private Failures() {}
 
-  static List<Group> grouped(SubmissionResult result) {
+  /** The groups, each feedback cut to what is left of {@code budget}. */
+  static List<Group> grouped(SubmissionResult result, TextBudget budget) {
     Map<String, List<PartResult>> byFeedback = new LinkedHashMap<>();
     for (PartResult part : result.parts()) {
       if (!part.passed()) {
@@ -35,7 +36,7 @@ final class Failures {
       }
     }
     List<Group> groups = new ArrayList<>();
-    byFeedback.forEach((feedback, parts) -> groups.add(new Group(feedback, parts)));
+    byFeedback.forEach((feedback, parts) -> groups.add(new Group(budget.take(feedback), parts)));
     return groups;
   }
 

@@ -1,5 +1,7 @@
 package org.cnngrader.report;
 
+import org.cnngrader.runner.Excerpt;
+
 /**
  * A submission the grader could not grade through a fault of its own or of the machine (a full
  * disk, a child JVM that cannot start): never a zero for the student, and graded again next run.
@@ -13,5 +15,7 @@ public record GraderError(String id, String message) {
     if (message == null || message.isBlank()) {
       throw new IllegalArgumentException("grader error of " + id + " must say what went wrong");
     }
+    // A fault's words may quote what it failed on: a name in a submission's archive, say.
+    message = Excerpt.cut(message, Excerpt.MESSAGE);
   }
 }

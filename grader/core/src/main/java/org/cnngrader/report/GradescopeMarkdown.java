@@ -22,8 +22,9 @@ final class GradescopeMarkdown {
     return of(FeedbackWriter.summary(result));
   }
 
-  static String part(PartResult part) {
-    return of(FeedbackWriter.describe(part));
+  /** A part's feedback, out of {@code budget}: the file's share that its tests quote. */
+  static String part(PartResult part, TextBudget budget) {
+    return of(budget.take(FeedbackWriter.describe(part)));
   }
 
   /**

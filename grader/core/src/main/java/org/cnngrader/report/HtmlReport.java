@@ -1,5 +1,6 @@
 package org.cnngrader.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cnngrader.feedback.FeedbackWriter;
@@ -42,6 +43,12 @@ public final class HtmlReport {
       .label { font-size: .75em; color: #555; }
       """;
 
+  /**
+   * Bytes of the heat maps' data URLs, all together: they show the student's values, so how well
+   * they compress is of the student's making.
+   */
+  static final int IMAGE_BUDGET = 1_000_000;
+
   private HtmlReport() {}
 
   public static String render(SubmissionResult result) {
@@ -73,11 +80,20 @@ public final class HtmlReport {
       body.appendElement("h2").text(table.title());
       partsTable(body, table, result);
     }
-    List<Failures.Group> failed = Failures.grouped(result);
+    List<Failures.Group> failed = Failures.grouped(result, new TextBudget());
     if (!failed.isEmpty()) {
       body.appendElement("h2").text("What failed");
+      ImageBudget images = new ImageBudget(IMAGE_BUDGET);
       for (Failures.Group group : failed) {
-        failure(body, group, result);
+        failure(body, group, result, images);
+      }
+      if (images.leftOut()) {
+        body.appendElement("p")
+            .addClass("note")
+            .text(
+                "Some heat maps are left out to keep this page small: its pictures take "
+                    + String.format(Locale.ROOT, "%,d", IMAGE_BUDGET)
+                    + " bytes at most.");
       }
     }
     body.appendElement("h2").text("Summary as the student sees it");
@@ -128,7 +144,8 @@ public final class HtmlReport {
   }
 
   /** One feedback text with the parts that share it (the anchors of all of them lead here). */
-  private static void failure(Element body, Failures.Group group, SubmissionResult result) {
+  private static void failure(
+      Element body, Failures.Group group, SubmissionResult result, ImageBudget images) {
     PartResult part = group.parts().get(0);
     Element heading = body.appendElement("h3").text(Failures.title(group));
     heading.attr("id", anchor(result, part));
@@ -138,14 +155,25 @@ public final class HtmlReport {
     body.appendElement("pre").text(SummaryTable.printableLines(group.feedback()));
     if (part.verdict() instanceof Verdict.WrongValues wrong
         && (wrong.expected().shape().rank() == 4 || wrong.expected().shape().rank() == 1)) {
-      heatMaps(body, wrong);
+      heatMaps(body, wrong, images);
     }
   }
 
-  private static void heatMaps(Element body, Verdict.WrongValues wrong) {
+  private static void heatMaps(Element body, Verdict.WrongValues wrong, ImageBudget images) {
     HeatMaps.Maps maps = HeatMaps.of(wrong.expected(), wrong.actual());
-    Element figures = body.appendElement("div").addClass("maps");
+    List<HeatMaps.Slice> shown = new ArrayList<>();
     for (HeatMaps.Slice slice : maps.slices()) {
+      int size = slice.expected().length() + slice.actual().length() + slice.difference().length();
+      if (!images.take(size)) {
+        break;
+      }
+      shown.add(slice);
+    }
+    if (shown.isEmpty()) {
+      return;
+    }
+    Element figures = body.appendElement("div").addClass("maps");
+    for (HeatMaps.Slice slice : shown) {
       Element figure = figures.appendElement("figure");
       Element row = figure.appendElement("div").addClass("slice");
       image(row, slice.expected(), "expected", wrong.tensor() + slice.label());
@@ -161,10 +189,10 @@ public final class HtmlReport {
             + "); differences: white 0 to black "
             + short3(maps.differenceRange())
             + "; magenta: NaN or infinite.";
-    if (maps.total() > maps.slices().size()) {
+    if (maps.total() > shown.size()) {
       scale +=
           " Showing the "
-              + maps.slices().size()
+              + shown.size()
               + " of "
               + maps.total()
               + " maps that differ most; the others are left out.";

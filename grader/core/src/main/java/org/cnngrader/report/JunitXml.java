@@ -9,6 +9,7 @@ import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.runner.Excerpt;
 
 /**
  * A submission's results as JUnit XML, which GitLab ({@code artifacts:reports:junit}) and other CI
@@ -49,8 +50,9 @@ public final class JunitXml {
       attribute(xml, "errors", "0");
       attribute(xml, "skipped", "0");
       attribute(xml, "time", seconds);
+      TextBudget budget = new TextBudget();
       for (PartResult part : result.parts()) {
-        testCase(xml, result.id(), part);
+        testCase(xml, result.id(), part, budget);
       }
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
@@ -65,7 +67,7 @@ public final class JunitXml {
     return text.toString();
   }
 
-  private static void testCase(XMLStreamWriter xml, String id, PartResult part)
+  private static void testCase(XMLStreamWriter xml, String id, PartResult part, TextBudget budget)
       throws XMLStreamException {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("testcase");
@@ -82,10 +84,13 @@ public final class JunitXml {
             + ")");
     attribute(xml, "time", "0");
     if (!part.passed()) {
-      String feedback = FeedbackWriter.describe(part);
+      String feedback = budget.take(FeedbackWriter.describe(part));
       xml.writeCharacters("\n      ");
       xml.writeStartElement("failure");
-      attribute(xml, "message", feedback.lines().findFirst().orElse("failed"));
+      attribute(
+          xml,
+          "message",
+          Excerpt.cut(feedback.lines().findFirst().orElse("failed"), TextBudget.PER_PART));
       attribute(xml, "type", part.verdict().getClass().getSimpleName());
       xml.writeCharacters(XmlText.clean(feedback));
       xml.writeEndElement();

@@ -46,7 +46,7 @@ public final class MarkdownReport {
       partsTable(md, table);
       md.append('\n');
     }
-    List<Failures.Group> failed = Failures.grouped(result);
+    List<Failures.Group> failed = Failures.grouped(result, new TextBudget());
     if (!failed.isEmpty()) {
       md.append("## What failed\n");
       for (Failures.Group group : failed) {

@@ -18,6 +18,7 @@ import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
 import org.cnngrader.grading.Verdict;
+import org.cnngrader.runner.Excerpt;
 
 /**
  * A submission's results in PrairieLearn's external-grader format ({@code results.json} of its
@@ -118,7 +119,7 @@ public final class PrairieLearnResults {
               true,
               "each layer's public parts are one test, without their feedback"));
 
-  private static final int NAME = 200;
+  private static final int NAME = Excerpt.NAME;
   private static final int FORMAT_ERROR = 4_000;
 
   private PrairieLearnResults() {}
@@ -186,7 +187,7 @@ public final class PrairieLearnResults {
             + " no attempt; fix the errors below and submit again.");
     ArrayNode formatErrors = root.putArray("format_errors");
     int each = Math.min(FORMAT_ERROR, shape.output() / errors.size());
-    errors.forEach(error -> formatErrors.add(Cut.toLength(error, each)));
+    errors.forEach(error -> formatErrors.add(Excerpt.cut(error, each)));
     return root;
   }
 
@@ -195,7 +196,7 @@ public final class PrairieLearnResults {
     root.put("gradable", true);
     double max = result.maxScore();
     root.put("score", max > 0 ? Math.min(1, Math.max(0, result.score() / max)) : 0);
-    root.put("message", Cut.toLength(message(result), shape.message()));
+    root.put("message", Excerpt.cut(message(result), shape.message()));
     ArrayNode tests = root.putArray("tests");
     ImageBudget budget = new ImageBudget(shape.images());
     if (shape.publicPartsPerLayer()) {
@@ -211,7 +212,7 @@ public final class PrairieLearnResults {
         "hidden cases",
         "Cases whose inputs are not shown, so that code cannot fit them.");
     List<String> notes = new ArrayList<>();
-    if (budget.leftOut) {
+    if (budget.leftOut()) {
       notes.add(
           "Some heat maps are left out to keep these results small; your course staff's report"
               + " has them all.");
@@ -222,7 +223,7 @@ public final class PrairieLearnResults {
               + shape.shortened()
               + ". Your course staff's report has everything.");
     }
-    String output = Cut.toLength(summary(result), shape.output());
+    String output = Excerpt.cut(summary(result), shape.output());
     root.put("output", notes.isEmpty() ? output : output + "\n" + String.join("\n", notes));
     return root;
   }
@@ -258,10 +259,10 @@ public final class PrairieLearnResults {
 
   private static void publicTest(
       ObjectNode test, PartResult part, Shape shape, ImageBudget budget) {
-    test.put("name", Cut.toLength(part.name(), NAME));
+    test.put("name", Excerpt.cut(part.name(), NAME));
     test.put(
         "description",
-        Cut.toLength(
+        Excerpt.cut(
             part.fixture().description() == null
                 ? part.part().label()
                 : part.fixture().description(),
@@ -273,9 +274,9 @@ public final class PrairieLearnResults {
     int newline = feedback.indexOf('\n');
     String first = newline < 0 ? feedback : feedback.substring(0, newline);
     String rest = newline < 0 ? "" : feedback.substring(newline + 1);
-    test.put("message", Cut.toLength(first, shape.testMessage()));
+    test.put("message", Excerpt.cut(first, shape.testMessage()));
     if (!rest.isBlank() && shape.testOutput() > 0) {
-      test.put("output", Cut.toLength(rest, shape.testOutput()));
+      test.put("output", Excerpt.cut(rest, shape.testOutput()));
     }
     if (shape.images() > 0
         && part.verdict() instanceof Verdict.WrongValues wrong
@@ -307,28 +308,6 @@ public final class PrairieLearnResults {
           test.put("max_points", ofLayer.stream().mapToDouble(PartResult::maxScore).sum());
           test.put("message", passed + " of " + ofLayer.size() + " parts passed");
         });
-  }
-
-  /** What is left of the bytes images may take, and whether one was left out for want of it. */
-  private static final class ImageBudget {
-    private int bytes;
-    private final boolean any;
-    private boolean leftOut;
-
-    ImageBudget(int bytes) {
-      this.bytes = bytes;
-      this.any = bytes > 0;
-    }
-
-    boolean take(int size) {
-      if (size > bytes) {
-        // A shape without images says so in its own words.
-        leftOut = any;
-        return false;
-      }
-      bytes -= size;
-      return true;
-    }
   }
 
   /** The heat maps of one wrong tensor, while the budget lasts. */

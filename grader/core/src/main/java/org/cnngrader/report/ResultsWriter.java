@@ -57,6 +57,9 @@ public final class ResultsWriter {
   private final Isolation isolation;
   private final Optional<PrairieLearnResults.CompileErrors> prairieLearn;
 
+  /** How many of the static check's findings provenance.json lists. */
+  static final int PROVENANCE_FINDINGS = 100;
+
   public ResultsWriter(FixtureSet fixtures, GradingOptions options, Isolation isolation) {
     this(fixtures, options, isolation, Optional.empty());
   }
@@ -217,6 +220,7 @@ public final class ResultsWriter {
     root.put("output_format", "md");
     root.put("test_output_format", "md");
     ArrayNode tests = root.putArray("tests");
+    TextBudget budget = new TextBudget();
     List<String> layers = new ArrayList<>();
     int inLayer = 0;
     for (PartResult part : result.parts()) {
@@ -232,7 +236,7 @@ public final class ResultsWriter {
       test.put("score", part.score());
       test.put("max_score", part.maxScore());
       test.put("status", part.passed() ? "passed" : "failed");
-      test.put("output", GradescopeMarkdown.part(part));
+      test.put("output", GradescopeMarkdown.part(part, budget));
       test.putArray("tags").add(layer).add(part.part().label());
       test.put(
           "visibility",
@@ -309,17 +313,22 @@ public final class ResultsWriter {
     result
         .inspection()
         .ifPresent(
-            inspection ->
-                inspection
-                    .findings()
-                    .forEach(
-                        finding -> {
-                          ObjectNode node = findings.addObject();
-                          node.put("kind", finding.kind().policyKey());
-                          node.put("action", inspection.actionFor(finding).key());
-                          node.put("where", finding.where());
-                          node.put("member", finding.member());
-                        }));
+            inspection -> {
+              // A submission makes as many findings as it has lines; the first ones tell enough.
+              inspection.findings().stream()
+                  .limit(PROVENANCE_FINDINGS)
+                  .forEach(
+                      finding -> {
+                        ObjectNode node = findings.addObject();
+                        node.put("kind", finding.kind().policyKey());
+                        node.put("action", inspection.actionFor(finding).key());
+                        node.put("where", finding.where());
+                        node.put("member", finding.member());
+                      });
+              staticCheck.put(
+                  "findings_left_out",
+                  Math.max(0, inspection.findings().size() - PROVENANCE_FINDINGS));
+            });
     ObjectNode scores = root.putObject("score");
     scores.put("score", result.score());
     scores.put("max_score", result.maxScore());

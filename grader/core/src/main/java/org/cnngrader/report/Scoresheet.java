@@ -15,6 +15,7 @@ import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.Points;
 import org.cnngrader.grading.SubmissionResult;
+import org.cnngrader.runner.Excerpt;
 
 /**
  * A submission's points, part by part, how long it took, its first problem, who handed it in, how
@@ -54,6 +55,8 @@ public record Scoresheet(
     if (firstProblem == null) {
       throw new IllegalArgumentException("first problem of " + id + " must be text, empty if none");
     }
+    // It may come from the files of an earlier run, which are not trusted to be bounded.
+    firstProblem = Excerpt.cut(firstProblem, Excerpt.MESSAGE);
     students = List.copyOf(students);
     if (confinement == null) {
       throw new IllegalArgumentException(

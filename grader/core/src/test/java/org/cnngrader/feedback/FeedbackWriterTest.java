@@ -201,7 +201,7 @@ class FeedbackWriterTest {
             Score: 1 / 2 (1 of 2 parts passed)
             Your code printed:
             debug: n=2
-            (10 more bytes of output were discarded)
+            … 10 more bytes of output not shown
             """);
   }
 

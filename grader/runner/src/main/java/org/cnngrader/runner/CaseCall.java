@@ -48,8 +48,6 @@ final class CaseCall {
     }
   }
 
-  private static final int MAX_FRAMES = 12;
-
   /** Freed when student code runs out of memory, so that the runner still has room to report it. */
   @SuppressWarnings("unused") // held only to be released
   private static byte[] reserve = new byte[4 * 1024 * 1024];
@@ -236,7 +234,7 @@ final class CaseCall {
     }
     out.writeInt(lingering.size());
     for (String name : lingering) {
-      Wire.writeString(out, name);
+      Wire.writeString(out, Excerpt.cut(name, Excerpt.NAME));
     }
     out.writeInt(background);
   }
@@ -251,8 +249,9 @@ final class CaseCall {
       reserve = null;
     }
     out.writeByte(Protocol.THREW);
-    Wire.writeString(out, thrown.getClass().getName());
-    Wire.writeString(out, safeMessage(thrown));
+    // Cut here, so that a message of a million characters never crosses to the grader whole.
+    Wire.writeString(out, Excerpt.cut(thrown.getClass().getName(), Excerpt.NAME));
+    Wire.writeString(out, Excerpt.cut(safeMessage(thrown), Excerpt.MESSAGE));
     writeFrames(out, studentFrames(safeStackTrace(thrown)));
   }
 
@@ -271,7 +270,7 @@ final class CaseCall {
   static void writeFrames(DataOutputStream out, StackTraceElement[] frames) throws IOException {
     out.writeInt(frames.length);
     for (StackTraceElement frame : frames) {
-      Wire.writeString(out, text(frame));
+      Wire.writeString(out, Excerpt.cut(text(frame), Excerpt.FRAME));
     }
   }
 
@@ -309,7 +308,7 @@ final class CaseCall {
     while (end < frames.length && !isGraderFrame(frames[end])) {
       end++;
     }
-    return Arrays.copyOf(frames, Math.min(end, MAX_FRAMES));
+    return Arrays.copyOf(frames, Math.min(end, Excerpt.FRAMES));
   }
 
   private static boolean isGraderFrame(StackTraceElement frame) {

@@ -155,7 +155,8 @@ public final class ChildMain {
       out.writeInt(problems.size());
       for (Map.Entry<Member, String> problem : problems.entrySet()) {
         Wire.writeString(out, problem.getKey().key());
-        Wire.writeString(out, problem.getValue());
+        // The words may quote what student code threw while its class was loaded.
+        Wire.writeString(out, Excerpt.cut(problem.getValue(), Excerpt.MESSAGE));
       }
     }
   }
