@@ -66,10 +66,16 @@ public record ContainerMemory(long bytes, String source) {
     } catch (IOException | RuntimeException e) {
       // Not Linux, or unreadable: ask the JVM.
     }
-    long total =
-        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-            .getTotalMemorySize();
-    return new ContainerMemory(total, "the operating system's total memory");
+    try {
+      long total =
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+              .getTotalMemorySize();
+      return new ContainerMemory(total, "the operating system's total memory");
+    } catch (LinkageError | RuntimeException e) {
+      // Some images leave out the JDK's management library: then nothing bounds the children but
+      // their own bound, as before the machine's memory was read.
+      return new ContainerMemory(Long.MAX_VALUE, "no /proc/meminfo and no total from the JVM");
+    }
   }
 
   /** The limit of each hierarchy that bounds memory: the least along the grader's own path. */
