@@ -77,7 +77,9 @@ final class GradingFlags {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "How many submissions to grade at once. Default: the number of processors.",
+      description =
+          "How many submissions to grade at once. Default: the number of processors, or fewer"
+              + " where the machine's or container's memory holds fewer children.",
       defaultValue = "0")
   int jobs;
 

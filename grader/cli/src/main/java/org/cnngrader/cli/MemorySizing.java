@@ -103,7 +103,7 @@ final class MemorySizing {
           Locale.ROOT,
           "%s %,d MiB (%s); the grader keeps %,d MiB; %d %s at a time%s, %s %,d MiB: heap %,d"
               + " MiB and %,d MiB beside it%s",
-          offered.source().startsWith("cgroup") ? "the container has" : "the machine has",
+          offered.ofControlGroup() ? "the container has" : "the machine has",
           offered.mebibytes(),
           offered.source(),
           graderMebibytes,
@@ -170,7 +170,7 @@ final class MemorySizing {
         String.format(
             Locale.ROOT,
             "%s %,d MiB of memory (%s); the grader needs %,d MiB and a child at least %,d MiB",
-            offered.source().startsWith("cgroup") ? "the container has" : "the machine has",
+            offered.ofControlGroup() ? "the container has" : "the machine has",
             refused.offeredMebibytes(),
             offered.source(),
             refused.graderMebibytes(),

@@ -23,6 +23,9 @@ import java.util.Optional;
  */
 public record ContainerMemory(long bytes, String source) {
 
+  /** How the source of a control group's limit begins. */
+  private static final String CGROUP = "cgroup v";
+
   public ContainerMemory {
     if (bytes < 0) {
       throw new IllegalArgumentException("memory must not be negative, found " + bytes);
@@ -31,6 +34,13 @@ public record ContainerMemory(long bytes, String source) {
 
   public long mebibytes() {
     return bytes / ChildBudget.MIB;
+  }
+
+  /**
+   * Whether a control group's limit is what is offered (a container's), not the machine's memory.
+   */
+  public boolean ofControlGroup() {
+    return source.startsWith(CGROUP);
   }
 
   /** What this process's machine or container offers. */
@@ -102,7 +112,7 @@ public record ContainerMemory(long bytes, String source) {
                   limits.add(
                       new ContainerMemory(
                           found.bytes(),
-                          (v2 ? "cgroup v2 " : "cgroup v1 ") + file + " of " + found.source())));
+                          CGROUP + (v2 ? "2 " : "1 ") + file + " of " + found.source())));
     }
     return limits;
   }
