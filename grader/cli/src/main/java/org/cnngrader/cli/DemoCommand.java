@@ -62,16 +62,18 @@ final class DemoCommand implements Callable<Integer>, GraderCommand.HomeAware {
               .getOut()
               .println(
                   "Grading " + folders.size() + " example submissions from " + examples + " ...");
+          MemorySizing.Sized sized = flags.fitMemory(options, folders.size());
           BatchGrading.createOutFolder(outFolder);
           IsolationSetup.Result isolation =
-              flags.isolation(spec.commandLine().getErr(), home, outFolder, folders);
+              flags.isolation(spec.commandLine().getErr(), home, outFolder, folders, sized);
           IntakeListener warnings =
               w -> spec.commandLine().getErr().println("grader: warning: " + w);
           try (Intake intake = new Intake(InputFormat.FOLDERS, warnings)) {
             return GradingRun.grade(
                 Submissions.identify(folders, warnings),
                 intake,
-                flags.setup(fixtures, options, isolation, outFolder),
+                flags.setup(fixtures, sized, isolation, outFolder),
+                sized,
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
           }

@@ -15,5 +15,11 @@ final class ExitCode {
   /** {@code fixtures verify} found a fixture that disagrees with ND4J. */
   static final int FIXTURES_DISAGREE = 3;
 
+  /**
+   * The machine or container has too little memory for the grader and one child: nothing was graded
+   * (a grader fault, never the student's).
+   */
+  static final int TOO_LITTLE_MEMORY = 4;
+
   private ExitCode() {}
 }

@@ -128,9 +128,10 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                   .getOut()
                   .printf("Shard %s: %d of %d submissions%n", share, mine.size(), all.size());
             }
+            MemorySizing.Sized sized = flags.fitMemory(options, mine.size());
             BatchGrading.createOutFolder(out);
             IsolationSetup.Result isolation =
-                flags.isolation(err, home, out, inputFolders(given, found));
+                flags.isolation(err, home, out, inputFolders(given, found), sized);
             if (shard != null) {
               new ShardRecord(
                       share,
@@ -143,9 +144,8 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                 GradingRun.grade(
                     mine,
                     intake,
-                    flags
-                        .setup(fixtures, options, isolation, out)
-                        .withPrairieLearn(prairieLearnPolicy),
+                    flags.setup(fixtures, sized, isolation, out).withPrairieLearn(prairieLearnPolicy),
+                    sized,
                     spec.commandLine().getOut(),
                     err);
             if (similarity) {

@@ -28,7 +28,9 @@ import picocli.CommandLine.Command;
           + " handout that would give away a secret)",
       "3:fixtures verify found a fixture that disagrees with ND4J beyond the rounding bounds of its"
           + " sums, breaks the output-size formula or cannot be read; fixtures complete left such a"
-          + " fixture as it was"
+          + " fixture as it was",
+      "4:too little memory: the machine or container cannot hold the grader and one child (the"
+          + " numbers on stderr); nothing was graded"
     })
 final class GraderCommand implements Callable<Integer> {
 

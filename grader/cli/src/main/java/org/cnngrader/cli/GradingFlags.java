@@ -21,6 +21,7 @@ import org.cnngrader.grading.RandomCases;
 import org.cnngrader.inspect.Policy;
 import org.cnngrader.reference.RandomCaseDraw;
 import org.cnngrader.report.GradingKey;
+import org.cnngrader.resources.ContainerMemory;
 import org.cnngrader.sandbox.SandboxChoice;
 import picocli.CommandLine.Option;
 
@@ -60,7 +61,9 @@ final class GradingFlags {
       description =
           "Heap limit of the child JVM that runs student code. Its whole memory (heap, native"
               + " memory, threads and temporary files) is bounded at this plus 576 MB where the"
-              + " machine allows (see the provenance). Default: ${DEFAULT-VALUE}.",
+              + " machine allows (see the provenance); less, heap and the rest in proportion, where"
+              + " the machine or container cannot hold the grader and --jobs children of that size."
+              + " Default: ${DEFAULT-VALUE}.",
       defaultValue = "512")
   int heapMegabytes;
 
@@ -75,7 +78,9 @@ final class GradingFlags {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "How many submissions to grade at once. Default: the number of processors.",
+      description =
+          "How many submissions to grade at once. Default: the number of processors, or fewer"
+              + " where the machine's or container's memory holds fewer children.",
       defaultValue = "0")
   int jobs;
 
@@ -105,19 +110,36 @@ final class GradingFlags {
               + " earlier run with the same content, grader build, fixtures and options.")
   boolean force;
 
+  /**
+   * The options with each child's memory fitted to this machine or container, for {@code
+   * submissions} graded {@code --jobs} at a time (fewer at a time where --jobs was not given and
+   * fewer fit).
+   *
+   * @throws TooLittleMemoryException when not even one child fits beside the grader
+   */
+  MemorySizing.Sized fitMemory(GradingOptions options, int submissions) {
+    return MemorySizing.size(
+        options,
+        jobs(),
+        jobs != 0,
+        submissions,
+        ContainerMemory.ofThisProcess(),
+        MemorySizing.graderMebibytes());
+  }
+
   /** How a run grades: the options, and how many at once, whether again. */
   BatchRun.Setup setup(
       FixtureSet fixtures,
-      GradingOptions options,
+      MemorySizing.Sized sized,
       IsolationSetup.Result isolation,
       Path outFolder) {
     return new BatchRun.Setup(
         fixtures,
-        options,
+        sized.options(),
         isolation.sandbox(),
         isolation.isolation(),
         outFolder,
-        jobs(),
+        sized.jobs(),
         force,
         BuildFingerprint.current(),
         Optional.empty());
@@ -176,19 +198,28 @@ final class GradingFlags {
 
   static final String POLICY = "policy.json";
 
-  /** Picks the sandbox these flags ask for and keeps the run's secrets from student code. */
+  /**
+   * Picks the sandbox these flags ask for and keeps the run's secrets from student code; the
+   * provenance says how the memory was shared out.
+   */
   IsolationSetup.Result isolation(
-      PrintWriter err, Path home, Path outFolder, List<Path> submissions) {
-    return new IsolationSetup(err)
-        .prepare(
-            sandboxChoice(),
-            strict,
-            home,
-            fixturesRoot(home),
-            outFolder,
-            submissions,
-            secrets,
-            limits().budget());
+      PrintWriter err,
+      Path home,
+      Path outFolder,
+      List<Path> submissions,
+      MemorySizing.Sized sized) {
+    IsolationSetup.Result result =
+        new IsolationSetup(err)
+            .prepare(
+                sandboxChoice(),
+                strict,
+                home,
+                fixturesRoot(home),
+                outFolder,
+                submissions,
+                secrets,
+                sized.options().limits().budget());
+    return new IsolationSetup.Result(result.sandbox(), sized.noted(result.isolation()));
   }
 
   SandboxChoice sandboxChoice() {

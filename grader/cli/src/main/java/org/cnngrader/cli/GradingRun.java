@@ -39,13 +39,17 @@ final class GradingRun {
       List<Submission> submissions,
       Intake intake,
       BatchRun.Setup setup,
+      MemorySizing.Sized sized,
       PrintWriter out,
       PrintWriter err)
       throws IOException {
     SandboxLevel level = setup.isolation().level();
     out.println(
         "Sandbox: " + level.key() + " (level " + level.number() + ": " + level.description() + ")");
-    out.println(boundsLine(setup.isolation()));
+    out.println(boundsLine(setup.isolation(), sized.memory()));
+    if (sized.worthSaying()) {
+      out.println("Memory: " + sized.shares());
+    }
     GradingOptions options = setup.options();
     if (options.randomCases().any()) {
       out.printf(
@@ -160,12 +164,19 @@ final class GradingRun {
     }
   }
 
-  /** Which of a child's resources are bounded, in one line; provenance.json says how. */
-  static String boundsLine(Isolation isolation) {
+  /**
+   * Which of a child's resources are bounded, in one line, its memory with {@code memory}'s size;
+   * provenance.json says how.
+   */
+  static String boundsLine(Isolation isolation, String memory) {
     String held =
         isolation.bounds().stream()
             .filter(ResourceBound::held)
-            .map(b -> b.resource().words())
+            .map(
+                b ->
+                    b.resource() == ResourceBound.Resource.MEMORY
+                        ? b.resource().words() + " (" + memory + ")"
+                        : b.resource().words())
             .collect(Collectors.joining(", "));
     String unbounded =
         isolation.unbounded().stream()

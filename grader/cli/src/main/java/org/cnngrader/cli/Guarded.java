@@ -7,7 +7,8 @@ import picocli.CommandLine;
 
 /**
  * Runs a command's body and turns what it throws into an exit code and one line on stderr: bad
- * input (exit 2) names what and where; anything else is the grader's own fault (exit 1).
+ * input (exit 2) names what and where; too little memory for one child exits 4; anything else is
+ * the grader's own fault (exit 1).
  */
 final class Guarded {
 
@@ -19,6 +20,9 @@ final class Guarded {
     } catch (UsageException | RefusedInputException | FixtureException e) {
       spec.commandLine().getErr().println("grader: " + e.getMessage());
       return ExitCode.USAGE;
+    } catch (TooLittleMemoryException e) {
+      spec.commandLine().getErr().println("grader: too little memory: " + e.getMessage());
+      return ExitCode.TOO_LITTLE_MEMORY;
     } catch (Exception e) {
       spec.commandLine().getErr().println("grader: internal error: " + e);
       return ExitCode.GRADER_FAULT;

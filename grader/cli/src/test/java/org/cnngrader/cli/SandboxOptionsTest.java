@@ -64,7 +64,8 @@ class SandboxOptionsTest {
     assertThat(cli.stdout())
         .contains("Sandbox: process (level 3: ")
         .containsPattern(
-            "Bounded per child: memory, CPU time, [^\n]*; not bounded here: [^\n]*"
+            "Bounded per child: memory \\(1,088 MiB, heap 512 MiB\\), CPU time, [^\n]*; not"
+                + " bounded here: [^\n]*"
                 + "temporary space[^\\n]* \\(provenance.json says how\\)");
     JsonNode sandbox = json(temp.resolve("correct-loops/provenance.json")).get("sandbox");
     JsonNode temporary = sandbox.get("bounds_per_child").get("temporary_space");

@@ -2,33 +2,35 @@ package org.cnngrader.execution;
 
 import java.time.Duration;
 import org.cnngrader.resources.ChildBudget;
+import org.cnngrader.resources.ChildMemory;
 
 /**
  * The bounds student code runs under. Defaults: 10 s of CPU time per call, 120 s for all the calls
- * of one submission, 30 s for a child JVM to start, 512 MiB heap, 4 MiB thread stack. Call and
- * submission limits count the child's CPU time, so that a busy machine does not change a grade; a
- * call may take {@link #WALL_FACTOR} times its limit in wall-clock time before it is stopped anyway
- * (it waits or sleeps).
+ * of one submission, 30 s for a child JVM to start, 512 MiB heap and 576 MiB beside it (native
+ * memory and temporary files; fewer where the machine has less, see {@code MemoryFit}), 4 MiB
+ * thread stack. Call and submission limits count the child's CPU time, so that a busy machine does
+ * not change a grade; a call may take {@link #WALL_FACTOR} times its limit in wall-clock time
+ * before it is stopped anyway (it waits or sleeps).
  */
 public record Limits(
     Duration callTimeout,
     Duration submissionTimeout,
     Duration startTimeout,
     int heapMegabytes,
+    int nativeMegabytes,
     int stackKilobytes) {
 
   public static final Limits DEFAULT =
       new Limits(
-          Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(30), 512, 4096);
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(120),
+          Duration.ofSeconds(30),
+          512,
+          ChildMemory.NATIVE_MEBIBYTES,
+          4096);
 
   /** How many times its CPU limit a call may last by the wall clock. */
   public static final int WALL_FACTOR = 3;
-
-  /**
-   * What a child JVM needs beside its heap: metaspace (capped at 256 MiB), code cache (64 MiB),
-   * direct buffers (64 MiB), thread stacks and the JVM's own structures, with a margin.
-   */
-  static final int NON_HEAP_MEGABYTES = 512;
 
   /** The child's writable temporary space, which its memory bound counts too. */
   static final int TEMPORARY_MEGABYTES = 64;
@@ -47,16 +49,26 @@ public record Limits(
       throw new IllegalArgumentException(
           "heapMegabytes must be at least 16, found " + heapMegabytes);
     }
+    if (nativeMegabytes < ChildMemory.FLOOR.nativeMebibytes()) {
+      throw new IllegalArgumentException(
+          "nativeMegabytes must be at least "
+              + ChildMemory.FLOOR.nativeMebibytes()
+              + ", found "
+              + nativeMegabytes);
+    }
     if (stackKilobytes < 256) {
       throw new IllegalArgumentException(
           "stackKilobytes must be at least 256, found " + stackKilobytes);
     }
   }
 
-  /** What one child may take of the machine: its memory is its heap and what a JVM needs more. */
+  /**
+   * What one child may take of the machine: its memory is its heap and what a JVM needs more,
+   * temporary files included.
+   */
   public ChildBudget budget() {
     return new ChildBudget(
-        (heapMegabytes + NON_HEAP_MEGABYTES + TEMPORARY_MEGABYTES) * ChildBudget.MIB,
+        childMemory().totalMebibytes() * ChildBudget.MIB,
         TEMPORARY_MEGABYTES * ChildBudget.MIB,
         TEMPORARY_FILES,
         PROCESSES,
@@ -74,16 +86,35 @@ public record Limits(
     }
   }
 
+  /** The child's memory: its heap, and what it may take beside it. */
+  public ChildMemory childMemory() {
+    return new ChildMemory(heapMegabytes, nativeMegabytes);
+  }
+
   public Limits withCallTimeout(Duration timeout) {
-    return new Limits(timeout, submissionTimeout, startTimeout, heapMegabytes, stackKilobytes);
+    return new Limits(
+        timeout, submissionTimeout, startTimeout, heapMegabytes, nativeMegabytes, stackKilobytes);
   }
 
   public Limits withSubmissionTimeout(Duration timeout) {
-    return new Limits(callTimeout, timeout, startTimeout, heapMegabytes, stackKilobytes);
+    return new Limits(
+        callTimeout, timeout, startTimeout, heapMegabytes, nativeMegabytes, stackKilobytes);
   }
 
   public Limits withHeapMegabytes(int megabytes) {
-    return new Limits(callTimeout, submissionTimeout, startTimeout, megabytes, stackKilobytes);
+    return new Limits(
+        callTimeout, submissionTimeout, startTimeout, megabytes, nativeMegabytes, stackKilobytes);
+  }
+
+  /** The same limits with the child's memory {@code memory}: heap and native part. */
+  public Limits withChildMemory(ChildMemory memory) {
+    return new Limits(
+        callTimeout,
+        submissionTimeout,
+        startTimeout,
+        Math.toIntExact(memory.heapMebibytes()),
+        Math.toIntExact(memory.nativeMebibytes()),
+        stackKilobytes);
   }
 
   private static void requirePositive(String name, Duration duration) {

@@ -59,6 +59,7 @@ public record GradingOptions(
         .append('\n');
     text.append("start_timeout_ms=").append(limits.startTimeout().toMillis()).append('\n');
     text.append("heap_mb=").append(limits.heapMegabytes()).append('\n');
+    text.append("native_mb=").append(limits.nativeMegabytes()).append('\n');
     text.append("stack_kb=").append(limits.stackKilobytes()).append('\n');
     text.append("compile_timeout_ms=").append(compileTimeout.toMillis()).append('\n');
     for (FindingKind kind : FindingKind.values()) {

@@ -277,6 +277,7 @@ public final class ResultsWriter {
     optionNode.put("call_timeout_ms", options.limits().callTimeout().toMillis());
     optionNode.put("start_timeout_ms", options.limits().startTimeout().toMillis());
     optionNode.put("heap_mb", options.limits().heapMegabytes());
+    optionNode.put("native_mb", options.limits().nativeMegabytes());
     optionNode.put("stack_kb", options.limits().stackKilobytes());
     optionNode.put("compile_timeout_ms", options.compileTimeout().toMillis());
     optionNode.put("submission_timeout_ms", options.limits().submissionTimeout().toMillis());

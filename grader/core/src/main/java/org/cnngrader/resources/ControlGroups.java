@@ -42,20 +42,8 @@ public sealed interface ControlGroups permits CgroupV1, CgroupV2 {
           Optional.empty(), "this system has no control groups (no /proc/self/cgroup)");
     }
     try {
-      List<String[]> mounted = new ArrayList<>();
-      for (String line : Files.readAllLines(mounts, StandardCharsets.UTF_8)) {
-        String[] fields = line.split(" ", -1);
-        if (fields.length >= 4 && (fields[2].equals("cgroup") || fields[2].equals("cgroup2"))) {
-          mounted.add(fields);
-        }
-      }
-      Map<String, String> own = new LinkedHashMap<>();
-      for (String line : Files.readAllLines(membership, StandardCharsets.UTF_8)) {
-        String[] fields = line.split(":", 3);
-        if (fields.length == 3) {
-          own.put(fields[1], fields[2]);
-        }
-      }
+      List<String[]> mounted = mounted(mounts);
+      Map<String, String> own = membership(membership);
       Map<String, Path> v1 = CgroupV1.ownFolders(mounted, own);
       if (v1.containsKey("memory")) {
         return CgroupV1.open(v1);
@@ -68,6 +56,33 @@ public sealed interface ControlGroups permits CgroupV1, CgroupV2 {
     } catch (IOException | RuntimeException e) {
       return new Probed(Optional.empty(), "control groups could not be read: " + e.getMessage());
     }
+  }
+
+  /** The control-group mounts of a mount table such as /proc/self/mounts, each line's fields. */
+  static List<String[]> mounted(Path mounts) throws IOException {
+    List<String[]> mounted = new ArrayList<>();
+    for (String line : Files.readAllLines(mounts, StandardCharsets.UTF_8)) {
+      String[] fields = line.split(" ", -1);
+      if (fields.length >= 4 && (fields[2].equals("cgroup") || fields[2].equals("cgroup2"))) {
+        mounted.add(fields);
+      }
+    }
+    return mounted;
+  }
+
+  /**
+   * A process's groups from a file such as /proc/self/cgroup: its path in each hierarchy, keyed by
+   * the hierarchy's controllers ("" for version 2).
+   */
+  static Map<String, String> membership(Path membership) throws IOException {
+    Map<String, String> own = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(membership, StandardCharsets.UTF_8)) {
+      String[] fields = line.split(":", 3);
+      if (fields.length == 3) {
+        own.put(fields[1], fields[2]);
+      }
+    }
+    return own;
   }
 
   /** A name no other group of this or another grader has: the prefix, this pid, a number. */
