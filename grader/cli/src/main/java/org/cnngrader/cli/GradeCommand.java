@@ -144,7 +144,9 @@ final class GradeCommand implements Callable<Integer>, GraderCommand.HomeAware {
                 GradingRun.grade(
                     mine,
                     intake,
-                    flags.setup(fixtures, sized, isolation, out).withPrairieLearn(prairieLearnPolicy),
+                    flags
+                        .setup(fixtures, sized, isolation, out)
+                        .withPrairieLearn(prairieLearnPolicy),
                     sized,
                     spec.commandLine().getOut(),
                     err);

@@ -36,7 +36,8 @@ public final class FirstLine {
       }
     }
     String words = line.substring(0, end);
-    return Excerpt.cut(words.endsWith(":") ? words.substring(0, words.length() - 1) : words, length);
+    return Excerpt.cut(
+        words.endsWith(":") ? words.substring(0, words.length() - 1) : words, length);
   }
 
   /**

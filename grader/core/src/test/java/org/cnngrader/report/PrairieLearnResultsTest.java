@@ -292,5 +292,4 @@ class PrairieLearnResultsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("must be grade or ungradable, found 'fail'");
   }
-
 }
