@@ -28,7 +28,7 @@ class FirstLineTest {
             FirstLine.gist(
                 "out should have shape [N, F, H', W'] = [1, 1, 3, 3], but was [1, 1, 5, 5]:", 100))
         .isEqualTo("out should have shape [N, F, H', W'] = [1, 1, 3, 3], but was [1, 1, 5, 5]");
-    assertThat(FirstLine.gist("forward threw " + "E".repeat(500) + ": boom", 20))
-        .isEqualTo("forward threw EEEEEE\u2026 494 more characters not shown");
+    assertThat(FirstLine.gist("forward threw " + "E".repeat(500) + ": boom", 100))
+        .isEqualTo("forward threw " + "E".repeat(33) + "\u2026 467 more characters not shown");
   }
 }
