@@ -42,7 +42,9 @@ class PrairieLearnJobFolderTest {
 
   @TempDir Path temp;
 
-  /** Outside /tmp, as /grade is: a level-2 child has a /tmp of its own. */
+  /**
+   * Outside /tmp, as /grade is: a level-2 child has a /tmp of its own; in /var/tmp, which it shares.
+   */
   private Path neighbourhood;
 
   @AfterEach
@@ -61,9 +63,9 @@ class PrairieLearnJobFolderTest {
     TestSandbox.level(level);
     String marker = "hidden-marker-" + UUID.randomUUID();
     Path fixtures = fixturesWithMarker(marker);
-    neighbourhood =
-        Files.createDirectories(
-            Path.of(System.getProperty("user.dir"), "target", "pl-job-" + UUID.randomUUID()));
+    // Where every user may pass, unlike the repository's own folder, which grading at level 2
+    // closes to other users: the canary must be there to find.
+    neighbourhood = Files.createTempDirectory(Path.of("/var/tmp"), "pl-job-");
     Path canary = Files.writeString(neighbourhood.resolve("canary.txt"), marker);
     Path root = jobFolder(neighbourhood.resolve("grade"), fixtures, marker);
     openAsACourseRepositoryIs(neighbourhood);
