@@ -34,7 +34,9 @@ import org.opentest4j.TestAbortedException;
  * The student's pre-submit check: grades the student's compiled classes on the public fixtures with
  * the grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit
  * test, which passes, or fails with the part and what is wrong in a few words (the feedback in full
- * is printed as the test runs). The student's build calls it from a tiny test class:
+ * is printed as the test runs). The parts that fail on a member not written yet ({@link Unwritten})
+ * fail one test, the first of them, and the others are skipped (JUnit-aborted): they cost their
+ * points all the same. The student's build calls it from a tiny test class:
  *
  * <pre>
  * class PreSubmitCheckTest {
