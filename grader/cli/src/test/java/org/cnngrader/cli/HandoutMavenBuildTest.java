@@ -181,6 +181,93 @@ class HandoutMavenBuildTest {
     assertNoHiddenCaseIn(run.output());
   }
 
+  /**
+   * The lines Maven prints after the check's score line besides one per failed test, whatever the
+   * hand-in: without {@code -q}, "Results:", "Failures:", the counts, "BUILD FAILURE", the timing
+   * and Maven's closing help, with the blank and rule lines between them, and the terminal reset
+   * its console ends with (a line with no text). Measured with Maven 3.9 and Surefire 3.5.4: 25 (14
+   * with {@code -q}). Surefire counts skipped tests and never lists them ({@code
+   * DefaultReporterFactory.printTestFailures} lists failures, errors and flakes only).
+   */
+  private static final int MAVENS_OWN_LINES = 25;
+
+  @Test
+  void theUntouchedTemplateFailsTheBuildWithOneLineAfterTheScorePerLayer() throws Exception {
+    Path folder = unzippedWith("correct-loops", "template", List.of());
+
+    MavenRun run = mvnTest(folder);
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    String after =
+        afterTheScore(
+            run,
+            "Pre-submit check: 0 of 255 points on the 36 public cases (0 of 164 parts passed).\n");
+    assertThat(failuresListed(after))
+        .containsExactlyInAnyOrder(
+            "cnn.Conv2d.forward is not implemented yet; 64 more parts need it, skipped",
+            "cnn.MaxPool2d.forward is not implemented yet; 32 more parts need it, skipped",
+            "cnn.SpatialBatchNorm.forward is not implemented yet; 41 more parts need it, skipped",
+            "cnn.SpatialGroupNorm.forward is not implemented yet; 23 more parts need it,"
+                + " skipped");
+    // Skipped tests are counted, never listed.
+    assertThat(after)
+        .contains("[ERROR] Tests run: 164, Failures: 4, Errors: 0, Skipped: 160")
+        .contains("BUILD FAILURE")
+        .doesNotContain("\tat ")
+        .doesNotContain("conv2d/");
+    assertThat(after.lines().count()).isLessThanOrEqualTo(4 + MAVENS_OWN_LINES);
+    // Each skipped part is one line as it runs, after the feedback of the part that failed for it.
+    assertThat(run.output())
+        .contains(
+            "  FAIL  conv2d/lesson-5x5-s1-p1: backward dx (2 points):"
+                + " cnn.Conv2d.forward is not implemented yet\n");
+  }
+
+  @Test
+  void aConv2dAloneFailsTheBuildWithOneLineAfterTheScorePerLayerNotStarted() throws Exception {
+    Path folder = unzippedWith("correct-loops", "conv2d-only", List.of("Conv2d.java"));
+
+    MavenRun run = mvnTest(folder);
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    String after =
+        afterTheScore(
+            run,
+            "Pre-submit check: 104 of 255 points on the 36 public cases (65 of 164 parts"
+                + " passed).\n");
+    assertThat(failuresListed(after))
+        .containsExactlyInAnyOrder(
+            "cnn.MaxPool2d.forward is not implemented yet; 32 more parts need it, skipped",
+            "cnn.SpatialBatchNorm.forward is not implemented yet; 41 more parts need it, skipped",
+            "cnn.SpatialGroupNorm.forward is not implemented yet; 23 more parts need it,"
+                + " skipped");
+    assertThat(after)
+        .contains("[ERROR] Tests run: 164, Failures: 3, Errors: 0, Skipped: 96")
+        .doesNotContain("\tat ");
+    assertThat(after.lines().count()).isLessThanOrEqualTo(3 + MAVENS_OWN_LINES);
+    for (String part : partNames()) {
+      if (part.startsWith("conv2d/")) {
+        assertThat(run.output()).contains("  PASS  " + part);
+      }
+    }
+  }
+
+  /** What Maven printed after the check's score line, which it must have printed. */
+  private static String afterTheScore(MavenRun run, String scoreLine) {
+    assertThat(run.output()).contains(scoreLine);
+    return run.output().substring(run.output().indexOf(scoreLine) + scoreLine.length());
+  }
+
+  /** The messages of the failures Maven lists (sorted by the tests' names, "publicCases()[N]"). */
+  private static List<String> failuresListed(String after) {
+    return after
+        .lines()
+        .filter(l -> l.startsWith("[ERROR]   PreSubmitCheckTest.publicCases()["))
+        .map(
+            l -> l.replaceFirst("^\\[ERROR]   PreSubmitCheckTest\\.publicCases\\(\\)\\[\\d+] ", ""))
+        .toList();
+  }
+
   @Test
   void theCheckWritesEachLayersPointsAndClassroomsReporterReadsTheScoreTheCheckGave()
       throws Exception {
@@ -264,8 +351,20 @@ class HandoutMavenBuildTest {
     }
   }
 
-  /** The handout unzipped into a folder of its own, with an example's Conv2d in place. */
+  /** The handout unzipped into a folder of its own, with an example's four layers in place. */
   private static Path unzippedWith(String example, String name) throws IOException {
+    return unzippedWith(
+        example,
+        name,
+        List.of("Conv2d.java", "MaxPool2d.java", "SpatialGroupNorm.java", "SpatialBatchNorm.java"));
+  }
+
+  /**
+   * The handout unzipped into a folder of its own, with an example's {@code layers} in place and
+   * the template's other layers.
+   */
+  private static Path unzippedWith(String example, String name, List<String> layers)
+      throws IOException {
     Path unzipped = Files.createDirectories(temp.resolve(name));
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -280,9 +379,7 @@ class HandoutMavenBuildTest {
     }
     // The zip holds one folder, named after it.
     Path folder = unzipped.resolve("student");
-    for (String layer :
-        List.of(
-            "Conv2d.java", "MaxPool2d.java", "SpatialGroupNorm.java", "SpatialBatchNorm.java")) {
+    for (String layer : layers) {
       Files.copy(
           HOME.resolve("fixtures/submissions").resolve(example).resolve("cnn").resolve(layer),
           folder.resolve("src/main/java/cnn").resolve(layer),

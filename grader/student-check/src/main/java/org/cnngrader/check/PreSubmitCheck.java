@@ -28,12 +28,15 @@ import org.cnngrader.layer.Layer;
 import org.cnngrader.sandbox.Sandboxes;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The student's pre-submit check: grades the student's compiled classes on the public fixtures with
  * the grader's own code (child JVM, comparison, feedback), and turns every graded part into a JUnit
  * test, which passes, or fails with the part and what is wrong in a few words (the feedback in full
- * is printed as the test runs). The student's build calls it from a tiny test class:
+ * is printed as the test runs). The parts that fail on a member not written yet ({@link Unwritten})
+ * fail one test, the first of them, and the others are skipped (JUnit-aborted): they cost their
+ * points all the same. The student's build calls it from a tiny test class:
  *
  * <pre>
  * class PreSubmitCheckTest {
@@ -66,6 +69,7 @@ public final class PreSubmitCheck {
   private final PrintStream progress;
   private final Optional<Path> classroom;
   private SubmissionResult result;
+  private Map<Unwritten, List<PartResult>> unwrittenParts;
   private final Set<String> toldMistakes = ConcurrentHashMap.newKeySet();
 
   private static final String LIKELY_MISTAKE = "Likely mistake: ";
@@ -130,6 +134,17 @@ public final class PreSubmitCheck {
   }
 
   private void check(PartResult part) {
+    Optional<Unwritten> unwritten = Unwritten.behind(part);
+    PartResult failsFor = unwritten.map(u -> unwrittenParts().get(u).get(0)).orElse(part);
+    if (!failsFor.equals(part)) {
+      // The part fails for a member that an earlier test has failed for already: it costs its
+      // points all the same, and one line, here and nowhere after the score.
+      progress.println("  FAIL  " + displayName(part) + ": " + unwritten.get().words());
+      TestAbortedException skipped =
+          new TestAbortedException(skippedMessage(unwritten.get(), failsFor));
+      skipped.setStackTrace(new StackTraceElement[0]);
+      throw skipped;
+    }
     // Surefire's summary names dynamic tests by index only, so each part also reports itself by
     // name.
     progress.println((part.passed() ? "  PASS  " : "  FAIL  ") + displayName(part));
@@ -145,7 +160,12 @@ public final class PreSubmitCheck {
           .forEach(line -> progress.println("        " + line));
       // A failing part fails its JUnit test, so that `mvn test` exits non-zero and an IDE marks it.
       // The grader's stack is of no use to a student: the feedback above is the whole story.
-      AssertionFailedError failed = new AssertionFailedError(failureMessage(part));
+      AssertionFailedError failed =
+          new AssertionFailedError(
+              unwritten.isPresent()
+                  ? unwrittenMessage(
+                      unwritten.get(), part, unwrittenParts().get(unwritten.get()).size())
+                  : failureMessage(part));
       failed.setStackTrace(new StackTraceElement[0]);
       throw failed;
     }
@@ -158,6 +178,39 @@ public final class PreSubmitCheck {
    */
   static String failureMessage(PartResult part) {
     return part.name() + ": " + FirstLine.gist(part, FAILURE_REASON_LENGTH);
+  }
+
+  /**
+   * The message of the one test that fails for a member not written yet, the first part that needs
+   * it: the member in a few words ("cnn.MaxPool2d.forward is not implemented yet", "cnn.MaxPool2d
+   * was not handed in") and how many more parts it costs, whose tests are skipped.
+   */
+  static String unwrittenMessage(Unwritten unwritten, PartResult first, int parts) {
+    String what =
+        unwritten.stub() ? unwritten.words() : FirstLine.gist(first, FAILURE_REASON_LENGTH);
+    return parts == 1
+        ? what
+        : what
+            + String.format(
+                "; %d more %s it, skipped", parts - 1, parts == 2 ? "part needs" : "parts need");
+  }
+
+  /** Why a part's test is skipped: the member it needs, and where the check failed for it. */
+  static String skippedMessage(Unwritten unwritten, PartResult failsFor) {
+    return unwritten.words() + ": counted once, where " + failsFor.name() + " fails";
+  }
+
+  /** The parts that fail on each member not written yet, in the order of their tests. */
+  private synchronized Map<Unwritten, List<PartResult>> unwrittenParts() {
+    if (unwrittenParts == null) {
+      Map<Unwritten, List<PartResult>> parts = new LinkedHashMap<>();
+      for (PartResult part : result().parts()) {
+        Unwritten.behind(part)
+            .ifPresent(u -> parts.computeIfAbsent(u, k -> new ArrayList<>()).add(part));
+      }
+      unwrittenParts = parts;
+    }
+    return unwrittenParts;
   }
 
   /**

@@ -43,23 +43,73 @@ class PreSubmitCheckTest {
         new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
   }
 
+  /** What JUnit made of one test: passed, failed or aborted (skipped), with its message. */
+  private record Ran(String test, String outcome, String message) {}
+
+  private static List<Ran> run(PreSubmitCheck check) {
+    List<Ran> ran = new java.util.ArrayList<>();
+    for (DynamicTest test : check.tests().toList()) {
+      try {
+        test.getExecutable().execute();
+        ran.add(new Ran(test.getDisplayName(), "passed", ""));
+      } catch (AssertionFailedError e) {
+        assertThat(e.getStackTrace()).as(test.getDisplayName()).isEmpty();
+        ran.add(new Ran(test.getDisplayName(), "failed", e.getMessage()));
+      } catch (org.opentest4j.TestAbortedException e) {
+        assertThat(e.getStackTrace()).as(test.getDisplayName()).isEmpty();
+        ran.add(new Ran(test.getDisplayName(), "skipped", e.getMessage()));
+      } catch (Throwable e) {
+        throw new AssertionError(test.getDisplayName() + " threw " + e, e);
+      }
+    }
+    return ran;
+  }
+
+  private static List<Ran> withOutcome(List<Ran> ran, String outcome) {
+    return ran.stream().filter(r -> r.outcome().equals(outcome)).toList();
+  }
+
+  /** The number of public parts of a layer, from the graded result. */
+  private static long partsOf(PreSubmitCheck check, String layer) {
+    return check.result().parts().stream()
+        .filter(p -> p.fixture().layer().id().equals(layer))
+        .count();
+  }
+
   @Test
-  void theUntouchedTemplateCompilesAndEveryPartFailsAsNotImplemented() throws Exception {
+  void theUntouchedTemplateFailsOneTestPerLayerAndSkipsTheOtherPartsItsStubCosts()
+      throws Exception {
     PreSubmitCheck check = checkOf(repository().resolve("student-template"));
 
-    List<DynamicTest> tests = check.tests().toList();
+    List<Ran> ran = run(check);
 
-    assertThat(tests).hasSize(13 * 5 + 11 * 3 + 6 * 7 + 6 * 4);
-    for (DynamicTest test : tests) {
-      assertThatThrownBy(() -> test.getExecutable().execute())
-          .as(test.getDisplayName())
-          .isInstanceOf(AssertionFailedError.class)
-          .hasMessageStartingWith(test.getDisplayName().replaceAll(" \\(\\d+ points?\\)$", ": "))
-          // Maven lists the message again: a short one, whose end the check printed in full.
-          .hasMessageEndingWith("not implemented yet")
-          .hasMessageNotContaining("\n")
-          .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
-    }
+    assertThat(ran).hasSize(check.result().parts().size());
+    // Backward is not run after a forward that throws: each layer's forward is what is missing.
+    assertThat(withOutcome(ran, "failed"))
+        .extracting(Ran::message)
+        .containsExactly(
+            "cnn.Conv2d.forward is not implemented yet; "
+                + (partsOf(check, "conv2d") - 1)
+                + " more parts need it, skipped",
+            "cnn.MaxPool2d.forward is not implemented yet; "
+                + (partsOf(check, "maxpool2d") - 1)
+                + " more parts need it, skipped",
+            "cnn.SpatialBatchNorm.forward is not implemented yet; "
+                + (partsOf(check, "spatial_batchnorm") - 1)
+                + " more parts need it, skipped",
+            "cnn.SpatialGroupNorm.forward is not implemented yet; "
+                + (partsOf(check, "spatial_groupnorm") - 1)
+                + " more parts need it, skipped");
+    Ran firstConv = withOutcome(ran, "failed").get(0);
+    assertThat(withOutcome(ran, "skipped"))
+        .hasSize(ran.size() - 4)
+        .contains(
+            new Ran(
+                "conv2d/lesson-5x5-s1-p1: backward dx (2 points)",
+                "skipped",
+                "cnn.Conv2d.forward is not implemented yet: counted once, where "
+                    + firstConv.test().replaceAll(" \\(\\d+ points?\\)$", "")
+                    + " fails"));
     assertThat(check.scoreLine())
         .isEqualTo(
             """
@@ -69,6 +119,106 @@ class PreSubmitCheckTest {
               SpatialGroupNorm (spatial_groupnorm): 0 of 36 points
             These are the public cases only: your final grade also uses hidden cases.
             Pre-submit check: 0 of 255 points on the 36 public cases (0 of 164 parts passed).""");
+  }
+
+  @Test
+  void aLayerWithAMethodNotWrittenYetFailsOnceForItAndEachOfItsOtherFailingPartsFailsOnItsOwn()
+      throws Exception {
+    // A Conv2d that forgets its bias and has no backward yet; the other layers untouched.
+    Path sources = temp.resolve("forward-only/cnn");
+    java.nio.file.Files.createDirectories(sources);
+    for (String file :
+        List.of(
+            "Gradients.java",
+            "NormGradients.java",
+            "MaxPool2d.java",
+            "SpatialBatchNorm.java",
+            "SpatialGroupNorm.java")) {
+      java.nio.file.Files.copy(
+          repository().resolve("student-template/src/main/java/cnn").resolve(file),
+          sources.resolve(file));
+    }
+    String conv2d =
+        java.nio.file.Files.readString(
+            repository().resolve("fixtures/submissions/mistake-bias-missing/cnn/Conv2d.java"));
+    int backward = conv2d.indexOf("public Gradients backward(");
+    java.nio.file.Files.writeString(
+        sources.resolve("Conv2d.java"),
+        conv2d.substring(0, conv2d.indexOf('{', backward) + 1)
+            + "\n    throw new UnsupportedOperationException(\"TODO: implement Conv2d.backward\");\n"
+            + "  }\n}\n");
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    PreSubmitCheck check =
+        new PreSubmitCheck(
+            compile(sources.getParent(), "forward-only"),
+            repository().resolve("fixtures"),
+            GradingOptions.DEFAULT,
+            new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+
+    List<Ran> ran = run(check);
+
+    List<String> failed = withOutcome(ran, "failed").stream().map(Ran::message).toList();
+    assertThat(failed)
+        .filteredOn(m -> m.contains("not implemented yet"))
+        .containsExactly(
+            "cnn.Conv2d.backward is not implemented yet; "
+                + (13 * 3 - 1)
+                + " more parts need it, skipped",
+            "cnn.MaxPool2d.forward is not implemented yet; "
+                + (partsOf(check, "maxpool2d") - 1)
+                + " more parts need it, skipped",
+            "cnn.SpatialBatchNorm.forward is not implemented yet; "
+                + (partsOf(check, "spatial_batchnorm") - 1)
+                + " more parts need it, skipped",
+            "cnn.SpatialGroupNorm.forward is not implemented yet; "
+                + (partsOf(check, "spatial_groupnorm") - 1)
+                + " more parts need it, skipped");
+    // The bias it forgets fails each case's forward values with a nonzero bias, each on its own.
+    long wrongForward =
+        check.result().parts().stream()
+            .filter(
+                p ->
+                    p.name().startsWith("conv2d/")
+                        && p.name().endsWith(": forward values")
+                        && !p.passed())
+            .count();
+    assertThat(wrongForward).isGreaterThan(1);
+    assertThat(failed)
+        .hasSize((int) wrongForward + 4)
+        .filteredOn(m -> m.matches("conv2d/[^ ]+: forward values: out is wrong"))
+        .hasSize((int) wrongForward);
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains(
+            "  FAIL  conv2d/lesson-5x5-s1-p1: backward db (1 point):"
+                + " cnn.Conv2d.backward is not implemented yet\n");
+  }
+
+  @Test
+  void aHandInWithoutTheOtherClassesFailsOnceForEachMissingClass() throws Exception {
+    PreSubmitCheck check = checkOf(repository().resolve("fixtures/submissions/conv-only"));
+
+    List<Ran> ran = run(check);
+
+    assertThat(withOutcome(ran, "passed")).hasSize((int) partsOf(check, "conv2d"));
+    assertThat(withOutcome(ran, "failed"))
+        .extracting(Ran::message)
+        .containsExactly(
+            "cnn.MaxPool2d was not handed in; "
+                + (partsOf(check, "maxpool2d") - 1)
+                + " more parts need it, skipped",
+            "cnn.SpatialBatchNorm was not handed in; "
+                + (partsOf(check, "spatial_batchnorm") - 1)
+                + " more parts need it, skipped",
+            "cnn.SpatialGroupNorm was not handed in; "
+                + (partsOf(check, "spatial_groupnorm") - 1)
+                + " more parts need it, skipped");
+    assertThat(withOutcome(ran, "skipped"))
+        .extracting(Ran::message)
+        .allMatch(
+            m -> m.matches("cnn\\.\\w+ is missing or not as specified: counted once, where .*"));
+    assertThat(check.scoreLine())
+        .endsWith(
+            "Pre-submit check: 104 of 255 points on the 36 public cases (65 of 164 parts passed).");
   }
 
   @Test
@@ -85,12 +235,15 @@ class PreSubmitCheckTest {
   }
 
   private Path compiledClassesOf(String example) throws Exception {
+    return compile(repository().resolve("fixtures/submissions").resolve(example), example);
+  }
+
+  private Path compile(Path sources, String name) throws Exception {
     Compilation compilation =
         new SubmissionCompiler(
                 Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
-            .compile(
-                repository().resolve("fixtures/submissions").resolve(example),
-                temp.resolve("work-" + example));
+            .compile(sources, temp.resolve("work-" + name));
+    assertThat(compilation).as("compiles: " + compilation).isInstanceOf(Compilation.Compiled.class);
     return ((Compilation.Compiled) compilation).classes();
   }
 
