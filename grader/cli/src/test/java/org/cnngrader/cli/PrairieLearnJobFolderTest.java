@@ -43,7 +43,8 @@ class PrairieLearnJobFolderTest {
   @TempDir Path temp;
 
   /**
-   * Outside /tmp, as /grade is: a level-2 child has a /tmp of its own; in /var/tmp, which it shares.
+   * Outside /tmp, as /grade is: a level-2 child has a /tmp of its own; in /var/tmp, which it
+   * shares.
    */
   private Path neighbourhood;
 
