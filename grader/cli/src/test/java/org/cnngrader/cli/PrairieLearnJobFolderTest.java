@@ -64,9 +64,14 @@ class PrairieLearnJobFolderTest {
     TestSandbox.level(level);
     String marker = "hidden-marker-" + UUID.randomUUID();
     Path fixtures = fixturesWithMarker(marker);
-    // Where every user may pass, unlike the repository's own folder, which grading at level 2
-    // closes to other users: the canary must be there to find.
-    neighbourhood = Files.createTempDirectory(Path.of("/var/tmp"), "pl-job-");
+    // At level 2 (as root), at the top of the file system as PrairieLearn's /grade is, where
+    // every user may pass: the repository's own folder is closed to other users once a test has
+    // graded there, and the folders all users may write to are private to each child.
+    neighbourhood =
+        level == SandboxLevel.USER
+            ? Files.createTempDirectory(Path.of("/"), "pl-job-")
+            : Files.createDirectories(
+                Path.of(System.getProperty("user.dir"), "target", "pl-job-" + UUID.randomUUID()));
     Path canary = Files.writeString(neighbourhood.resolve("canary.txt"), marker);
     Path root = jobFolder(neighbourhood.resolve("grade"), fixtures, marker);
     openAsACourseRepositoryIs(neighbourhood);
