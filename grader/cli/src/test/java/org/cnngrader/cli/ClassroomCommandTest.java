@@ -93,7 +93,8 @@ class ClassroomCommandTest {
     assertThat(check.get("continue-on-error").asBoolean()).isTrue();
     JsonNode reporter = ClassroomWorkflowRun.reporterStep(workflow);
     assertThat(reporter.get("uses").asText())
-        .isEqualTo("classroom-resources/autograding-grading-reporter@v1");
+        .isEqualTo(
+            "classroom-resources/autograding-grading-reporter@d13b5912daf5042ac1b71bc38bdb4a6bcd61d8ca");
     assertThat(reporter.get("if").asText()).isEqualTo("always()");
     assertThat(reporter.get("with").get("runners").asText())
         .isEqualTo(String.join(",", RUNNERS))
