@@ -17,7 +17,7 @@ class FirstLineTest {
         .isEqualTo("out is wrong");
     assertThat(
             FirstLine.gist(
-                "forward is not implemented yet (it threw UnsupportedOperationException: TODO)",
+                "forward is not implemented yet (it threw UnsupportedOperationException: implement forward)",
                 100))
         .isEqualTo("forward is not implemented yet");
     assertThat(

@@ -145,7 +145,7 @@ class PreSubmitCheckTest {
     java.nio.file.Files.writeString(
         sources.resolve("Conv2d.java"),
         conv2d.substring(0, conv2d.indexOf('{', backward) + 1)
-            + "\n    throw new UnsupportedOperationException(\"TODO: implement Conv2d.backward\");\n"
+            + "\n    throw new UnsupportedOperationException(\"implement Conv2d.backward\");\n"
             + "  }\n}\n");
     java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
     PreSubmitCheck check =
