@@ -76,7 +76,9 @@ class ClassroomCommandTest {
                 + "Checked: no file in it is, or holds the inputs of, one of the "
                 + TOTALS.only(Visibility.HIDDEN).cases()
                 + " hidden fixtures,"
-                + " and none is a case list or one of the 53 files of example solutions.\n"
+                + " and none is a case list or one of the "
+                + HandoutCommandTest.EXAMPLE_SOLUTION_FILES
+                + " files of example solutions.\n"
                 + "Push it to a repository, mark it as a template, and choose it in the Classroom"
                 + " assignment; add no autograding tests there.\n");
   }

@@ -47,6 +47,13 @@ class HandoutCommandTest {
 
   private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
+  /**
+   * The files below fixtures/submissions that the audit compares a handout with: those of the
+   * example submissions, each content once, less the template's own. A property of the examples
+   * rather than of the assignment: an example added or changed changes it.
+   */
+  static final int EXAMPLE_SOLUTION_FILES = 53;
+
   @TempDir(factory = TempDirInBuildFolder.class)
   Path temp;
 
@@ -76,7 +83,9 @@ class HandoutCommandTest {
                 + "Checked: no file in it is, or holds the inputs of, one of the "
                 + TOTALS.only(Visibility.HIDDEN).cases()
                 + " hidden fixtures,"
-                + " and none is a case list or one of the 53 files of example solutions.\n");
+                + " and none is a case list or one of the "
+                + EXAMPLE_SOLUTION_FILES
+                + " files of example solutions.\n");
     assertThat(entries)
         .containsKeys(
             "pom.xml",
