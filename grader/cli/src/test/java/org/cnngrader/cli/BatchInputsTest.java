@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.cnngrader.AssignmentTotals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchInputsTest {
 
   @TempDir Path temp;
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
   private final CommandLineRun cli = new CommandLineRun();
 
@@ -54,8 +57,8 @@ class BatchInputsTest {
     int code = cli.run("grade", "--batch", batch.toString(), "--out", out.toString());
 
     assertThat(code).as(cli.stderr()).isZero();
-    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(510);
-    assertThat(results(out, "bob").get("score").asDouble()).isEqualTo(510);
+    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(TOTALS.points());
+    assertThat(results(out, "bob").get("score").asDouble()).isEqualTo(TOTALS.points());
     assertThat(results(out, "carol").get("score").asDouble()).isZero();
     assertThat(results(out, "carol").get("output").asText())
         .contains("Nothing was graded: carol.zip is not a readable zip file (");
@@ -93,7 +96,7 @@ class BatchInputsTest {
     int code = cli.run("grade", "--batch", batch.toString(), "--out", out.toString());
 
     assertThat(code).as(cli.stderr()).isZero();
-    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(510);
+    assertThat(results(out, "alice").get("score").asDouble()).isEqualTo(TOTALS.points());
     assertThat(results(out, "bob").get("tests").get(0).get("output").asText())
         .isEqualTo("```text\nnot graded: nothing was handed in: no file in bob/\n```\n");
     assertThat(results(out, "carol").get("output").asText())
@@ -108,14 +111,18 @@ class BatchInputsTest {
             "grader: warning: dave: not graded: nothing was handed in: no file in dave.zip\n");
     assertThat(cli.stdout())
         .containsPattern(
-            "(?m)^dave\\s+no code\\s+510\\s+0/208\\s+0/110\\s+0/120\\s+0/72\\s+0/328 .* nothing was handed in: no file in dave.zip$")
+            "(?m)^dave\\s+no code\\s+"
+                + TOTALS.pointsText()
+                + "\\s+"
+                + TOTALS.zeroColumns("\\s+")
+                + " .* nothing was handed in: no file in dave.zip$")
         .containsPattern("(?m)^\\[\\d/4\\] bob: no code, no grade \\(see stderr\\)$");
     // Their zeros are for the students to read; the gradebook holds no grade for them.
     assertThat(TestFiles.csvRows(out.resolve("gradebook.csv")))
         .extracting(row -> row.subList(0, 7))
         .containsExactly(
             List.of("id", "students", "emails", "student_ids", "late", "status", "score"),
-            List.of("alice", "", "", "", "", "graded", "510"),
+            List.of("alice", "", "", "", "", "graded", TOTALS.pointsText()),
             List.of("bob", "", "", "", "", "no code: nothing was handed in: no file in bob/", ""),
             List.of(
                 "carol",
@@ -160,8 +167,10 @@ class BatchInputsTest {
 
     assertThat(cli.run("grade", zip.toString(), "--out", out.toString())).isZero();
 
-    assertThat(results(out, "erin").get("score").asDouble()).isEqualTo(510);
-    assertThat(cli.stdout()).containsPattern("(?m)^erin\\s+510\\s+510 ");
+    assertThat(results(out, "erin").get("score").asDouble()).isEqualTo(TOTALS.points());
+    assertThat(cli.stdout())
+        .containsPattern(
+            "(?m)^erin\\s+" + TOTALS.pointsText() + "\\s+" + TOTALS.pointsText() + " ");
   }
 
   @Test
@@ -211,8 +220,18 @@ class BatchInputsTest {
     assertThat(temp.resolve("two/gradebook.csv"))
         .hasSameTextualContentAs(temp.resolve("one/gradebook.csv"));
     assertThat(two.stdout())
-        .containsPattern("(?m)^\\[\\d/3\\] correct-loops: 510 of 510 in \\d+\\.\\d s$")
-        .containsPattern("(?m)^\\[\\d/3\\] mistake-bias-missing: 460 of 510 in ")
+        .containsPattern(
+            "(?m)^\\[\\d/3\\] correct-loops: "
+                + TOTALS.pointsText()
+                + " of "
+                + TOTALS.pointsText()
+                + " in \\d+\\.\\d s$")
+        .containsPattern(
+            "(?m)^\\[\\d/3\\] mistake-bias-missing: "
+                + TOTALS.pointsTextLosing(TOTALS.lostToAMissingBias())
+                + " of "
+                + TOTALS.pointsText()
+                + " in ")
         .containsPattern(
             "(?m)^Graded 3 of 3 submissions in [\\d.]+ s \\([\\d.]+ per second, 2 at a time\\)");
   }

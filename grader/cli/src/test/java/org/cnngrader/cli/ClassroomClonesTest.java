@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.handout.TempDirInBuildFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Classroom repositories, as {@code git clone} (or GitHub Classroom's own download) leaves them.
  */
 class ClassroomClonesTest {
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
   @TempDir(factory = TempDirInBuildFolder.class)
   Path temp;
@@ -70,13 +73,14 @@ class ClassroomClonesTest {
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stdout()).contains("Read " + batch + " as a folder of 2 submissions.");
     ObjectMapper json = new ObjectMapper();
-    // Hidden cases too: 510 points in all. The check's sources, git's data and target/ are not
+    // Hidden cases too: every point of the assignment. The check's sources, git's data and target/
+    // are not
     // the student's code: none of them is compiled.
     assertThat(json.readTree(out.resolve("hw3-bob/results.json").toFile()).get("score").asDouble())
-        .isEqualTo(510);
+        .isEqualTo(TOTALS.points());
     assertThat(
             json.readTree(out.resolve("hw3-alice/results.json").toFile()).get("score").asDouble())
-        .isEqualTo(460);
+        .isEqualTo(TOTALS.points() - TOTALS.lostToAMissingBias().points());
     assertThat(
             Files.readAllLines(out.resolve("gradebook.csv")).stream()
                 .skip(1)

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.cnngrader.AssignmentTotals;
+import org.cnngrader.fixture.Visibility;
 import org.cnngrader.handout.TempDirInBuildFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * workflow that GitHub can read and whose payload the reporter reads.
  */
 class ClassroomCommandTest {
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
   @TempDir(factory = TempDirInBuildFolder.class)
   Path temp;
@@ -63,11 +67,18 @@ class ClassroomCommandTest {
                 + repository
                 + ": "
                 + written.size()
-                + " files, 36 of them public fixtures, and the workflow"
-                + " .github/workflows/classroom.yml (points on the public cases: Conv2d 104,"
-                + " MaxPool2d 55, SpatialBatchNorm 60, SpatialGroupNorm 36).\n"
-                + "Checked: no file in it is, or holds the inputs of, one of the 36 hidden fixtures,"
-                + " and none is a case list or one of the 53 files of example solutions.\n"
+                + " files, "
+                + TOTALS.only(Visibility.PUBLIC).cases()
+                + " of them public fixtures, and the workflow"
+                + " .github/workflows/classroom.yml (points on the public cases: "
+                + TOTALS.only(Visibility.PUBLIC).titledPoints()
+                + ").\n"
+                + "Checked: no file in it is, or holds the inputs of, one of the "
+                + TOTALS.only(Visibility.HIDDEN).cases()
+                + " hidden fixtures,"
+                + " and none is a case list or one of the "
+                + HandoutCommandTest.EXAMPLE_SOLUTION_FILES
+                + " files of example solutions.\n"
                 + "Push it to a repository, mark it as a template, and choose it in the Classroom"
                 + " assignment; add no autograding tests there.\n");
   }
@@ -125,13 +136,15 @@ class ClassroomCommandTest {
     JsonNode conv2d =
         new ObjectMapper().readTree(Base64.getDecoder().decode(outputs.get("conv2d")));
     assertThat(conv2d.get("status").asText()).isEqualTo("error");
-    assertThat(conv2d.get("max_score").asDouble()).isEqualTo(104);
+    assertThat(conv2d.get("max_score").asDouble())
+        .isEqualTo(TOTALS.only(Visibility.PUBLIC).layer("conv2d").points());
     assertThat(conv2d.get("tests").get(0).get("score").asDouble()).isZero();
     ClassroomWorkflowRun.Reported reported =
         ClassroomWorkflowRun.report(
             workflow,
             ClassroomWorkflowRun.reporterEnvironment(workflow, Map.of("points", outputs)));
-    assertThat(reported.points()).isEqualTo("Points 0/255");
+    assertThat(reported.points())
+        .isEqualTo("Points 0/" + TOTALS.only(Visibility.PUBLIC).pointsText());
     assertThat(reported.output()).contains("::error::Some tests errored.");
     assertThat(reported.exitCode()).isEqualTo(1);
   }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.report.Student;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  * in a link, no code: no export gives them a row, and each lists them.
  */
 class ExportCommandTest {
+
+  /** The download is graded on Conv2d alone. */
+  private static final AssignmentTotals CONV2D = AssignmentTotals.repository().layer("conv2d");
+
+  private static final String MAX = CONV2D.pointsText();
+
+  /** roeann's Conv2d without its bias. */
+  private static final double ROEANN = CONV2D.points() - CONV2D.lostToAMissingBias().points();
+
+  /** roeann's points scaled to {@code points}, as the exports round them: to the cent, half up. */
+  private static String roeannScaledTo(int points) {
+    return BigDecimal.valueOf(ROEANN / CONV2D.points() * points)
+        .setScale(2, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
 
   @TempDir static Path shared;
 
@@ -46,7 +65,7 @@ class ExportCommandTest {
             "--out",
             graded.toString());
     assertThat(code).as(grading.stderr()).isZero();
-    assertThat(grading.stdout()).containsPattern("(?m)^poecarl +no code +208 ");
+    assertThat(grading.stdout()).containsPattern("(?m)^poecarl +no code +" + MAX + " ");
   }
 
   private static final String NO_CODE_LISTED =
@@ -56,7 +75,9 @@ class ExportCommandTest {
       """;
 
   private static final String RAW_POINTS_WARNING =
-      "Warning: the grades are the grader's raw points, out of 208: no --points, and no"
+      "Warning: the grades are the grader's raw points, out of "
+          + MAX
+          + ": no --points, and no"
           + " \"points\" in the fixtures' assignment.json; give --points P, the assignment's"
           + " points possible in Canvas.\n";
 
@@ -104,13 +125,13 @@ class ExportCommandTest {
                 + "Grades out of 100; Canvas keeps the assignment's own points possible, so it"
                 + " must be 100 there.\n");
     assertThat(cli.stderr()).isEqualTo(NO_CODE_LISTED);
-    // doejane 208 / 208 of conv2d; roeann's missing bias costs 50 of 208: 158 / 208 x 100.
+    // doejane has every point of conv2d; roeann loses the forward values of the biased cases.
     assertThat(TestFiles.csvRows(csv))
         .containsExactly(
             List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "HW3 Conv (4242)"),
             List.of("Points Possible", "", "", "", "", "100"),
             List.of("doejane", "1001", "", "", "", "100"),
-            List.of("roeann", "1002", "", "", "", "75.96"));
+            List.of("roeann", "1002", "", "", "", roeannScaledTo(100)));
   }
 
   @Test
@@ -130,10 +151,13 @@ class ExportCommandTest {
                 + NO_CODE_LISTED);
     assertThat(cli.stdout())
         .endsWith(
-            "Grades out of 208; Canvas keeps the assignment's own points possible, so it must be"
-                + " 208 there.\n");
+            "Grades out of "
+                + MAX
+                + "; Canvas keeps the assignment's own points possible, so it must be "
+                + MAX
+                + " there.\n");
     assertThat(TestFiles.csvRows(csv).get(1))
-        .containsExactly("Points Possible", "", "", "", "", "208");
+        .containsExactly("Points Possible", "", "", "", "", MAX);
 
     CommandLineRun again = new CommandLineRun();
     int bad =
@@ -174,12 +198,11 @@ class ExportCommandTest {
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stdout()).contains("2 students out of 50 points (scaled)");
     assertThat(cli.stderr()).isEqualTo(NO_CODE_LISTED);
-    // 158 / 208 x 50 = 37.98...
     assertThat(TestFiles.csvRows(csv).subList(1, 4))
         .containsExactly(
             List.of("Points Possible", "", "", "", "", "50"),
             List.of("doejane", "1001", "", "", "", "50"),
-            List.of("roeann", "1002", "", "", "", "37.98"));
+            List.of("roeann", "1002", "", "", "", roeannScaledTo(50)));
   }
 
   @Test
@@ -248,7 +271,9 @@ class ExportCommandTest {
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(cli.stderr())
         .isEqualTo(
-            "grader: the grades are the grader's raw points, out of 208, and Moodle takes a grade"
+            "grader: the grades are the grader's raw points, out of "
+                + MAX
+                + ", and Moodle takes a grade"
                 + " as it is: it refuses a whole import with one grade above 100 and caps a grade"
                 + " above its grade item's maximum without a word; give --points P, the grade"
                 + " item's maximum grade in Moodle, or set \"points\" in the fixtures'"
@@ -307,14 +332,16 @@ class ExportCommandTest {
             "Warning: 2 grades are above 100, and Moodle refuses the whole import unless the"
                 + " site allows unlimited grades up to 150 (Site administration, Grades, General"
                 + " settings: unlimitedgrades, gradepointmax): Jane Doe (submission doejane):"
-                + " 150; Ann Roe (submission roeann): 113.94\n"
+                + " 150; Ann Roe (submission roeann): "
+                + roeannScaledTo(150)
+                + "\n"
                 + NO_CODE_LISTED);
-    // 158 / 208 x 150 = 113.94...; the link gets no row.
+    // The link gets no row.
     assertThat(TestFiles.csvRows(csv))
         .containsExactly(
             List.of("Full name", "Email address", "Grade"),
             List.of("Jane Doe", "jane@x.edu", "150"),
-            List.of("Ann Roe", "ann@x.edu", "113.94"));
+            List.of("Ann Roe", "ann@x.edu", roeannScaledTo(150)));
   }
 
   @Test

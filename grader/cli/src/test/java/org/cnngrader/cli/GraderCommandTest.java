@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.cnngrader.AssignmentTotals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * disk.
  */
 class GraderCommandTest {
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
   @TempDir Path temp;
 
@@ -46,7 +49,13 @@ class GraderCommandTest {
     cost.get("case_cpu_ms_by_layer").forEach(ms -> assertThat(ms.asLong()).isPositive());
     assertThat(cli.stdout())
         .containsPattern(
-            "(?m)^correct-loops\\s+510\\s+510\\s+208/208\\s+110/110\\s+120/120\\s+72/72\\s+328/328 ");
+            "(?m)^correct-loops\\s+"
+                + TOTALS.pointsText()
+                + "\\s+"
+                + TOTALS.pointsText()
+                + "\\s+"
+                + TOTALS.columns("\\s+")
+                + " ");
     assertThat(withoutSandboxNotes(cli.stderr())).isEmpty();
   }
 
@@ -101,9 +110,10 @@ class GraderCommandTest {
                 + " is graded as 'alice', "
                 + second
                 + " as 'alice-2'");
-    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble()).isEqualTo(510);
+    assertThat(json(results.resolve("alice/results.json")).get("score").asDouble())
+        .isEqualTo(TOTALS.points());
     assertThat(json(results.resolve("alice-2/results.json")).get("score").asDouble())
-        .isLessThan(510);
+        .isLessThan(TOTALS.points());
   }
 
   @Test
@@ -312,7 +322,10 @@ class GraderCommandTest {
         .containsPattern(
             "(?m)^ok    .*lesson-worked-example.json \\(largest difference/bound [0-9.e-]+\\)$")
         .containsPattern(
-            "72 of 72 fixture files agree with ND4J within the rounding bounds of their sums"
+            TOTALS.cases()
+                + " of "
+                + TOTALS.cases()
+                + " fixture files agree with ND4J within the rounding bounds of their sums"
                 + " \\(largest difference/bound [0-9.e-]+, in .*\\.json\\)");
   }
 
@@ -428,7 +441,9 @@ class GraderCommandTest {
           .filter(Files::isDirectory)
           .forEach(e -> assertThat(cli.stdout()).contains(e.getFileName().toString()));
     }
-    assertThat(cli.stdout()).containsPattern("(?m)^correct-im2col\\s+510\\s+510");
+    assertThat(cli.stdout())
+        .containsPattern(
+            "(?m)^correct-im2col\\s+" + TOTALS.pointsText() + "\\s+" + TOTALS.pointsText());
   }
 
   private static Path copy(Path from, Path to) throws IOException {
@@ -465,11 +480,12 @@ class GraderCommandTest {
         .hasSize(3)
         .satisfies(
             lines ->
-                assertThat(lines.get(1)).startsWith("correct-loops,,,,,graded,510,510,255,255,"))
+                assertThat(lines.get(1))
+                    .startsWith("correct-loops,,,,,graded," + TOTALS.gradebookScores(false)))
         .satisfies(
             lines ->
                 assertThat(lines.get(2))
-                    .startsWith("mistake-bias-missing,,,,,graded,460,510,231,229,"));
+                    .startsWith("mistake-bias-missing,,,,,graded," + TOTALS.gradebookScores(true)));
     assertThat(Files.readString(temp.resolve("index.html")))
         .contains("href=\"correct-loops/report.html\"");
     assertThat(cli.stdout())

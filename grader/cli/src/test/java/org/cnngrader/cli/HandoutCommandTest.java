@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureJson;
@@ -42,6 +44,15 @@ import org.w3c.dom.NodeList;
  * bytes every time.
  */
 class HandoutCommandTest {
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
+
+  /**
+   * The files below fixtures/submissions that the audit compares a handout with: those of the
+   * example submissions, each content once, less the template's own. A property of the examples
+   * rather than of the assignment: an example added or changed changes it.
+   */
+  static final int EXAMPLE_SOLUTION_FILES = 53;
 
   @TempDir(factory = TempDirInBuildFolder.class)
   Path temp;
@@ -66,9 +77,15 @@ class HandoutCommandTest {
                 + zip
                 + ": "
                 + entries.size()
-                + " files in a folder student/, 36 of them public fixtures.\n"
-                + "Checked: no file in it is, or holds the inputs of, one of the 36 hidden fixtures,"
-                + " and none is a case list or one of the 53 files of example solutions.\n");
+                + " files in a folder student/, "
+                + TOTALS.only(Visibility.PUBLIC).cases()
+                + " of them public fixtures.\n"
+                + "Checked: no file in it is, or holds the inputs of, one of the "
+                + TOTALS.only(Visibility.HIDDEN).cases()
+                + " hidden fixtures,"
+                + " and none is a case list or one of the "
+                + EXAMPLE_SOLUTION_FILES
+                + " files of example solutions.\n");
     assertThat(entries)
         .containsKeys(
             "pom.xml",
@@ -101,7 +118,7 @@ class HandoutCommandTest {
         publicFixtures++;
       }
     }
-    assertThat(publicFixtures).isEqualTo(36);
+    assertThat(publicFixtures).isEqualTo(TOTALS.only(Visibility.PUBLIC).cases());
     assertThat(fixtures).hasSize(publicFixtures);
     assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
         .contains("mvn test", "src/main/java/cnn/Conv2d.java", "hidden cases");
@@ -127,8 +144,12 @@ class HandoutCommandTest {
         hiddenNames.add(FixtureFiles.read(hidden, layer, Visibility.HIDDEN).name());
       }
     }
-    // 36 hidden cases; the two normalizations share three of their names.
-    assertThat(hiddenNames).hasSize(33);
+    // Every hidden case was compared (layers may share a case's name).
+    assertThat(hiddenNames)
+        .isEqualTo(
+            TOTALS.only(Visibility.HIDDEN).fixtures().stream()
+                .map(Fixture::name)
+                .collect(Collectors.toSet()));
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
       if (entry.getKey().startsWith("fixtures/") && !entry.getKey().endsWith("assignment.json")) {
         Fixture fixture =

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +18,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.handout.TempDirInBuildFolder;
+import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.Part;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,16 +75,9 @@ class HandoutMavenBuildTest {
     }
     assertThat(run.output())
         .contains(
-            """
-              Conv2d (conv2d): 104 of 104 points
-              MaxPool2d (maxpool2d): 55 of 55 points
-              SpatialBatchNorm (spatial_batchnorm): 60 of 60 points
-              SpatialGroupNorm (spatial_groupnorm): 36 of 36 points
-            These are the public cases only: your final grade also uses hidden cases.
-            Pre-submit check: 255 of 255 points on the 36 public cases (164 of 164 parts passed).
-            """)
+            fullLayerLines() + PUBLIC_ONLY + "\n" + scoreLine(PUBLIC.points(), PUBLIC.parts()))
         .contains(PUBLIC_ONLY)
-        .contains("Tests run: 164, Failures: 0, Errors: 0, Skipped: 0")
+        .contains("Tests run: " + PUBLIC.parts() + ", Failures: 0, Errors: 0, Skipped: 0")
         .contains("BUILD SUCCESS");
     assertNoHiddenCaseIn(run.output());
     for (String runner : ClassroomCommandTest.RUNNERS) {
@@ -103,24 +97,38 @@ class HandoutMavenBuildTest {
     return biasRun;
   }
 
-  /** The points a Conv2d that forgets its bias loses on the public cases, and the parts. */
-  private record Lost(int parts, double points) {}
+  /** What the check grades: the public cases. */
+  private static final AssignmentTotals PUBLIC =
+      AssignmentTotals.repository().only(Visibility.PUBLIC);
 
-  private static Lost lostToTheBias() {
-    int failing = 0;
-    double lost = 0;
-    for (Fixture fixture : publicCases) {
-      if (biased(fixture)) {
-        failing++;
-        lost += fixture.points(Conv2dLayer.FORWARD);
-      }
-    }
-    return new Lost(failing, lost);
+  /** The check's score line for {@code points} and {@code parts} passed. */
+  private static String scoreLine(double points, int parts) {
+    return String.format(
+        "Pre-submit check: %s of %s points on the %d public cases (%d of %d parts passed).%n",
+        FeedbackWriter.points(points), PUBLIC.pointsText(), PUBLIC.cases(), parts, PUBLIC.parts());
   }
 
-  private static boolean biased(Fixture fixture) {
-    return fixture.layer().equals(Conv2dLayer.LAYER)
-        && Arrays.stream(fixture.input("b").data()).anyMatch(b -> b != 0);
+  /** Each layer's line of the check's summary, with every point earned. */
+  private static String fullLayerLines() {
+    StringBuilder lines = new StringBuilder();
+    for (Layer layer : PUBLIC.layers()) {
+      String points = PUBLIC.layer(layer.id()).pointsText();
+      lines.append(
+          String.format("  %s (%s): %s of %s points%n", layer.title(), layer.id(), points, points));
+    }
+    return lines.toString();
+  }
+
+  /**
+   * The failure Maven lists for a layer not started: its first call fails, and every other public
+   * part of it is skipped.
+   */
+  private static String notStarted(Layer layer) {
+    return layer.contract().className()
+        + ".forward is not implemented yet; "
+        + (PUBLIC.layer(layer.id()).parts() - 1)
+        + " more parts need it,"
+        + " skipped";
   }
 
   @Test
@@ -131,18 +139,14 @@ class HandoutMavenBuildTest {
     assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
     for (Fixture fixture : publicCases) {
       for (Part part : fixture.layer().parts()) {
-        boolean fails = biased(fixture) && part.equals(Conv2dLayer.FORWARD);
+        boolean fails = AssignmentTotals.biased(fixture) && part.equals(Conv2dLayer.FORWARD);
         assertThat(run.output())
             .contains((fails ? "  FAIL  " : "  PASS  ") + partName(fixture, part));
       }
     }
-    Lost lost = lostToTheBias();
+    AssignmentTotals.Lost lost = PUBLIC.lostToAMissingBias();
     assertThat(lost.parts()).isPositive();
-    String scoreLine =
-        String.format(
-            "Pre-submit check: %s of 255 points on the 36 public cases (%d of 164 parts"
-                + " passed).%n",
-            FeedbackWriter.points(255 - lost.points()), 164 - lost.parts());
+    String scoreLine = scoreLine(PUBLIC.points() - lost.points(), PUBLIC.parts() - lost.parts());
     assertThat(run.output())
         .contains(
             "  FAIL  conv2d/lesson-5x5-s1-p1: forward values (2 points)\n        out is wrong: ")
@@ -172,7 +176,12 @@ class HandoutMavenBuildTest {
             "[ERROR]   PreSubmitCheckTest.publicCases()[22] conv2d/lesson-5x5-s1-p1: forward values:"
                 + " out is wrong");
     assertThat(after)
-        .contains("[ERROR] Tests run: 164, Failures: " + lost.parts() + ", Errors: 0, Skipped: 0")
+        .contains(
+            "[ERROR] Tests run: "
+                + PUBLIC.parts()
+                + ", Failures: "
+                + lost.parts()
+                + ", Errors: 0, Skipped: 0")
         .contains("There are test failures.")
         .doesNotContain("\tat ")
         .doesNotContain("Likely mistake")
@@ -198,24 +207,24 @@ class HandoutMavenBuildTest {
     MavenRun run = mvnTest(folder);
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-    String after =
-        afterTheScore(
-            run,
-            "Pre-submit check: 0 of 255 points on the 36 public cases (0 of 164 parts passed).\n");
+    String after = afterTheScore(run, scoreLine(0, 0));
+    int layers = PUBLIC.layers().size();
     assertThat(failuresListed(after))
-        .containsExactlyInAnyOrder(
-            "cnn.Conv2d.forward is not implemented yet; 64 more parts need it, skipped",
-            "cnn.MaxPool2d.forward is not implemented yet; 32 more parts need it, skipped",
-            "cnn.SpatialBatchNorm.forward is not implemented yet; 41 more parts need it, skipped",
-            "cnn.SpatialGroupNorm.forward is not implemented yet; 23 more parts need it,"
-                + " skipped");
+        .containsExactlyInAnyOrderElementsOf(
+            PUBLIC.layers().stream().map(HandoutMavenBuildTest::notStarted).toList());
     // Skipped tests are counted, never listed.
     assertThat(after)
-        .contains("[ERROR] Tests run: 164, Failures: 4, Errors: 0, Skipped: 160")
+        .contains(
+            "[ERROR] Tests run: "
+                + PUBLIC.parts()
+                + ", Failures: "
+                + layers
+                + ", Errors: 0, Skipped: "
+                + (PUBLIC.parts() - layers))
         .contains("BUILD FAILURE")
         .doesNotContain("\tat ")
         .doesNotContain("conv2d/");
-    assertThat(after.lines().count()).isLessThanOrEqualTo(4 + MAVENS_OWN_LINES);
+    assertThat(after.lines().count()).isLessThanOrEqualTo(layers + MAVENS_OWN_LINES);
     // Each skipped part is one line as it runs, after the feedback of the part that failed for it.
     assertThat(run.output())
         .contains(
@@ -230,21 +239,22 @@ class HandoutMavenBuildTest {
     MavenRun run = mvnTest(folder);
 
     assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-    String after =
-        afterTheScore(
-            run,
-            "Pre-submit check: 104 of 255 points on the 36 public cases (65 of 164 parts"
-                + " passed).\n");
+    AssignmentTotals conv2d = PUBLIC.layer("conv2d");
+    String after = afterTheScore(run, scoreLine(conv2d.points(), conv2d.parts()));
+    List<Layer> others = PUBLIC.layers().stream().filter(l -> !l.id().equals("conv2d")).toList();
     assertThat(failuresListed(after))
-        .containsExactlyInAnyOrder(
-            "cnn.MaxPool2d.forward is not implemented yet; 32 more parts need it, skipped",
-            "cnn.SpatialBatchNorm.forward is not implemented yet; 41 more parts need it, skipped",
-            "cnn.SpatialGroupNorm.forward is not implemented yet; 23 more parts need it,"
-                + " skipped");
+        .containsExactlyInAnyOrderElementsOf(
+            others.stream().map(HandoutMavenBuildTest::notStarted).toList());
     assertThat(after)
-        .contains("[ERROR] Tests run: 164, Failures: 3, Errors: 0, Skipped: 96")
+        .contains(
+            "[ERROR] Tests run: "
+                + PUBLIC.parts()
+                + ", Failures: "
+                + others.size()
+                + ", Errors: 0, Skipped: "
+                + (PUBLIC.parts() - conv2d.parts() - others.size()))
         .doesNotContain("\tat ");
-    assertThat(after.lines().count()).isLessThanOrEqualTo(3 + MAVENS_OWN_LINES);
+    assertThat(after.lines().count()).isLessThanOrEqualTo(others.size() + MAVENS_OWN_LINES);
     for (String part : partNames()) {
       if (part.startsWith("conv2d/")) {
         assertThat(run.output()).contains("  PASS  " + part);
@@ -289,14 +299,15 @@ class HandoutMavenBuildTest {
         total += test.get("score").asDouble();
       }
     }
-    double points = 255 - lostToTheBias().points();
+    double points = PUBLIC.points() - PUBLIC.lostToAMissingBias().points();
     assertThat(total).isEqualTo(points);
-    assertThat(max).isEqualTo(255);
+    assertThat(max).isEqualTo(PUBLIC.points());
     ClassroomWorkflowRun.Reported reported =
         ClassroomWorkflowRun.report(
             workflow,
             ClassroomWorkflowRun.reporterEnvironment(workflow, Map.of("points", outputs)));
-    assertThat(reported.points()).isEqualTo("Points " + FeedbackWriter.points(points) + "/255");
+    assertThat(reported.points())
+        .isEqualTo("Points " + FeedbackWriter.points(points) + "/" + PUBLIC.pointsText());
     assertThat(reported.output())
         .contains("❌ conv2d/lesson-5x5-s1-p1: forward values (2 points)")
         .contains("✅ maxpool2d/lesson-4x4-2x2-s2: forward shape (1 point)")
@@ -325,7 +336,7 @@ class HandoutMavenBuildTest {
       }
     }
     assertThat(names)
-        .hasSize(164)
+        .hasSize(PUBLIC.parts())
         .contains(
             "conv2d/lesson-5x5-s2-p1: backward dx (2 points)",
             "maxpool2d/overlap-3x3-s2: backward dx (2 points)");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cnngrader.AssignmentTotals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,16 @@ class LmsExportsTest {
           :sid: '1004'
           :email: carl@example.edu
       """;
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
+
+  private static final String FULL = TOTALS.pointsText();
+
+  /** The example mistake-bias-missing's score. */
+  private static final String BIAS_MISSING = TOTALS.pointsTextLosing(TOTALS.lostToAMissingBias());
+
+  /** A Conv2d alone, as a Canvas download hands in: the other layers' points are lost. */
+  private static final AssignmentTotals CONV2D = TOTALS.layer("conv2d");
 
   @TempDir Path temp;
 
@@ -95,14 +106,14 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "510", "510"),
+            List.of("submission_101", "Jane Doe", "jane@example.edu", FULL, FULL),
             List.of(
                 "submission_102",
                 "Ann Lee; =Bob Roe",
                 "ann@example.edu; bob@example.edu",
-                "460",
-                "510"),
-            List.of("submission_103", "", "", "510", "510"),
+                BIAS_MISSING,
+                FULL),
+            List.of("submission_103", "", "", FULL, FULL),
             // No code was graded: no grade, whatever its report's zeros say.
             List.of("submission_104", "Carl Poe", "carl@example.edu", "", ""));
     assertThat(cli.stderr())
@@ -139,7 +150,9 @@ class LmsExportsTest {
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
         .startsWith(
             "submission_102,\"'@SUM(A1); =Bob Roe\",\"ann@example.edu; bob@example.edu\",\"1002;"
-                + " 1003\",,graded,460,");
+                + " 1003\",,graded,"
+                + BIAS_MISSING
+                + ",");
   }
 
   @Test
@@ -169,14 +182,14 @@ class LmsExportsTest {
     assertThat(gradebook(merged))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "510", "510"),
+            List.of("submission_101", "Jane Doe", "jane@example.edu", FULL, FULL),
             List.of(
                 "submission_102",
                 "Ann Lee; =Bob Roe",
                 "ann@example.edu; bob@example.edu",
-                "460",
-                "510"),
-            List.of("submission_103", "", "", "510", "510"),
+                BIAS_MISSING,
+                FULL),
+            List.of("submission_103", "", "", FULL, FULL),
             // No code was graded: no grade, whatever its report's zeros say.
             List.of("submission_104", "Carl Poe", "carl@example.edu", "", ""));
   }
@@ -201,9 +214,9 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "", "", "510", "510"),
-            List.of("submission_102", "", "", "460", "510"),
-            List.of("submission_103", "", "", "510", "510"));
+            List.of("submission_101", "", "", FULL, FULL),
+            List.of("submission_102", "", "", BIAS_MISSING, FULL),
+            List.of("submission_103", "", "", FULL, FULL));
   }
 
   @Test
@@ -218,7 +231,7 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("submission_101", "Jane Doe", "jane@example.edu", "510", "510"));
+            List.of("submission_101", "Jane Doe", "jane@example.edu", FULL, FULL));
     assertThat(cli.stderr())
         .contains(
             "grader: warning: "
@@ -240,10 +253,11 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            // Canvas downloads of Conv2d alone: the other layers' 302 points are lost.
-            List.of("doejane", "doejane", "", "208", "510"),
-            List.of("roeann", "roeann", "", "158", "510"),
-            List.of("smithbo", "smithbo", "", "510", "510"));
+            // Canvas downloads of Conv2d alone: the other layers' points are lost.
+            List.of("doejane", "doejane", "", CONV2D.pointsText(), FULL),
+            List.of(
+                "roeann", "roeann", "", CONV2D.pointsTextLosing(CONV2D.lostToAMissingBias()), FULL),
+            List.of("smithbo", "smithbo", "", FULL, FULL));
     assertThat(json(out.resolve("roeann/results.json")).get("output").asText())
         .contains("Note: Conv2d-1.java: compiled as Conv2d.java\n");
     assertThat(json(out.resolve("doejane/provenance.json")).get("students").findValuesAsText("id"))
@@ -296,7 +310,7 @@ class LmsExportsTest {
     assertThat(gradebook(temp.resolve("out")))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("doejane", "doejane", "", "208", "510"));
+            List.of("doejane", "doejane", "", CONV2D.pointsText(), FULL));
   }
 
   @Test
@@ -316,7 +330,7 @@ class LmsExportsTest {
     assertThat(gradebook(out))
         .containsExactly(
             List.of("id", "students", "emails", "score", "max_score"),
-            List.of("doejane", "doejane", "", "208", "510"));
+            List.of("doejane", "doejane", "", CONV2D.pointsText(), FULL));
   }
 
   @Test
@@ -349,7 +363,7 @@ class LmsExportsTest {
     assertThat(foldersCode).as(folders.stderr()).isZero();
     assertThat(folders.stderr()).doesNotContain("submission_metadata.yml");
     assertThat(gradebook(temp.resolve("folders")).get(1))
-        .containsExactly("export", "", "", "510", "510");
+        .containsExactly("export", "", "", FULL, FULL);
     assertThat(code).as(cli.stderr()).isZero();
     assertThat(cli.stderr())
         .contains(
@@ -358,7 +372,7 @@ class LmsExportsTest {
                 + ": no submission_metadata.yml; its submissions are graded without student"
                 + " names\n");
     assertThat(gradebook(temp.resolve("gradescope")).get(1))
-        .containsExactly("submission_101", "", "", "510", "510");
+        .containsExactly("submission_101", "", "", FULL, FULL);
   }
 
   @Test

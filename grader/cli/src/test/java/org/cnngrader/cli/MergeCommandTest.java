@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cnngrader.AssignmentTotals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Shards of one batch merged into one gradebook, and shards that do not fit refused. */
 class MergeCommandTest {
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
   @TempDir static Path shared;
 
@@ -68,7 +71,7 @@ class MergeCommandTest {
                 .map(l -> l.substring(0, l.indexOf(','))))
         .containsExactly("al", "cy", "dora");
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")).get(1))
-        .startsWith("al,,,,,graded,510,510,255,255,");
+        .startsWith("al,,,,,graded," + TOTALS.gradebookScores(false));
     for (String id : List.of("al", "cy", "dora")) {
       assertThat(out.resolve(id).resolve("report.html")).isNotEmptyFile();
     }
@@ -92,7 +95,7 @@ class MergeCommandTest {
     assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
         .anyMatch(
             row -> row.startsWith("dora,,,,,\"grader error: java.io.IOException: No space left\","))
-        .anyMatch(row -> row.startsWith("al,,,,,graded,510,"));
+        .anyMatch(row -> row.startsWith("al,,,,,graded," + TOTALS.pointsText() + ","));
     assertThat(out.resolve("dora")).doesNotExist();
     assertThat(out.resolve("grader-errors.json")).content().contains("\"submission\" : \"dora\"");
     assertThat(cli.stdout())

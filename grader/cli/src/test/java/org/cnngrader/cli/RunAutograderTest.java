@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.TestSandbox;
 import org.cnngrader.sandbox.SandboxLevel;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * class path of the bundle's jars only: no ND4J.
  */
 class RunAutograderTest {
+
+  private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
   private static final String GRADER_FAILED =
       "The autograder failed before it could grade your submission. This is a fault of the"
@@ -60,9 +63,9 @@ class RunAutograderTest {
     JsonNode results = root.resultsJson();
     assertThat(results.get("score").asDouble())
         .as(run.output())
-        .isEqualTo(510)
+        .isEqualTo(TOTALS.points())
         .isEqualTo(results.get("max_score").asDouble());
-    assertThat(results.get("tests")).hasSize(328);
+    assertThat(results.get("tests")).hasSize(TOTALS.parts());
     JsonNode provenance =
         new ObjectMapper().readTree(root.results().resolve("provenance.json").toFile());
     assertThat(provenance.get("sandbox").get("level").asText()).isEqualTo("user");

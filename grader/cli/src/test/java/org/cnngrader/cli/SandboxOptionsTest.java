@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.TestSandbox;
+import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.sandbox.SandboxChoice;
 import org.cnngrader.sandbox.SandboxLevel;
 import org.cnngrader.sandbox.SandboxUnavailableException;
@@ -142,7 +144,7 @@ class SandboxOptionsTest {
     assertThat(sandbox.get("level").asText()).isEqualTo("user");
     assertThat(sandbox.get("secrets_readable_to_student_code")).isEmpty();
     assertThat(json(results.resolve("correct-loops/results.json")).get("score").asDouble())
-        .isEqualTo(208);
+        .isEqualTo(AssignmentTotals.of(FixtureFiles.load(open.resolve("fixtures"))).points());
   }
 
   @Test

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
 import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.SubmissionGrader;
 import org.cnngrader.grading.SubmissionResult;
@@ -172,11 +174,22 @@ class ResultsWriterTest {
             .get("text")
             .asText();
 
+    AssignmentTotals publicCases = AssignmentTotals.repository().only(Visibility.PUBLIC);
+    AssignmentTotals conv2d = publicCases.layer("conv2d");
     assertThat(output)
         .startsWith(
-            // Conv2d alone: MaxPool2d's public parts are lost.
-            "```text\nPublic cases: 104 / 255 (65 of 164 parts passed)\nHidden cases: 36 more,"
-                + " graded too;")
+            // Conv2d alone: the other layers' public parts are lost.
+            "```text\nPublic cases: "
+                + conv2d.pointsText()
+                + " / "
+                + publicCases.pointsText()
+                + " ("
+                + conv2d.parts()
+                + " of "
+                + publicCases.parts()
+                + " parts passed)\nHidden cases: "
+                + AssignmentTotals.repository().only(Visibility.HIDDEN).cases()
+                + " more, graded too;")
         .contains("H=6,W=9") // public stride3-nonsquare-input
         .doesNotContain("H=10,W=7"); // hidden stride3-kernel4
     assertThat(hiddenOutput).contains("H=10,W=7").doesNotContain("H=6,W=9");

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.cnngrader.AssignmentTotals;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.compile.SubmissionCompiler;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.feedback.LikelyMistakes;
+import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
+import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,17 @@ import org.opentest4j.AssertionFailedError;
 class PreSubmitCheckTest {
 
   @TempDir Path temp;
+
+  /** What the check grades: the public cases. */
+  private static final AssignmentTotals PUBLIC =
+      AssignmentTotals.repository().only(Visibility.PUBLIC);
+
+  /** The check's last line for {@code points} and {@code parts} passed. */
+  private static String scoreLine(double points, long parts) {
+    return String.format(
+        "Pre-submit check: %s of %s points on the %d public cases (%d of %d parts passed).",
+        FeedbackWriter.points(points), PUBLIC.pointsText(), PUBLIC.cases(), parts, PUBLIC.parts());
+  }
 
   private static Path repository() {
     return Path.of(System.getProperty("grader.repository")).toAbsolutePath().normalize();
@@ -102,7 +116,7 @@ class PreSubmitCheckTest {
                 + " more parts need it, skipped");
     Ran firstConv = withOutcome(ran, "failed").get(0);
     assertThat(withOutcome(ran, "skipped"))
-        .hasSize(ran.size() - 4)
+        .hasSize(ran.size() - PUBLIC.layers().size())
         .contains(
             new Ran(
                 "conv2d/lesson-5x5-s1-p1: backward dx (2 points)",
@@ -110,15 +124,18 @@ class PreSubmitCheckTest {
                 "cnn.Conv2d.forward is not implemented yet: counted once, where "
                     + firstConv.test().replaceAll(" \\(\\d+ points?\\)$", "")
                     + " fails"));
+    StringBuilder layerLines = new StringBuilder();
+    for (Layer layer : PUBLIC.layers()) {
+      layerLines.append(
+          String.format(
+              "  %s (%s): 0 of %s points%n",
+              layer.title(), layer.id(), PUBLIC.layer(layer.id()).pointsText()));
+    }
     assertThat(check.scoreLine())
         .isEqualTo(
-            """
-              Conv2d (conv2d): 0 of 104 points
-              MaxPool2d (maxpool2d): 0 of 55 points
-              SpatialBatchNorm (spatial_batchnorm): 0 of 60 points
-              SpatialGroupNorm (spatial_groupnorm): 0 of 36 points
-            These are the public cases only: your final grade also uses hidden cases.
-            Pre-submit check: 0 of 255 points on the 36 public cases (0 of 164 parts passed).""");
+            layerLines
+                + "These are the public cases only: your final grade also uses hidden cases.\n"
+                + scoreLine(0, 0));
   }
 
   @Test
@@ -158,11 +175,14 @@ class PreSubmitCheckTest {
     List<Ran> ran = run(check);
 
     List<String> failed = withOutcome(ran, "failed").stream().map(Ran::message).toList();
+    // The parts of a Conv2d case that backward computes: those of the gradients, not of out.
+    long backwardParts =
+        Conv2dLayer.LAYER.parts().stream().filter(p -> !p.tensor().equals("out")).count();
     assertThat(failed)
         .filteredOn(m -> m.contains("not implemented yet"))
         .containsExactly(
             "cnn.Conv2d.backward is not implemented yet; "
-                + (13 * 3 - 1)
+                + (PUBLIC.layer("conv2d").cases() * backwardParts - 1)
                 + " more parts need it, skipped",
             "cnn.MaxPool2d.forward is not implemented yet; "
                 + (partsOf(check, "maxpool2d") - 1)
@@ -184,7 +204,7 @@ class PreSubmitCheckTest {
             .count();
     assertThat(wrongForward).isGreaterThan(1);
     assertThat(failed)
-        .hasSize((int) wrongForward + 4)
+        .hasSize((int) wrongForward + PUBLIC.layers().size())
         .filteredOn(m -> m.matches("conv2d/[^ ]+: forward values: out is wrong"))
         .hasSize((int) wrongForward);
     assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
@@ -217,8 +237,7 @@ class PreSubmitCheckTest {
         .allMatch(
             m -> m.matches("cnn\\.\\w+ is missing or not as specified: counted once, where .*"));
     assertThat(check.scoreLine())
-        .endsWith(
-            "Pre-submit check: 104 of 255 points on the 36 public cases (65 of 164 parts passed).");
+        .endsWith(scoreLine(PUBLIC.layer("conv2d").points(), PUBLIC.layer("conv2d").parts()));
   }
 
   @Test
@@ -230,8 +249,7 @@ class PreSubmitCheckTest {
     }
     assertThat(check.scoreLine())
         .doesNotContain("Likely mistakes")
-        .endsWith(
-            "Pre-submit check: 255 of 255 points on the 36 public cases (164 of 164 parts passed).");
+        .endsWith(scoreLine(PUBLIC.points(), PUBLIC.parts()));
   }
 
   private Path compiledClassesOf(String example) throws Exception {
@@ -313,10 +331,9 @@ class PreSubmitCheckTest {
                 + diagnosed
                 + " parts, ")
         .endsWith(
-            String.format(
-                "Pre-submit check: %s of 255 points on the 36 public cases (%d of 164 parts"
-                    + " passed).",
-                FeedbackWriter.points(check.result().score()), 164 - failed));
+            scoreLine(
+                PUBLIC.points() - PUBLIC.lostToAMissingBias().points(), PUBLIC.parts() - failed));
+    assertThat(failed).isEqualTo(PUBLIC.lostToAMissingBias().parts());
   }
 
   @Test
@@ -343,15 +360,17 @@ class PreSubmitCheckTest {
         json.readTree(temp.resolve("target/classroom/conv2d.json").toFile());
     assertThat(conv2d.get("version").asInt()).isEqualTo(1);
     assertThat(conv2d.get("status").asText()).isEqualTo("fail");
-    assertThat(conv2d.get("max_score").asDouble()).isEqualTo(104);
+    AssignmentTotals publicConv2d = PUBLIC.layer("conv2d");
+    assertThat(conv2d.get("max_score").asDouble()).isEqualTo(publicConv2d.points());
     double conv2dPoints = 0;
     for (com.fasterxml.jackson.databind.JsonNode test : conv2d.get("tests")) {
       conv2dPoints += test.get("score").asDouble();
       assertThat(test.get("line_no").asInt()).isZero();
       assertThat(test.has("message")).isEqualTo(test.get("status").asText().equals("fail"));
     }
-    assertThat(conv2dPoints).isEqualTo(80);
-    assertThat(conv2d.get("tests")).hasSize(13 * 5);
+    assertThat(conv2dPoints)
+        .isEqualTo(publicConv2d.points() - publicConv2d.lostToAMissingBias().points());
+    assertThat(conv2d.get("tests")).hasSize(publicConv2d.parts());
     com.fasterxml.jackson.databind.JsonNode failing =
         java.util.stream.StreamSupport.stream(conv2d.get("tests").spliterator(), false)
             .filter(
@@ -381,8 +400,10 @@ class PreSubmitCheckTest {
         assertThat(result.get("status").asText()).as(layer).isEqualTo("pass");
       }
     }
-    assertThat(total).isEqualTo(check.result().score()).isEqualTo(231);
-    assertThat(max).isEqualTo(check.result().maxScore()).isEqualTo(255);
+    assertThat(total)
+        .isEqualTo(check.result().score())
+        .isEqualTo(PUBLIC.points() - PUBLIC.lostToAMissingBias().points());
+    assertThat(max).isEqualTo(check.result().maxScore()).isEqualTo(PUBLIC.points());
   }
 
   @Test
