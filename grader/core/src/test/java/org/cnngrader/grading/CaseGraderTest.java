@@ -89,7 +89,7 @@ class CaseGraderTest {
     CallOutcome.Threw<StepOutputs> stub =
         new CallOutcome.Threw<>(
             "java.lang.UnsupportedOperationException",
-            "TODO: implement MaxPool2d.forward",
+            "implement MaxPool2d.forward",
             List.of("cnn.MaxPool2d.forward(MaxPool2d.java:66)"));
     CallOutcome.Threw<StepOutputs> deeper =
         new CallOutcome.Threw<>(
