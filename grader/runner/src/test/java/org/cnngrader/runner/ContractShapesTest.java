@@ -214,12 +214,35 @@ class ContractShapesTest {
   }
 
   @Test
-  void anOutputIsATensorAndNothingElse() {
+  void anOutputIsATensorOrADoubleAndNothingElse() {
     assertThatThrownBy(() -> Result.RecordOf.component("count", ValueType.INT))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("count: an output is a tensor, found INT");
-    assertThatThrownBy(() -> new Result.Value("loss", ValueType.DOUBLE))
+        .hasMessage("count: an output is a tensor or a double, found INT");
+    assertThatThrownBy(() -> new Result.Value("done", ValueType.BOOLEAN))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("loss: an output is a tensor, found DOUBLE");
+        .hasMessage("done: an output is a tensor or a double, found BOOLEAN");
+    assertThat(new Result.Value("loss", ValueType.DOUBLE).javaType()).isEqualTo("double");
+    assertThat(Result.RecordOf.component("scores", ValueType.FLOAT2).type().javaName())
+        .isEqualTo("float[][]");
+  }
+
+  @Test
+  void floatAndIntTensorsCrossTheWireAsTheirOwnType() throws Exception {
+    float[][] floats = {{1.5f, -0.1f}, null, {3f}};
+    int[] labels = {0, 2, 1};
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(bytes)) {
+      ValueType.FLOAT2.write(out, floats);
+      ValueType.INTS1.write(out, labels);
+      ValueType.LONG.write(out, 1L << 40);
+    }
+    try (var in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat((float[][]) ValueType.FLOAT2.read(in)).isDeepEqualTo(floats);
+      assertThat((int[]) ValueType.INTS1.read(in)).containsExactly(0, 2, 1);
+      assertThat(ValueType.LONG.read(in)).isEqualTo(1L << 40);
+    }
+    assertThat(ValueType.tensor(float.class, 2)).isEqualTo(ValueType.FLOAT2);
+    assertThat(ValueType.FLOAT2.withRank(3)).isEqualTo(ValueType.FLOAT3);
+    assertThat(ValueType.INTS1.element()).isEqualTo(int.class);
   }
 }
