@@ -299,18 +299,29 @@ class RecordsAndLossesInTheChildTest {
 
   /** Compiles {@code files} (name, source, ...) below cnn/ and runs each case and its check. */
   private SubmissionRun run(List<CaseInputs> cases, String... files) throws Exception {
+    List<LayerContract> contracts = cases.stream().map(CaseInputs::contract).toList();
+    return run(cases, compile(contracts, files));
+  }
+
+  private Compilation.Compiled compile(List<LayerContract> contracts, String... files)
+      throws Exception {
     SubmissionFolder folder = SubmissionFolder.in(temp.resolve("submission"));
     for (int i = 0; i < files.length; i += 2) {
       folder.with("cnn/" + files[i], files[i + 1]);
     }
-    List<LayerContract> contracts = cases.stream().map(CaseInputs::contract).toList();
     Compilation compilation =
         new SubmissionCompiler(contracts, Duration.ofSeconds(60))
             .compile(folder.path(), temp.resolve("work"));
     assertThat(compilation).isInstanceOf(Compilation.Compiled.class);
+    return (Compilation.Compiled) compilation;
+  }
+
+  private SubmissionRun run(List<CaseInputs> cases, Compilation.Compiled compiled)
+      throws Exception {
+    List<LayerContract> contracts = cases.stream().map(CaseInputs::contract).toList();
     return new SubmissionRunner(TestSandbox.strongest(), Limits.DEFAULT)
         .run(
-            ((Compilation.Compiled) compilation).classes(),
+            compiled.classes(),
             contracts,
             List.of(cases),
             new SubmissionRunner.Deadline(Duration.ofSeconds(60)),
@@ -551,5 +562,20 @@ class RecordsAndLossesInTheChildTest {
 
     assertThat(run.executions().get(0).runs().get(0).inputChanges())
         .containsExactly(new InputChange(Member.step("loss"), "y", "[0]", 2, 1, ""));
+  }
+
+  @Test
+  void aSubmissionWithoutTheRecordItTakesGetsTheOneItsContractDeclares() throws Exception {
+    LayerContract net = net();
+    CaseInputs inputs = netCase(net);
+
+    Compilation.Compiled compiled = compile(List.of(net), "ThreeLayerConvNet.java", NET);
+    SubmissionRun run = run(List.of(inputs), compiled);
+
+    assertThat(compiled.notes())
+        .containsExactly("used the template's ConvNetParams record (the submission has none)");
+    assertThat(run.executions().get(0).contractProblems().get(net)).isEmpty();
+    assertThat(returned(run.executions().get(0).runs().get(0), "loss", "loss").shape())
+        .isEqualTo(Shape.of());
   }
 }
