@@ -1,5 +1,6 @@
 package org.cnngrader.layer;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +126,9 @@ public interface Layer {
             .orElseThrow(() -> new IllegalArgumentException(id() + " has no parameter " + key));
     String type = param.type() == ValueType.INT ? "an int" : "a " + param.type().javaName();
     return Double.isFinite(param.minimum())
-        ? type + ", at least " + Params.format(param.minimum())
+        ? type
+            + ", at least "
+            + BigDecimal.valueOf(param.minimum()).stripTrailingZeros().toPlainString()
         : type;
   }
 

@@ -68,7 +68,7 @@ public record Params(Map<String, Number> values) {
     return value;
   }
 
-  static String format(double value) {
+  private static String format(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
   }
 
