@@ -19,6 +19,7 @@ import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.RandomCases;
 import org.cnngrader.inspect.Policy;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.reference.RandomCaseDraw;
 import org.cnngrader.report.GradingKey;
 import org.cnngrader.resources.ContainerMemory;
@@ -41,7 +42,8 @@ final class GradingFlags {
       paramLabel = "IDS",
       split = ",",
       description =
-          "The layers to grade, comma-separated (conv2d,maxpool2d). Default: those the fixtures'"
+          "The layers to grade, comma-separated (conv2d,maxpool2d): built-in ones or those"
+              + " described by a <id>/layer.json of the fixtures. Default: those the fixtures'"
               + " assignment.json names.")
   List<String> layers;
 
@@ -307,7 +309,7 @@ final class GradingFlags {
       return assignment;
     }
     try {
-      return assignment.only(layers);
+      return assignment.only(layers, Layers.in(root));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--layers: " + e.getMessage());
     }
