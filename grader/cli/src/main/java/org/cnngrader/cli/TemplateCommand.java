@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cnngrader.fixture.Assignment;
 import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.template.JavaSource;
 import org.cnngrader.template.StudentTemplate;
 import org.cnngrader.template.TemplateException;
@@ -57,8 +58,9 @@ final class TemplateCommand implements Callable<Integer>, GraderCommand.HomeAwar
       paramLabel = "IDS",
       split = ",",
       description =
-          "The layers whose classes to write, comma-separated (conv2d,maxpool2d). Default: those"
-              + " the fixtures' assignment.json names.")
+          "The layers whose classes to write, comma-separated (conv2d,maxpool2d): the"
+              + " assignment's, or any other the fixtures root describes. Default: those the"
+              + " fixtures' assignment.json names.")
   List<String> layers;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -114,12 +116,15 @@ final class TemplateCommand implements Callable<Integer>, GraderCommand.HomeAwar
         });
   }
 
-  /** The fixtures root's assignment's layers, or those {@code --layers} names of it. */
+  /**
+   * The fixtures root's assignment's layers, or those {@code --layers} names: of the assignment, or
+   * any other the root describes.
+   */
   private List<Layer> layers(Path root) {
     Assignment assignment = Assignment.of(root);
     if (layers != null) {
       try {
-        assignment = assignment.only(layers);
+        assignment = assignment.only(layers, Layers.in(root));
       } catch (IllegalArgumentException e) {
         throw new UsageException("--layers: " + e.getMessage());
       }

@@ -2,6 +2,8 @@ package org.cnngrader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,9 @@ import java.util.stream.Stream;
 import org.cnngrader.fixture.Assignment;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
+import org.cnngrader.layers.described.Descriptions;
 import org.cnngrader.template.JavaSource;
+import org.cnngrader.template.Javac;
 import org.cnngrader.template.StudentTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +31,8 @@ class TemplateCommandTest {
   @Test
   void writesTheNamedLayersClassesAndTheirRecordsBelowMavensSourceFolder() throws Exception {
     Path out = temp.resolve("hw3");
-    List<Layer> layers = List.of(Layers.byId("maxpool2d").orElseThrow(), Layers.all().get(0));
+    List<Layer> layers =
+        List.of(Layers.builtIn().byId("maxpool2d").orElseThrow(), Layers.builtIn().all().get(0));
     List<JavaSource> sources = StudentTemplate.of(layers);
 
     int code =
@@ -99,12 +104,12 @@ class TemplateCommandTest {
   }
 
   @Test
-  void aLayerTheAssignmentLacksOrAnOutThatIsAFileIsAUsageError() throws Exception {
+  void aLayerTheFixturesLackOrAnOutThatIsAFileIsAUsageError() throws Exception {
     assertThat(cli.run("template", "--out", temp.toString(), "--layers", "dense")).isEqualTo(2);
     assertThat(cli.stderr())
         .isEqualTo(
-            "grader: --layers: \"dense\" is no layer of this assignment; its layers are "
-                + Assignment.of(FIXTURES).ids()
+            "grader: --layers: \"dense\" is no layer of these fixtures; they are "
+                + Layers.in(FIXTURES).ids()
                 + "\n");
 
     Path file = Files.writeString(temp.resolve("file"), "");
@@ -112,6 +117,32 @@ class TemplateCommandTest {
     assertThat(again.run("template", "--out", file.toString())).isEqualTo(2);
     assertThat(again.stderr()).isEqualTo("grader: --out " + file + " is a file, not a folder\n");
     assertThat(filesBelow(temp)).containsExactly("file");
+  }
+
+  @Test
+  void aDescribedLayersClassesComeFromItsFileAloneAndCompile() throws Exception {
+    Path root = temp.resolve("course");
+    Files.createDirectories(root.resolve("affine"));
+    Files.writeString(root.resolve("affine/layer.json"), Descriptions.AFFINE);
+    Path out = temp.resolve("out");
+
+    int code = cli.run("template", "--fixtures", root.toString(), "--out", out.toString());
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(filesBelow(out))
+        .containsExactly("src/main/java/cnn/Affine.java", "src/main/java/cnn/AffineGradients.java");
+    try (URLClassLoader loader =
+        Javac.compile(out.resolve("src/main/java"), temp.resolve("classes"), Javac.STRICT)) {
+      Class<?> affine = loader.loadClass("cnn.Affine");
+      assertThat(affine.getConstructor()).isNotNull();
+      assertThat(affine.getMethod("forward", double[][].class, double[][].class, double[].class))
+          .returns(double[][].class, Method::getReturnType);
+      assertThat(affine.getMethod("backward", double[][].class))
+          .returns(loader.loadClass("cnn.AffineGradients"), Method::getReturnType);
+      assertThat(loader.loadClass("cnn.AffineGradients").getRecordComponents())
+          .extracting(c -> c.getType().getSimpleName() + " " + c.getName())
+          .containsExactly("double[][] dx", "double[][] dw", "double[] db");
+    }
   }
 
   private static List<String> filesBelow(Path folder) throws Exception {

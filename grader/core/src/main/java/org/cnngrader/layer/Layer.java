@@ -116,7 +116,7 @@ public interface Layer {
 
   /**
    * What the parameter {@code key} is and the values it takes, for the Javadoc of the argument that
-   * passes it. By default its type and minimum: "an int, at least 1".
+   * passes it. By default its type and range: "an int, at least 1".
    */
   default String paramWords(String key) {
     ParamSpec param =
@@ -125,11 +125,19 @@ public interface Layer {
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException(id() + " has no parameter " + key));
     String type = param.type() == ValueType.INT ? "an int" : "a " + param.type().javaName();
-    return Double.isFinite(param.minimum())
-        ? type
-            + ", at least "
-            + BigDecimal.valueOf(param.minimum()).stripTrailingZeros().toPlainString()
-        : type;
+    if (!param.isNumber() || (!param.hasMinimum() && !param.hasMaximum())) {
+      return type;
+    }
+    if (!param.hasMaximum()) {
+      return type + ", at least " + number(param.minimum());
+    }
+    return param.hasMinimum()
+        ? type + ", from " + number(param.minimum()) + " to " + number(param.maximum())
+        : type + ", at most " + number(param.maximum());
+  }
+
+  private static String number(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   /**

@@ -27,7 +27,7 @@ class StudentTemplateGradingTest {
   @Test
   void theGeneratedTemplateIsGradedAsTheHandWrittenOneWithEveryPartNotWrittenYet()
       throws Exception {
-    Javac.write(temp.resolve("generated"), StudentTemplate.of(Layers.all()));
+    Javac.write(temp.resolve("generated"), StudentTemplate.of(Layers.builtIn().all()));
     SubmissionGrader grader =
         new SubmissionGrader(
             firstPublicCaseOfEachLayer(), GradingOptions.DEFAULT, TestSandbox.strongest());
@@ -47,13 +47,13 @@ class StudentTemplateGradingTest {
   private static FixtureSet firstPublicCaseOfEachLayer() {
     FixtureSet all = TestRepository.fixtures();
     List<Fixture> chosen = new ArrayList<>();
-    for (Layer layer : Layers.all()) {
+    for (Layer layer : Layers.builtIn().all()) {
       all.fixtures().stream()
           .filter(f -> f.layer().equals(layer) && f.visibility() == Visibility.PUBLIC)
           .findFirst()
           .ifPresent(chosen::add);
     }
-    assertThat(chosen).hasSize(Layers.all().size());
+    assertThat(chosen).hasSize(Layers.builtIn().all().size());
     return new FixtureSet(chosen, all.sha256());
   }
 

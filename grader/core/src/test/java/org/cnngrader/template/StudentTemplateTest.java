@@ -51,14 +51,15 @@ class StudentTemplateTest {
               .toList();
     }
 
-    List<JavaSource> sources = StudentTemplate.of(Layers.all());
+    List<JavaSource> sources = StudentTemplate.of(Layers.builtIn().all());
 
     assertThat(sources.stream().map(JavaSource::path).sorted().toList()).isEqualTo(handWritten);
   }
 
   @Test
   void theBuiltInTemplateCompilesCleanlyWithTheHandWrittenTemplatesSignatures() throws Exception {
-    Path generatedRoot = Javac.write(temp.resolve("generated"), StudentTemplate.of(Layers.all()));
+    Path generatedRoot =
+        Javac.write(temp.resolve("generated"), StudentTemplate.of(Layers.builtIn().all()));
 
     try (URLClassLoader generated =
             Javac.compile(generatedRoot, temp.resolve("generated-classes"), Javac.STRICT);
@@ -67,7 +68,7 @@ class StudentTemplateTest {
                 HAND_WRITTEN,
                 temp.resolve("hand-written-classes"),
                 List.of("-Xlint:none", "-Xdoclint:none", "-nowarn"))) {
-      for (String className : classNames(Layers.all())) {
+      for (String className : classNames(Layers.builtIn().all())) {
         assertThat(publicSignatures(generated.loadClass(className)))
             .as(className)
             .isEqualTo(publicSignatures(handWritten.loadClass(className)))
@@ -78,10 +79,10 @@ class StudentTemplateTest {
 
   @Test
   void everyMethodOfTheBuiltInTemplateIsAStubThrownFromItsOwnBody() throws Exception {
-    Path root = Javac.write(temp, StudentTemplate.of(Layers.all()));
+    Path root = Javac.write(temp, StudentTemplate.of(Layers.builtIn().all()));
 
     try (URLClassLoader loader = Javac.compile(root, temp.resolve("classes"), Javac.STRICT)) {
-      for (Layer layer : Layers.all()) {
+      for (Layer layer : Layers.builtIn().all()) {
         LayerContract contract = layer.contract();
         Class<?> type = loader.loadClass(contract.className());
         Object instance = newInstance(type.getConstructors()[0]);
@@ -271,7 +272,7 @@ class StudentTemplateTest {
   @Test
   void aMethodTwoStepsCallIsWrittenOnceWithWhatEachPasses() {
     String batchNorm =
-        StudentTemplate.of(Layers.all()).stream()
+        StudentTemplate.of(Layers.builtIn().all()).stream()
             .filter(s -> s.simpleName().equals("SpatialBatchNorm"))
             .findFirst()
             .orElseThrow()
