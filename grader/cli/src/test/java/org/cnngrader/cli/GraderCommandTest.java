@@ -145,14 +145,15 @@ class GraderCommandTest {
     assertThat(cli.stdout())
         .contains("Usage: grader [-hV] [COMMAND]")
         .contains("  grade  ", "  demo  ", "  fixtures  ", "  merge  ", "  export  ")
-        .contains("  similarity  ", "  handout  ", "  classroom  ", "  gradescope  ")
+        .contains(
+            "  similarity  ", "  handout  ", "  template  ", "  classroom  ", "  gradescope  ")
         .contains("  prairielearn  ");
 
     assertThat(cli.run()).isEqualTo(2);
     assertThat(cli.stderr())
         .startsWith(
             "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout,"
-                + " classroom, gradescope or prairielearn)\n");
+                + " template, classroom, gradescope or prairielearn)\n");
 
     assertThat(cli.run("fixtures", "verify", "--help")).isZero();
     assertThat(cli.stdout()).contains("Usage: grader fixtures verify ");
@@ -261,7 +262,7 @@ class GraderCommandTest {
 
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout, classroom, gradescope or prairielearn)\nUsage: grader");
+            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout, template, classroom, gradescope or prairielearn)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

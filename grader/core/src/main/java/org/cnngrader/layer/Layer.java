@@ -1,5 +1,6 @@
 package org.cnngrader.layer;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.cnngrader.runner.Backprop;
 import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Result;
 import org.cnngrader.runner.Step;
+import org.cnngrader.runner.ValueType;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 
@@ -86,6 +88,73 @@ public interface Layer {
   /** The simple name of the student's class: {@code Conv2d}. */
   default String title() {
     return contract().simpleName();
+  }
+
+  /**
+   * The paragraph that opens the Javadoc of the student's class: what it is, in the lesson's words.
+   * By default its title and its methods: "Conv2d: forward and backward, in plain Java."
+   */
+  default String summary() {
+    List<String> methods = contract().steps().stream().map(Step::method).distinct().toList();
+    String last = methods.get(methods.size() - 1);
+    String listed =
+        methods.size() == 1
+            ? last
+            : String.join(", ", methods.subList(0, methods.size() - 1)) + " and " + last;
+    return title() + ": " + listed + ", in plain Java.";
+  }
+
+  /**
+   * What the step {@code key} does, a sentence for its method's Javadoc. By default the forward or
+   * the backward pass, as the contract's backprop names their methods, else the values it gives.
+   */
+  default String stepDoc(String key) {
+    Step step = contract().stepOf(key);
+    Backprop backprop = contract().backprop();
+    if (backprop != null && step.method().equals(contract().stepOf(backprop.forward()).method())) {
+      return "The forward pass.";
+    }
+    if (backprop != null && step.method().equals(contract().stepOf(backprop.backward()).method())) {
+      return "The backward pass.";
+    }
+    return "Gives "
+        + String.join(" and ", step.result().outputs().stream().map(Result.Output::key).toList())
+        + ".";
+  }
+
+  /**
+   * What the parameter {@code key} is and the values it takes, for the Javadoc of the argument that
+   * passes it. By default its type and range: "an int, at least 1".
+   */
+  default String paramWords(String key) {
+    ParamSpec param =
+        params().stream()
+            .filter(p -> p.key().equals(key))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(id() + " has no parameter " + key));
+    String type = param.type() == ValueType.INT ? "an int" : "a " + param.type().javaName();
+    if (!param.isNumber() || (!param.hasMinimum() && !param.hasMaximum())) {
+      return type;
+    }
+    if (!param.hasMaximum()) {
+      return type + ", at least " + number(param.minimum());
+    }
+    return param.hasMinimum()
+        ? type + ", from " + number(param.minimum()) + " to " + number(param.maximum())
+        : type + ", at most " + number(param.maximum());
+  }
+
+  private static String number(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * How the sizes of the outputs that no input has are derived, a line each as the lesson writes
+   * it: "H' = (H - HH + 2*pad)/stride + 1". None by default: the built-in layers derive them in
+   * their feedback's words alone.
+   */
+  default List<String> sizeFormulas() {
+    return List.of();
   }
 
   /** The key of the upstream gradient that backward is given, or null without a backward. */
