@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cnngrader.batch.BatchRun;
 import org.cnngrader.execution.Limits;
-import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
@@ -19,7 +18,6 @@ import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.RandomCases;
 import org.cnngrader.inspect.Policy;
-import org.cnngrader.layers.Layers;
 import org.cnngrader.reference.RandomCaseDraw;
 import org.cnngrader.report.GradingKey;
 import org.cnngrader.resources.ContainerMemory;
@@ -288,7 +286,8 @@ final class GradingFlags {
    */
   FixtureSet loadFixtures(Path home, GradingOptions options) {
     Path root = FixtureRoots.existing(fixtures, home);
-    FixtureSet files = FixtureFiles.load(root, assignment(root), Visibility.values());
+    FixtureSet files =
+        FixtureFiles.load(root, FixtureRoots.assignment(root, layers), Visibility.values());
     RandomCases random = options.randomCases();
     if (!random.any()) {
       return files;
@@ -300,19 +299,6 @@ final class GradingFlags {
         all,
         GradingKey.sha256(
             files.sha256() + "\nrandom_cases=" + random.count() + "\nseed=" + random.seed()));
-  }
-
-  /** The fixtures root's assignment, or the layers {@code --layers} names of it. */
-  private Assignment assignment(Path root) {
-    Assignment assignment = Assignment.of(root);
-    if (layers == null) {
-      return assignment;
-    }
-    try {
-      return assignment.only(layers, Layers.in(root));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--layers: " + e.getMessage());
-    }
   }
 
   @Option(

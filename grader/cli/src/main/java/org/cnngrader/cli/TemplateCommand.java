@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cnngrader.fixture.Assignment;
 import org.cnngrader.layer.Layer;
-import org.cnngrader.layers.Layers;
 import org.cnngrader.template.JavaSource;
 import org.cnngrader.template.StudentTemplate;
 import org.cnngrader.template.TemplateException;
@@ -80,7 +79,12 @@ final class TemplateCommand implements Callable<Integer>, GraderCommand.HomeAwar
           if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a folder");
           }
-          List<Layer> chosen = layers(FixtureRoots.existing(fixtures, home));
+          List<Layer> chosen =
+              FixtureRoots.assignment(FixtureRoots.existing(fixtures, home), layers)
+                  .layers()
+                  .stream()
+                  .map(Assignment.Entry::layer)
+                  .toList();
           List<JavaSource> sources;
           try {
             sources = StudentTemplate.of(chosen);
@@ -114,22 +118,6 @@ final class TemplateCommand implements Callable<Integer>, GraderCommand.HomeAwar
           sources.forEach(source -> stdout.println("  " + source.path()));
           return ExitCode.OK;
         });
-  }
-
-  /**
-   * The fixtures root's assignment's layers, or those {@code --layers} names: of the assignment, or
-   * any other the root describes.
-   */
-  private List<Layer> layers(Path root) {
-    Assignment assignment = Assignment.of(root);
-    if (layers != null) {
-      try {
-        assignment = assignment.only(layers, Layers.in(root));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--layers: " + e.getMessage());
-      }
-    }
-    return assignment.layers().stream().map(Assignment.Entry::layer).toList();
   }
 
   /** Writes a new file: one that appeared since the check is not replaced either. */
