@@ -19,6 +19,7 @@ import org.cnngrader.fixture.Visibility;
 import org.cnngrader.grading.GradingOptions;
 import org.cnngrader.grading.RandomCases;
 import org.cnngrader.inspect.Policy;
+import org.cnngrader.layers.Layers;
 import org.cnngrader.reference.RandomCaseDraw;
 import org.cnngrader.report.GradingKey;
 import org.cnngrader.resources.ContainerMemory;
@@ -307,7 +308,7 @@ final class GradingFlags {
       return assignment;
     }
     try {
-      return assignment.only(layers);
+      return assignment.only(layers, Layers.in(root));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--layers: " + e.getMessage());
     }

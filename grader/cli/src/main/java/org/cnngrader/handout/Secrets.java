@@ -75,7 +75,7 @@ final class Secrets {
     Map<Fingerprint, Secret> byFingerprint = new LinkedHashMap<>();
     Map<Map<String, Tensor>, Path> hiddenInputs = new LinkedHashMap<>();
     for (Path root : new LinkedHashSet<>(fixturesRoots)) {
-      for (Layer layer : Layers.all()) {
+      for (Layer layer : Layers.in(root).all()) {
         Path hidden = FixtureFiles.folder(root, layer, Visibility.HIDDEN);
         for (Path file : filesBelow(hidden)) {
           add(byFingerprint, new Secret(Kind.HIDDEN_FIXTURE, file));

@@ -34,7 +34,7 @@ public final class Diagnoser {
           || RelativeError.compare(right, reference.get(), fixture.tolerance()).passed()) {
         continue;
       }
-      if (RelativeError.compare(reference.get(), actual, fixture.tolerance()).passed()) {
+      if (matches(reference.get(), actual, fixture.tolerance())) {
         matches.add(mistake);
       }
     }
@@ -42,6 +42,31 @@ public final class Diagnoser {
         ? Optional.of(
             new Diagnosis.ValuesExplained(matches.iterator().next(), tensor, fixture.setting()))
         : Optional.empty();
+  }
+
+  /**
+   * Whether {@code actual} is what the mistake computes: within the tolerance of its reference, and
+   * where the reference overflowed (a softmax without its shift, on large scores), the same NaN or
+   * infinity. The relative error alone would never match a value that is not finite.
+   */
+  static boolean matches(Tensor reference, Tensor actual, double tolerance) {
+    boolean finite = true;
+    for (int i = 0; i < reference.size() && finite; i++) {
+      finite = Double.isFinite(reference.get(i));
+    }
+    if (finite) {
+      return RelativeError.compare(reference, actual, tolerance).passed();
+    }
+    for (int i = 0; i < reference.size(); i++) {
+      double r = reference.get(i);
+      double a = actual.get(i);
+      boolean same =
+          Double.isFinite(r) ? RelativeError.between(r, a) <= tolerance : Double.compare(r, a) == 0;
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The mistake whose output-size formula gives {@code actual}, the wrong shape of the tensor. */

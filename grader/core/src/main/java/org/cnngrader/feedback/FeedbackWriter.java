@@ -141,7 +141,7 @@ public final class FeedbackWriter {
   private static String upstreamGiven(Fixture fixture, Member call) {
     Layer layer = fixture.layer();
     Backprop backprop = layer.contract().backprop();
-    if (backprop == null || !call.isStep()) {
+    if (backprop == null || !backprop.hasUpstream() || !call.isStep()) {
       return "";
     }
     Step step = layer.contract().stepOf(call.key());

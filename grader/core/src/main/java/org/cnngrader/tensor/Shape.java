@@ -3,14 +3,17 @@ package org.cnngrader.tensor;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The dimensions of a tensor, outermost first; validated on construction. */
+/**
+ * The dimensions of a tensor, outermost first; validated on construction. A scalar (a loss) has
+ * rank 0: no dimensions and one element.
+ */
 // Arrays on purpose: the array is copied in and out, and equals and hashCode compare contents.
 @SuppressWarnings("ArrayRecordComponent")
 public record Shape(int[] dims) {
 
   public Shape {
-    if (dims == null || dims.length == 0) {
-      throw new IllegalArgumentException("a shape needs at least one dimension");
+    if (dims == null) {
+      throw new IllegalArgumentException("a shape needs its dimensions");
     }
     dims = dims.clone();
     for (int i = 0; i < dims.length; i++) {

@@ -25,9 +25,11 @@ public sealed interface Result {
       if (key == null || key.isBlank() || type == null) {
         throw new IllegalArgumentException("an output needs a key and a type");
       }
-      if (!type.isTensor()) {
-        // What the grader compares is arrays, against the reference's tensors.
-        throw new IllegalArgumentException(key + ": an output is a tensor, found " + type);
+      if (!type.isTensor() && type != ValueType.DOUBLE) {
+        // What the grader compares is numbers, against the reference's tensors: a tensor, or a
+        // double (a loss), which is a tensor of rank 0.
+        throw new IllegalArgumentException(
+            key + ": an output is a tensor or a double, found " + type);
       }
     }
   }

@@ -5,19 +5,28 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * The Java types a layer's contract passes and returns: scalars for hyper-parameters and modes,
- * nested double arrays for tensors. Each knows its wire encoding, so that both sides of the socket
- * read a value by the type the contract gives it.
+ * The Java types a layer's contract passes and returns: scalars for hyper-parameters, modes and
+ * losses, nested double or float arrays for tensors, int arrays for class labels. Each knows its
+ * wire encoding, so that both sides of the socket read a value by the type the contract gives it:
+ * every tensor goes as doubles (exact for floats and ints), cast to its element type in the child.
  */
 public enum ValueType {
   INT(int.class, 0),
+  LONG(long.class, 0),
   DOUBLE(double.class, 0),
   BOOLEAN(boolean.class, 0),
   TENSOR1(double[].class, 1),
   TENSOR2(double[][].class, 2),
   TENSOR3(double[][][].class, 3),
   TENSOR4(double[][][][].class, 4),
-  TENSOR5(double[][][][][].class, 5);
+  TENSOR5(double[][][][][].class, 5),
+  FLOAT1(float[].class, 1),
+  FLOAT2(float[][].class, 2),
+  FLOAT3(float[][][].class, 3),
+  FLOAT4(float[][][][].class, 4),
+  FLOAT5(float[][][][][].class, 5),
+  /** Class labels: one int per row. */
+  INTS1(int[].class, 1);
 
   /** The highest rank of a tensor. */
   public static final int MAX_RANK = 5;
@@ -30,14 +39,40 @@ public enum ValueType {
     this.rank = rank;
   }
 
-  /** The tensor type of a rank from 1 to {@link #MAX_RANK}. */
+  /** The double tensor type of a rank from 1 to {@link #MAX_RANK}. */
   public static ValueType tensor(int rank) {
+    return tensor(double.class, rank);
+  }
+
+  /**
+   * The tensor type of {@code element}s ({@code double}, {@code float} or {@code int}) and a rank
+   * from 1 to {@link #MAX_RANK}.
+   */
+  public static ValueType tensor(Class<?> element, int rank) {
     for (ValueType type : values()) {
-      if (type.rank == rank && rank > 0) {
+      if (type.rank == rank && rank > 0 && type.element() == element) {
         return type;
       }
     }
-    throw new IllegalArgumentException("tensors have rank 1 to " + MAX_RANK + ", found " + rank);
+    throw new IllegalArgumentException(
+        "no tensor of " + element + " at rank " + rank + "; tensors have rank 1 to " + MAX_RANK);
+  }
+
+  /**
+   * The type of one element: the scalar's own type, or the innermost component of an array ({@code
+   * double} for {@code double[][]}).
+   */
+  public Class<?> element() {
+    Class<?> type = javaType;
+    while (type.isArray()) {
+      type = type.getComponentType();
+    }
+    return type;
+  }
+
+  /** The same kind of tensor one rank lower or higher; {@code rank} from 1 to the maximum. */
+  public ValueType withRank(int rank) {
+    return tensor(element(), rank);
   }
 
   public Class<?> javaType() {
@@ -65,9 +100,10 @@ public enum ValueType {
   public void write(DataOutputStream out, Object value) throws IOException {
     switch (this) {
       case INT -> out.writeInt((Integer) value);
+      case LONG -> out.writeLong((Long) value);
       case DOUBLE -> out.writeLong(Double.doubleToRawLongBits((Double) value));
       case BOOLEAN -> out.writeBoolean((Boolean) value);
-      default -> Wire.writeArray(out, value, rank);
+      default -> Wire.writeArray(out, ElementCast.toDoubles(value, rank), rank);
     }
   }
 
@@ -75,9 +111,10 @@ public enum ValueType {
   public Object read(DataInputStream in) throws IOException {
     return switch (this) {
       case INT -> in.readInt();
+      case LONG -> in.readLong();
       case DOUBLE -> Double.longBitsToDouble(in.readLong());
       case BOOLEAN -> in.readBoolean();
-      default -> Wire.readArray(in, rank);
+      default -> ElementCast.fromDoubles(Wire.readArray(in, rank), element(), rank);
     };
   }
 
@@ -85,6 +122,7 @@ public enum ValueType {
   public boolean accepts(Object value) {
     return switch (this) {
       case INT -> value instanceof Integer;
+      case LONG -> value instanceof Long;
       case DOUBLE -> value instanceof Double;
       case BOOLEAN -> value instanceof Boolean;
       default -> value == null || javaType.isInstance(value);
