@@ -48,6 +48,15 @@ public interface Layer {
   /** The rounding bounds of the layer's results on these inputs. */
   LayerBounds bounds(Params params, Map<String, Tensor> inputs);
 
+  /**
+   * The tolerance a description of the layer states. A described layer grades with it; a built-in
+   * one states the tolerance that a described copy of it grades alike with, its rounding bounds
+   * aside. By default CS231n's relative error threshold alone.
+   */
+  default LayerTolerance tolerance() {
+    return LayerTolerance.CS231N;
+  }
+
   /** The mistakes the grader recognizes, in the order fixture files list them. */
   List<KnownMistake> mistakes();
 
@@ -72,8 +81,11 @@ public interface Layer {
    */
   SmallCase smallCase();
 
-  /** The small case's parameters and inputs, the same for every submission. */
-  record SmallCase(Params params, Map<String, Tensor> inputs) {}
+  /**
+   * The small case's parameters and inputs, the same for every submission, and the seed they were
+   * drawn from.
+   */
+  record SmallCase(Params params, Map<String, Tensor> inputs, long seed) {}
 
   /** The simple name of the student's class: {@code Conv2d}. */
   default String title() {
