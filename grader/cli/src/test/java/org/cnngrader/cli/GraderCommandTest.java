@@ -144,15 +144,15 @@ class GraderCommandTest {
     assertThat(cli.run("--help")).isZero();
     assertThat(cli.stdout())
         .contains("Usage: grader [-hV] [COMMAND]")
-        .contains("  grade  ", "  demo  ", "  fixtures  ", "  merge  ", "  export  ")
+        .contains("  grade  ", "  demo  ", "  fixtures  ", "  layers  ", "  merge  ", "  export  ")
         .contains("  similarity  ", "  handout  ", "  classroom  ", "  gradescope  ")
         .contains("  prairielearn  ");
 
     assertThat(cli.run()).isEqualTo(2);
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout,"
-                + " classroom, gradescope or prairielearn)\n");
+            "grader: missing command (grade, demo, fixtures, layers, merge, export, similarity,"
+                + " handout, classroom, gradescope or prairielearn)\n");
 
     assertThat(cli.run("fixtures", "verify", "--help")).isZero();
     assertThat(cli.stdout()).contains("Usage: grader fixtures verify ");
@@ -261,7 +261,7 @@ class GraderCommandTest {
 
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout, classroom, gradescope or prairielearn)\nUsage: grader");
+            "grader: missing command (grade, demo, fixtures, layers, merge, export, similarity, handout, classroom, gradescope or prairielearn)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

@@ -1,12 +1,13 @@
 package org.cnngrader.layers.described;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +39,70 @@ public final class LayerDescription {
   private LayerDescription() {}
 
   /**
-   * The description's text, two spaces a level, ending with a newline.
+   * The description's text as the format's documentation lays it out: an object one field a line,
+   * or on one line where it holds no object and fits in {@value #LINE} characters; an array of
+   * numbers and strings on one line. It ends with a newline.
    *
    * @throws IllegalArgumentException when the layer has what a description cannot say (a tensor
    *     without dimensions, a constructor argument that is no parameter or size)
    */
   public static String text(Layer layer) {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    return render(of(layer), "") + "\n";
+  }
+
+  private static final int LINE = 100;
+
+  private static String render(JsonNode node, String indent) {
+    if (node.isObject()) {
+      List<String> fields = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        fields.add(
+            scalar(TextNode.valueOf(field.getKey()))
+                + ": "
+                + render(field.getValue(), indent + "  "));
+      }
+      String inline = "{" + String.join(", ", fields) + "}";
+      boolean flat = true;
+      for (JsonNode value : node) {
+        flat &= !value.isObject() && !(value.isArray() && !isFlat(value));
+      }
+      if (fields.isEmpty() || (flat && indent.length() + inline.length() <= LINE)) {
+        return inline;
+      }
+      return "{\n"
+          + fields.stream().map(f -> indent + "  " + f).collect(Collectors.joining(",\n"))
+          + "\n"
+          + indent
+          + "}";
+    }
+    if (node.isArray()) {
+      List<String> items = new ArrayList<>();
+      node.forEach(item -> items.add(render(item, indent + "  ")));
+      if (isFlat(node)) {
+        return "[" + String.join(", ", items) + "]";
+      }
+      return "[\n"
+          + items.stream().map(i -> indent + "  " + i).collect(Collectors.joining(",\n"))
+          + "\n"
+          + indent
+          + "]";
+    }
+    return scalar(node);
+  }
+
+  /** An array of numbers, strings and booleans alone. */
+  private static boolean isFlat(JsonNode array) {
+    for (JsonNode item : array) {
+      if (item.isContainerNode()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String scalar(JsonNode node) {
     try {
-      return MAPPER.writer(printer).writeValueAsString(of(layer)) + "\n";
+      return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
