@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cnngrader.TestRepository;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.TensorSpec;
@@ -109,6 +111,29 @@ class LayerDescriptionTest {
                 + "\"sizes\":{\"N\":2,\"C\":2,\"H\":5,\"W\":5,\"F\":2,\"HH\":3,\"WW\":3},"
                 + "\"seed\":231}");
     assertThat(conv.get("summary").asText()).isEqualTo("Conv2d: forward and backward.");
+  }
+
+  /**
+   * The described copy of Conv2d is what describe writes, completed by hand where the built-in
+   * words its mistakes in Java with a case's numbers: the summary, the steps' docs, the sentences
+   * and the wrong shapes of its mistakes.
+   */
+  @Test
+  void theDescribedCopyOfConv2dIsItsDescriptionWithWordsAndMistakeShapesAdded() throws Exception {
+    Path file = TestRepository.fixturesRoot().resolve("described/conv2d").resolve(LayerFile.FILE);
+    ObjectNode copy = (ObjectNode) new ObjectMapper().readTree(Files.readString(file));
+    ObjectNode written = LayerDescription.of(Conv2dLayer.LAYER);
+
+    for (ObjectNode description : List.of(copy, written)) {
+      description.remove("summary");
+      description.get("steps").forEach(step -> ((ObjectNode) step).remove("doc"));
+      description
+          .get("mistakes")
+          .forEach(m -> ((ObjectNode) m).remove(List.of("sentence", "shapes")));
+    }
+
+    assertThat(copy.toString()).isEqualTo(written.toString());
+    assertThat(LayerFile.read(file).contract()).isEqualTo(Conv2dLayer.LAYER.contract());
   }
 
   @Test
