@@ -42,7 +42,8 @@ final class GradingFlags {
       paramLabel = "IDS",
       split = ",",
       description =
-          "The layers to grade, comma-separated (conv2d,maxpool2d). Default: those the fixtures'"
+          "The layers to grade, comma-separated (conv2d,maxpool2d): built-in ones or those"
+              + " described by a <id>/layer.json of the fixtures. Default: those the fixtures'"
               + " assignment.json names.")
   List<String> layers;
 

@@ -49,7 +49,7 @@ public final class Diagnoser {
    * where the reference overflowed (a softmax without its shift, on large scores), the same NaN or
    * infinity. The relative error alone would never match a value that is not finite.
    */
-  static boolean matches(Tensor reference, Tensor actual, double tolerance) {
+  public static boolean matches(Tensor reference, Tensor actual, double tolerance) {
     boolean finite = true;
     for (int i = 0; i < reference.size() && finite; i++) {
       finite = Double.isFinite(reference.get(i));

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.cnngrader.compare.RelativeError;
+import org.cnngrader.diagnosis.Diagnoser;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
@@ -77,8 +77,7 @@ final class ConsistentDiagnoses {
     }
     return part.verdict() instanceof Verdict.WrongValues wrong
         && wrong.actual().shape().equals(reference.get().shape())
-        && !RelativeError.compare(reference.get(), wrong.actual(), part.fixture().tolerance())
-            .passed();
+        && !Diagnoser.matches(reference.get(), wrong.actual(), part.fixture().tolerance());
   }
 
   /**

@@ -57,6 +57,14 @@ public interface Layer {
     return LayerTolerance.CS231N;
   }
 
+  /**
+   * Checks what the shapes cannot: that the inputs' values fit the layer (class labels within their
+   * range). Nothing, unless the layer says otherwise.
+   *
+   * @throws InvalidCase naming the input and the element that does not fit
+   */
+  default void checkValues(Params params, Map<String, Tensor> inputs) {}
+
   /** The mistakes the grader recognizes, in the order fixture files list them. */
   List<KnownMistake> mistakes();
 

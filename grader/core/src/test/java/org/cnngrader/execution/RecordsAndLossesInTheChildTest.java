@@ -578,4 +578,29 @@ class RecordsAndLossesInTheChildTest {
     assertThat(returned(run.executions().get(0).runs().get(0), "loss", "loss").shape())
         .isEqualTo(Shape.of());
   }
+
+  @Test
+  void aRecordClassMissingInTheChildIsNamedNotACrash() throws Exception {
+    // As when the record came from a library the submission compiled against: it is gone when the
+    // child loads the model.
+    LayerContract net = net();
+    Compilation.Compiled compiled =
+        compile(List.of(net), "ConvNetParams.java", PARAMS, "ThreeLayerConvNet.java", NET);
+    java.nio.file.Files.delete(compiled.classes().resolve("cnn/ConvNetParams.class"));
+
+    SubmissionRun run = run(List.of(netCase(net)), compiled);
+
+    assertThat(run.executions().get(0).contractProblems().get(net))
+        .containsEntry(
+            Member.step("scores"),
+            "cnn.ConvNetParams was not handed in (expected record ConvNetParams(double[][][][] w1,"
+                + " double[] b1, double[][] w2, double[] b2))")
+        .containsEntry(
+            Member.CLASS,
+            "class cnn.ThreeLayerConvNet could not be inspected:"
+                + " java.lang.NoClassDefFoundError: cnn/ConvNetParams");
+    // A class whose signatures cannot be read runs nothing, as with any class it needs gone.
+    assertThat(run.executions().get(0).runs().get(0).constructor())
+        .isEqualTo(new CallOutcome.Unavailable<>(Member.CONSTRUCTOR));
+  }
 }

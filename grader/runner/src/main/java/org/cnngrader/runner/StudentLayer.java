@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The student's layer class, found by reflection and checked against its contract before anything
  * is called. Members that are missing or have the wrong signature are recorded as problems, so that
- * the parts that depend on other members can still be graded.
+ * the parts that depend on other members can still be graded. A record a member takes is looked up
+ * beside the class, by the simple name the contract gives it; one that is missing, no record, or
+ * has other components is the problem of every member that takes it.
  */
 final class StudentLayer {
 

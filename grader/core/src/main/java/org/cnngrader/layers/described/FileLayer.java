@@ -125,6 +125,38 @@ public final class FileLayer extends DescribedLayer {
     return shapes;
   }
 
+  /**
+   * Class labels must lie in their range: outside it, a correct layer would index out of bounds.
+   */
+  @Override
+  public void checkValues(Params params, Map<String, Tensor> inputs) {
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    inputs.forEach((key, tensor) -> shapes.put(key, tensor.shape()));
+    Map<String, Long> numbers = Sizes.bind(described, params, shapes);
+    for (DescribedTensor input : described) {
+      if (input.range() == null) {
+        continue;
+      }
+      long low = input.range().low().value(numbers);
+      long high = input.range().high().value(numbers);
+      Tensor values = inputs.get(input.key());
+      for (int i = 0; i < values.size(); i++) {
+        double value = values.get(i);
+        if (value < low || value > high) {
+          throw new InvalidCase(
+              "inputs." + input.key() + ".data[" + i + "]",
+              String.format(
+                  "must be from %s to %s, found %s",
+                  input.range().low().derivation(numbers),
+                  input.range().high().derivation(numbers),
+                  value == Math.rint(value)
+                      ? String.valueOf((long) value)
+                      : String.valueOf(value)));
+        }
+      }
+    }
+  }
+
   @Override
   public LayerBounds bounds(Params params, Map<String, Tensor> inputs) {
     return tolerance.bounds();

@@ -118,12 +118,12 @@ public final class LayerFile {
     String className = root.get("class").text(CLASS_NAME, "a binary class name such as cnn.Affine");
     String title = root.optionalText("title");
     String summary = root.text("summary");
-    Map<String, String> paramWords = readParams(root.get("params"));
+    Map<String, String> paramWords = readParams(optionalList(root, "params"));
     readTensors(root.get("inputs"), inputs, true);
     readTensors(root.get("outputs"), outputs, false);
     checkInputExpressions(root.get("inputs"));
     List<Argument> constructor = new ArrayList<>();
-    for (JsonField argument : root.get("constructor").items()) {
+    for (JsonField argument : optionalList(root, "constructor").items()) {
       constructor.add(constructorArgument(argument));
     }
     Map<String, String> stepDocs = new LinkedHashMap<>();
@@ -164,6 +164,11 @@ public final class LayerFile {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new FixtureException(null, e.getMessage());
     }
+  }
+
+  /** A list the file may leave out when it is empty: a layer without parameters, say. */
+  private static JsonField optionalList(JsonField parent, String name) {
+    return parent.has(name) ? parent.get(name) : new JsonField(MAPPER.createArrayNode(), name);
   }
 
   private Map<String, String> readParams(JsonField list) {

@@ -114,6 +114,9 @@ class DescribedFixtureTest {
     assertThatThrownBy(() -> lossCase(LOSS_CASE.replace("[0, 2]", "[0, 1.5]")))
         .isInstanceOf(FixtureException.class)
         .hasMessage("inputs.y.data[1]: must be a whole number (y holds ints), found 1.5");
+    assertThatThrownBy(() -> lossCase(LOSS_CASE.replace("[0, 2]", "[0, 3]")))
+        .isInstanceOf(FixtureException.class)
+        .hasMessage("inputs.y.data[1]: must be from 0 to C - 1 = 3 - 1 = 2, found 3");
     assertThatThrownBy(() -> lossCase(LOSS_CASE.replace("[0.4076]", "[\"Infinity\"]")))
         .isInstanceOf(FixtureException.class)
         .hasMessage("expected.loss.data[0]: must be a number, found \"Infinity\"");

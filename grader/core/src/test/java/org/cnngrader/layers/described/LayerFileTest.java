@@ -61,6 +61,23 @@ class LayerFileTest {
   }
 
   @Test
+  void aLayerWithoutParametersMayLeaveOutItsEmptyListsOfThem() {
+    Path file =
+        Descriptions.write(
+            root,
+            Descriptions.AFFINE,
+            t -> {
+              t.remove("params");
+              t.remove("constructor");
+            });
+
+    FileLayer affine = LayerFile.read(file);
+
+    assertThat(affine.params()).isEmpty();
+    assertThat(affine.contract().constructorSignature()).isEqualTo("public Affine()");
+  }
+
+  @Test
   void readsALossWithoutUpstreamAndClassLabels() {
     FileLayer softmax = Descriptions.read(root, Descriptions.SOFTMAX);
 
