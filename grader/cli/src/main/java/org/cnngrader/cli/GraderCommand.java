@@ -45,6 +45,7 @@ final class GraderCommand implements Callable<Integer> {
           GradeCommand.class,
           DemoCommand.class,
           FixturesCommand.class,
+          LayersCommand.class,
           MergeCommand.class,
           ExportCommand.class,
           SimilarityCommand.class,

@@ -144,7 +144,7 @@ class GraderCommandTest {
     assertThat(cli.run("--help")).isZero();
     assertThat(cli.stdout())
         .contains("Usage: grader [-hV] [COMMAND]")
-        .contains("  grade  ", "  demo  ", "  fixtures  ", "  merge  ", "  export  ")
+        .contains("  grade  ", "  demo  ", "  fixtures  ", "  layers  ", "  merge  ", "  export  ")
         .contains(
             "  similarity  ", "  handout  ", "  template  ", "  classroom  ", "  gradescope  ")
         .contains("  prairielearn  ");
@@ -152,8 +152,8 @@ class GraderCommandTest {
     assertThat(cli.run()).isEqualTo(2);
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout,"
-                + " template, classroom, gradescope or prairielearn)\n");
+            "grader: missing command (grade, demo, fixtures, layers, merge, export, similarity,"
+                + " handout, template, classroom, gradescope or prairielearn)\n");
 
     assertThat(cli.run("fixtures", "verify", "--help")).isZero();
     assertThat(cli.stdout()).contains("Usage: grader fixtures verify ");
@@ -262,7 +262,7 @@ class GraderCommandTest {
 
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout, template, classroom, gradescope or prairielearn)\nUsage: grader");
+            "grader: missing command (grade, demo, fixtures, layers, merge, export, similarity, handout, template, classroom, gradescope or prairielearn)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

@@ -51,6 +51,15 @@ public interface Layer {
   LayerBounds bounds(Params params, Map<String, Tensor> inputs);
 
   /**
+   * The tolerance a description of the layer states. A described layer grades with it; a built-in
+   * one states the tolerance that a described copy of it grades alike with, its rounding bounds
+   * aside. By default CS231n's relative error threshold alone.
+   */
+  default LayerTolerance tolerance() {
+    return LayerTolerance.CS231N;
+  }
+
+  /**
    * Checks what the shapes cannot: that the inputs' values fit the layer (class labels within their
    * range). Nothing, unless the layer says otherwise.
    *
@@ -82,8 +91,11 @@ public interface Layer {
    */
   SmallCase smallCase();
 
-  /** The small case's parameters and inputs, the same for every submission. */
-  record SmallCase(Params params, Map<String, Tensor> inputs) {}
+  /**
+   * The small case's parameters and inputs, the same for every submission, and the seed they were
+   * drawn from.
+   */
+  record SmallCase(Params params, Map<String, Tensor> inputs, long seed) {}
 
   /** The simple name of the student's class: {@code Conv2d}. */
   default String title() {

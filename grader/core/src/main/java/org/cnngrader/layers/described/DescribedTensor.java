@@ -28,6 +28,10 @@ public record DescribedTensor(
   /** As the layer's interface lists it; a scalar's shape in words is "a scalar". */
   public TensorSpec spec() {
     String shape = dims.isEmpty() ? "a scalar" : shapeInDims();
-    return new TensorSpec(key, type, words == null ? shape : shape + " (" + words + ")");
+    return new TensorSpec(
+        key,
+        type,
+        words == null ? shape : shape + " (" + words + ")",
+        dims.stream().map(Dim::spec).toList());
   }
 }

@@ -1,5 +1,7 @@
 package org.cnngrader.layers.described;
 
+import org.cnngrader.layer.TensorSpec;
+
 /**
  * One dimension of a described tensor: how the shape writes it ({@code H'}), its size as an
  * expression ({@code (H - HH + 2*pad)/stride + 1}), and optional words for feedback ({@code output
@@ -16,6 +18,11 @@ public record Dim(String name, DimExpression size, String words) {
   /** A dimension written as its size: {@code N}, or {@code 2*D}. */
   public static Dim of(DimExpression size) {
     return new Dim(size.text(), size, null);
+  }
+
+  /** As the layer's interface lists it. */
+  public TensorSpec.Dim spec() {
+    return new TensorSpec.Dim(name, size.text(), words);
   }
 
   /** The symbol it binds when it is one alone in an input, else null. */

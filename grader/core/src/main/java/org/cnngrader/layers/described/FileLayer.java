@@ -12,6 +12,7 @@ import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.layer.DescribedLayer;
 import org.cnngrader.layer.InvalidCase;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.LayerTolerance;
 import org.cnngrader.layer.ParamSpec;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Part;
@@ -97,6 +98,7 @@ public final class FileLayer extends DescribedLayer {
     return describedOutputs;
   }
 
+  @Override
   public LayerTolerance tolerance() {
     return tolerance;
   }
@@ -274,7 +276,7 @@ public final class FileLayer extends DescribedLayer {
       }
       inputs.put(input.key(), new Tensor(shape, values));
     }
-    return new SmallCase(gradientCheck.params(), inputs);
+    return new SmallCase(gradientCheck.params(), inputs, gradientCheck.seed());
   }
 
   private static double draw(

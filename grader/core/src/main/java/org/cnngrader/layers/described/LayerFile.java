@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.layer.InvalidCase;
+import org.cnngrader.layer.LayerTolerance;
 import org.cnngrader.layer.ParamSpec;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Part;

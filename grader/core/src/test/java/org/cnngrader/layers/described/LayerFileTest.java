@@ -41,7 +41,9 @@ class LayerFileTest {
         .containsExactly(Map.entry("dx", "x"), Map.entry("dw", "w"), Map.entry("db", "b"));
     assertThat(affine.inputs())
         .first()
-        .isEqualTo(new TensorSpec("x", ValueType.TENSOR2, "[N, D] (N rows of D features)"));
+        .isEqualTo(
+            new TensorSpec("x", ValueType.TENSOR2, "[N, D] (N rows of D features)")
+                .withDims("N", "D"));
     assertThat(affine.outputs()).extracting(TensorSpec::shapeInWords).first().isEqualTo("[N, M]");
     assertThat(affine.parts())
         .extracting(Part::key, Part::defaultPoints, Part::shapeOnly)

@@ -1,13 +1,14 @@
-package org.cnngrader.layers.described;
+package org.cnngrader.layer;
 
 import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.tensor.Tensor;
 
 /**
- * A described layer's tolerance: an element passes when |actual - expected| <= max(relative *
- * |expected|, absolute). The absolute floor is for elements near zero, where a relative bound
- * shrinks below what rounding makes.
+ * A layer's tolerance as its description states it: an element passes when |actual - expected| <=
+ * max(relative * |expected|, absolute). The absolute floor is for elements near zero, where a
+ * relative bound shrinks below what rounding makes. A described layer grades with it; a built-in
+ * layer grades with its rounding bounds and states a tolerance for a description of it.
  */
 public record LayerTolerance(double relative, double absolute) {
 
@@ -20,8 +21,11 @@ public record LayerTolerance(double relative, double absolute) {
     }
   }
 
+  /** CS231n's relative error threshold, 1e-7, with no absolute floor. */
+  public static final LayerTolerance CS231N = new LayerTolerance(1e-7, 0);
+
   /** The bound of every element of every output, the same for any case. */
-  LayerBounds bounds() {
+  public LayerBounds bounds() {
     return new LayerBounds() {
       /** Without the reference, only the absolute floor is known. */
       @Override
