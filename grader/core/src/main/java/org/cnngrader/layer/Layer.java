@@ -1,6 +1,7 @@
 package org.cnngrader.layer;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,11 +163,19 @@ public interface Layer {
 
   /**
    * How the sizes of the outputs that no input has are derived, a line each as the lesson writes
-   * it: "H' = (H - HH + 2*pad)/stride + 1". None by default: the built-in layers derive them in
-   * their feedback's words alone.
+   * it: "H' = (H - HH + 2*pad)/stride + 1", from the outputs' named dimensions.
    */
   default List<String> sizeFormulas() {
-    return List.of();
+    List<String> formulas = new ArrayList<>();
+    for (TensorSpec output : outputs()) {
+      for (TensorSpec.Dim dim : output.dims()) {
+        String formula = dim.name() + " = " + dim.size();
+        if (!dim.name().equals(dim.size()) && !formulas.contains(formula)) {
+          formulas.add(formula);
+        }
+      }
+    }
+    return formulas;
   }
 
   /** The key of the upstream gradient that backward is given, or null without a backward. */

@@ -113,6 +113,25 @@ public final class FileLayer extends DescribedLayer {
   }
 
   @Override
+  public String summary() {
+    return words.summary() == null ? super.summary() : words.summary();
+  }
+
+  @Override
+  public String stepDoc(String key) {
+    String doc = words.stepDocs().get(key);
+    return doc == null ? super.stepDoc(key) : doc;
+  }
+
+  /** The file's words for the parameter, then its type and range: "the L2 strength; a double". */
+  @Override
+  public String paramWords(String key) {
+    String typed = super.paramWords(key);
+    String own = words.params().get(key);
+    return own == null ? typed : own + "; " + typed;
+  }
+
+  @Override
   public Map<String, Shape> shapes(Params params, Map<String, Shape> inputs) {
     Map<String, Long> numbers = Sizes.bind(described, params, inputs);
     Map<String, Shape> shapes = new LinkedHashMap<>();

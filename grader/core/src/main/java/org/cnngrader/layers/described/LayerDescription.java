@@ -30,7 +30,7 @@ import org.cnngrader.runner.ValueType;
  * mistakes. Everything is taken from the layer: its contract, its tensors' dimensions, its
  * tolerance, its mistakes and its gradient check's case. What a built-in layer words in Java with a
  * case's numbers is written as a sentence it can say without a case: a mistake's sentence is built
- * from its brief ("your Conv2d ignores the stride"), the summary from its title and methods.
+ * from its brief ("your Conv2d ignores the stride"), the summary as the layer gives it.
  */
 public final class LayerDescription {
 
@@ -117,7 +117,7 @@ public final class LayerDescription {
     if (!layer.title().equals(layer.contract().simpleName())) {
       root.put("title", layer.title());
     }
-    root.put("summary", file != null ? file.words().summary() : summary(layer));
+    root.put("summary", layer.summary());
     ArrayNode params = root.putArray("params");
     for (ParamSpec spec : layer.params()) {
       params.add(param(spec, file == null ? null : file.words().params().get(spec.key())));
@@ -167,18 +167,6 @@ public final class LayerDescription {
       root.set("gradient_check", gradientCheck(layer));
     }
     return root;
-  }
-
-  /** "Conv2d: forward and backward.": the title and the methods a student writes. */
-  private static String summary(Layer layer) {
-    List<String> methods = layer.contract().steps().stream().map(Step::method).distinct().toList();
-    String listed =
-        methods.size() == 1
-            ? methods.get(0)
-            : String.join(", ", methods.subList(0, methods.size() - 1))
-                + " and "
-                + methods.get(methods.size() - 1);
-    return layer.title() + ": " + listed + ".";
   }
 
   private static ObjectNode param(ParamSpec spec, String words) {
