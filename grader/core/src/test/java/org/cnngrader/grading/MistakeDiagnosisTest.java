@@ -12,8 +12,10 @@ import org.cnngrader.SubmissionFolder;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
 import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.diagnosis.UnfinishedBackward;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.ShapeCandidate;
 import org.cnngrader.layers.batchnorm.BatchNormMistake;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
@@ -105,6 +107,30 @@ class MistakeDiagnosisTest {
                 "if (ni == n - 1) dw[fi][ci][p][q] += x[ni][ci][row][col] * g;"),
             Conv2dMistake.LAST_IMAGE_ONLY),
         typical(Submission.example("mistake-dx-flipped-kernel"), Conv2dMistake.FLIPPED_KERNEL),
+        typical(
+            Submission.example("mistake-kernel-height-for-width"),
+            Conv2dMistake.KERNEL_HEIGHT_FOR_WIDTH),
+        typical(
+            Submission.example("mistake-size-pad-once"),
+            Conv2dMistake.SIZE_PAD_ONCE_PLUS_ONE_DIVIDED),
+        typical(
+            Submission.example("mistake-dx-cropped-to-nothing"),
+            Conv2dMistake.DX_CROPPED_TO_NOTHING),
+        typical(Submission.example("mistake-backward-zeros"), UnfinishedBackward.RETURNS_ZEROS),
+        typical(
+            Submission.edited(
+                "backward-returns-null", "return new Gradients(dx, dw, db);", "return null;"),
+            UnfinishedBackward.RETURNS_NULL),
+        typical(
+            Submission.edited(
+                "dx-left-null",
+                "return new Gradients(dx, dw, db);",
+                "return new Gradients(null, dw, db);"),
+            UnfinishedBackward.RETURNS_NULL),
+        typical(Submission.example("mistake-pool-fixed-2x2"), MaxPool2dMistake.FIXED_2X2_STRIDE_2),
+        typical(
+            Submission.example("mistake-pool-min-value"), MaxPool2dMistake.MAX_STARTS_AT_MIN_VALUE),
+        typical(Submission.example("mistake-pool-backward-null"), UnfinishedBackward.RETURNS_NULL),
         typical(Submission.example("mistake-dx-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
         typical(Submission.example("mistake-dw-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
         typical(
@@ -191,10 +217,31 @@ class MistakeDiagnosisTest {
     if (diagnosis(part).filter(d -> d instanceof Diagnosis.FollowsForward).isPresent()) {
       return true; // a gradient that the gradient check finds follows from forward
     }
-    if (part.verdict() instanceof Verdict.WrongShape) {
-      return part.part().shapeOnly()
-          || part.fixture().layer().parts().stream()
-              .noneMatch(p -> p.shapeOnly() && p.tensor().equals(part.part().tensor()));
+    if (mistake instanceof UnfinishedBackward) {
+      boolean returned =
+          part.verdict() instanceof Verdict.WrongValues
+              || part.verdict() instanceof Verdict.ReturnedNull
+              || part.verdict() instanceof Verdict.Irregular;
+      return returned
+          && part.fixture()
+              .layer()
+              .contract()
+              .backprop()
+              .gradients()
+              .contains(part.part().tensor());
+    }
+    if (part.verdict() instanceof Verdict.WrongShape shape) {
+      // A shape that two mistakes' formulas give tells neither.
+      long explaining =
+          part.fixture().layer().shapeMistakes(part.fixture().setting(), shape.tensor()).stream()
+              .filter(c -> c.shape().equals(shape.actual()))
+              .map(ShapeCandidate::mistake)
+              .distinct()
+              .count();
+      return explaining == 1
+          && (part.part().shapeOnly()
+              || part.fixture().layer().parts().stream()
+                  .noneMatch(p -> p.shapeOnly() && p.tensor().equals(part.part().tensor())));
     }
     if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
       return false;
@@ -215,6 +262,11 @@ class MistakeDiagnosisTest {
         Submission.example("correct-loops"),
         Submission.example("correct-im2col"),
         Submission.example("mistake-dx-overwritten"),
+        // dx left zero for a batch of one image, computed otherwise: not an unfinished backward.
+        Submission.edited(
+            "dx-zero-for-one-image",
+            "return new Gradients(dx, dw, db);",
+            "return new Gradients(n == 1 ? new double[n][c][h][wd] : dx, dw, db);"),
         Submission.edited(
             "scaled-output", "out[ni][fi][i][j] = sum;", "out[ni][fi][i][j] = 2 * sum;"),
         Submission.edited(
@@ -273,6 +325,12 @@ class MistakeDiagnosisTest {
     }
     if (part.verdict() instanceof Verdict.WrongShape shape) {
       return Optional.ofNullable(shape.diagnosis());
+    }
+    if (part.verdict() instanceof Verdict.Irregular irregular) {
+      return Optional.ofNullable(irregular.diagnosis());
+    }
+    if (part.verdict() instanceof Verdict.ReturnedNull none) {
+      return Optional.ofNullable(none.diagnosis());
     }
     return Optional.empty();
   }
