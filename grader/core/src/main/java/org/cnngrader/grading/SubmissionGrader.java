@@ -198,7 +198,9 @@ public final class SubmissionGrader {
     }
     // A hint holds for the whole submission, or is not given.
     List<PartResult> consistent =
-        new ArrayList<>(UnfinishedGradients.acrossCases(ConsistentDiagnoses.acrossCases(parts)));
+        new ArrayList<>(
+            AmbiguousShapes.settledByOtherCases(
+                UnfinishedGradients.acrossCases(ConsistentDiagnoses.acrossCases(parts))));
     parts.clear();
     parts.addAll(consistent);
     // The check explains; it earns nothing. A check that could not finish says nothing.

@@ -21,11 +21,13 @@ import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.cnngrader.layers.groupnorm.GroupNormMistake;
 import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
+import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -201,6 +203,11 @@ class MistakeDiagnosisTest {
     for (PartResult part : failed) {
       String feedback = FeedbackWriter.describe(part);
       long lines = feedback.lines().filter(line -> line.startsWith(LIKELY)).count();
+      if (isAmbiguousShape(part)) {
+        // Settled only where the submission's other cases name one of the formulas.
+        assertThat(lines).as(part.name() + ":\n" + feedback).isLessThanOrEqualTo(1);
+        continue;
+      }
       assertThat(lines)
           .as(part.name() + ":\n" + feedback)
           .isEqualTo(shouldBeNamed(part, mistake) ? 1 : 0);
@@ -230,18 +237,10 @@ class MistakeDiagnosisTest {
               .gradients()
               .contains(part.part().tensor());
     }
-    if (part.verdict() instanceof Verdict.WrongShape shape) {
-      // A shape that two mistakes' formulas give tells neither.
-      long explaining =
-          part.fixture().layer().shapeMistakes(part.fixture().setting(), shape.tensor()).stream()
-              .filter(c -> c.shape().equals(shape.actual()))
-              .map(ShapeCandidate::mistake)
-              .distinct()
-              .count();
-      return explaining == 1
-          && (part.part().shapeOnly()
-              || part.fixture().layer().parts().stream()
-                  .noneMatch(p -> p.shapeOnly() && p.tensor().equals(part.part().tensor())));
+    if (part.verdict() instanceof Verdict.WrongShape) {
+      return part.part().shapeOnly()
+          || part.fixture().layer().parts().stream()
+              .noneMatch(p -> p.shapeOnly() && p.tensor().equals(part.part().tensor()));
     }
     if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
       return false;
@@ -302,6 +301,28 @@ class MistakeDiagnosisTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "mistake-padding-ignored, padding-ignored",
+    "mistake-size-pad-once, size-pad-once-plus-one-divided"
+  })
+  void aShapeThatTwoFormulasGiveIsSettledByTheSubmissionsOtherCases(String example, String key)
+      throws Exception {
+    SubmissionResult result = Submission.example(example).graded();
+
+    // [1, 1, 2, 2]: (5 - 3)/2 + 1 without the padding, (5 - 3 + 1 + 1)/2 with it counted once.
+    PartResult shape =
+        result.parts().stream()
+            .filter(
+                p ->
+                    p.fixture().name().equals("lesson-5x5-s2-p1")
+                        && p.part().equals(Conv2dLayer.FORWARD_SHAPE))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((Verdict.WrongShape) shape.verdict()).actual()).isEqualTo(Shape.of(1, 1, 2, 2));
+    assertThat(diagnosis(shape).map(d -> d.mistake().key())).contains(key);
+  }
+
   @Test
   void aGradientThatFollowsForwardNamesForwardsMistake() throws Exception {
     SubmissionResult result = Submission.example("mistake-padding-ignored").graded();
@@ -317,6 +338,17 @@ class MistakeDiagnosisTest {
                     .contains(
                         "Likely mistake: dx follows from your forward, which ignores the padding"
                             + " (see its feedback)\n"));
+  }
+
+  /** A wrong shape that the formulas of two mistakes give. */
+  private static boolean isAmbiguousShape(PartResult part) {
+    return part.verdict() instanceof Verdict.WrongShape shape
+        && part.fixture().layer().shapeMistakes(part.fixture().setting(), shape.tensor()).stream()
+                .filter(c -> c.shape().equals(shape.actual()))
+                .map(ShapeCandidate::mistake)
+                .distinct()
+                .count()
+            > 1;
   }
 
   private static Optional<Diagnosis> diagnosis(PartResult part) {
