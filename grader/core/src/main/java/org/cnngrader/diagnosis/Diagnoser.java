@@ -69,6 +69,27 @@ public final class Diagnoser {
     return true;
   }
 
+  /**
+   * Whether backward looks unfinished: {@code tensor} is one of the layer's gradients, and {@code
+   * actual} is null or all zeros (the caller knows that the right one is not).
+   */
+  public static Optional<Diagnosis> ofUnfinished(Setting setting, String tensor, Tensor actual) {
+    var backprop = setting.layer().contract().backprop();
+    if (backprop == null || !backprop.gradients().contains(tensor)) {
+      return Optional.empty();
+    }
+    if (actual == null) {
+      return Optional.of(
+          new Diagnosis.Unfinished(UnfinishedBackward.RETURNS_NULL, tensor, setting));
+    }
+    for (int i = 0; i < actual.size(); i++) {
+      if (actual.get(i) != 0) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Diagnosis.Unfinished(UnfinishedBackward.RETURNS_ZEROS, tensor, setting));
+  }
+
   /** The mistake whose output-size formula gives {@code actual}, the wrong shape of the tensor. */
   public static Optional<Diagnosis> ofShape(Setting setting, String tensor, Shape actual) {
     Set<KnownMistake> matches = new LinkedHashSet<>();

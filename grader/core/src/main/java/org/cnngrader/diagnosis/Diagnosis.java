@@ -34,4 +34,11 @@ public sealed interface Diagnosis {
    */
   record FollowsForward(KnownMistake mistake, String tensor, Setting setting)
       implements Diagnosis {}
+
+  /**
+   * The gradient is all zeros or null, by {@link UnfinishedBackward}'s rule: backward looks
+   * unfinished. Kept only where no case of the submission returns it computed.
+   */
+  record Unfinished(UnfinishedBackward mistake, String tensor, Setting setting)
+      implements Diagnosis {}
 }

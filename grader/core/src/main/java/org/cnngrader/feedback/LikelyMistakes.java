@@ -78,6 +78,12 @@ public final class LikelyMistakes {
     if (part.verdict() instanceof Verdict.WrongValues values) {
       return Optional.ofNullable(values.diagnosis());
     }
+    if (part.verdict() instanceof Verdict.Irregular irregular) {
+      return Optional.ofNullable(irregular.diagnosis());
+    }
+    if (part.verdict() instanceof Verdict.ReturnedNull none) {
+      return Optional.ofNullable(none.diagnosis());
+    }
     return Optional.empty();
   }
 }

@@ -80,11 +80,22 @@ public sealed interface Verdict {
     }
   }
 
-  /** The tensor is null somewhere or ragged, so it has no shape at all. */
-  record Irregular(String tensor, NestedArray problem) implements Verdict {
+  /**
+   * The tensor is null somewhere or ragged, so it has no shape at all; {@code diagnosis} is the
+   * known mistake behind it (a gradient left null), or null.
+   */
+  record Irregular(String tensor, NestedArray problem, Diagnosis diagnosis) implements Verdict {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.irregular(this);
+    }
+
+    public Irregular(String tensor, NestedArray problem) {
+      this(tensor, problem, null);
+    }
+
+    public Irregular withDiagnosis(Diagnosis newDiagnosis) {
+      return new Irregular(tensor, problem, newDiagnosis);
     }
   }
 
@@ -114,11 +125,22 @@ public sealed interface Verdict {
     }
   }
 
-  /** The call that produces the part returned null instead of a record of {@code type}. */
-  record ReturnedNull(Member call, String type) implements Verdict {
+  /**
+   * The call that produces the part returned null instead of a record of {@code type}; {@code
+   * diagnosis} is the known mistake behind it (a backward left unfinished), or null.
+   */
+  record ReturnedNull(Member call, String type, Diagnosis diagnosis) implements Verdict {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.returnedNull(this);
+    }
+
+    public ReturnedNull(Member call, String type) {
+      this(call, type, null);
+    }
+
+    public ReturnedNull withDiagnosis(Diagnosis newDiagnosis) {
+      return new ReturnedNull(call, type, newDiagnosis);
     }
   }
 

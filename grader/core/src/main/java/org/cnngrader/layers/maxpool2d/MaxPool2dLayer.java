@@ -168,6 +168,10 @@ public final class MaxPool2dLayer extends DescribedLayer {
         candidates.add(new ShapeCandidate(MaxPool2dMistake.WINDOW_HEIGHT_FOR_WIDTH, square));
       }
     }
+    Shape fixed = Shape.of(g.n(), g.c(), (g.h() - 2) / 2 + 1, (g.w() - 2) / 2 + 1);
+    if (!fixed.equals(g.outShape())) {
+      candidates.add(new ShapeCandidate(MaxPool2dMistake.FIXED_2X2_STRIDE_2, fixed));
+    }
     return candidates;
   }
 
