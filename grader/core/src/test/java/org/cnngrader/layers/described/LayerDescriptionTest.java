@@ -110,7 +110,8 @@ class LayerDescriptionTest {
             "{\"params\":{\"stride\":2,\"pad\":1},"
                 + "\"sizes\":{\"N\":2,\"C\":2,\"H\":5,\"W\":5,\"F\":2,\"HH\":3,\"WW\":3},"
                 + "\"seed\":231}");
-    assertThat(conv.get("summary").asText()).isEqualTo("Conv2d: forward and backward.");
+    assertThat(conv.get("summary").asText())
+        .isEqualTo("Conv2d: forward and backward, in plain Java.");
   }
 
   /**
