@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureJson;
@@ -19,10 +18,6 @@ import org.cnngrader.layers.LayerCatalog;
  * or, below {@code fixtures/}, when it is not a public fixture or holds a hidden fixture's inputs.
  */
 final class HandoutAudit {
-
-  /** Folders that only ever hold secrets, whatever the root they lie in. */
-  private static final Set<String> SECRET_FOLDERS =
-      Set.of(Visibility.HIDDEN.folder(), Secrets.EXAMPLES);
 
   private final Secrets secrets;
   private final LayerCatalog layers;
@@ -59,7 +54,11 @@ final class HandoutAudit {
   private static Optional<String> secretFolder(String path) {
     String[] parts = path.split("/");
     return Arrays.stream(parts, 0, parts.length - 1)
-        .filter(part -> SECRET_FOLDERS.contains(part.toLowerCase(Locale.ROOT)))
+        // Folders that only ever hold secrets, whatever the root they lie in.
+        .filter(
+            part ->
+                part.toLowerCase(Locale.ROOT).equals(Visibility.HIDDEN.folder())
+                    || Secrets.isExamplesFolder(part))
         .findFirst();
   }
 

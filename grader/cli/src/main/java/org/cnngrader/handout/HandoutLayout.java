@@ -16,14 +16,18 @@ import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
 import org.cnngrader.layers.described.FileLayer;
 import org.cnngrader.layers.described.LayerFile;
+import org.cnngrader.template.JavaSource;
+import org.cnngrader.template.StudentTemplate;
 
 /**
  * Where each file of the handout comes from and where it goes in the zip:
  *
  * <pre>
  * pom.xml, README.md              the handout's own (resources of this package)
- * src/                            the student template's src/
- * fixtures/conv2d/public/*.json   the public fixtures
+ * src/                            the student template's src/, and the classes of the described
+ *                                 layers of the assignment, written from their descriptions
+ * fixtures/conv2d/public/*.json   the public fixtures of the assignment's layers
+ * fixtures/affine/layer.json      a described layer's description
  * presubmit-check/java/           the main sources of grader-runner, grader-core, grader-student-check
  * presubmit-check/resources/      grader-core's resources, as its build makes them
  * </pre>
@@ -105,11 +109,14 @@ final class HandoutLayout {
     entries.add(new HandoutEntry("README.md", resource("README.md")));
     Path template = required(repository.resolve(TEMPLATE).resolve("src"));
     entries.addAll(filesBelow(template, TEMPLATE_SOURCES));
+    List<Layer> layers =
+        Assignment.of(fixturesRoot).layers().stream().map(Assignment.Entry::layer).toList();
+    entries.addAll(describedTemplate(layers, entries));
     Path assignment = fixturesRoot.resolve(Assignment.FILE);
     if (Files.isRegularFile(assignment)) {
       entries.add(new HandoutEntry(FIXTURES + Assignment.FILE, read(assignment)));
     }
-    for (Layer layer : Layers.in(fixturesRoot).all()) {
+    for (Layer layer : layers) {
       if (layer instanceof FileLayer described) {
         entries.add(
             new HandoutEntry(FIXTURES + layer.id() + "/" + LayerFile.FILE, read(described.file())));
@@ -138,6 +145,27 @@ final class HandoutLayout {
               read(required(template.resolve("main/java/cnn/" + record + ".java")))));
     }
     return entries;
+  }
+
+  /**
+   * The classes and records of the described layers among {@code layers}, written from their
+   * descriptions: the hand-written template has the built-in layers' alone. A file the template
+   * already has (a record two layers share) is not written twice.
+   */
+  private static List<HandoutEntry> describedTemplate(
+      List<Layer> layers, List<HandoutEntry> template) {
+    List<Layer> described = layers.stream().filter(l -> l instanceof FileLayer).toList();
+    if (described.isEmpty()) {
+      return List.of();
+    }
+    List<HandoutEntry> written = new ArrayList<>();
+    for (JavaSource source : StudentTemplate.of(described)) {
+      String path = TEMPLATE_SOURCES + "main/java/" + source.path();
+      if (template.stream().noneMatch(e -> e.path().equals(path))) {
+        written.add(new HandoutEntry(path, source.text().getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    return written;
   }
 
   /** The records the layers' steps return, which grader-core's build copies from the template. */

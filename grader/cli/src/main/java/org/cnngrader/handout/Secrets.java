@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +28,14 @@ import org.cnngrader.tensor.Tensor;
  */
 final class Secrets {
 
-  /** The folder of a fixtures root that holds the example solutions. */
-  static final String EXAMPLES = "submissions";
+  /**
+   * The folders of a fixtures root that hold example solutions: {@code submissions}, and those of
+   * other layers' examples, such as {@code notebook-submissions}.
+   */
+  static boolean isExamplesFolder(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("submissions") || lower.endsWith("-submissions");
+  }
 
   /** A described layer's PyTorch module, beside its layer.json. */
   static final String REFERENCE_MODULE = "reference.py";
@@ -99,13 +106,30 @@ final class Secrets {
           add(byFingerprint, new Secret(Kind.REFERENCE_MODULE, module));
         }
       }
-      for (Path file : filesBelow(root.resolve(EXAMPLES))) {
-        if (Fingerprint.of(read(file)).filter(template::contains).isEmpty()) {
-          add(byFingerprint, new Secret(Kind.EXAMPLE_SOLUTION, file));
+      for (Path examples : examplesFolders(root)) {
+        for (Path file : filesBelow(examples)) {
+          if (Fingerprint.of(read(file)).filter(template::contains).isEmpty()) {
+            add(byFingerprint, new Secret(Kind.EXAMPLE_SOLUTION, file));
+          }
         }
       }
     }
     return new Secrets(byFingerprint, hiddenInputs);
+  }
+
+  private static List<Path> examplesFolders(Path root) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(root)) {
+      return children
+          .filter(Files::isDirectory)
+          .filter(folder -> isExamplesFolder(folder.getFileName().toString()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
   }
 
   /** The secret whose content this is, layout aside. */

@@ -74,10 +74,10 @@ class ClassroomCommandTest {
                 + TOTALS.only(Visibility.PUBLIC).titledPoints()
                 + ").\n"
                 + "Checked: no file in it is, or holds the inputs of, one of the "
-                + TOTALS.only(Visibility.HIDDEN).cases()
+                + HandoutCommandTest.hiddenFixtureFiles()
                 + " hidden fixtures,"
                 + " and none is a case list or one of the "
-                + HandoutCommandTest.EXAMPLE_SOLUTION_FILES
+                + HandoutCommandTest.exampleSolutionFiles()
                 + " files of example solutions.\n"
                 + "Push it to a repository, mark it as a template, and choose it in the Classroom"
                 + " assignment; add no autograding tests there.\n");

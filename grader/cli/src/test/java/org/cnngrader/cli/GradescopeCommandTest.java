@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.cnngrader.TestRepository;
 import org.cnngrader.archive.ReproducibleZip;
+import org.cnngrader.fixture.Visibility;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
 import org.cnngrader.layers.described.FileLayer;
@@ -191,8 +193,10 @@ class GradescopeCommandTest {
                     + " image Ubuntu 22.04); see docs/gradescope.md.%n",
                 bundle.toAbsolutePath().normalize(),
                 Files.size(bundle) / (1024.0 * 1024),
-                sortedJson("public").size(),
-                sortedJson("hidden").size()));
+                // The fixtures graded: those of the assignment's layers (the bundle carries every
+                // layer's files, the described ones it does not grade too).
+                TestRepository.fixtures().only(Visibility.PUBLIC).fixtures().size(),
+                TestRepository.fixtures().only(Visibility.HIDDEN).fixtures().size()));
   }
 
   @Test
@@ -299,14 +303,6 @@ class GradescopeCommandTest {
           .map(n -> "fixtures/" + layer + "/" + visibility + "/" + n)
           .toList();
     }
-  }
-
-  private static List<String> sortedJson(String visibility) throws IOException {
-    List<String> all = new ArrayList<>();
-    for (Layer layer : Layers.in(fixtures()).all()) {
-      all.addAll(sortedJson(layer.id(), visibility));
-    }
-    return all;
   }
 
   /** The names of a jar's entries. */

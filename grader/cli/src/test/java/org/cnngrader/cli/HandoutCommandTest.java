@@ -24,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.cnngrader.AssignmentTotals;
+import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureJson;
@@ -33,6 +34,8 @@ import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.report.GraderBuild;
+import org.cnngrader.template.JavaSource;
+import org.cnngrader.template.StudentTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -48,11 +51,46 @@ class HandoutCommandTest {
   private static final AssignmentTotals TOTALS = AssignmentTotals.repository();
 
   /**
-   * The files below fixtures/submissions that the audit compares a handout with: those of the
-   * example submissions, each content once, less the template's own. A property of the examples
-   * rather than of the assignment: an example added or changed changes it.
+   * The files of the example submissions (fixtures/submissions and the other examples' folders,
+   * such as fixtures/notebook-submissions) that the audit compares a handout with: each content
+   * once, less the template's own. A property of the examples rather than of the assignment.
    */
-  static final int EXAMPLE_SOLUTION_FILES = 53;
+  static int exampleSolutionFiles() throws IOException {
+    List<byte[]> template = contentsBelow(HOME.resolve("student-template/src"));
+    Set<String> contents = new HashSet<>();
+    for (Path example : exampleFiles()) {
+      byte[] bytes = Files.readAllBytes(example);
+      if (template.stream().noneMatch(t -> Arrays.equals(t, bytes))) {
+        contents.add(new String(bytes, StandardCharsets.UTF_8));
+      }
+    }
+    return contents.size();
+  }
+
+  /** Every file below the fixtures root's folders of example submissions. */
+  static List<Path> exampleFiles() throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(FIXTURES)) {
+      for (Path folder : folders.sorted().toList()) {
+        String name = folder.getFileName().toString();
+        if (Files.isDirectory(folder)
+            && (name.equals("submissions") || name.endsWith("-submissions"))) {
+          files.addAll(filesBelow(folder));
+        }
+      }
+    }
+    return files;
+  }
+
+  /** The hidden fixture files of every layer of the root: the audit guards them all. */
+  static int hiddenFixtureFiles() throws IOException {
+    int count = 0;
+    for (Layer layer : Layers.in(FIXTURES).all()) {
+      count +=
+          FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, layer, Visibility.HIDDEN)).size();
+    }
+    return count;
+  }
 
   @TempDir(factory = TempDirInBuildFolder.class)
   Path temp;
@@ -81,10 +119,10 @@ class HandoutCommandTest {
                 + TOTALS.only(Visibility.PUBLIC).cases()
                 + " of them public fixtures.\n"
                 + "Checked: no file in it is, or holds the inputs of, one of the "
-                + TOTALS.only(Visibility.HIDDEN).cases()
+                + hiddenFixtureFiles()
                 + " hidden fixtures,"
                 + " and none is a case list or one of the "
-                + EXAMPLE_SOLUTION_FILES
+                + exampleSolutionFiles()
                 + " files of example solutions.\n");
     assertThat(entries)
         .containsKeys(
@@ -109,7 +147,9 @@ class HandoutCommandTest {
           }
         });
     int publicFixtures = 0;
-    for (Layer layer : Layers.in(FIXTURES).all()) {
+    // The assignment's layers' public fixtures, and no other layer's.
+    for (Assignment.Entry entry : Assignment.of(FIXTURES).layers()) {
+      Layer layer = entry.layer();
       for (Path file :
           FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, layer, Visibility.PUBLIC))) {
         assertThat(fixtures.get("fixtures/" + layer.id() + "/public/" + file.getFileName()))
@@ -120,8 +160,47 @@ class HandoutCommandTest {
     }
     assertThat(publicFixtures).isEqualTo(TOTALS.only(Visibility.PUBLIC).cases());
     assertThat(fixtures).hasSize(publicFixtures);
+    assertThat(fixtures).hasSize(publicFixtures);
     assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
         .contains("mvn test", "src/main/java/cnn/Conv2d.java", "hidden cases");
+  }
+
+  @Test
+  void aDescribedLayerOfTheAssignmentComesWithItsClassesWrittenFromItsDescription()
+      throws Exception {
+    Path root = temp.resolve("course");
+    copyTree(FIXTURES.resolve("affine"), root.resolve("affine"));
+    Files.writeString(
+        root.resolve("assignment.json"), "{\"layers\": [{\"id\": \"affine\", \"weight\": 1}]}");
+    Path zip = temp.resolve("student.zip");
+
+    assertThat(cli.run("handout", "--fixtures", root.toString(), "--out", zip.toString()))
+        .as(cli.stderr())
+        .isZero();
+
+    Map<String, byte[]> entries = entries(zip);
+    Layer affine = Layers.in(root).byId("affine").orElseThrow();
+    for (JavaSource source : StudentTemplate.of(List.of(affine))) {
+      assertThat(entries.get("src/main/java/" + source.path()))
+          .as(source.path())
+          .isEqualTo(source.text().getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(entries).containsKey("fixtures/affine/layer.json");
+    assertThat(entries.keySet())
+        .noneMatch(path -> path.endsWith("reference.py") || path.endsWith("cases.json"));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
   }
 
   @Test
@@ -144,14 +223,16 @@ class HandoutCommandTest {
         hiddenNames.add(FixtureFiles.read(hidden, layer, Visibility.HIDDEN).name());
       }
     }
-    // Every hidden case was compared (layers may share a case's name).
+    // Every hidden case of the assignment was compared, among all layers' (which may share names).
     assertThat(hiddenNames)
-        .isEqualTo(
+        .containsAll(
             TOTALS.only(Visibility.HIDDEN).fixtures().stream()
                 .map(Fixture::name)
                 .collect(Collectors.toSet()));
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-      if (entry.getKey().startsWith("fixtures/") && !entry.getKey().endsWith("assignment.json")) {
+      if (entry.getKey().startsWith("fixtures/")
+          && !entry.getKey().endsWith("assignment.json")
+          && !entry.getKey().endsWith("layer.json")) {
         Fixture fixture =
             FixtureJson.parse(
                 new String(entry.getValue(), StandardCharsets.UTF_8), Visibility.PUBLIC);
@@ -163,7 +244,7 @@ class HandoutCommandTest {
       assertThat(entries.values()).as(list).noneMatch(e -> Arrays.equals(e, caseList));
     }
     List<byte[]> template = contentsBelow(HOME.resolve("student-template/src"));
-    for (Path example : filesBelow(FIXTURES.resolve("submissions"))) {
+    for (Path example : exampleFiles()) {
       byte[] bytes = Files.readAllBytes(example);
       if (template.stream().noneMatch(t -> Arrays.equals(t, bytes))) {
         assertThat(entries.values()).as(example.toString()).noneMatch(e -> Arrays.equals(e, bytes));
