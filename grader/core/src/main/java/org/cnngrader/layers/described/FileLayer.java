@@ -192,12 +192,12 @@ public final class FileLayer extends DescribedLayer {
         continue;
       }
       try {
-        Shape wrong = Sizes.shape(tensor, dims, numbers);
+        Shape wrong = Sizes.mistakeShape(tensor, dims, numbers);
         if (!wrong.equals(right)) {
           candidates.add(new ShapeCandidate(known, wrong));
         }
       } catch (InvalidCase e) {
-        // The mistake's formula gives no shape in this case (a size below 1): it explains none.
+        // The mistake's formula gives no shape in this case (a negative size): it explains none.
       }
     }
     return candidates;

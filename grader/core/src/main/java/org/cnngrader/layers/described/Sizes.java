@@ -106,11 +106,25 @@ final class Sizes {
    * @throws InvalidCase when a size is below 1 or cannot be computed
    */
   static Shape shape(String key, List<Dim> dims, Map<String, Long> numbers) {
+    return shape(key, dims, numbers, 1);
+  }
+
+  /**
+   * The wrong shape a mistake's dimensions give: a size may be 0 there (a dx cropped to nothing is
+   * an empty array, which a student's code does return).
+   *
+   * @throws InvalidCase when a size is negative or cannot be computed
+   */
+  static Shape mistakeShape(String key, List<Dim> dims, Map<String, Long> numbers) {
+    return shape(key, dims, numbers, 0);
+  }
+
+  private static Shape shape(String key, List<Dim> dims, Map<String, Long> numbers, int smallest) {
     int[] sizes = new int[dims.size()];
     for (int axis = 0; axis < sizes.length; axis++) {
       Dim dim = dims.get(axis);
       long size = value(dim, numbers, "params");
-      if (size < 1 || size > Integer.MAX_VALUE) {
+      if (size < smallest || size > Integer.MAX_VALUE) {
         throw new InvalidCase(
             "params",
             String.format(

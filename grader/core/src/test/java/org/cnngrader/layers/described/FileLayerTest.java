@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.layer.InvalidCase;
+import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Setting;
@@ -133,6 +134,26 @@ class FileLayerTest {
         .isEqualTo("dw has the shape of w, [D][M] = [4][3]: dw = x^T dout.");
     assertThat(affine.likelyMistake(affine.mistake("db-one-row").orElseThrow(), "db", null, wide))
         .startsWith("db is the sum of dout over all N = 2 rows:");
+  }
+
+  @Test
+  void aMistakesShapeMayHaveAnEmptyDimensionButNotANegativeOne() {
+    // db "cropped" to nothing where M = 3 (the size 3 - M), and one of a negative size elsewhere.
+    FileLayer affine =
+        LayerFile.read(
+            Descriptions.write(
+                root,
+                Descriptions.AFFINE,
+                tree -> {
+                  var shapes = tree.withArray("mistakes").get(0).withObject("/shapes");
+                  shapes.putArray("db").add("3 - M");
+                }));
+    KnownMistake mistake = affine.mistakes().get(0);
+
+    assertThat(affine.shapeMistakes(new Setting(affine, none(affine), affineInputs(2, 4, 3)), "db"))
+        .containsExactly(new ShapeCandidate(mistake, Shape.of(0)));
+    assertThat(affine.shapeMistakes(new Setting(affine, none(affine), affineInputs(2, 4, 5)), "db"))
+        .isEmpty();
   }
 
   @Test
