@@ -97,6 +97,12 @@ final class SpatialGroupNormReference implements LayerReference {
           GroupNormMistake.PER_CHANNEL,
           new Model(NormGrouping.perGroup(x, x.dim(1)), NormFormula.STANDARD));
     }
+    if (x.dim(2) * x.dim(3) > 1) {
+      models.put(
+          GroupNormMistake.PER_POSITION,
+          new Model(NormGrouping.perGroupAndPosition(x, groups), NormFormula.STANDARD));
+    }
+    models.put(GroupNormMistake.MEAN_BY_INTEGER_DIVISION, new Model(right, NormFormula.ZERO_MEAN));
     return models;
   }
 

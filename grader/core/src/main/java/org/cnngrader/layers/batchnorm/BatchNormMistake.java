@@ -25,7 +25,15 @@ public enum BatchNormMistake implements KnownMistake {
   LAST_SAMPLE_ONLY("last-sample-only", "keeps only the last sample's sums in dgamma and dbeta"),
   /** dx = dout * gamma / sqrt(var + eps): as if the mean and variance did not depend on x. */
   DX_WITHOUT_STATISTICS(
-      "dx-without-statistics", "leaves the mean and variance out of dx's gradient");
+      "dx-without-statistics", "leaves the mean and variance out of dx's gradient"),
+  /** var + eps stored as the batch variance: the running variance absorbs eps. */
+  EPS_IN_RUNNING_VARIANCE(
+      "eps-in-running-variance", "absorbs eps: var + eps kept as each batch's variance"),
+  /** Test mode returns x_hat, without gamma and beta. */
+  TEST_WITHOUT_GAMMA_BETA("test-without-gamma-beta", "leaves gamma and beta out in test mode"),
+  /** The mean as 1 / m * sum(x) with an int m: integer division makes every mean 0. */
+  MEAN_BY_INTEGER_DIVISION(
+      "mean-by-integer-division", "computes every mean as 0 (integer division 1 / m)");
 
   private final String key;
   private final String brief;
