@@ -3,6 +3,8 @@ package org.cnngrader.diagnosis;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.cnngrader.bounds.LayerBounds;
+import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.layer.KnownMistake;
@@ -21,20 +23,36 @@ public final class Diagnoser {
   private Diagnoser() {}
 
   /**
-   * The mistake whose reference in the fixture {@code actual} matches within the case's tolerance;
-   * {@code actual} has the expected tensor's shape and is not within the tolerance of it.
+   * The mistake whose reference in the fixture {@code actual} matches within the case's tolerance
+   * or rounding bounds; {@code actual} has the expected tensor's shape and is not within them of
+   * it.
    */
   public static Optional<Diagnosis> ofValues(Fixture fixture, String tensor, Tensor actual) {
+    return ofValues(
+        fixture, tensor, actual, fixture.layer().bounds(fixture.params(), fixture.inputs()));
+  }
+
+  /**
+   * As {@link #ofValues(Fixture, String, Tensor)}, with the case's rounding bounds worked out once.
+   * A mistake's tensor is matched as grading matches the expected one: each element within the
+   * tolerance of the reference, or within its rounding bound, what another summation order can make
+   * of it near zero. A mistake's reference sums the same inputs as the right result, in another
+   * arrangement, so it is bounded as the right result is; a reference that lies within those bounds
+   * of the right result is no mistake in this case.
+   */
+  public static Optional<Diagnosis> ofValues(
+      Fixture fixture, String tensor, Tensor actual, LayerBounds roundOff) {
     Tensor right = fixture.expected(tensor);
+    ElementBounds bounds = roundOff.of(tensor);
     Set<KnownMistake> matches = new LinkedHashSet<>();
     for (KnownMistake mistake : fixture.mistakes().keySet()) {
       Optional<Tensor> reference = fixture.mistakeReference(mistake, tensor);
       if (reference.isEmpty()
           || !reference.get().shape().equals(actual.shape())
-          || RelativeError.compare(right, reference.get(), fixture.tolerance()).passed()) {
+          || RelativeError.compare(right, reference.get(), fixture.tolerance(), bounds).passed()) {
         continue;
       }
-      if (RelativeError.compare(reference.get(), actual, fixture.tolerance()).passed()) {
+      if (RelativeError.compare(reference.get(), actual, fixture.tolerance(), bounds).passed()) {
         matches.add(mistake);
       }
     }

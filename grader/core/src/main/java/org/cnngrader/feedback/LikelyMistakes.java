@@ -63,7 +63,8 @@ public final class LikelyMistakes {
               new Tally(
                   layer,
                   first.mistake(),
-                  words.getOrDefault(key, layer.title() + " " + first.mistake().brief()),
+                  words.getOrDefault(key, layer.title() + " " + first.mistake().brief())
+                      + FeedbackWriter.reachWords(first.reach()),
                   explained.size(),
                   Points.total(explained.stream().mapToDouble(p -> p.maxScore() - p.score()))));
         });

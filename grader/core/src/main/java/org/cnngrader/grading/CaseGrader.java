@@ -179,7 +179,7 @@ final class CaseGrader {
             comparison,
             expected,
             actual,
-            Diagnoser.ofValues(fixture, tensor, actual).orElse(null));
+            Diagnoser.ofValues(fixture, tensor, actual, rule.bounds()).orElse(null));
   }
 
   private Verdict shapeProblem(NestedOrFailure result, String tensor, Tensor expected) {

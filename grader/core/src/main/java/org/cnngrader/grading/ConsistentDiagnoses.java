@@ -1,13 +1,20 @@
 package org.cnngrader.grading;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.diagnosis.Reach;
+import org.cnngrader.fixture.Fixture;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.tensor.Tensor;
@@ -18,7 +25,8 @@ import org.cnngrader.tensor.Tensor;
  * and the student's tensor is not that) is named nowhere: a hint must hold for the whole
  * submission. And where the gradient check finds a backward consistent with its forward, whose
  * mistake is named, the gradients name that same mistake, as following from forward, rather than
- * the pattern their values happen to match.
+ * the pattern their values happen to match. Last, each hint learns its reach: how many of its
+ * layer's failing cases it explains.
  */
 final class ConsistentDiagnoses {
 
@@ -78,7 +86,18 @@ final class ConsistentDiagnoses {
     return part.verdict() instanceof Verdict.WrongValues wrong
         && wrong.actual().shape().equals(reference.get().shape())
         && !RelativeError.compare(reference.get(), wrong.actual(), part.fixture().tolerance())
-            .passed();
+            .passed()
+        && !withinRoundingOf(reference.get(), wrong.actual(), part.fixture(), candidate.tensor());
+  }
+
+  /**
+   * Whether {@code actual} matches {@code reference} once the case's rounding bounds are counted,
+   * as the diagnosis matches it (worked out only where the relative error alone says no).
+   */
+  private static boolean withinRoundingOf(
+      Tensor reference, Tensor actual, Fixture fixture, String tensor) {
+    ElementBounds bounds = fixture.layer().bounds(fixture.params(), fixture.inputs()).of(tensor);
+    return RelativeError.compare(reference, actual, fixture.tolerance(), bounds).passed();
   }
 
   /**
@@ -114,6 +133,90 @@ final class ConsistentDiagnoses {
               : part);
     }
     return explained;
+  }
+
+  /**
+   * The parts with each diagnosis's reach: of the cases where some part of its layer fails, those
+   * where the mistake explains a failing part. A hint that explains 2 of 9 failing cases is not the
+   * whole cause, and says so. A case counts as explained where a failing part's values match the
+   * mistake's reference even though another mistake's match too (and so no hint was given there); a
+   * case whose only failures are wrong values that no stored reference could explain (a large
+   * case's tensors are not stored) tells nothing either way, and is not counted.
+   */
+  static List<PartResult> withReach(List<PartResult> parts) {
+    Map<Layer, Map<String, List<PartResult>>> failing = new HashMap<>();
+    for (PartResult part : parts) {
+      if (!part.passed()) {
+        failing
+            .computeIfAbsent(layerOf(part), l -> new LinkedHashMap<>())
+            .computeIfAbsent(part.fixture().name(), c -> new ArrayList<>())
+            .add(part);
+      }
+    }
+    Map<List<Object>, Reach> reaches = new HashMap<>();
+    List<PartResult> reached = new ArrayList<>();
+    for (PartResult part : parts) {
+      Optional<Diagnosis> diagnosis =
+          part.passed() ? Optional.empty() : diagnosisOf(part.verdict());
+      if (diagnosis.isEmpty()) {
+        reached.add(part);
+        continue;
+      }
+      KnownMistake mistake = diagnosis.get().mistake();
+      Reach reach =
+          reaches.computeIfAbsent(
+              List.of(layerOf(part), mistake),
+              k -> reach(failing.get(layerOf(part)).values(), mistake));
+      reached.add(
+          part.withVerdict(withDiagnosis(part.verdict(), diagnosis.get().withReach(reach))));
+    }
+    return reached;
+  }
+
+  /**
+   * How many of a layer's failing cases, each given by its failing parts, {@code mistake} explains.
+   */
+  private static Reach reach(Collection<List<PartResult>> cases, KnownMistake mistake) {
+    int explained = 0;
+    int counted = 0;
+    for (List<PartResult> failingParts : cases) {
+      boolean byMistake = failingParts.stream().anyMatch(p -> consistentWith(p, mistake));
+      if (byMistake || failingParts.stream().anyMatch(ConsistentDiagnoses::couldBeExplained)) {
+        counted++;
+      }
+      if (byMistake) {
+        explained++;
+      }
+    }
+    return new Reach(explained, counted);
+  }
+
+  /** Whether a failing part is diagnosed as {@code mistake}, or its values match its reference. */
+  private static boolean consistentWith(PartResult part, KnownMistake mistake) {
+    if (diagnosisOf(part.verdict()).filter(d -> d.mistake().equals(mistake)).isPresent()) {
+      return true;
+    }
+    if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
+      return false;
+    }
+    Optional<Tensor> reference = part.fixture().mistakeReference(mistake, wrong.tensor());
+    return reference.isPresent()
+        && reference.get().shape().equals(wrong.actual().shape())
+        && (RelativeError.compare(reference.get(), wrong.actual(), part.fixture().tolerance())
+                .passed()
+            || withinRoundingOf(reference.get(), wrong.actual(), part.fixture(), wrong.tensor()));
+  }
+
+  /**
+   * Whether a failing part is one a known mistake could have explained: any failure but wrong
+   * values of a tensor for which the case stores no mistake's reference.
+   */
+  private static boolean couldBeExplained(PartResult part) {
+    if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
+      return true;
+    }
+    return part.fixture().mistakes().keySet().stream()
+        .anyMatch(m -> part.fixture().mistakeReference(m, wrong.tensor()).isPresent());
   }
 
   private static Layer layerOf(PartResult part) {
