@@ -16,4 +16,14 @@ public interface LayerBounds {
    * @throws IllegalArgumentException for a tensor the layer does not compute
    */
   ElementBounds of(String tensor);
+
+  /**
+   * The bounds of the same tensor as a layer with the mistake keyed {@code mistake} computes it: by
+   * default the right result's, whose sums the mistake shares in another arrangement; a layer whose
+   * mistakes change what it sums over or divides by (a normalization's statistics) bounds those by
+   * their own analysis.
+   */
+  default ElementBounds ofMistake(String mistake, String tensor) {
+    return of(tensor);
+  }
 }

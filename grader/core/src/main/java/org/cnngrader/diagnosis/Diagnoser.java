@@ -35,10 +35,9 @@ public final class Diagnoser {
   /**
    * As {@link #ofValues(Fixture, String, Tensor)}, with the case's rounding bounds worked out once.
    * A mistake's tensor is matched as grading matches the expected one: each element within the
-   * tolerance of the reference, or within its rounding bound, what another summation order can make
-   * of it near zero. A mistake's reference sums the same inputs as the right result, in another
-   * arrangement, so it is bounded as the right result is; a reference that lies within those bounds
-   * of the right result is no mistake in this case.
+   * tolerance of the reference, or within the rounding bound of what the mistaken layer computes
+   * ({@link LayerBounds#ofMistake}), what another summation order can make of it near zero. A
+   * reference that lies within the right result's bounds of it is no mistake in this case.
    */
   public static Optional<Diagnosis> ofValues(
       Fixture fixture, String tensor, Tensor actual, LayerBounds roundOff) {
@@ -52,7 +51,9 @@ public final class Diagnoser {
           || RelativeError.compare(right, reference.get(), fixture.tolerance(), bounds).passed()) {
         continue;
       }
-      if (RelativeError.compare(reference.get(), actual, fixture.tolerance(), bounds).passed()) {
+      ElementBounds mistakeBounds = roundOff.ofMistake(mistake.key(), tensor);
+      if (RelativeError.compare(reference.get(), actual, fixture.tolerance(), mistakeBounds)
+          .passed()) {
         matches.add(mistake);
       }
     }

@@ -87,7 +87,12 @@ final class ConsistentDiagnoses {
         && wrong.actual().shape().equals(reference.get().shape())
         && !RelativeError.compare(reference.get(), wrong.actual(), part.fixture().tolerance())
             .passed()
-        && !withinRoundingOf(reference.get(), wrong.actual(), part.fixture(), candidate.tensor());
+        && !withinRoundingOf(
+            reference.get(),
+            wrong.actual(),
+            part.fixture(),
+            candidate.mistake(),
+            candidate.tensor());
   }
 
   /**
@@ -95,8 +100,9 @@ final class ConsistentDiagnoses {
    * as the diagnosis matches it (worked out only where the relative error alone says no).
    */
   private static boolean withinRoundingOf(
-      Tensor reference, Tensor actual, Fixture fixture, String tensor) {
-    ElementBounds bounds = fixture.layer().bounds(fixture.params(), fixture.inputs()).of(tensor);
+      Tensor reference, Tensor actual, Fixture fixture, KnownMistake mistake, String tensor) {
+    ElementBounds bounds =
+        fixture.layer().bounds(fixture.params(), fixture.inputs()).ofMistake(mistake.key(), tensor);
     return RelativeError.compare(reference, actual, fixture.tolerance(), bounds).passed();
   }
 
@@ -204,7 +210,8 @@ final class ConsistentDiagnoses {
         && reference.get().shape().equals(wrong.actual().shape())
         && (RelativeError.compare(reference.get(), wrong.actual(), part.fixture().tolerance())
                 .passed()
-            || withinRoundingOf(reference.get(), wrong.actual(), part.fixture(), wrong.tensor()));
+            || withinRoundingOf(
+                reference.get(), wrong.actual(), part.fixture(), mistake, wrong.tensor()));
   }
 
   /**
