@@ -219,9 +219,13 @@ final class SpatialBatchNormReference implements LayerReference {
     Map<BatchNormMistake, Model> models = new LinkedHashMap<>();
     Model right = Model.RIGHT;
     if (NormGrouping.perChannel(batch).groupSize() > 1) {
-      models.put(BatchNormMistake.UNBIASED_VARIANCE, right.with(new NormFormula(true, true)));
+      models.put(
+          BatchNormMistake.UNBIASED_VARIANCE,
+          right.with(BatchNormMistake.UNBIASED_VARIANCE.formula().orElseThrow()));
     }
-    models.put(BatchNormMistake.EPS_OUTSIDE_SQRT, right.with(new NormFormula(false, false)));
+    models.put(
+        BatchNormMistake.EPS_OUTSIDE_SQRT,
+        right.with(BatchNormMistake.EPS_OUTSIDE_SQRT.formula().orElseThrow()));
     for (BatchNormMistake flag :
         List.of(
             BatchNormMistake.MOMENTUM_REVERSED,
@@ -236,7 +240,9 @@ final class SpatialBatchNormReference implements LayerReference {
     if (batch.dim(2) * batch.dim(3) > 1 && batch.dim(0) > 1) {
       models.put(BatchNormMistake.OVER_N_ONLY, right.with(NormGrouping::perPosition));
     }
-    models.put(BatchNormMistake.MEAN_BY_INTEGER_DIVISION, right.with(NormFormula.ZERO_MEAN));
+    models.put(
+        BatchNormMistake.MEAN_BY_INTEGER_DIVISION,
+        right.with(BatchNormMistake.MEAN_BY_INTEGER_DIVISION.formula().orElseThrow()));
     return models;
   }
 

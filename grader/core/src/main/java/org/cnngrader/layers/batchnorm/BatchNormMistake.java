@@ -1,6 +1,8 @@
 package org.cnngrader.layers.batchnorm;
 
+import java.util.Optional;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.norm.NormFormula;
 
 /** The typical mistakes of a spatial batch-norm layer that the grader recognizes. */
 public enum BatchNormMistake implements KnownMistake {
@@ -37,6 +39,20 @@ public enum BatchNormMistake implements KnownMistake {
 
   private final String key;
   private final String brief;
+
+  /**
+   * How a layer with this mistake turns a batch into x_hat, where the mistake is one of the
+   * formula: the unbiased variance, eps outside the root, a mean of 0; empty for the others.
+   */
+  public Optional<NormFormula> formula() {
+    return Optional.ofNullable(
+        switch (this) {
+          case UNBIASED_VARIANCE -> new NormFormula(true, true);
+          case EPS_OUTSIDE_SQRT -> new NormFormula(false, false);
+          case MEAN_BY_INTEGER_DIVISION -> NormFormula.ZERO_MEAN;
+          default -> null;
+        });
+  }
 
   BatchNormMistake(String key, String brief) {
     this.key = key;
