@@ -247,6 +247,8 @@ class MistakeDiagnosisTest {
         Submission.example("correct-loops"),
         Submission.example("correct-im2col"),
         Submission.example("mistake-dx-overwritten"),
+        // Warned about (the input written in place), not a mistake of the values.
+        Submission.example("mistake-bn-x-written-in-place"),
         Submission.edited(
             "scaled-output", "out[ni][fi][i][j] = sum;", "out[ni][fi][i][j] = 2 * sum;"),
         Submission.edited(

@@ -136,6 +136,10 @@ class ZooGradingTest {
                     SpatialGroupNormLayer.FORWARD,
                     SpatialGroupNormLayer.DX,
                     SpatialGroupNormLayer.DGAMMA)),
+        // The output written into x, which backward reads as x: a warning, and wrong gradients.
+        batchNormMistake(
+            "mistake-bn-x-written-in-place",
+            f -> parts(SpatialBatchNormLayer.DX, SpatialBatchNormLayer.DGAMMA)),
         // The mean is 0 in every channel, the running mean with it; dx from a staged backward.
         batchNormMistake(
             "mistake-bn-mean-integer-division",
