@@ -9,6 +9,9 @@ import java.util.List;
 import org.cnngrader.archive.ZipItem;
 import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.FixtureFiles;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layers.Layers;
+import org.cnngrader.layers.described.FileLayer;
 
 /**
  * What a grader that runs on another system (Gradescope, PrairieLearn) carries: the running
@@ -37,8 +40,16 @@ public final class GraderFiles {
     if (Files.isRegularFile(assignment)) {
       files.add(data(fixturesRoot, assignment));
     }
-    for (FixtureFiles.Located fixture : FixtureFiles.all(fixturesRoot)) {
-      files.add(data(fixturesRoot, fixture.file()));
+    List<FixtureFiles.Located> fixtures = FixtureFiles.all(fixturesRoot);
+    for (Layer layer : Layers.in(fixturesRoot).all()) {
+      if (layer instanceof FileLayer described) {
+        files.add(data(fixturesRoot, described.file()));
+      }
+      for (FixtureFiles.Located fixture : fixtures) {
+        if (fixture.layer() == layer) {
+          files.add(data(fixturesRoot, fixture.file()));
+        }
+      }
     }
     return files;
   }

@@ -2,10 +2,13 @@ package org.cnngrader.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cnngrader.bundle.GraderFiles;
+import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.FixtureSet;
 import org.cnngrader.inspect.Policy;
+import org.cnngrader.layers.Layers;
 
 /** Where the fixtures are: the folder an option named, else the grader's own fixtures/. */
 final class FixtureRoots {
@@ -36,5 +39,22 @@ final class FixtureRoots {
       Policy.load(policy);
     }
     return fixtures;
+  }
+
+  /**
+   * The root's assignment, or, when {@code --layers} named some ({@code ids} not null), those of
+   * its layers: of the assignment, or any other the root describes. A layer it lacks is a usage
+   * error.
+   */
+  static Assignment assignment(Path root, List<String> ids) {
+    Assignment assignment = Assignment.of(root);
+    if (ids == null) {
+      return assignment;
+    }
+    try {
+      return assignment.only(ids, Layers.in(root));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--layers: " + e.getMessage());
+    }
   }
 }

@@ -121,12 +121,13 @@ final class FixturesCommand implements Callable<Integer> {
       if (cases != null) {
         String id = layerId != null ? layerId : folderName(cases);
         Layer layer =
-            Layers.byId(id)
+            Layers.builtIn()
+                .byId(id)
                 .orElseThrow(
                     () ->
                         new UsageException(
                             "--layer must name one of "
-                                + Layers.ids()
+                                + Layers.builtIn().ids()
                                 + (layerId != null
                                     ? ", found " + layerId
                                     : " for " + cases + ", whose folder is no layer's")));
@@ -137,7 +138,9 @@ final class FixturesCommand implements Callable<Integer> {
         throw new UsageException("--layer names the layer of --cases, which is missing");
       }
       Path fixtures = home.resolve("fixtures");
-      for (Layer layer : Layers.all()) {
+      // Case lists of the built-in layers, whose references are ND4J's; a described layer's
+      // fixtures come from its PyTorch module (fixtures/tools/pytorch_fixtures.py).
+      for (Layer layer : Layers.builtIn().all()) {
         Path list = CaseList.file(fixtures, layer);
         if (Files.isRegularFile(list)) {
           lists.put(layer, list);

@@ -20,12 +20,13 @@ import picocli.CommandLine.Command;
             + " and the PrairieLearn grader.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:grading ran (whatever the scores); fixtures verified; handout or export written",
+      "0:grading ran (whatever the scores); fixtures verified; handout, template or export"
+          + " written",
       "1:a fault of the grader itself or of the machine",
       "2:usage error or bad input (missing folder, unreadable fixture or policy, a --sandbox level"
           + " that does not work here, --strict with hidden fixtures student code could read, a"
           + " Canvas or Moodle export the LMS would refuse or misread, a"
-          + " handout that would give away a secret)",
+          + " handout that would give away a secret, a template that would replace a file)",
       "3:fixtures verify found a fixture that disagrees with ND4J beyond the rounding bounds of its"
           + " sums, breaks the output-size formula or cannot be read; fixtures complete left such a"
           + " fixture as it was",
@@ -44,10 +45,12 @@ final class GraderCommand implements Callable<Integer> {
           GradeCommand.class,
           DemoCommand.class,
           FixturesCommand.class,
+          LayersCommand.class,
           MergeCommand.class,
           ExportCommand.class,
           SimilarityCommand.class,
           HandoutCommand.class,
+          TemplateCommand.class,
           ClassroomCommand.class,
           GradescopeCommand.class,
           PrairieLearnCommand.class);

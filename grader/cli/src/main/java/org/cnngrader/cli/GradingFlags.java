@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cnngrader.batch.BatchRun;
 import org.cnngrader.execution.Limits;
-import org.cnngrader.fixture.Assignment;
 import org.cnngrader.fixture.Credit;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureFiles;
@@ -41,7 +40,8 @@ final class GradingFlags {
       paramLabel = "IDS",
       split = ",",
       description =
-          "The layers to grade, comma-separated (conv2d,maxpool2d). Default: those the fixtures'"
+          "The layers to grade, comma-separated (conv2d,maxpool2d): built-in ones or those"
+              + " described by a <id>/layer.json of the fixtures. Default: those the fixtures'"
               + " assignment.json names.")
   List<String> layers;
 
@@ -286,7 +286,8 @@ final class GradingFlags {
    */
   FixtureSet loadFixtures(Path home, GradingOptions options) {
     Path root = FixtureRoots.existing(fixtures, home);
-    FixtureSet files = FixtureFiles.load(root, assignment(root), Visibility.values());
+    FixtureSet files =
+        FixtureFiles.load(root, FixtureRoots.assignment(root, layers), Visibility.values());
     RandomCases random = options.randomCases();
     if (!random.any()) {
       return files;
@@ -298,19 +299,6 @@ final class GradingFlags {
         all,
         GradingKey.sha256(
             files.sha256() + "\nrandom_cases=" + random.count() + "\nseed=" + random.seed()));
-  }
-
-  /** The fixtures root's assignment, or the layers {@code --layers} names of it. */
-  private Assignment assignment(Path root) {
-    Assignment assignment = Assignment.of(root);
-    if (layers == null) {
-      return assignment;
-    }
-    try {
-      return assignment.only(layers);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--layers: " + e.getMessage());
-    }
   }
 
   @Option(

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
       "Writes the zip students receive: the template, the public fixtures and the pre-submit check.",
       "The zip has a pom.xml of its own (plain `mvn test` runs the check on the public cases) and a"
           + " README for students. It is refused (exit 2), naming the file, when anything in it is a"
-          + " hidden fixture, holds a hidden fixture's inputs, is a case list or is an example"
-          + " solution. The same repository always gives the same bytes."
+          + " hidden fixture, holds a hidden fixture's inputs, is a case list, a described"
+          + " layer's reference module or an example solution. The same repository always gives"
+          + " the same bytes."
     })
 final class HandoutCommand implements Callable<Integer>, GraderCommand.HomeAware {
 

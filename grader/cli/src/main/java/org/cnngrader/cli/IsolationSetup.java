@@ -59,7 +59,7 @@ final class IsolationSetup {
     }
     Sandbox sandbox = chosen.sandbox();
     List<Path> hiddenFolders = new ArrayList<>();
-    for (Layer layer : Layers.all()) {
+    for (Layer layer : Layers.in(fixturesRoot).all()) {
       hiddenFolders.add(FixtureFiles.folder(fixturesRoot, layer, Visibility.HIDDEN));
     }
     if (sandbox.level() == SandboxLevel.USER) {

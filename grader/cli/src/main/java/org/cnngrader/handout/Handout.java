@@ -11,6 +11,8 @@ import org.cnngrader.archive.ReproducibleZip;
 import org.cnngrader.archive.ZipItem;
 import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layers.LayerCatalog;
+import org.cnngrader.layers.Layers;
 
 /**
  * What students receive: the template, the public fixtures and the pre-submit check, audited
@@ -21,8 +23,15 @@ public final class Handout {
   private final List<HandoutEntry> entries;
   private final List<Leak> leaks;
   private final Secrets secrets;
+  private final LayerCatalog layers;
 
+  /** A handout of built-in layers. */
   Handout(List<HandoutEntry> entries, Secrets secrets) {
+    this(entries, secrets, Layers.builtIn());
+  }
+
+  /** A handout whose fixtures are of {@code layers}. */
+  Handout(List<HandoutEntry> entries, Secrets secrets, LayerCatalog layers) {
     this.entries = entries.stream().sorted(Comparator.comparing(HandoutEntry::path)).toList();
     Set<String> paths = new HashSet<>();
     for (HandoutEntry entry : this.entries) {
@@ -31,7 +40,8 @@ public final class Handout {
       }
     }
     this.secrets = secrets;
-    this.leaks = new HandoutAudit(secrets).leaks(this.entries);
+    this.layers = layers;
+    this.leaks = new HandoutAudit(secrets, layers).leaks(this.entries);
   }
 
   /**
@@ -53,14 +63,14 @@ public final class Handout {
     Set<Path> roots = new LinkedHashSet<>();
     roots.add(repository.resolve("fixtures").toAbsolutePath().normalize());
     roots.add(fixturesRoot.toAbsolutePath().normalize());
-    return new Handout(entries, Secrets.in(roots, template));
+    return new Handout(entries, Secrets.in(roots, template), Layers.in(fixturesRoot));
   }
 
   /** The same handout with more files, all audited against the same secrets. */
   Handout with(List<HandoutEntry> more) {
     List<HandoutEntry> all = new java.util.ArrayList<>(entries);
     all.addAll(more);
-    return new Handout(all, secrets);
+    return new Handout(all, secrets, layers);
   }
 
   /** Every file, sorted by path, as the zip will hold them. */

@@ -11,6 +11,7 @@ import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.fixture.FixtureJson;
 import org.cnngrader.fixture.Visibility;
+import org.cnngrader.layers.LayerCatalog;
 
 /**
  * Decides whether each handout entry may go to students. An entry leaks a secret when it lies in a
@@ -24,9 +25,11 @@ final class HandoutAudit {
       Set.of(Visibility.HIDDEN.folder(), Secrets.EXAMPLES);
 
   private final Secrets secrets;
+  private final LayerCatalog layers;
 
-  HandoutAudit(Secrets secrets) {
+  HandoutAudit(Secrets secrets, LayerCatalog layers) {
     this.secrets = secrets;
+    this.layers = layers;
   }
 
   /** Every leak, in the order of the entries; none when the handout may go out. */
@@ -64,13 +67,17 @@ final class HandoutAudit {
     if (HandoutLayout.isAssignment(entry.path())) {
       return Optional.empty();
     }
+    if (HandoutLayout.isLayerFile(entry.path())) {
+      return Optional.empty();
+    }
     if (!isPublicFixture(entry.path())) {
       return Optional.of(new Leak.NotAPublicFixture(entry.path()));
     }
     Fixture fixture;
     try {
       fixture =
-          FixtureJson.parse(new String(entry.content(), StandardCharsets.UTF_8), Visibility.PUBLIC);
+          FixtureJson.parse(
+              new String(entry.content(), StandardCharsets.UTF_8), Visibility.PUBLIC, layers);
     } catch (FixtureException e) {
       throw e.inFile(entry.path());
     }

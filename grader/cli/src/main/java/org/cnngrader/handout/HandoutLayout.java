@@ -14,6 +14,8 @@ import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
+import org.cnngrader.layers.described.FileLayer;
+import org.cnngrader.layers.described.LayerFile;
 
 /**
  * Where each file of the handout comes from and where it goes in the zip:
@@ -84,15 +86,16 @@ final class HandoutLayout {
    * fixtures/<layer>/public/<name>.json}.
    */
   static boolean isPublicFixture(String path) {
-    for (Layer layer : Layers.all()) {
-      String folder = publicFixtures(layer);
-      if (path.startsWith(folder)
-          && path.endsWith(".json")
-          && path.indexOf('/', folder.length()) < 0) {
-        return true;
-      }
-    }
-    return false;
+    return path.matches(
+        FIXTURES + "[a-z][a-z0-9_]*/" + Visibility.PUBLIC.folder() + "/[^/]+\\.json");
+  }
+
+  /**
+   * Whether a handout path is a described layer's file, {@code fixtures/<layer>/layer.json}, which
+   * the check needs to read its fixtures.
+   */
+  static boolean isLayerFile(String path) {
+    return path.matches(FIXTURES + "[a-z][a-z0-9_]*/" + LayerFile.FILE.replace(".", "\\."));
   }
 
   /** Every file of the handout, read from the repository and the fixtures root. */
@@ -106,7 +109,11 @@ final class HandoutLayout {
     if (Files.isRegularFile(assignment)) {
       entries.add(new HandoutEntry(FIXTURES + Assignment.FILE, read(assignment)));
     }
-    for (Layer layer : Layers.all()) {
+    for (Layer layer : Layers.in(fixturesRoot).all()) {
+      if (layer instanceof FileLayer described) {
+        entries.add(
+            new HandoutEntry(FIXTURES + layer.id() + "/" + LayerFile.FILE, read(described.file())));
+      }
       for (Path fixture :
           FixtureFiles.jsonFiles(FixtureFiles.folder(fixturesRoot, layer, Visibility.PUBLIC))) {
         entries.add(new HandoutEntry(publicFixtures(layer) + fixture.getFileName(), read(fixture)));
@@ -136,7 +143,9 @@ final class HandoutLayout {
   /** The records the layers' steps return, which grader-core's build copies from the template. */
   private static List<String> contractRecords() {
     List<String> records = new ArrayList<>();
-    for (Layer layer : Layers.all()) {
+    // The built-in layers' records, which the template has; a described layer's come with the
+    // template written from its description.
+    for (Layer layer : Layers.builtIn().all()) {
       layer.contract().recordTypes().stream()
           .filter(r -> !records.contains(r))
           .forEach(records::add);

@@ -16,23 +16,28 @@ import org.cnngrader.fixture.FixtureFiles;
 import org.cnngrader.fixture.Visibility;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
+import org.cnngrader.layers.described.FileLayer;
 import org.cnngrader.reference.CaseList;
 import org.cnngrader.tensor.Tensor;
 
 /**
  * What must never reach students: the hidden fixtures (their files and their inputs), the case list
- * (it names the hidden cases and their seeds) and the example solutions, as they lie in one or more
- * fixtures roots.
+ * (it names the hidden cases and their seeds), a described layer's reference module and the example
+ * solutions, as they lie in one or more fixtures roots.
  */
 final class Secrets {
 
   /** The folder of a fixtures root that holds the example solutions. */
   static final String EXAMPLES = "submissions";
 
+  /** A described layer's PyTorch module, beside its layer.json. */
+  static final String REFERENCE_MODULE = "reference.py";
+
   /** What a secret is, in the words of a refusal. */
   enum Kind {
     HIDDEN_FIXTURE("the hidden fixture"),
     CASE_LIST("the case list"),
+    REFERENCE_MODULE("the layer's reference module"),
     EXAMPLE_SOLUTION("the example solution");
 
     private final String words;
@@ -75,7 +80,7 @@ final class Secrets {
     Map<Fingerprint, Secret> byFingerprint = new LinkedHashMap<>();
     Map<Map<String, Tensor>, Path> hiddenInputs = new LinkedHashMap<>();
     for (Path root : new LinkedHashSet<>(fixturesRoots)) {
-      for (Layer layer : Layers.all()) {
+      for (Layer layer : Layers.in(root).all()) {
         Path hidden = FixtureFiles.folder(root, layer, Visibility.HIDDEN);
         for (Path file : filesBelow(hidden)) {
           add(byFingerprint, new Secret(Kind.HIDDEN_FIXTURE, file));
@@ -87,6 +92,11 @@ final class Secrets {
         Path caseList = CaseList.file(root, layer);
         if (Files.isRegularFile(caseList)) {
           add(byFingerprint, new Secret(Kind.CASE_LIST, caseList));
+        }
+        // A described layer's forward and mistakes in PyTorch: a solution in another language.
+        Path module = root.resolve(layer.id()).resolve(REFERENCE_MODULE);
+        if (layer instanceof FileLayer && Files.isRegularFile(module)) {
+          add(byFingerprint, new Secret(Kind.REFERENCE_MODULE, module));
         }
       }
       for (Path file : filesBelow(root.resolve(EXAMPLES))) {

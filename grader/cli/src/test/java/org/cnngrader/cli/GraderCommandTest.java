@@ -144,15 +144,16 @@ class GraderCommandTest {
     assertThat(cli.run("--help")).isZero();
     assertThat(cli.stdout())
         .contains("Usage: grader [-hV] [COMMAND]")
-        .contains("  grade  ", "  demo  ", "  fixtures  ", "  merge  ", "  export  ")
-        .contains("  similarity  ", "  handout  ", "  classroom  ", "  gradescope  ")
+        .contains("  grade  ", "  demo  ", "  fixtures  ", "  layers  ", "  merge  ", "  export  ")
+        .contains(
+            "  similarity  ", "  handout  ", "  template  ", "  classroom  ", "  gradescope  ")
         .contains("  prairielearn  ");
 
     assertThat(cli.run()).isEqualTo(2);
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout,"
-                + " classroom, gradescope or prairielearn)\n");
+            "grader: missing command (grade, demo, fixtures, layers, merge, export, similarity,"
+                + " handout, template, classroom, gradescope or prairielearn)\n");
 
     assertThat(cli.run("fixtures", "verify", "--help")).isZero();
     assertThat(cli.stdout()).contains("Usage: grader fixtures verify ");
@@ -207,7 +208,21 @@ class GraderCommandTest {
 
     assertThat(code).isZero();
     JsonNode results = json(temp.resolve("mistake-dx-overwritten/results.json"));
-    assertThat(results.get("score").asDouble()).isEqualTo(465.29);
+    // Every point lost is a dx part's share of elements off, as its feedback says.
+    double lost = 0;
+    java.util.regex.Pattern share =
+        java.util.regex.Pattern.compile(
+            "\n\\d+ of \\d+ elements within tolerance: ([0-9.]+) of ([0-9.]+) points?"
+                + " \\(proportional credit\\)\n");
+    for (String output : results.get("tests").findValuesAsText("output")) {
+      java.util.regex.Matcher m = share.matcher(output);
+      if (m.find()) {
+        lost += Double.parseDouble(m.group(2)) - Double.parseDouble(m.group(1));
+      }
+    }
+    assertThat(lost).isPositive();
+    assertThat(results.get("score").asDouble())
+        .isCloseTo(TOTALS.points() - lost, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(results.get("tests").findValuesAsText("output"))
         .anyMatch(
             output ->
@@ -261,7 +276,7 @@ class GraderCommandTest {
 
     assertThat(cli.stderr())
         .startsWith(
-            "grader: missing command (grade, demo, fixtures, merge, export, similarity, handout, classroom, gradescope or prairielearn)\nUsage: grader");
+            "grader: missing command (grade, demo, fixtures, layers, merge, export, similarity, handout, template, classroom, gradescope or prairielearn)\nUsage: grader");
     assertThat(cli.stdout()).isEmpty();
   }
 

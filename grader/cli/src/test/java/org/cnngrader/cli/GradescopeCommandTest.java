@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import org.cnngrader.archive.ReproducibleZip;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layers.Layers;
+import org.cnngrader.layers.described.FileLayer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,8 +98,12 @@ class GradescopeCommandTest {
     List<String> expected = new ArrayList<>(List.of("setup.sh", "run_autograder", "lib/"));
     expected.addAll(LIBRARIES);
     expected.addAll(List.of("fixtures/", "fixtures/policy.json", "fixtures/assignment.json"));
-    for (String layer : Layers.all().stream().map(Layer::id).toList()) {
+    for (Layer described : Layers.in(fixtures()).all()) {
+      String layer = described.id();
       expected.add("fixtures/" + layer + "/");
+      if (described instanceof FileLayer) {
+        expected.add("fixtures/" + layer + "/layer.json");
+      }
       expected.add("fixtures/" + layer + "/public/");
       expected.addAll(sortedJson(layer, "public"));
       expected.add("fixtures/" + layer + "/hidden/");
@@ -298,7 +303,7 @@ class GradescopeCommandTest {
 
   private static List<String> sortedJson(String visibility) throws IOException {
     List<String> all = new ArrayList<>();
-    for (Layer layer : Layers.all()) {
+    for (Layer layer : Layers.in(fixtures()).all()) {
       all.addAll(sortedJson(layer.id(), visibility));
     }
     return all;

@@ -109,7 +109,7 @@ class HandoutCommandTest {
           }
         });
     int publicFixtures = 0;
-    for (Layer layer : Layers.all()) {
+    for (Layer layer : Layers.in(FIXTURES).all()) {
       for (Path file :
           FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, layer, Visibility.PUBLIC))) {
         assertThat(fixtures.get("fixtures/" + layer.id() + "/public/" + file.getFileName()))
@@ -136,7 +136,7 @@ class HandoutCommandTest {
     assertThat(entries.keySet())
         .noneMatch(path -> path.toLowerCase(Locale.ROOT).contains("submissions"));
     Set<String> hiddenNames = new HashSet<>();
-    for (Layer layer : Layers.all()) {
+    for (Layer layer : Layers.in(FIXTURES).all()) {
       for (Path hidden :
           FixtureFiles.jsonFiles(FixtureFiles.folder(FIXTURES, layer, Visibility.HIDDEN))) {
         byte[] bytes = Files.readAllBytes(hidden);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnngrader.layers.Layers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,35 @@ class HandoutAuditTest {
     assertThat(handout.leaks())
         .containsExactly(
             "src/main/java/cnn/Conv2d.java: has the content of the example solution " + solution);
+  }
+
+  @Test
+  void aDescribedLayersReferenceModuleIsRefusedAndItsLayerFileGoesOut() throws Exception {
+    Path layer = root.resolve("double_it/layer.json");
+    Files.createDirectories(layer.getParent());
+    Files.writeString(
+        layer,
+        """
+        {"id": "double_it", "class": "cnn.DoubleIt", "summary": "out = 2 x.",
+         "inputs": [{"key": "x", "type": "double", "dims": ["N"]}],
+         "outputs": [{"key": "out", "type": "double", "dims": ["N"]}],
+         "steps": [{"key": "forward", "method": "forward", "args": [{"name": "x", "input": "x"}],
+                    "returns": "out"}],
+         "parts": [{"key": "forward", "label": "forward values", "points": 1, "tensor": "out"}],
+         "tolerance": {"relative": 1e-9}}
+        """);
+    Path module = root.resolve("double_it/reference.py");
+    Files.writeString(
+        module, "def forward(inputs, params):\n    return {\"out\": 2 * inputs[\"x\"]}\n");
+    Secrets withModule =
+        Secrets.in(List.of(root), List.of(bytes(TEMPLATE.resolve("main/java/cnn/Gradients.java"))));
+    List<HandoutEntry> entries = new ArrayList<>(template());
+    entries.add(new HandoutEntry("fixtures/double_it/layer.json", bytes(layer)));
+    entries.add(new HandoutEntry("notes/reference.py", bytes(module)));
+
+    assertThat(new Handout(entries, withModule, Layers.in(root)).leaks())
+        .containsExactly(
+            "notes/reference.py: has the content of the layer's reference module " + module);
   }
 
   @Test

@@ -40,6 +40,10 @@ public final class SubmissionCompiler {
   private final String contractPackage;
   private final Map<String, String> contractFiles = new LinkedHashMap<>();
   private final List<String> records = new ArrayList<>();
+
+  /** Each record as the contracts declare it, for one the grader keeps no copy of. */
+  private final Map<String, String> recordDeclarations = new LinkedHashMap<>();
+
   private final Duration timeLimit;
 
   /** The largest source file compiled: a layer takes a few KB; a generated bomb takes megabytes. */
@@ -60,6 +64,7 @@ public final class SubmissionCompiler {
     for (LayerContract contract : contracts) {
       contractFiles.put(contract.className().replace('.', '/') + ".java", contract.className());
       contract.recordTypes().stream().filter(r -> !records.contains(r)).forEach(records::add);
+      contract.recordDeclarations().forEach(recordDeclarations::putIfAbsent);
     }
     this.timeLimit = timeLimit;
   }
@@ -299,12 +304,18 @@ public final class SubmissionCompiler {
     }
     String file = record + ".java";
     try (InputStream in = SubmissionCompiler.class.getResourceAsStream(CONTRACT_RECORDS + file)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "the grader's copy of " + file + " is missing from its jar");
-      }
-      SourceFile source =
-          SourceFile.of(file + " (from the template)", in.readAllBytes(), contractPackage);
+      // A described layer's record has no copy in the jar: it is written as its contract declares
+      // it, as the template from the description writes it.
+      byte[] text =
+          in != null
+              ? in.readAllBytes()
+              : ("package "
+                      + contractPackage
+                      + ";\n\npublic "
+                      + recordDeclarations.get(record)
+                      + " {}\n")
+                  .getBytes(StandardCharsets.UTF_8);
+      SourceFile source = SourceFile.of(file + " (from the template)", text, contractPackage);
       byTarget.put(source.targetPath(), source);
       notes.add("used the template's " + record + " record (the submission has none)");
     } catch (IOException e) {

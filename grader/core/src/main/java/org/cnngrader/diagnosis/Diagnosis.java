@@ -74,4 +74,21 @@ public sealed interface Diagnosis {
       return new FollowsForward(mistake, tensor, setting, newReach);
     }
   }
+
+  /**
+   * The gradient is all zeros or null, by {@link UnfinishedBackward}'s rule: backward looks
+   * unfinished. Kept only where no case of the submission returns it computed.
+   */
+  record Unfinished(UnfinishedBackward mistake, String tensor, Setting setting, Reach reach)
+      implements Diagnosis {
+
+    public Unfinished(UnfinishedBackward mistake, String tensor, Setting setting) {
+      this(mistake, tensor, setting, null);
+    }
+
+    @Override
+    public Unfinished withReach(Reach newReach) {
+      return new Unfinished(mistake, tensor, setting, newReach);
+    }
+  }
 }

@@ -420,7 +420,7 @@ final class ChildJvm implements AutoCloseable {
             int rank = contract.gradientType(gradient).rank();
             numerical.put(gradient, arrays.read(in, rank, gradient));
           }
-          return new ProbedGradients(analytic, numerical);
+          return ProbedGradients.of(contract, analytic, numerical);
         });
   }
 

@@ -14,7 +14,8 @@ import org.cnngrader.tensor.Tensor;
  * what {@link NestedArray#inspect} makes of the nested array: the values of a regular array go into
  * one flat array as they arrive (no row is built, nothing is flattened afterwards); the first null
  * or ragged row is described as inspect describes it, and the rest is read past. The same bound on
- * elements holds as for {@link Wire#readArray}.
+ * elements holds as for {@link Wire#readArray}. Float and int arrays arrive as doubles (the child
+ * casts them), which hold each of their values exactly.
  */
 final class ReturnedArrays {
 
@@ -23,8 +24,15 @@ final class ReturnedArrays {
   private final byte[] bytes = new byte[CHUNK_DOUBLES * Double.BYTES];
   private final DoubleBuffer doubles = ByteBuffer.wrap(bytes).asDoubleBuffer();
 
-  /** Reads one array of {@code rank}; {@code name} labels indices, as inspect's does. */
+  /**
+   * Reads one array of {@code rank}; {@code name} labels indices, as inspect's does. Rank 0 is a
+   * double (a loss), sent as its raw bits: a tensor of shape [] holding it.
+   */
   NestedArray read(DataInputStream in, int rank, String name) throws IOException {
+    if (rank == 0) {
+      double value = Double.longBitsToDouble(in.readLong());
+      return new NestedArray.Regular(new Tensor(Shape.of(), new double[] {value}));
+    }
     return new Reading(in, rank, name).read();
   }
 

@@ -8,6 +8,7 @@ import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.diagnosis.Reach;
+import org.cnngrader.diagnosis.UnfinishedBackward;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.Visibility;
@@ -119,6 +120,12 @@ public final class FeedbackWriter {
     if (verdict instanceof Verdict.WrongShape shape) {
       return text + likelyMistake(shape.diagnosis());
     }
+    if (verdict instanceof Verdict.Irregular irregular) {
+      return text + likelyMistake(irregular.diagnosis());
+    }
+    if (verdict instanceof Verdict.ReturnedNull none) {
+      return text + likelyMistake(none.diagnosis());
+    }
     if (verdict instanceof Verdict.CallFailed failed
         && failed.outcome() instanceof CallOutcome.Threw) {
       return text + upstreamGiven(part.fixture(), failed.call());
@@ -142,7 +149,7 @@ public final class FeedbackWriter {
   private static String upstreamGiven(Fixture fixture, Member call) {
     Layer layer = fixture.layer();
     Backprop backprop = layer.contract().backprop();
-    if (backprop == null || !call.isStep()) {
+    if (backprop == null || !backprop.hasUpstream() || !call.isStep()) {
       return "";
     }
     Step step = layer.contract().stepOf(call.key());
@@ -182,6 +189,9 @@ public final class FeedbackWriter {
           layer.contract().stepOf(layer.contract().backprop().forward()).method(),
           follows.mistake().brief());
     }
+    if (diagnosis instanceof Diagnosis.Unfinished unfinished) {
+      return unfinished(unfinished);
+    }
     Shape wrongShape = diagnosis instanceof Diagnosis.ShapeExplained shape ? shape.actual() : null;
     return diagnosis
         .setting()
@@ -200,6 +210,26 @@ public final class FeedbackWriter {
     return String.format(
         " (explains %d of the %d failing cases: look further)",
         reach.casesExplained(), reach.casesFailing());
+  }
+
+  /**
+   * "backward looks unfinished: dx is all zeros in every case ...": a rule of every layer, worded
+   * with the layer's own names for the gradient and its input.
+   */
+  private static String unfinished(Diagnosis.Unfinished unfinished) {
+    Layer layer = unfinished.setting().layer();
+    Backprop backprop = layer.contract().backprop();
+    String tensor = unfinished.tensor();
+    String input = backprop.inputOf().get(tensor);
+    String backward = layer.contract().stepOf(backprop.backward()).method();
+    String what =
+        unfinished.mistake() == UnfinishedBackward.RETURNS_ZEROS
+            ? tensor + " is all zeros in every case, as an array made and never filled in is"
+            : tensor + " is null in every case";
+    return String.format(
+        "%s looks unfinished: %s; %s is the gradient of the loss with respect to %s, which %s"
+            + " computes from %s",
+        backward, what, tensor, input, backward, backprop.upstream());
   }
 
   /** The case's sizes, so that a student can rebuild it: "This case: x [2, 3, 7, 7], ..." */

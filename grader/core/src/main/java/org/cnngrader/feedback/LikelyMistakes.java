@@ -73,12 +73,6 @@ public final class LikelyMistakes {
 
   /** The diagnosis of a part's verdict, if its values or shape are explained by a mistake. */
   public static Optional<Diagnosis> diagnosisOf(PartResult part) {
-    if (part.verdict() instanceof Verdict.WrongShape shape) {
-      return Optional.ofNullable(shape.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.WrongValues values) {
-      return Optional.ofNullable(values.diagnosis());
-    }
-    return Optional.empty();
+    return Verdict.diagnosisOf(part.verdict());
   }
 }

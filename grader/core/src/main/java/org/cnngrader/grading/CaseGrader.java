@@ -69,7 +69,8 @@ final class CaseGrader {
       }
       Step step = layer.stepOf(part.tensor());
       List<Warning> warnings = warned.add(step.member()) ? warnings(run, step) : List.of();
-      parts.add(new PartResult(fixture, part, values(result, part.tensor(), expected), warnings));
+      Verdict verdict = leftNull(values(result, part.tensor(), expected), part.tensor());
+      parts.add(new PartResult(fixture, part, verdict, warnings));
     }
     return parts;
   }
@@ -179,7 +180,26 @@ final class CaseGrader {
             comparison,
             expected,
             actual,
-            Diagnoser.ofValues(fixture, tensor, actual, rule.bounds()).orElse(null));
+            Diagnoser.ofValues(fixture, tensor, actual, rule.bounds())
+                .or(() -> Diagnoser.ofUnfinished(fixture.setting(), tensor, actual))
+                .orElse(null));
+  }
+
+  /** A gradient that is null itself, or whose record is: backward looks unfinished. */
+  private Verdict leftNull(Verdict verdict, String tensor) {
+    if (verdict instanceof Verdict.ReturnedNull none) {
+      return Diagnoser.ofUnfinished(fixture.setting(), tensor, null)
+          .<Verdict>map(none::withDiagnosis)
+          .orElse(verdict);
+    }
+    if (verdict instanceof Verdict.Irregular irregular
+        && irregular.problem() instanceof NestedArray.NullAt at
+        && at.where().equals(tensor)) {
+      return Diagnoser.ofUnfinished(fixture.setting(), tensor, null)
+          .<Verdict>map(irregular::withDiagnosis)
+          .orElse(verdict);
+    }
+    return verdict;
   }
 
   private Verdict shapeProblem(NestedOrFailure result, String tensor, Tensor expected) {

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cnngrader.compare.ElementBounds;
-import org.cnngrader.compare.RelativeError;
+import org.cnngrader.diagnosis.Diagnoser;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.diagnosis.Reach;
-import org.cnngrader.fixture.Fixture;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.tensor.Tensor;
@@ -39,7 +37,7 @@ final class ConsistentDiagnoses {
   static List<PartResult> acrossCases(List<PartResult> parts) {
     Set<Named> named = new LinkedHashSet<>();
     for (PartResult part : parts) {
-      diagnosisOf(part.verdict())
+      Verdict.diagnosisOf(part.verdict())
           .filter(d -> d instanceof Diagnosis.ValuesExplained)
           .ifPresent(d -> named.add(new Named(layerOf(part), d.tensor(), d.mistake())));
     }
@@ -54,12 +52,12 @@ final class ConsistentDiagnoses {
     }
     List<PartResult> kept = new ArrayList<>();
     for (PartResult part : parts) {
-      Optional<Diagnosis> diagnosis = diagnosisOf(part.verdict());
+      Optional<Diagnosis> diagnosis = Verdict.diagnosisOf(part.verdict());
       boolean drop =
           diagnosis.isPresent()
               && contradicted.contains(
                   new Named(layerOf(part), diagnosis.get().tensor(), diagnosis.get().mistake()));
-      kept.add(drop ? part.withVerdict(withDiagnosis(part.verdict(), null)) : part);
+      kept.add(drop ? part.withVerdict(Verdict.withDiagnosis(part.verdict(), null)) : part);
     }
     return kept;
   }
@@ -85,25 +83,12 @@ final class ConsistentDiagnoses {
     }
     return part.verdict() instanceof Verdict.WrongValues wrong
         && wrong.actual().shape().equals(reference.get().shape())
-        && !RelativeError.compare(reference.get(), wrong.actual(), part.fixture().tolerance())
-            .passed()
-        && !withinRoundingOf(
-            reference.get(),
-            wrong.actual(),
+        && !Diagnoser.matches(
             part.fixture(),
             candidate.mistake(),
-            candidate.tensor());
-  }
-
-  /**
-   * Whether {@code actual} matches {@code reference} once the case's rounding bounds are counted,
-   * as the diagnosis matches it (worked out only where the relative error alone says no).
-   */
-  private static boolean withinRoundingOf(
-      Tensor reference, Tensor actual, Fixture fixture, KnownMistake mistake, String tensor) {
-    ElementBounds bounds =
-        fixture.layer().bounds(fixture.params(), fixture.inputs()).ofMistake(mistake.key(), tensor);
-    return RelativeError.compare(reference, actual, fixture.tolerance(), bounds).passed();
+            candidate.tensor(),
+            reference.get(),
+            wrong.actual());
   }
 
   /**
@@ -115,7 +100,7 @@ final class ConsistentDiagnoses {
     Set<KnownMistake> forwardMistakes = new LinkedHashSet<>();
     for (PartResult part : parts) {
       if (layerOf(part).equals(layer) && part.part().tensor().equals(output)) {
-        diagnosisOf(part.verdict()).ifPresent(d -> forwardMistakes.add(d.mistake()));
+        Verdict.diagnosisOf(part.verdict()).ifPresent(d -> forwardMistakes.add(d.mistake()));
       }
     }
     if (forwardMistakes.size() != 1) {
@@ -132,7 +117,7 @@ final class ConsistentDiagnoses {
       explained.add(
           follows
               ? part.withVerdict(
-                  withDiagnosis(
+                  Verdict.withDiagnosis(
                       part.verdict(),
                       new Diagnosis.FollowsForward(
                           forward, part.part().tensor(), part.fixture().setting())))
@@ -163,7 +148,7 @@ final class ConsistentDiagnoses {
     List<PartResult> reached = new ArrayList<>();
     for (PartResult part : parts) {
       Optional<Diagnosis> diagnosis =
-          part.passed() ? Optional.empty() : diagnosisOf(part.verdict());
+          part.passed() ? Optional.empty() : Verdict.diagnosisOf(part.verdict());
       if (diagnosis.isEmpty()) {
         reached.add(part);
         continue;
@@ -174,7 +159,8 @@ final class ConsistentDiagnoses {
               List.of(layerOf(part), mistake),
               k -> reach(failing.get(layerOf(part)).values(), mistake));
       reached.add(
-          part.withVerdict(withDiagnosis(part.verdict(), diagnosis.get().withReach(reach))));
+          part.withVerdict(
+              Verdict.withDiagnosis(part.verdict(), diagnosis.get().withReach(reach))));
     }
     return reached;
   }
@@ -199,7 +185,7 @@ final class ConsistentDiagnoses {
 
   /** Whether a failing part is diagnosed as {@code mistake}, or its values match its reference. */
   private static boolean consistentWith(PartResult part, KnownMistake mistake) {
-    if (diagnosisOf(part.verdict()).filter(d -> d.mistake().equals(mistake)).isPresent()) {
+    if (Verdict.diagnosisOf(part.verdict()).filter(d -> d.mistake().equals(mistake)).isPresent()) {
       return true;
     }
     if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
@@ -208,10 +194,8 @@ final class ConsistentDiagnoses {
     Optional<Tensor> reference = part.fixture().mistakeReference(mistake, wrong.tensor());
     return reference.isPresent()
         && reference.get().shape().equals(wrong.actual().shape())
-        && (RelativeError.compare(reference.get(), wrong.actual(), part.fixture().tolerance())
-                .passed()
-            || withinRoundingOf(
-                reference.get(), wrong.actual(), part.fixture(), mistake, wrong.tensor()));
+        && Diagnoser.matches(
+            part.fixture(), mistake, wrong.tensor(), reference.get(), wrong.actual());
   }
 
   /**
@@ -232,25 +216,5 @@ final class ConsistentDiagnoses {
 
   private static boolean hasDiagnosisSlot(Verdict verdict) {
     return verdict instanceof Verdict.WrongValues || verdict instanceof Verdict.WrongShape;
-  }
-
-  private static Optional<Diagnosis> diagnosisOf(Verdict verdict) {
-    if (verdict instanceof Verdict.WrongValues wrong) {
-      return Optional.ofNullable(wrong.diagnosis());
-    }
-    if (verdict instanceof Verdict.WrongShape shape) {
-      return Optional.ofNullable(shape.diagnosis());
-    }
-    return Optional.empty();
-  }
-
-  private static Verdict withDiagnosis(Verdict verdict, Diagnosis diagnosis) {
-    if (verdict instanceof Verdict.WrongValues wrong) {
-      return wrong.withDiagnosis(diagnosis);
-    }
-    if (verdict instanceof Verdict.WrongShape shape) {
-      return shape.withDiagnosis(diagnosis);
-    }
-    return verdict;
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.layer.Setting;
+import org.cnngrader.runner.ProbePrecision;
 
 /**
  * CS231n's gradient check on the student's own code: on a small case of one layer, the centred
@@ -14,18 +15,18 @@ import org.cnngrader.layer.Setting;
  */
 public record GradientCheck(Setting smallCase, Map<String, Agreement> gradients) {
 
-  /** The largest relative error at which backward still follows from forward. */
-  public static final double TOLERANCE = 1e-6;
+  /**
+   * The largest relative error at which backward still follows from forward, on double inputs
+   * (float inputs: {@link ProbePrecision#FLOAT}).
+   */
+  public static final double TOLERANCE = ProbePrecision.DOUBLE.relative();
 
   /**
-   * The largest difference at which an element still agrees whatever its relative error: a gradient
-   * near zero (the upstream gradients of its windows cancelling) has a large relative error from
-   * rounding alone. Each centred difference divides two losses' rounding, about n * u * sum |out *
-   * dout| each (n = 36 products on the small cases: below 1e-14), by 2h = 2e-5: below 1e-9, a
-   * hundred times under this, while a wrong gradient is wrong by the size of an upstream gradient's
-   * share (1e-2 and more).
+   * The largest difference at which an element still agrees whatever its relative error, on double
+   * inputs: a gradient near zero (the upstream gradients of its windows cancelling) has a large
+   * relative error from rounding alone ({@link ProbePrecision} says why this much).
    */
-  public static final double ABSOLUTE_FLOOR = 1e-7;
+  public static final double ABSOLUTE_FLOOR = ProbePrecision.DOUBLE.absoluteFloor();
 
   public GradientCheck {
     gradients = Collections.unmodifiableMap(new LinkedHashMap<>(gradients));
@@ -41,7 +42,7 @@ public record GradientCheck(Setting smallCase, Map<String, Agreement> gradients)
   /** How backward's gradient compares with the centred differences of forward. */
   public sealed interface Agreement {}
 
-  /** Every element within {@link #TOLERANCE}. */
+  /** Every element within the tolerance of its precision ({@link ProbePrecision}). */
   public record Agrees(ValueComparison comparison) implements Agreement {}
 
   /** Some element beyond it, or not finite. */

@@ -18,6 +18,7 @@ import org.cnngrader.layer.Setting;
 import org.cnngrader.runner.Backprop;
 import org.cnngrader.runner.LayerContract;
 import org.cnngrader.runner.Member;
+import org.cnngrader.runner.ProbePrecision;
 import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
@@ -102,13 +103,14 @@ final class GradientChecks {
           agreement(
               gradient,
               probed.analytic() == null ? null : probed.analytic().get(gradient),
-              probed.numerical().get(gradient)));
+              probed.numerical().get(gradient),
+              probed.precisionOf(gradient)));
     }
     return new GradientCheck(smallCaseSetting(layer), agreements);
   }
 
   private static GradientCheck.Agreement agreement(
-      String name, NestedArray given, NestedArray centred) {
+      String name, NestedArray given, NestedArray centred, ProbePrecision precision) {
     if (given == null || (given instanceof NestedArray.NullAt at && at.where().equals(name))) {
       return new GradientCheck.Unusable("backward returned no " + name);
     }
@@ -130,9 +132,9 @@ final class GradientChecks {
         RelativeError.compare(
             expected.tensor(),
             actual,
-            GradientCheck.TOLERANCE,
+            precision.relative(),
             ElementBounds.withCeiling(
-                GradientCheck.ABSOLUTE_FLOOR, index -> GradientCheck.ABSOLUTE_FLOOR));
+                precision.absoluteFloor(), index -> precision.absoluteFloor()));
     return comparison.passed()
         ? new GradientCheck.Agrees(comparison)
         : new GradientCheck.Disagrees(comparison);

@@ -197,7 +197,10 @@ public final class SubmissionGrader {
       childStarts.addAll(execution.childStarts());
     }
     // A hint holds for the whole submission, or is not given.
-    List<PartResult> consistent = new ArrayList<>(ConsistentDiagnoses.acrossCases(parts));
+    List<PartResult> consistent =
+        new ArrayList<>(
+            AmbiguousShapes.settledByOtherCases(
+                UnfinishedGradients.acrossCases(ConsistentDiagnoses.acrossCases(parts))));
     parts.clear();
     parts.addAll(consistent);
     // The check explains; it earns nothing. A check that could not finish says nothing.

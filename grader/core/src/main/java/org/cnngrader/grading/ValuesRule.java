@@ -30,6 +30,9 @@ public final class ValuesRule {
   /** Compares {@code actual}, shaped like the expected tensor named {@code tensor}, with it. */
   public ValueComparison compare(String tensor, Tensor actual) {
     return RelativeError.compare(
-        fixture.expected(tensor), actual, fixture.tolerance(), roundOff.of(tensor));
+        fixture.expected(tensor),
+        actual,
+        fixture.tolerance(),
+        roundOff.of(tensor, fixture.expected(tensor)));
   }
 }

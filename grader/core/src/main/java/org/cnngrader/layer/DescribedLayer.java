@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.cnngrader.runner.Result;
 import org.cnngrader.runner.Step;
-import org.cnngrader.runner.ValueType;
 
 /**
  * A layer's fixed description, checked once when it is made: every parameter and input is a value
@@ -49,8 +48,8 @@ public abstract class DescribedLayer implements Layer {
     }
     for (TensorSpec input : inputs) {
       require(
-          passed.get(input.key()) == ValueType.tensor(input.rank()),
-          "input " + input.key() + " is passed at rank " + input.rank());
+          passed.get(input.key()) == input.type(),
+          "input " + input.key() + " is passed as " + input.type());
     }
     List<Result.Output> returned = new ArrayList<>();
     for (Step step : contract.steps()) {
@@ -59,9 +58,8 @@ public abstract class DescribedLayer implements Layer {
     for (TensorSpec output : outputs) {
       require(
           returned.stream()
-              .anyMatch(
-                  r -> r.key().equals(output.key()) && r.type() == ValueType.tensor(output.rank())),
-          "output " + output.key() + " is returned at rank " + output.rank());
+              .anyMatch(r -> r.key().equals(output.key()) && r.type() == output.type()),
+          "output " + output.key() + " is returned as " + output.type());
     }
     Set<String> outputKeys = outputs.stream().map(TensorSpec::key).collect(Collectors.toSet());
     for (Part part : parts) {

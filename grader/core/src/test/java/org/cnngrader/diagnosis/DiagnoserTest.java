@@ -62,10 +62,65 @@ class DiagnoserTest {
         .contains(
             new Diagnosis.ShapeExplained(
                 Conv2dMistake.STRIDE_IGNORED, "out", Shape.of(1, 1, 5, 5), LESSON.setting()));
+    ConvGeometry stride1 = new ConvGeometry(1, 1, 5, 5, 1, 3, 3, new ConvParams(1, 1));
     assertThat(
-            Diagnoser.ofShape(LESSON.setting(), "out", Shape.of(1, 1, 2, 2))
+            Diagnoser.ofShape(stride1.setting(), "out", Shape.of(1, 1, 3, 3))
                 .map(Diagnosis::mistake))
         .contains(Conv2dMistake.PADDING_IGNORED);
+  }
+
+  @Test
+  void aShapeThatTwoFormulasGiveNamesNeither() {
+    // (5 - 3)/2 + 1 = 2 without the padding, and (5 - 3 + 1 + 1)/2 = 2 with it counted once.
+    assertThat(Diagnoser.ofShape(LESSON.setting(), "out", Shape.of(1, 1, 2, 2))).isEmpty();
+  }
+
+  @Test
+  void namesTheSizeWithThePaddingOnceAndTheOneDividedWhereNoOtherFormulaGivesIt() {
+    ConvGeometry noPadding = new ConvGeometry(1, 1, 5, 5, 1, 3, 3, new ConvParams(2, 0));
+
+    assertThat(
+            Diagnoser.ofShape(noPadding.setting(), "out", Shape.of(1, 1, 1, 1))
+                .map(Diagnosis::mistake))
+        .contains(Conv2dMistake.SIZE_PAD_ONCE_PLUS_ONE_DIVIDED);
+  }
+
+  @Test
+  void namesTheKernelsHeightUsedForItsWidth() {
+    ConvGeometry nonSquare = new ConvGeometry(2, 2, 7, 8, 2, 3, 2, new ConvParams(2, 0));
+
+    assertThat(
+            Diagnoser.ofShape(nonSquare.setting(), "out", Shape.of(2, 2, 3, 3))
+                .map(Diagnosis::mistake))
+        .contains(Conv2dMistake.KERNEL_HEIGHT_FOR_WIDTH);
+  }
+
+  @Test
+  void namesAnEmptyDxOnlyWithoutPadding() {
+    ConvGeometry noPadding = new ConvGeometry(2, 3, 5, 5, 1, 3, 3, new ConvParams(1, 0));
+
+    assertThat(
+            Diagnoser.ofShape(noPadding.setting(), "dx", Shape.of(2, 3, 0, 0))
+                .map(Diagnosis::mistake))
+        .contains(Conv2dMistake.DX_CROPPED_TO_NOTHING);
+    assertThat(Diagnoser.ofShape(LESSON.setting(), "dx", Shape.of(1, 1, 0, 0))).isEmpty();
+  }
+
+  @Test
+  void aGradientOfZerosOrNullLooksUnfinishedAndAnOutputDoesNot() {
+    Tensor zeros = new Tensor(Shape.of(1, 1, 5, 5), new double[25]);
+
+    assertThat(Diagnoser.ofUnfinished(LESSON.setting(), "dx", zeros))
+        .contains(
+            new Diagnosis.Unfinished(UnfinishedBackward.RETURNS_ZEROS, "dx", LESSON.setting()));
+    assertThat(Diagnoser.ofUnfinished(LESSON.setting(), "dx", null))
+        .contains(
+            new Diagnosis.Unfinished(UnfinishedBackward.RETURNS_NULL, "dx", LESSON.setting()));
+    assertThat(Diagnoser.ofUnfinished(LESSON.setting(), "out", zeros)).isEmpty();
+    double[] one = new double[25];
+    one[7] = 1e-300;
+    assertThat(Diagnoser.ofUnfinished(LESSON.setting(), "dx", new Tensor(zeros.shape(), one)))
+        .isEmpty();
   }
 
   @Test

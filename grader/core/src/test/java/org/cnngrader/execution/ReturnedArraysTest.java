@@ -12,8 +12,11 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.cnngrader.runner.ValueType;
 import org.cnngrader.runner.Wire;
 import org.cnngrader.tensor.NestedArray;
+import org.cnngrader.tensor.Shape;
+import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +71,22 @@ class ReturnedArraysTest {
       assertThat(arrays.read(in, rank, "out")).isEqualTo(nested);
       assertThat(in.readInt()).as("what follows the array").isEqualTo(0x5EA1ED);
     }
+  }
+
+  @Test
+  void aDoubleIsATensorOfShapeEmptyBitForBit() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    ValueType.DOUBLE.write(out, -0.0);
+    ValueType.DOUBLE.write(out, Double.NaN);
+    out.writeInt(0x5EA1ED);
+    DataInputStream in = stream(bytes.toByteArray());
+
+    assertThat(arrays.read(in, 0, "loss"))
+        .isEqualTo(new NestedArray.Regular(new Tensor(Shape.of(), new double[] {-0.0})));
+    assertThat(arrays.read(in, 0, "loss"))
+        .isEqualTo(new NestedArray.Regular(new Tensor(Shape.of(), new double[] {Double.NaN})));
+    assertThat(in.readInt()).as("what follows the doubles").isEqualTo(0x5EA1ED);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cnngrader.TestRepository;
 import org.cnngrader.compare.RelativeError;
 import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.diagnosis.UnfinishedBackward;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.grading.PartResult;
 import org.cnngrader.grading.Verdict;
@@ -15,6 +16,9 @@ import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.layers.conv2d.ConvParams;
+import org.cnngrader.layers.maxpool2d.MaxPool2dLayer;
+import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
+import org.cnngrader.tensor.NestedArray;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -220,6 +224,115 @@ class MistakeMessagesTest {
             "Likely mistake: padding on one side only: out matches a layer that puts all 2*pad = 4"
                 + " rows and columns of zeros below and to the right of x; pad = 2 goes on every"
                 + " side, so x[n][c][0][0] belongs at [pad][pad] = [2][2] of the padded input");
+  }
+
+  @Test
+  void theKernelsHeightUsedForItsWidthIsDerivedWithBothSizes() {
+    PartResult part =
+        wrongShape(
+            fixture("nonsquare-kernel-s2-p0"),
+            Conv2dLayer.FORWARD_SHAPE,
+            "out",
+            Shape.of(2, 2, 3, 3),
+            Conv2dMistake.KERNEL_HEIGHT_FOR_WIDTH);
+
+    assertThat(lastLine(FeedbackWriter.describe(part)))
+        .isEqualTo(
+            "Likely mistake: the kernel's height was used for its width: W' = 3 = (W - HH +"
+                + " 2*pad)/stride + 1 = (8 - 3 + 2*0)/2 + 1; the kernel is WW = 2 wide: (W - WW +"
+                + " 2*pad)/stride + 1 = (8 - 2 + 2*0)/2 + 1 = 4");
+  }
+
+  @Test
+  void theSizeWithThePaddingOnceIsDerivedBesideTheLessonsFormula() {
+    PartResult part =
+        wrongShape(
+            fixture("lesson-5x5-s2-p0"),
+            Conv2dLayer.FORWARD_SHAPE,
+            "out",
+            Shape.of(1, 1, 1, 1),
+            Conv2dMistake.SIZE_PAD_ONCE_PLUS_ONE_DIVIDED);
+
+    assertThat(lastLine(FeedbackWriter.describe(part)))
+        .isEqualTo(
+            "Likely mistake: the output size was computed as (H - HH + pad + 1)/stride: H' = 1 ="
+                + " (H - HH + pad + 1)/stride = (5 - 3 + 0 + 1)/2 and W' = 1 = (W - WW + pad +"
+                + " 1)/stride = (5 - 3 + 0 + 1)/2 are the sizes it gives; the padding adds pad"
+                + " zeros on each side, 2*pad in all, and the stride divides only the room the"
+                + " filter moves in, the + 1 counting its first position: output height should be"
+                + " (H - HH + 2*pad)/stride + 1 = (5 - 3 + 2*0)/2 + 1 = 2; output width should be"
+                + " (W - WW + 2*pad)/stride + 1 = (5 - 3 + 2*0)/2 + 1 = 2");
+  }
+
+  @Test
+  void anEmptyDxSaysWhyACropToMinusZeroKeepsNothing() {
+    PartResult part =
+        wrongShape(
+            fixture("kernel-1x1"),
+            Conv2dLayer.DX,
+            "dx",
+            Shape.of(3, 4, 0, 0),
+            Conv2dMistake.DX_CROPPED_TO_NOTHING);
+
+    assertThat(FeedbackWriter.describe(part))
+        .isEqualTo(
+            "dx should have shape [3, 4, 5, 5] (the shape of x), but was [3, 4, 0, 0]\n"
+                + "Likely mistake: dx was cropped to nothing: it has shape [3, 4, 0, 0]; a crop"
+                + " from row pad to row -pad (counted from the end, as NumPy's dx[:, :, pad:-pad]"
+                + " reads) keeps no row at pad = 0, since -0 is 0; without padding the gradient of"
+                + " the padded input is dx itself: keep its H = 5 rows and W = 5 columns, the"
+                + " shape of x, [3, 4, 5, 5]");
+  }
+
+  @Test
+  void aWindowFixedAt2x2NamesTheCasesOwnWindow() {
+    assertThat(
+            lastLine(
+                asTheMistakeComputes(
+                    fixture("overlap-3x3-s2"),
+                    MaxPool2dLayer.FORWARD,
+                    "out",
+                    MaxPool2dMistake.FIXED_2X2_STRIDE_2)))
+        .isEqualTo(
+            "Likely mistake: the window was fixed at 2x2 with stride 2: out matches 2x2 windows"
+                + " that move 2 steps at a time; this case's window is pool_height x pool_width ="
+                + " 3 x 3 and moves stride = 2 steps at a time, as the constructor's arguments"
+                + " say");
+  }
+
+  @Test
+  void aMaximumStartedAtMinValueIsToldFromThe4point9eMinus324() {
+    assertThat(
+            lastLine(
+                asTheMistakeComputes(
+                    fixture("cs231n-check"),
+                    MaxPool2dLayer.FORWARD,
+                    "out",
+                    MaxPool2dMistake.MAX_STARTS_AT_MIN_VALUE)))
+        .isEqualTo(
+            "Likely mistake: each maximum started at Double.MIN_VALUE: out matches 4.9e-324"
+                + " wherever a window holds only negative values; Double.MIN_VALUE is the"
+                + " smallest positive double, not the most negative one, so start each maximum at"
+                + " Double.NEGATIVE_INFINITY or at the window's first element");
+  }
+
+  @Test
+  void aNullGradientLooksUnfinished() {
+    Fixture pool = fixture("cs231n-check");
+    PartResult part =
+        new PartResult(
+            pool,
+            MaxPool2dLayer.DX,
+            new Verdict.Irregular(
+                "dx",
+                new NestedArray.NullAt("dx"),
+                new Diagnosis.Unfinished(UnfinishedBackward.RETURNS_NULL, "dx", pool.setting())));
+
+    assertThat(FeedbackWriter.describe(part))
+        .isEqualTo(
+            "dx is null\n"
+                + "Likely mistake: backward looks unfinished: dx is null in every case; dx is the"
+                + " gradient of the loss with respect to x, which backward computes from dout");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.cnngrader.TestRepository;
 import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.diagnosis.UnfinishedBackward;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.execution.CaseRun;
 import org.cnngrader.execution.InputChange;
@@ -114,7 +115,14 @@ class CaseGraderTest {
         .allSatisfy(
             part ->
                 assertThat(part.verdict())
-                    .isEqualTo(new Verdict.ReturnedNull(BACKWARD, "Gradients")));
+                    .isEqualTo(
+                        new Verdict.ReturnedNull(
+                            BACKWARD,
+                            "Gradients",
+                            new Diagnosis.Unfinished(
+                                UnfinishedBackward.RETURNS_NULL,
+                                part.part().tensor(),
+                                conv.setting()))));
   }
 
   @Test

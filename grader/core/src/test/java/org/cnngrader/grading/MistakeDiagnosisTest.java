@@ -14,19 +14,23 @@ import org.cnngrader.SubmissionFolder;
 import org.cnngrader.TestRepository;
 import org.cnngrader.TestSandbox;
 import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.diagnosis.UnfinishedBackward;
 import org.cnngrader.feedback.FeedbackWriter;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.ShapeCandidate;
 import org.cnngrader.layers.batchnorm.BatchNormMistake;
 import org.cnngrader.layers.conv2d.Conv2dLayer;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.cnngrader.layers.groupnorm.GroupNormMistake;
 import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
+import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -124,6 +128,30 @@ class MistakeDiagnosisTest {
                 "if (ni == n - 1) dw[fi][ci][p][q] += x[ni][ci][row][col] * g;"),
             Conv2dMistake.LAST_IMAGE_ONLY),
         typical(Submission.example("mistake-dx-flipped-kernel"), Conv2dMistake.FLIPPED_KERNEL),
+        typical(
+            Submission.example("mistake-kernel-height-for-width"),
+            Conv2dMistake.KERNEL_HEIGHT_FOR_WIDTH),
+        typical(
+            Submission.example("mistake-size-pad-once"),
+            Conv2dMistake.SIZE_PAD_ONCE_PLUS_ONE_DIVIDED),
+        typical(
+            Submission.example("mistake-dx-cropped-to-nothing"),
+            Conv2dMistake.DX_CROPPED_TO_NOTHING),
+        typical(Submission.example("mistake-backward-zeros"), UnfinishedBackward.RETURNS_ZEROS),
+        typical(
+            Submission.edited(
+                "backward-returns-null", "return new Gradients(dx, dw, db);", "return null;"),
+            UnfinishedBackward.RETURNS_NULL),
+        typical(
+            Submission.edited(
+                "dx-left-null",
+                "return new Gradients(dx, dw, db);",
+                "return new Gradients(null, dw, db);"),
+            UnfinishedBackward.RETURNS_NULL),
+        typical(Submission.example("mistake-pool-fixed-2x2"), MaxPool2dMistake.FIXED_2X2_STRIDE_2),
+        typical(
+            Submission.example("mistake-pool-min-value"), MaxPool2dMistake.MAX_STARTS_AT_MIN_VALUE),
+        typical(Submission.example("mistake-pool-backward-null"), UnfinishedBackward.RETURNS_NULL),
         typical(Submission.example("mistake-dx-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
         typical(Submission.example("mistake-dw-transposed"), Conv2dMistake.HEIGHT_WIDTH_SWAPPED),
         typical(
@@ -207,6 +235,11 @@ class MistakeDiagnosisTest {
     for (PartResult part : failed) {
       String feedback = FeedbackWriter.describe(part);
       long lines = feedback.lines().filter(line -> line.startsWith(LIKELY)).count();
+      if (isAmbiguousShape(part)) {
+        // Settled only where the submission's other cases name one of the formulas.
+        assertThat(lines).as(part.name() + ":\n" + feedback).isLessThanOrEqualTo(1);
+        continue;
+      }
       assertThat(lines)
           .as(part.name() + ":\n" + feedback)
           .isEqualTo(shouldBeNamed(part, mistake) ? 1 : 0);
@@ -222,6 +255,19 @@ class MistakeDiagnosisTest {
   private static boolean shouldBeNamed(PartResult part, KnownMistake mistake) {
     if (diagnosis(part).filter(d -> d instanceof Diagnosis.FollowsForward).isPresent()) {
       return true; // a gradient that the gradient check finds follows from forward
+    }
+    if (mistake instanceof UnfinishedBackward) {
+      boolean returned =
+          part.verdict() instanceof Verdict.WrongValues
+              || part.verdict() instanceof Verdict.ReturnedNull
+              || part.verdict() instanceof Verdict.Irregular;
+      return returned
+          && part.fixture()
+              .layer()
+              .contract()
+              .backprop()
+              .gradients()
+              .contains(part.part().tensor());
     }
     if (part.verdict() instanceof Verdict.WrongShape) {
       return part.part().shapeOnly()
@@ -249,6 +295,11 @@ class MistakeDiagnosisTest {
         Submission.example("mistake-dx-overwritten"),
         // Warned about (the input written in place), not a mistake of the values.
         Submission.example("mistake-bn-x-written-in-place"),
+        // dx left zero for a batch of one image, computed otherwise: not an unfinished backward.
+        Submission.edited(
+            "dx-zero-for-one-image",
+            "return new Gradients(dx, dw, db);",
+            "return new Gradients(n == 1 ? new double[n][c][h][wd] : dx, dw, db);"),
         Submission.edited(
             "scaled-output", "out[ni][fi][i][j] = sum;", "out[ni][fi][i][j] = 2 * sum;"),
         Submission.edited(
@@ -282,6 +333,28 @@ class MistakeDiagnosisTest {
     if (!submission.name().startsWith("correct-")) {
       assertThat(result.score()).isLessThan(result.maxScore());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "mistake-padding-ignored, padding-ignored",
+    "mistake-size-pad-once, size-pad-once-plus-one-divided"
+  })
+  void aShapeThatTwoFormulasGiveIsSettledByTheSubmissionsOtherCases(String example, String key)
+      throws Exception {
+    SubmissionResult result = Submission.example(example).graded();
+
+    // [1, 1, 2, 2]: (5 - 3)/2 + 1 without the padding, (5 - 3 + 1 + 1)/2 with it counted once.
+    PartResult shape =
+        result.parts().stream()
+            .filter(
+                p ->
+                    p.fixture().name().equals("lesson-5x5-s2-p1")
+                        && p.part().equals(Conv2dLayer.FORWARD_SHAPE))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((Verdict.WrongShape) shape.verdict()).actual()).isEqualTo(Shape.of(1, 1, 2, 2));
+    assertThat(diagnosis(shape).map(d -> d.mistake().key())).contains(key);
   }
 
   @Test
@@ -352,13 +425,18 @@ class MistakeDiagnosisTest {
                             explained, failing)));
   }
 
+  /** A wrong shape that the formulas of two mistakes give. */
+  private static boolean isAmbiguousShape(PartResult part) {
+    return part.verdict() instanceof Verdict.WrongShape shape
+        && part.fixture().layer().shapeMistakes(part.fixture().setting(), shape.tensor()).stream()
+                .filter(c -> c.shape().equals(shape.actual()))
+                .map(ShapeCandidate::mistake)
+                .distinct()
+                .count()
+            > 1;
+  }
+
   static Optional<Diagnosis> diagnosis(PartResult part) {
-    if (part.verdict() instanceof Verdict.WrongValues wrong) {
-      return Optional.ofNullable(wrong.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.WrongShape shape) {
-      return Optional.ofNullable(shape.diagnosis());
-    }
-    return Optional.empty();
+    return Verdict.diagnosisOf(part.verdict());
   }
 }

@@ -21,6 +21,7 @@ import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.layers.groupnorm.GroupNormMistake;
 import org.cnngrader.layers.groupnorm.SpatialGroupNormLayer;
 import org.cnngrader.layers.maxpool2d.MaxPool2dLayer;
+import org.cnngrader.layers.maxpool2d.MaxPool2dMistake;
 import org.cnngrader.layers.maxpool2d.PoolGeometry;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -298,7 +299,67 @@ class ZooGradingTest {
                     : parts(Conv2dLayer.DX)),
         mistake(
             "mistake-dx-not-cropped",
-            f -> ConvGeometry.of(f.setting()).pad() > 0 ? parts(Conv2dLayer.DX) : none()));
+            f -> ConvGeometry.of(f.setting()).pad() > 0 ? parts(Conv2dLayer.DX) : none()),
+        mistake(
+            "mistake-kernel-height-for-width",
+            f -> {
+              ConvGeometry g = ConvGeometry.of(f.setting());
+              // Backward loops over the same wrong width: too few columns, or too many.
+              return (g.w() - g.hh() + 2 * g.pad()) / g.stride() + 1 != g.outWidth()
+                  ? allParts()
+                  : none();
+            }),
+        mistake(
+            "mistake-size-pad-once",
+            f -> {
+              ConvGeometry g = ConvGeometry.of(f.setting());
+              return g.stride() == 1 && g.pad() == 0 ? none() : allParts();
+            }),
+        mistake(
+            "mistake-dx-cropped-to-nothing",
+            f -> ConvGeometry.of(f.setting()).pad() == 0 ? parts(Conv2dLayer.DX) : none()),
+        mistake(
+            "mistake-backward-zeros",
+            f -> {
+              Set<Part> failing = none();
+              for (Part part : List.of(Conv2dLayer.DX, Conv2dLayer.DW, Conv2dLayer.DB)) {
+                if (hasNonZero(f.expected(part.tensor()))) {
+                  failing.add(part);
+                }
+              }
+              return failing;
+            }),
+        poolMistake(
+            "mistake-pool-fixed-2x2",
+            f -> {
+              PoolGeometry g = pool(f);
+              if (g.poolHeight() == 2 && g.poolWidth() == 2 && g.stride() == 2) {
+                return none();
+              }
+              if ((g.h() - 2) / 2 + 1 != g.outHeight() || (g.w() - 2) / 2 + 1 != g.outWidth()) {
+                return allPartsOf(MaxPool2dLayer.LAYER);
+              }
+              Set<Part> failing = storedFor(f, MaxPool2dMistake.FIXED_2X2_STRIDE_2);
+              failing.remove(MaxPool2dLayer.FORWARD_SHAPE);
+              return failing;
+            }),
+        poolMistake(
+            "mistake-pool-min-value",
+            f ->
+                someWindowHoldsNoPositiveValue(f)
+                    ? parts(MaxPool2dLayer.FORWARD, MaxPool2dLayer.DX)
+                    : none()),
+        poolMistake("mistake-pool-backward-null", f -> parts(MaxPool2dLayer.DX)));
+  }
+
+  /** Whether a window's maximum is at most 0: a search from Double.MIN_VALUE finds nothing. */
+  private static boolean someWindowHoldsNoPositiveValue(Fixture f) {
+    for (double max : f.expected("out").data()) {
+      if (max <= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Swapping height and width changes nothing when every slice equals its own transpose. */

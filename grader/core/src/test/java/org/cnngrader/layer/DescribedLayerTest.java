@@ -77,6 +77,6 @@ class DescribedLayerTest {
                     List.of(new TensorSpec("b", 4, "[F]"), new TensorSpec("x", 4, "[N, C, H, W]")),
                     Conv2dLayer.LAYER.parts()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("edited: its description must hold: input b is passed at rank 4");
+        .hasMessage("edited: its description must hold: input b is passed as TENSOR4");
   }
 }

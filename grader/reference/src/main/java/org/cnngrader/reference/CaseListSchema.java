@@ -25,7 +25,9 @@ public final class CaseListSchema {
   private CaseListSchema() {}
 
   public static String render() {
-    return render(Layers.all());
+    // Case lists of this format are the built-in layers' (a described layer's is the PyTorch
+    // script's, cases.json beside its layer.json).
+    return render(Layers.builtIn().all());
   }
 
   static String render(List<Layer> layers) {

@@ -67,6 +67,16 @@ public final class FixtureCompleter {
     if (fixture.storesMistakes()) {
       return new AlreadyComplete(file);
     }
+    if (LayerReferences.find(fixture.layer()).isEmpty()) {
+      return new Refused(
+          file,
+          List.of(
+              file
+                  + ": mistakes: "
+                  + fixture.layer().id()
+                  + " has no Java reference; its mistakes' references come from its PyTorch"
+                  + " module (fixtures/tools/pytorch_fixtures.py)"));
+    }
     FixtureVerifier.FileReport report = FixtureVerifier.verifyFixture(root, file, fixture);
     if (!report.agrees()) {
       return new Refused(file, report.problems());

@@ -1,6 +1,7 @@
 package org.cnngrader.reference;
 
 import java.util.List;
+import java.util.Optional;
 import org.cnngrader.layer.Layer;
 
 /** The reference of every layer the grader knows. */
@@ -16,9 +17,15 @@ public final class LayerReferences {
   private LayerReferences() {}
 
   public static LayerReference of(Layer layer) {
-    return ALL.stream()
-        .filter(r -> r.layer().equals(layer))
-        .findFirst()
+    return find(layer)
         .orElseThrow(() -> new IllegalArgumentException("no reference for layer " + layer.id()));
+  }
+
+  /**
+   * The layer's Java reference; none for a layer described by a file, whose references come from
+   * its PyTorch module.
+   */
+  public static Optional<LayerReference> find(Layer layer) {
+    return ALL.stream().filter(r -> r.layer().equals(layer)).findFirst();
   }
 }

@@ -141,6 +141,21 @@ final class MaxPool2dReference implements LayerReference {
               "dx",
               Nd4jPooling.backward(Nd4jPooling.Kind.MAX, x, PoolWindows.divided(dout, size), g)));
     }
+    PoolGeometry fixed = fixed2x2(g);
+    if (fixed != null) {
+      all.put(
+          MaxPool2dMistake.FIXED_2X2_STRIDE_2,
+          tensors(
+              Nd4jPooling.forward(Nd4jPooling.Kind.MAX, x, fixed),
+              Nd4jPooling.backward(Nd4jPooling.Kind.MAX, x, dout, fixed)));
+    }
+    Tensor right = Nd4jPooling.forward(Nd4jPooling.Kind.MAX, x, g);
+    all.put(
+        MaxPool2dMistake.MAX_STARTS_AT_MIN_VALUE,
+        tensors(
+            PoolWindows.atLeastMinValue(right),
+            Nd4jPooling.backward(
+                Nd4jPooling.Kind.MAX, x, PoolWindows.withoutNegativeWindows(dout, right), g)));
     return all;
   }
 
@@ -188,6 +203,18 @@ final class MaxPool2dReference implements LayerReference {
           MaxPool2dMistake.DOUT_DIVIDED_BY_WINDOW_SIZE,
           Map.of("dx", PoolWindows.sumBounds(dout, g, 1.0 / size)));
     }
+    PoolGeometry fixed = fixed2x2(g);
+    if (fixed != null) {
+      all.put(
+          MaxPool2dMistake.FIXED_2X2_STRIDE_2,
+          tensors(zeros(g.outShape()), PoolWindows.sumBounds(dout, fixed, 1)));
+    }
+    Tensor right = Nd4jPooling.forward(Nd4jPooling.Kind.MAX, x, g);
+    all.put(
+        MaxPool2dMistake.MAX_STARTS_AT_MIN_VALUE,
+        tensors(
+            zeros(g.outShape()),
+            PoolWindows.sumBounds(PoolWindows.withoutNegativeWindows(dout, right), g, 1)));
     return all;
   }
 
@@ -217,6 +244,21 @@ final class MaxPool2dReference implements LayerReference {
     PoolGeometry square =
         new PoolGeometry(g.n(), g.c(), g.h(), g.w(), g.poolHeight(), g.poolHeight(), g.stride());
     return square.fits() ? square : null;
+  }
+
+  /**
+   * The 2x2 window moving 2 steps that a layer with fixed parameters uses, where it gives the
+   * output its right shape (elsewhere the output-size formula tells the mistake) and differs from
+   * the case's own window; null otherwise.
+   */
+  private static PoolGeometry fixed2x2(PoolGeometry g) {
+    if (g.poolHeight() == 2 && g.poolWidth() == 2 && g.stride() == 2) {
+      return null;
+    }
+    PoolGeometry fixed = new PoolGeometry(g.n(), g.c(), g.h(), g.w(), 2, 2, 2);
+    // Whether or not its windows tile the input: a loop of 2x2 windows stops where the next would
+    // not fit, as ND4J's valid pooling does.
+    return g.h() >= 2 && g.w() >= 2 && fixed.outShape().equals(g.outShape()) ? fixed : null;
   }
 
   private static Map<String, Tensor> tensors(Tensor out, Tensor dx) {

@@ -70,6 +70,32 @@ final class PoolWindows {
     return new Tensor(g.xShape(), dx);
   }
 
+  /**
+   * Each maximum as a search that starts at Double.MIN_VALUE finds it: the window's maximum, or
+   * Double.MIN_VALUE where no element is above it (a window of values at most 0).
+   */
+  static Tensor atLeastMinValue(Tensor out) {
+    double[] data = out.data();
+    for (int i = 0; i < data.length; i++) {
+      data[i] = Math.max(data[i], Double.MIN_VALUE);
+    }
+    return new Tensor(out.shape(), data);
+  }
+
+  /**
+   * dout without the windows whose maximum is at most 0: a search that starts at Double.MIN_VALUE
+   * finds no element there to pass the gradient to.
+   */
+  static Tensor withoutNegativeWindows(Tensor dout, Tensor out) {
+    double[] data = dout.data();
+    for (int i = 0; i < data.length; i++) {
+      if (!(out.get(i) > Double.MIN_VALUE)) {
+        data[i] = 0;
+      }
+    }
+    return new Tensor(dout.shape(), data);
+  }
+
   /** Each element divided by {@code size}. */
   static Tensor divided(Tensor t, int size) {
     double[] data = t.data();

@@ -1,14 +1,29 @@
 package org.cnngrader.runner;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * One parameter of a constructor or method in a layer's contract: its name in Java source, its
  * type, and where its value comes from ({@link Source}): the case's value under {@code key}, a
  * {@code constant} the contract fixes (a mode flag, say), each slice in turn of the case's value
- * under {@code key} (a history of batches fed to forward one by one), or the size of that value
- * along {@code axis} (a channel count the constructor needs).
+ * under {@code key} (a history of batches fed to forward one by one), the size of that value along
+ * {@code axis} (a channel count the constructor needs), or a record of the student's package,
+ * {@code recordType}, built from case values by its {@code components} (a model's weights by name).
  */
 public record Argument(
-    String name, ValueType type, Source source, String key, Object constant, int axis) {
+    String name,
+    ValueType type,
+    Source source,
+    String key,
+    Object constant,
+    int axis,
+    String recordType,
+    List<Argument> components) {
 
   /** Where an argument's value comes from. */
   public enum Source {
@@ -22,13 +37,36 @@ public record Argument(
      */
     SLICES,
     /** The size along an axis of the case's value under the key (an int). */
-    SIZE
+    SIZE,
+    /**
+     * A record of the student's package, made for every call by its canonical constructor from the
+     * case's values its components read, in component order. It has no type of its own ({@code
+     * type} is null) and no key: each component is a value argument.
+     */
+    RECORD
   }
 
   public Argument {
-    if (name == null || name.isBlank() || type == null || source == null) {
+    if (name == null || name.isBlank() || source == null) {
       throw new IllegalArgumentException("an argument needs a name, a type and a source");
     }
+    if (source == Source.RECORD) {
+      components = checkedComponents(name, recordType, type, key, components);
+    } else {
+      if (type == null) {
+        throw new IllegalArgumentException("an argument needs a name, a type and a source");
+      }
+      if (recordType != null || (components != null && !components.isEmpty())) {
+        throw new IllegalArgumentException(
+            "argument " + name + " has components, but is no record");
+      }
+      components = List.of();
+      checkValue(name, type, source, key, constant, axis);
+    }
+  }
+
+  private static void checkValue(
+      String name, ValueType type, Source source, String key, Object constant, int axis) {
     if ((source == Source.CONSTANT) != (key == null)
         || (source == Source.CONSTANT) != (constant != null)) {
       throw new IllegalArgumentException(
@@ -48,6 +86,58 @@ public record Argument(
     }
   }
 
+  /**
+   * A record's components: value arguments (a tensor or a scalar each, read from the case), with
+   * names that Java accepts for record components, none twice.
+   */
+  private static List<Argument> checkedComponents(
+      String name, String recordType, ValueType type, String key, List<Argument> components) {
+    if (recordType == null || !isJavaName(recordType)) {
+      throw new IllegalArgumentException(
+          "argument " + name + " needs a record's simple name, found " + recordType);
+    }
+    if (type != null || key != null) {
+      throw new IllegalArgumentException(
+          "argument " + name + " is a record of " + recordType + ": its components have the keys");
+    }
+    if (components == null || components.isEmpty()) {
+      throw new IllegalArgumentException(
+          "argument " + name + ": record " + recordType + " needs at least one component");
+    }
+    Set<String> names = new HashSet<>();
+    for (Argument component : components) {
+      if (component.source() != Source.VALUE) {
+        throw new IllegalArgumentException(
+            "argument "
+                + name
+                + ": component "
+                + component.name()
+                + " of record "
+                + recordType
+                + " must be a case's value (a tensor or a scalar), found "
+                + component.source());
+      }
+      if (!isJavaName(component.name()) || !names.add(component.name())) {
+        throw new IllegalArgumentException(
+            "argument "
+                + name
+                + ": record "
+                + recordType
+                + " has a component named "
+                + component.name()
+                + " twice or not as Java names one");
+      }
+    }
+    return List.copyOf(components);
+  }
+
+  private static boolean isJavaName(String name) {
+    if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+      return false;
+    }
+    return name.chars().allMatch(Character::isJavaIdentifierPart);
+  }
+
   /** A parameter whose value is the case's value of the same name. */
   public static Argument value(String name, ValueType type) {
     return value(name, type, name);
@@ -55,12 +145,12 @@ public record Argument(
 
   /** A parameter whose value is the case's value under {@code key}. */
   public static Argument value(String name, ValueType type, String key) {
-    return new Argument(name, type, Source.VALUE, key, null, 0);
+    return new Argument(name, type, Source.VALUE, key, null, 0, null, List.of());
   }
 
   /** A parameter the contract fixes. */
   public static Argument constant(String name, ValueType type, Object value) {
-    return new Argument(name, type, Source.CONSTANT, null, value, 0);
+    return new Argument(name, type, Source.CONSTANT, null, value, 0, null, List.of());
   }
 
   /**
@@ -68,33 +158,79 @@ public record Argument(
    * tensor one rank above {@code type}.
    */
   public static Argument eachSliceOf(String name, ValueType type, String key) {
-    return new Argument(name, type, Source.SLICES, key, null, 0);
+    return new Argument(name, type, Source.SLICES, key, null, 0, null, List.of());
   }
 
   /** An int parameter: the size of the case's value under {@code key} along {@code axis}. */
   public static Argument sizeOf(String name, String key, int axis) {
-    return new Argument(name, ValueType.INT, Source.SIZE, key, null, axis);
+    return new Argument(name, ValueType.INT, Source.SIZE, key, null, axis, null, List.of());
+  }
+
+  /**
+   * A parameter whose value is a record of the student's package, {@code typeName} (its simple
+   * name), made for each call by its canonical constructor from the case's values: {@code
+   * components} are value arguments, in the record's component order, each named as its component
+   * and reading its case value by key.
+   */
+  public static Argument record(String name, String typeName, List<Argument> components) {
+    return new Argument(name, null, Source.RECORD, null, null, 0, typeName, components);
   }
 
   public boolean isConstant() {
     return source == Source.CONSTANT;
   }
 
-  /** The type of the case's value this argument reads; null for a constant or a size. */
+  public boolean isRecord() {
+    return source == Source.RECORD;
+  }
+
+  /** The type of the case's value this argument reads; null for a constant, size or record. */
   public ValueType caseValueType() {
     return switch (source) {
       case VALUE -> type;
-      case SLICES -> ValueType.tensor(type.rank() + 1);
-      case CONSTANT, SIZE -> null;
+      case SLICES -> type.withRank(type.rank() + 1);
+      case CONSTANT, SIZE, RECORD -> null;
     };
   }
 
-  /** This argument's value among the case's {@code values}, or its constant. */
-  public Object valueIn(java.util.Map<String, Object> values) {
+  /**
+   * The case values this argument reads, by key and type: its own, or its components' for a record;
+   * none for a constant or a size.
+   */
+  public Map<String, ValueType> caseValues() {
+    Map<String, ValueType> values = new java.util.LinkedHashMap<>();
+    if (isRecord()) {
+      components.forEach(c -> values.put(c.key(), c.type()));
+    } else if (caseValueType() != null) {
+      values.put(key, caseValueType());
+    }
+    return values;
+  }
+
+  /**
+   * The keys of the tensors among the case's values this argument passes to the student's code
+   * (which it may keep, or modify).
+   */
+  public List<String> tensorKeys() {
+    List<String> keys = new ArrayList<>();
+    if (isRecord()) {
+      components.stream().filter(c -> c.type().isTensor()).forEach(c -> keys.add(c.key()));
+    } else if (!isConstant() && type.isTensor()) {
+      keys.add(key);
+    }
+    return keys;
+  }
+
+  /**
+   * This argument's value among the case's {@code values}, or its constant; for a record, its
+   * components' values in order, as its canonical constructor takes them.
+   */
+  public Object valueIn(Map<String, Object> values) {
     return switch (source) {
       case VALUE, SLICES -> values.get(key);
       case CONSTANT -> constant;
       case SIZE -> sizeAlong(values.get(key), axis);
+      case RECORD -> components.stream().map(c -> c.valueIn(values)).toArray();
     };
   }
 
@@ -109,11 +245,31 @@ public record Argument(
     if (at instanceof Object[] rows) {
       return rows.length;
     }
-    return at instanceof double[] row ? row.length : 0;
+    return at != null && at.getClass().isArray() ? java.lang.reflect.Array.getLength(at) : 0;
   }
 
-  /** As Java source declares it: {@code double[][][][] x}. */
+  /** The type as Java source writes it: {@code double[][][][]}, or a record's simple name. */
+  public String javaName() {
+    return isRecord() ? recordType : type.javaName();
+  }
+
+  /** As Java source declares it: {@code double[][][][] x}, {@code ConvNetParams p}. */
   public String declaration() {
-    return type.javaName() + " " + name;
+    return javaName() + " " + name;
+  }
+
+  /**
+   * A record argument's type as Java declares it: {@code record ConvNetParams(double[][][][] w1,
+   * double[] b1)}.
+   */
+  public String recordDeclaration() {
+    if (!isRecord()) {
+      throw new IllegalStateException("argument " + name + " is no record");
+    }
+    return "record "
+        + recordType
+        + components.stream()
+            .map(Argument::declaration)
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 }

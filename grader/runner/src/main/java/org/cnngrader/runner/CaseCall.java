@@ -135,9 +135,7 @@ final class CaseCall {
       return false;
     }
     for (Argument argument : step.arguments()) {
-      if (!argument.isConstant() && argument.type().isTensor()) {
-        given.add(argument.key());
-      }
+      given.addAll(argument.tensorKeys());
     }
     Map<String, Object> before = inputs.snapshot(given);
     Map<String, Object> outputs;

@@ -1,22 +1,26 @@
 package org.cnngrader.runner;
 
+import java.lang.reflect.Array;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The check of CS231n's eval_numerical_gradient, run on the student's own code: the gradient of L =
  * sum(forward(...) * dout) by centred differences with respect to every input that has a gradient,
- * beside what the student's backward returns for the same dout. It tells a backward that disagrees
- * with its own forward apart from one that follows a forward that is wrong.
+ * beside what the student's backward returns for the same dout. For a loss (a backprop without an
+ * upstream gradient), L is forward's double itself, and backward is called without one. It tells a
+ * backward that disagrees with its own forward apart from one that follows a forward that is wrong.
+ * Only the inputs with gradients are moved (never class labels), each by the step of its precision
+ * ({@link ProbePrecision}).
  */
 final class GradientProbe {
 
-  /** The step of the centred differences: small, yet far above the rounding of the sums. */
-  static final double STEP = 1e-5;
+  /** The step of the centred differences of double inputs. */
+  static final double STEP = ProbePrecision.DOUBLE.step();
 
   /**
    * What the probe found: backward's outputs (null when it returned none) and L's gradients by the
-   * keys of backward's gradients.
+   * keys of backward's gradients, as nested double arrays whatever the inputs' element type.
    */
   record Gradients(Map<String, Object> analytic, Map<String, Object> numerical) {}
 
@@ -25,6 +29,11 @@ final class GradientProbe {
   private final Step forward;
   private final Step backward;
   private final CaseCall.Inputs inputs;
+
+  /** Forward's first output: every later one must have its shape. */
+  private Object first;
+
+  /** The upstream gradient, of forward's shape and the upstream's element type; null for a loss. */
   private Object dout;
 
   GradientProbe(StudentLayer layer, CaseCall.Inputs inputs) {
@@ -36,8 +45,8 @@ final class GradientProbe {
   }
 
   /**
-   * Runs forward once, backward on a fixed dout of forward's shape, then forward again around every
-   * element of every input with a gradient.
+   * Runs forward once, backward on a fixed dout of forward's shape (or on nothing, for a loss),
+   * then forward again around every element of every input with a gradient.
    *
    * @throws Throwable whatever the student's code throws, or an IllegalStateException when forward
    *     returns nothing to differentiate
@@ -45,10 +54,17 @@ final class GradientProbe {
   Gradients run() throws Throwable {
     Map<String, Object> values = copies(inputs.values());
     Object instance = layer.construct(values);
-    Object out = regular(layer.call(forward, instance, copies(values)));
-    dout = pattern(out, new int[] {0});
+    first = regular(layer.call(forward, instance, copies(values)));
     Map<String, Object> backwardValues = copies(values);
-    backwardValues.put(backprop.upstream(), InputChanges.copy(dout));
+    if (backprop.hasUpstream()) {
+      ValueType upstream = upstreamType();
+      dout =
+          ElementCast.fromDoubles(
+              pattern(ElementCast.toDoubles(first, upstream.rank()), new int[] {0}),
+              upstream.element(),
+              upstream.rank());
+      backwardValues.put(backprop.upstream(), InputChanges.copy(dout));
+    }
     Map<String, Object> analytic = layer.call(backward, instance, backwardValues);
     Map<String, Object> numerical = new LinkedHashMap<>();
     for (Map.Entry<String, String> gradient : backprop.inputOf().entrySet()) {
@@ -56,6 +72,20 @@ final class GradientProbe {
       numerical.put(gradient.getKey(), differentiate(target(gradient.getValue(), probed), probed));
     }
     return new Gradients(analytic, numerical);
+  }
+
+  /** The type backward declares for the upstream gradient: that of forward's output. */
+  private ValueType upstreamType() {
+    for (Argument argument : backward.arguments()) {
+      if (backprop.upstream().equals(argument.key())) {
+        return argument.type();
+      }
+    }
+    return forward.result().outputs().stream()
+        .filter(o -> o.key().equals(backprop.output()))
+        .findFirst()
+        .orElseThrow()
+        .type();
   }
 
   /**
@@ -73,7 +103,10 @@ final class GradientProbe {
     return input;
   }
 
-  /** dL/d(target) for every element of {@code target}, one of the arrays in {@code values}. */
+  /**
+   * dL/d(target) for every element of {@code target}, one of the arrays (of doubles or floats) in
+   * {@code values}, as doubles.
+   */
   private Object differentiate(Object target, Map<String, Object> values) throws Throwable {
     if (target instanceof double[] row) {
       double[] gradient = new double[row.length];
@@ -82,10 +115,15 @@ final class GradientProbe {
       }
       return gradient;
     }
+    if (target instanceof float[] row) {
+      double[] gradient = new double[row.length];
+      for (int i = 0; i < row.length; i++) {
+        gradient[i] = centred(row, i, values);
+      }
+      return gradient;
+    }
     Object[] rows = (Object[]) target;
-    Object[] gradient =
-        (Object[])
-            java.lang.reflect.Array.newInstance(rows.getClass().getComponentType(), rows.length);
+    Object[] gradient = (Object[]) Array.newInstance(doubles(rank(target) - 1), rows.length);
     for (int i = 0; i < rows.length; i++) {
       gradient[i] = differentiate(rows[i], values);
     }
@@ -103,11 +141,30 @@ final class GradientProbe {
     return (plus - minus) / (2 * STEP);
   }
 
-  /** sum(forward(...) * dout), on a fresh instance given copies, as every case is. */
+  /**
+   * The same for a float: v + h and v - h are rounded to floats, so the difference is divided by
+   * the step the floats really took, not 2h.
+   */
+  private double centred(float[] row, int index, Map<String, Object> values) throws Throwable {
+    float value = row[index];
+    float up = (float) (value + ProbePrecision.FLOAT.step());
+    float down = (float) (value - ProbePrecision.FLOAT.step());
+    row[index] = up;
+    double plus = loss(values);
+    row[index] = down;
+    double minus = loss(values);
+    row[index] = value;
+    return (plus - minus) / ((double) up - (double) down);
+  }
+
+  /**
+   * L on a fresh instance given copies, as every case is: sum(forward(...) * dout), or forward's
+   * loss itself.
+   */
   private double loss(Map<String, Object> values) throws Throwable {
     Object instance = layer.construct(values);
     Object out = regular(layer.call(forward, instance, copies(values)));
-    return dot(out, dout);
+    return dout == null ? (Double) out : dot(out, dout);
   }
 
   private static double dot(Object a, Object b) {
@@ -116,6 +173,14 @@ final class GradientProbe {
       double sum = 0;
       for (int i = 0; i < row.length; i++) {
         sum += row[i] * other[i];
+      }
+      return sum;
+    }
+    if (a instanceof float[] row) {
+      float[] other = (float[]) b;
+      double sum = 0;
+      for (int i = 0; i < row.length; i++) {
+        sum += (double) row[i] * other[i];
       }
       return sum;
     }
@@ -129,16 +194,19 @@ final class GradientProbe {
   }
 
   /**
-   * Forward's output as a regular tensor, the same shape each time: anything else leaves nothing to
-   * differentiate.
+   * Forward's output as a regular tensor, the same shape each time, or a loss: anything else leaves
+   * nothing to differentiate.
    */
   private Object regular(Map<String, Object> outputs) {
     Object out = outputs == null ? null : outputs.get(backprop.output());
     if (out == null) {
       throw new IllegalStateException("forward returned no " + backprop.output());
     }
+    if (!out.getClass().isArray()) {
+      return out; // a loss: a double, as the contract has it
+    }
     requireFull(out, "forward's result");
-    if (dout != null && !sameShape(out, dout)) {
+    if (first != null && !sameShape(out, first)) {
       throw new IllegalStateException("forward's result changes shape when its inputs change");
     }
     return out;
@@ -156,10 +224,9 @@ final class GradientProbe {
   }
 
   private static boolean sameShape(Object a, Object b) {
-    if (a instanceof double[] row) {
-      return b instanceof double[] other && row.length == other.length;
+    if (!(a instanceof Object[] rows)) {
+      return b != null && b.getClass() == a.getClass() && Array.getLength(a) == Array.getLength(b);
     }
-    Object[] rows = (Object[]) a;
     if (!(b instanceof Object[] others) || rows.length != others.length) {
       return false;
     }
@@ -182,12 +249,29 @@ final class GradientProbe {
     }
     Object[] rows = (Object[]) out;
     Object[] pattern =
-        (Object[])
-            java.lang.reflect.Array.newInstance(rows.getClass().getComponentType(), rows.length);
+        (Object[]) Array.newInstance(rows.getClass().getComponentType(), rows.length);
     for (int i = 0; i < rows.length; i++) {
       pattern[i] = pattern(rows[i], counter);
     }
     return pattern;
+  }
+
+  /** The number of indices of a nested array. */
+  private static int rank(Object array) {
+    int rank = 0;
+    for (Class<?> type = array.getClass(); type.isArray(); type = type.getComponentType()) {
+      rank++;
+    }
+    return rank;
+  }
+
+  /** {@code double[]...[]} with {@code rank} pairs of brackets. */
+  private static Class<?> doubles(int rank) {
+    Class<?> type = double.class;
+    for (int i = 0; i < rank; i++) {
+      type = type.arrayType();
+    }
+    return type;
   }
 
   /** The values with every array deep-copied, so that no call sees another's changes. */

@@ -39,7 +39,10 @@ final class InputChanges {
 
   private InputChanges() {}
 
-  /** A deep copy of a nested double array, nulls and ragged rows kept; a scalar as it is. */
+  /**
+   * A deep copy of a nested array (of doubles, floats or ints), nulls and ragged rows kept; a
+   * scalar as it is.
+   */
   static Object copy(Object array) {
     if (array == null || !array.getClass().isArray()) {
       return array;
@@ -47,7 +50,12 @@ final class InputChanges {
     if (array instanceof double[] values) {
       return values.clone();
     }
-    Object[] rows = (Object[]) array;
+    if (!(array instanceof Object[] rows)) {
+      int length = Array.getLength(array);
+      Object copy = Array.newInstance(array.getClass().getComponentType(), length);
+      System.arraycopy(array, 0, copy, 0, length);
+      return copy;
+    }
     Object[] copy = (Object[]) Array.newInstance(rows.getClass().getComponentType(), rows.length);
     for (int i = 0; i < rows.length; i++) {
       copy[i] = copy(rows[i]);
@@ -91,10 +99,22 @@ final class InputChanges {
       return true;
     }
     if (before instanceof double[] values) {
+      // The common case, in a loop of its own: every call's inputs are compared.
       double[] current = (double[]) now;
       for (int i = 0; i < length; i++) {
         if (Double.doubleToRawLongBits(values[i]) != Double.doubleToRawLongBits(current[i])) {
           out.add(new Change(call, input, where + "[" + i + "]", values[i], current[i], ""));
+          return true;
+        }
+      }
+      return false;
+    }
+    if (!(before instanceof Object[])) {
+      for (int i = 0; i < length; i++) {
+        if (bits(before, i) != bits(now, i)) {
+          double was = ((Number) Array.get(before, i)).doubleValue();
+          double is = ((Number) Array.get(now, i)).doubleValue();
+          out.add(new Change(call, input, where + "[" + i + "]", was, is, ""));
           return true;
         }
       }
@@ -110,6 +130,17 @@ final class InputChanges {
       }
     }
     return false;
+  }
+
+  /**
+   * Element {@code i} of a row of floats or ints as bits, so that a NaN written over a NaN counts
+   * only when its bits differ. (Rows compare with their own copies: the same type.)
+   */
+  private static long bits(Object row, int i) {
+    if (row instanceof float[] values) {
+      return Float.floatToRawIntBits(values[i]);
+    }
+    return ((int[]) row)[i];
   }
 
   private static String nullness(Object now) {

@@ -43,6 +43,124 @@ public record LayerContract(
         && (!seen.contains(backprop.forward()) || !seen.contains(backprop.backward()))) {
       throw new IllegalArgumentException(className + ": the backprop names steps it lacks");
     }
+    Map<String, ValueType> values = checkedCaseValues(className, constructor, steps);
+    if (backprop != null) {
+      checkBackprop(className, steps, backprop);
+      checkDifferentiable(className, values, backprop);
+    }
+  }
+
+  /** The inputs with gradients are double or float tensors among the case's values. */
+  private static void checkDifferentiable(
+      String className, Map<String, ValueType> values, Backprop backprop) {
+    for (Map.Entry<String, String> gradient : backprop.inputOf().entrySet()) {
+      ValueType input = values.get(gradient.getValue());
+      if (input == null || !input.isTensor() || input.element() == int.class) {
+        throw new IllegalArgumentException(
+            className
+                + ": gradient "
+                + gradient.getKey()
+                + " is of "
+                + gradient.getValue()
+                + ", which is no double or float tensor the steps read");
+      }
+    }
+  }
+
+  /**
+   * Forward gives the output differentiated, a tensor when backward takes an upstream gradient of
+   * its shape, a double (a loss) when it takes none; backward gives every gradient named.
+   */
+  private static void checkBackprop(String className, List<Step> steps, Backprop backprop) {
+    ValueType output = outputType(steps, backprop.forward(), backprop.output());
+    if (output == null) {
+      throw new IllegalArgumentException(
+          className
+              + ": the backprop differentiates "
+              + backprop.output()
+              + ", which step "
+              + backprop.forward()
+              + " does not return");
+    }
+    if (!backprop.hasUpstream() && output != ValueType.DOUBLE) {
+      throw new IllegalArgumentException(
+          className
+              + ": a backward without an upstream gradient differentiates a double (a loss), but "
+              + backprop.output()
+              + " is "
+              + output.javaName());
+    }
+    if (backprop.hasUpstream() && !output.isTensor()) {
+      throw new IllegalArgumentException(
+          className
+              + ": "
+              + backprop.output()
+              + " is a "
+              + output.javaName()
+              + ": its backward takes no upstream gradient "
+              + backprop.upstream());
+    }
+    for (String gradient : backprop.inputOf().keySet()) {
+      if (outputType(steps, backprop.backward(), gradient) == null) {
+        throw new IllegalArgumentException(
+            className + ": step " + backprop.backward() + " returns no gradient " + gradient);
+      }
+    }
+  }
+
+  private static ValueType outputType(List<Step> steps, String stepKey, String outputKey) {
+    for (Step step : steps) {
+      if (step.key().equals(stepKey)) {
+        for (Result.Output output : step.result().outputs()) {
+          if (output.key().equals(outputKey)) {
+            return output.type();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every case value is read as one type, and a record passed to several calls has the same
+   * components in each: both sides of the socket read a case by these types, and the student
+   * declares the record once.
+   */
+  private static Map<String, ValueType> checkedCaseValues(
+      String className, List<Argument> constructor, List<Step> steps) {
+    Map<String, ValueType> types = new LinkedHashMap<>();
+    Map<String, String> records = new LinkedHashMap<>();
+    for (Argument argument : allArguments(constructor, steps)) {
+      for (Map.Entry<String, ValueType> value : argument.caseValues().entrySet()) {
+        ValueType before = types.putIfAbsent(value.getKey(), value.getValue());
+        if (before != null && before != value.getValue()) {
+          throw new IllegalArgumentException(
+              className
+                  + ": case value "
+                  + value.getKey()
+                  + " is read as "
+                  + before.javaName()
+                  + " and as "
+                  + value.getValue().javaName());
+        }
+      }
+      if (argument.isRecord()) {
+        String declared = records.putIfAbsent(argument.recordType(), argument.recordDeclaration());
+        if (declared != null && !declared.equals(argument.recordDeclaration())) {
+          throw new IllegalArgumentException(
+              className + ": " + declared + " is also " + argument.recordDeclaration());
+        }
+      }
+    }
+    return types;
+  }
+
+  private static List<Argument> allArguments(List<Argument> constructor, List<Step> steps) {
+    List<Argument> all = new ArrayList<>(constructor);
+    for (Step step : steps) {
+      all.addAll(step.arguments());
+    }
+    return all;
   }
 
   /**
@@ -101,15 +219,51 @@ public record LayerContract(
     throw new IllegalArgumentException(className + ": backward returns no " + gradient);
   }
 
-  /** The simple names of the records the steps return ({@code Gradients}), in step order. */
+  /**
+   * The simple names of the records the contract passes ({@code ConvNetParams}) and the steps
+   * return ({@code Gradients}): the constructor's record arguments, then each step's arguments and
+   * result, in step order.
+   */
   public List<String> recordTypes() {
     List<String> records = new ArrayList<>();
+    for (Argument argument : constructor) {
+      addRecord(records, argument);
+    }
     for (Step step : steps) {
+      step.arguments().forEach(argument -> addRecord(records, argument));
       if (step.result() instanceof Result.RecordOf record && !records.contains(record.typeName())) {
         records.add(record.typeName());
       }
     }
     return records;
+  }
+
+  private static void addRecord(List<String> records, Argument argument) {
+    if (argument.isRecord() && !records.contains(argument.recordType())) {
+      records.add(argument.recordType());
+    }
+  }
+
+  /**
+   * Each record the contract names, as Java declares it: {@code record ConvNetParams(double[][][][]
+   * w1, double[] b1)}, {@code record Gradients(double[][][][] dx, ...)}; by simple name, in the
+   * order of {@link #recordTypes()}.
+   */
+  public Map<String, String> recordDeclarations() {
+    Map<String, String> declarations = new LinkedHashMap<>();
+    for (Argument argument : allArguments(constructor, steps)) {
+      if (argument.isRecord()) {
+        declarations.putIfAbsent(argument.recordType(), argument.recordDeclaration());
+      }
+    }
+    for (Step step : steps) {
+      if (step.result() instanceof Result.RecordOf record) {
+        declarations.putIfAbsent(record.typeName(), record.declaration());
+      }
+    }
+    Map<String, String> ordered = new LinkedHashMap<>();
+    recordTypes().forEach(name -> ordered.put(name, declarations.get(name)));
+    return ordered;
   }
 
   /** The members in the order the child checks and reports them. */
@@ -124,14 +278,8 @@ public record LayerContract(
   /** The keys and types of the values every case must give: what the arguments read. */
   public Map<String, ValueType> caseValues() {
     Map<String, ValueType> values = new LinkedHashMap<>();
-    List<Argument> all = new ArrayList<>(constructor);
-    for (Step step : steps) {
-      all.addAll(step.arguments());
-    }
-    for (Argument argument : all) {
-      if (argument.caseValueType() != null) {
-        values.put(argument.key(), argument.caseValueType());
-      }
+    for (Argument argument : allArguments(constructor, steps)) {
+      values.putAll(argument.caseValues());
     }
     return values;
   }
@@ -207,8 +355,14 @@ public record LayerContract(
     out.writeInt(arguments.size());
     for (Argument argument : arguments) {
       Wire.writeString(out, argument.name());
-      Wire.writeString(out, argument.type().name());
       Wire.writeString(out, argument.source().name());
+      if (argument.isRecord()) {
+        // Its components are value arguments: the reader refuses records within records.
+        Wire.writeString(out, argument.recordType());
+        writeArguments(out, argument.components());
+        continue;
+      }
+      Wire.writeString(out, argument.type().name());
       Wire.writeString(out, argument.key());
       out.writeInt(argument.axis());
       if (argument.isConstant()) {
@@ -218,20 +372,34 @@ public record LayerContract(
   }
 
   private static List<Argument> readArguments(DataInputStream in) throws IOException {
+    return readArguments(in, false);
+  }
+
+  /** The arguments written; {@code ofRecord}: a record's components, which are no records. */
+  private static List<Argument> readArguments(DataInputStream in, boolean ofRecord)
+      throws IOException {
     int count = count(in);
     List<Argument> arguments = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String name = Wire.readString(in);
-      ValueType type = ValueType.named(Wire.readString(in));
       String sourceName = Wire.readString(in);
       if (sourceName == null) {
         throw new IOException("bad contract: argument " + name + " has no source");
       }
       Argument.Source source = Argument.Source.valueOf(sourceName);
+      if (source == Argument.Source.RECORD) {
+        if (ofRecord) {
+          throw new IOException("bad contract: a record within a record, " + name);
+        }
+        String recordType = Wire.readString(in);
+        arguments.add(Argument.record(name, recordType, readArguments(in, true)));
+        continue;
+      }
+      ValueType type = ValueType.named(Wire.readString(in));
       String key = Wire.readString(in);
       int axis = in.readInt();
       Object constant = source == Argument.Source.CONSTANT ? type.read(in) : null;
-      arguments.add(new Argument(name, type, source, key, constant, axis));
+      arguments.add(new Argument(name, type, source, key, constant, axis, null, List.of()));
     }
     return arguments;
   }

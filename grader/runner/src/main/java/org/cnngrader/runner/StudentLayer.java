@@ -5,6 +5,7 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The student's layer class, found by reflection and checked against its contract before anything
  * is called. Members that are missing or have the wrong signature are recorded as problems, so that
- * the parts that depend on other members can still be graded.
+ * the parts that depend on other members can still be graded. A record a member takes is looked up
+ * beside the class, by the simple name the contract gives it; one that is missing, no record, or
+ * has other components is the problem of every member that takes it.
  */
 final class StudentLayer {
 
@@ -25,6 +28,13 @@ final class StudentLayer {
   private final Map<Member, String> problems = new LinkedHashMap<>();
   private final Map<String, Method> methods = new HashMap<>();
   private final Map<String, List<Method>> accessors = new HashMap<>();
+
+  /** The canonical constructors of the records the contract passes, by simple name. */
+  private final Map<String, Constructor<?>> records = new HashMap<>();
+
+  /** What is wrong with each record the contract passes that could not be bound, by simple name. */
+  private final Map<String, String> recordProblems = new HashMap<>();
+
   private Constructor<?> constructor;
 
   private StudentLayer(LayerContract contract) {
@@ -108,10 +118,22 @@ final class StudentLayer {
     return outputs;
   }
 
-  private static Object[] arguments(List<Argument> declared, Map<String, Object> values) {
+  /**
+   * The arguments of a call from the case's current values: a record is made afresh by its
+   * canonical constructor (student code, which may throw), so that it holds the very arrays the
+   * case holds now, perturbed or not.
+   */
+  private Object[] arguments(List<Argument> declared, Map<String, Object> values) throws Throwable {
     Object[] arguments = new Object[declared.size()];
     for (int i = 0; i < arguments.length; i++) {
-      arguments[i] = declared.get(i).valueIn(values);
+      Argument argument = declared.get(i);
+      Object value = argument.valueIn(values);
+      if (argument.isRecord()) {
+        Constructor<?> canonical = records.get(argument.recordType());
+        Object[] components = (Object[]) value;
+        value = call(() -> canonical.newInstance(components));
+      }
+      arguments[i] = value;
     }
     return arguments;
   }
@@ -149,17 +171,95 @@ final class StudentLayer {
     }
   }
 
-  private static Class<?>[] types(List<Argument> arguments) {
+  /**
+   * The parameter types of a member that takes {@code arguments}, the records among them bound in
+   * {@code owner}'s package; null when a record cannot be, which is then {@code member}'s problem.
+   */
+  private Class<?>[] types(Class<?> owner, List<Argument> arguments, Member member) {
     Class<?>[] types = new Class<?>[arguments.size()];
     for (int i = 0; i < types.length; i++) {
-      types[i] = arguments.get(i).type().javaType();
+      Argument argument = arguments.get(i);
+      if (argument.isRecord()) {
+        String problem = bindRecord(owner, argument);
+        if (problem != null) {
+          problems.put(member, problem);
+          return null;
+        }
+        types[i] = records.get(argument.recordType()).getDeclaringClass();
+      } else {
+        types[i] = argument.type().javaType();
+      }
     }
     return types;
   }
 
-  private void findConstructor(Class<?> type) {
+  /** Binds a record argument's class once; what is wrong with it, or null. */
+  private String bindRecord(Class<?> owner, Argument argument) {
+    String simpleName = argument.recordType();
+    if (!records.containsKey(simpleName) && !recordProblems.containsKey(simpleName)) {
+      String problem;
+      try {
+        problem = findRecord(owner, argument);
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        problem = "record " + simpleName + " could not be inspected: " + e;
+      }
+      if (problem != null) {
+        recordProblems.put(simpleName, problem);
+      }
+    }
+    return recordProblems.get(simpleName);
+  }
+
+  /**
+   * Finds the record class of {@code argument} beside the layer's class, with the components the
+   * contract gives in their order, and its canonical constructor; what is wrong with it, or null.
+   */
+  private String findRecord(Class<?> owner, Argument argument) throws NoSuchMethodException {
+    String packageName = owner.getPackageName();
+    String name =
+        packageName.isEmpty() ? argument.recordType() : packageName + "." + argument.recordType();
+    String expected = " (expected " + argument.recordDeclaration() + ")";
+    Class<?> type;
     try {
-      constructor = type.getDeclaredConstructor(types(contract.constructor()));
+      type = Class.forName(name, false, owner.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return name + " was not handed in" + expected;
+    } catch (LinkageError e) {
+      return "class " + name + " could not be loaded: " + e;
+    }
+    if (!type.isRecord()) {
+      return name + " is not a record" + expected;
+    }
+    RecordComponent[] found = type.getRecordComponents();
+    List<Argument> components = argument.components();
+    boolean same = found.length == components.size();
+    for (int i = 0; same && i < found.length; i++) {
+      same =
+          found[i].getName().equals(components.get(i).name())
+              && found[i].getType() == components.get(i).type().javaType();
+    }
+    if (!same) {
+      String declared =
+          Arrays.stream(found)
+              .map(c -> c.getType().getSimpleName() + " " + c.getName())
+              .collect(Collectors.joining(", ", "record " + type.getSimpleName() + "(", ")"));
+      return name + " is " + declared + expected;
+    }
+    Class<?>[] componentTypes =
+        Arrays.stream(found).map(RecordComponent::getType).toArray(Class[]::new);
+    Constructor<?> canonical = type.getDeclaredConstructor(componentTypes);
+    canonical.setAccessible(true);
+    records.put(argument.recordType(), canonical);
+    return null;
+  }
+
+  private void findConstructor(Class<?> type) {
+    Class<?>[] parameters = types(type, contract.constructor(), Member.CONSTRUCTOR);
+    if (parameters == null) {
+      return;
+    }
+    try {
+      constructor = type.getDeclaredConstructor(parameters);
       constructor.setAccessible(true);
       if (Modifier.isAbstract(type.getModifiers())) {
         problems.put(Member.CONSTRUCTOR, "class " + type.getName() + " is abstract");
@@ -176,7 +276,11 @@ final class StudentLayer {
   }
 
   private void findStep(Class<?> type, Step step) {
-    Method method = findMethod(type, step.method(), types(step.arguments()));
+    Class<?>[] parameters = types(type, step.arguments(), step.member());
+    if (parameters == null) {
+      return;
+    }
+    Method method = findMethod(type, step.method(), parameters);
     if (method == null) {
       problems.put(step.member(), methodsNamed(type, step.method()));
       return;

@@ -201,7 +201,10 @@ class ContractShapesTest {
   void everyContractSurvivesTheWire() throws Exception {
     for (LayerContract contract :
         List.of(
-            Contracts.conv2d(StudentLayerTest.Good.class), normLike(NormLike.class), history())) {
+            Contracts.conv2d(StudentLayerTest.Good.class),
+            normLike(NormLike.class),
+            history(),
+            Contracts.convNet("cnn.ThreeLayerConvNet"))) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       contract.writeTo(new DataOutputStream(bytes));
 
@@ -244,5 +247,165 @@ class ContractShapesTest {
     assertThat(ValueType.tensor(float.class, 2)).isEqualTo(ValueType.FLOAT2);
     assertThat(ValueType.FLOAT2.withRank(3)).isEqualTo(ValueType.FLOAT3);
     assertThat(ValueType.INTS1.element()).isEqualTo(int.class);
+  }
+
+  @Test
+  void aRecordArgumentReadsItsComponentsFromTheCaseAndIsDeclaredByItsSimpleName() {
+    LayerContract contract = Contracts.convNet("cnn.ThreeLayerConvNet");
+
+    assertThat(contract.caseValues())
+        .containsExactly(
+            Map.entry("reg", ValueType.DOUBLE),
+            Map.entry("x", ValueType.TENSOR4),
+            Map.entry("w1", ValueType.TENSOR4),
+            Map.entry("b1", ValueType.TENSOR1),
+            Map.entry("w2", ValueType.TENSOR2),
+            Map.entry("b2", ValueType.TENSOR1),
+            Map.entry("y", ValueType.INTS1));
+    assertThat(contract.stepOf("scores").signature())
+        .isEqualTo("public double[][] scores(double[][][][] x, ConvNetParams p)");
+    assertThat(contract.stepOf("loss").signature())
+        .isEqualTo("public double loss(double[][][][] x, int[] y, ConvNetParams p)");
+    assertThat(contract.recordTypes()).containsExactly("ConvNetParams");
+    assertThat(contract.recordDeclarations())
+        .containsExactly(
+            Map.entry(
+                "ConvNetParams",
+                "record ConvNetParams(double[][][][] w1, double[] b1, double[][] w2, double[] b2)"));
+    assertThat(contract.backprop().hasUpstream()).isFalse();
+    assertThat(contract.gradientType("dw2")).isEqualTo(ValueType.TENSOR2);
+  }
+
+  @Test
+  void aRecordArgumentHoldsValuesOnlyNoRecordsConstantsOrSizes() {
+    assertThatThrownBy(
+            () ->
+                Argument.record(
+                    "p",
+                    "Outer",
+                    List.of(
+                        Argument.record(
+                            "q", "Inner", List.of(Argument.value("w", ValueType.TENSOR1))))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "argument p: component q of record Outer must be a case's value (a tensor or a scalar),"
+                + " found RECORD");
+    assertThatThrownBy(
+            () ->
+                Argument.record(
+                    "p", "Params", List.of(Argument.constant("train", ValueType.BOOLEAN, true))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "argument p: component train of record Params must be a case's value (a tensor or a"
+                + " scalar), found CONSTANT");
+    assertThatThrownBy(() -> Argument.record("p", "Params", List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("argument p: record Params needs at least one component");
+    assertThatThrownBy(
+            () -> Argument.record("p", "cnn.Params", List.of(Argument.value("w", ValueType.INT))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("argument p needs a record's simple name, found cnn.Params");
+    assertThatThrownBy(
+            () ->
+                Argument.record(
+                    "p",
+                    "Params",
+                    List.of(
+                        Argument.value("w", ValueType.TENSOR1),
+                        Argument.value("w", ValueType.TENSOR1, "v"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "argument p: record Params has a component named w twice or not as Java names one");
+  }
+
+  @Test
+  void aRecordWithinARecordIsRefusedOnTheWireToo() throws Exception {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(bytes)) {
+      Wire.writeString(out, "cnn.Net");
+      out.writeInt(1); // one constructor argument
+      Wire.writeString(out, "p");
+      Wire.writeString(out, "RECORD");
+      Wire.writeString(out, "Outer");
+      out.writeInt(1); // one component, itself a record
+      Wire.writeString(out, "q");
+      Wire.writeString(out, "RECORD");
+    }
+
+    assertThatThrownBy(
+            () ->
+                LayerContract.readFrom(
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("bad contract: a record within a record, q");
+  }
+
+  @Test
+  void aBackpropWithoutUpstreamDifferentiatesADoubleAndOneWithAnUpstreamATensor() {
+    LayerContract net = Contracts.convNet("cnn.ThreeLayerConvNet");
+    Backprop ofScores =
+        new Backprop("scores", "scores", "gradients", null, Contracts.gradientsOf("dw1", "w1"));
+    Backprop lossWithUpstream =
+        new Backprop("loss", "loss", "gradients", "dloss", Contracts.gradientsOf("dw1", "w1"));
+    Backprop ofLabels =
+        new Backprop("loss", "loss", "gradients", null, Contracts.gradientsOf("dw1", "y"));
+    Backprop noSuchGradient =
+        new Backprop("loss", "loss", "gradients", null, Contracts.gradientsOf("dx", "x"));
+
+    assertThatThrownBy(() -> withBackprop(net, ofScores))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cnn.ThreeLayerConvNet: a backward without an upstream gradient differentiates a double"
+                + " (a loss), but scores is double[][]");
+    assertThatThrownBy(() -> withBackprop(net, lossWithUpstream))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cnn.ThreeLayerConvNet: loss is a double: its backward takes no upstream gradient"
+                + " dloss");
+    assertThatThrownBy(() -> withBackprop(net, ofLabels))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cnn.ThreeLayerConvNet: gradient dw1 is of y, which is no double or float tensor the"
+                + " steps read");
+    assertThatThrownBy(() -> withBackprop(net, noSuchGradient))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cnn.ThreeLayerConvNet: step gradients returns no gradient dx");
+  }
+
+  @Test
+  void aCaseValueIsReadAsOneTypeAndARecordDeclaredOnce() {
+    List<Argument> other =
+        List.of(Argument.value("w1", ValueType.TENSOR4), Argument.value("b1", ValueType.TENSOR1));
+
+    assertThatThrownBy(
+            () ->
+                new LayerContract(
+                    "cnn.Net",
+                    List.of(Argument.value("x", ValueType.TENSOR2)),
+                    List.of(step("forward", Argument.value("x", ValueType.FLOAT2))),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cnn.Net: case value x is read as double[][] and as float[][]");
+    assertThatThrownBy(
+            () ->
+                new LayerContract(
+                    "cnn.Net",
+                    List.of(Argument.record("p", "ConvNetParams", Contracts.PARAMS)),
+                    List.of(step("forward", Argument.record("p", "ConvNetParams", other))),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "cnn.Net: record ConvNetParams(double[][][][] w1, double[] b1, double[][] w2, double[]"
+                + " b2) is also record ConvNetParams(double[][][][] w1, double[] b1)");
+  }
+
+  private static Step step(String key, Argument argument) {
+    return new Step(
+        key, key, List.of(argument), new Result.Value("out", ValueType.TENSOR2), List.of());
+  }
+
+  private static LayerContract withBackprop(LayerContract contract, Backprop backprop) {
+    return new LayerContract(
+        contract.className(), contract.constructor(), contract.steps(), backprop);
   }
 }

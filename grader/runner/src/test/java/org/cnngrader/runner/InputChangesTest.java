@@ -80,4 +80,21 @@ class InputChangesTest {
         .singleElement()
         .satisfies(change -> assertThat(change.where()).isEqualTo("[1]"));
   }
+
+  @Test
+  void floatAndIntArraysAreCopiedDeeplyAndTheirWritesFound() {
+    float[][] scores = {{0.5f, -1.25f}, {2f, 0f}};
+    int[] labels = {1, 0};
+    Object scoresBefore = InputChanges.copy(scores);
+    Object labelsBefore = InputChanges.copy(labels);
+    scores[1][1] = -0f;
+    labels[1] = 3;
+
+    assertThat(InputChanges.compare(Member.step("loss"), "scores", scoresBefore, scores))
+        .containsExactly(
+            new InputChanges.Change(Member.step("loss"), "scores", "[1][1]", 0, -0.0, ""));
+    assertThat(InputChanges.compare(Member.step("loss"), "y", labelsBefore, labels))
+        .containsExactly(new InputChanges.Change(Member.step("loss"), "y", "[1]", 0, 3, ""));
+    assertThat((float[][]) scoresBefore).isDeepEqualTo(new float[][] {{0.5f, -1.25f}, {2f, 0f}});
+  }
 }

@@ -47,7 +47,8 @@ class PreSubmitCheckTest {
   private PreSubmitCheck checkOf(Path sources) throws Exception {
     Compilation compilation =
         new SubmissionCompiler(
-                Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
+                Layers.builtIn().all().stream().map(Layer::contract).toList(),
+                Duration.ofSeconds(60))
             .compile(sources, temp.resolve("work"));
     assertThat(compilation).as("compiles: " + compilation).isInstanceOf(Compilation.Compiled.class);
     return new PreSubmitCheck(
@@ -259,7 +260,8 @@ class PreSubmitCheckTest {
   private Path compile(Path sources, String name) throws Exception {
     Compilation compilation =
         new SubmissionCompiler(
-                Layers.all().stream().map(Layer::contract).toList(), Duration.ofSeconds(60))
+                Layers.builtIn().all().stream().map(Layer::contract).toList(),
+                Duration.ofSeconds(60))
             .compile(sources, temp.resolve("work-" + name));
     assertThat(compilation).as("compiles: " + compilation).isInstanceOf(Compilation.Compiled.class);
     return ((Compilation.Compiled) compilation).classes();

@@ -8,6 +8,7 @@ import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.layer.DescribedLayer;
 import org.cnngrader.layer.InvalidCase;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.LayerTolerance;
 import org.cnngrader.layer.ParamSpec;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layer.Part;
@@ -59,19 +60,33 @@ public final class Conv2dLayer extends DescribedLayer {
   private static final List<ParamSpec> PARAMS =
       List.of(ParamSpec.integer("stride", 1), ParamSpec.integer("pad", 0));
 
+  /** The output's dimensions: its batch, a channel per filter, and the lesson's output size. */
+  private static final TensorSpec.Dim[] OUT_DIMS = {
+    new TensorSpec.Dim("N", "N", "batch size"),
+    new TensorSpec.Dim("F", "F", "output channels"),
+    new TensorSpec.Dim("H'", "(H - HH + 2*pad)/stride + 1", "output height"),
+    new TensorSpec.Dim("W'", "(W - WW + 2*pad)/stride + 1", "output width")
+  };
+
   private static final List<TensorSpec> INPUTS =
       List.of(
-          new TensorSpec("x", 4, "[N, C, H, W]"),
-          new TensorSpec("w", 4, "[F, C, HH, WW]"),
-          new TensorSpec("b", 1, "[F]: one value per filter"),
-          new TensorSpec("dout", 4, "[N, F, H', W']"));
+          new TensorSpec("x", 4, "[N, C, H, W]").withDims("N", "C", "H", "W"),
+          new TensorSpec("w", 4, "[F, C, HH, WW]").withDims("F", "C", "HH", "WW"),
+          new TensorSpec("b", 1, "[F]: one value per filter").withDims("F"),
+          new TensorSpec("dout", 4, "[N, F, H', W']").withDims(OUT_DIMS));
 
   private static final List<TensorSpec> OUTPUTS =
       List.of(
-          new TensorSpec("out", 4, "[N, F, H', W']"),
-          new TensorSpec("dx", 4, "the shape of x"),
-          new TensorSpec("dw", 4, "the shape of w"),
-          new TensorSpec("db", 1, "the shape of b: one value per filter"));
+          new TensorSpec("out", 4, "[N, F, H', W']").withDims(OUT_DIMS),
+          new TensorSpec("dx", 4, "the shape of x").withDims("N", "C", "H", "W"),
+          new TensorSpec("dw", 4, "the shape of w").withDims("F", "C", "HH", "WW"),
+          new TensorSpec("db", 1, "the shape of b: one value per filter").withDims("F"));
+
+  /**
+   * Relative as CS231n's checks; the absolute floor is far above what rounding makes of sums of up
+   * to some thousand products of inputs in [-1, 1] (1e-12 at most), and far below any mistake.
+   */
+  private static final LayerTolerance TOLERANCE = new LayerTolerance(1e-7, 1e-10);
 
   public static final Part FORWARD_SHAPE = Part.shape("forward_shape", "forward shape", 1, "out");
   public static final Part FORWARD = Part.values("forward", "forward values", 2, "out");
@@ -84,6 +99,8 @@ public final class Conv2dLayer extends DescribedLayer {
   /** Two images of two channels, 5x5, two 3x3 filters, stride 2, pad 1. */
   static final ConvGeometry SMALL_CASE =
       new ConvGeometry(2, 2, 5, 5, 2, 3, 3, new ConvParams(2, 1));
+
+  private static final long SMALL_CASE_SEED = 231;
 
   /** The layer; declared after the description it is made of, which it checks. */
   public static final Conv2dLayer LAYER = new Conv2dLayer();
@@ -139,6 +156,11 @@ public final class Conv2dLayer extends DescribedLayer {
   }
 
   @Override
+  public LayerTolerance tolerance() {
+    return TOLERANCE;
+  }
+
+  @Override
   public List<ShapeCandidate> shapeMistakes(Setting setting, String tensor) {
     return Conv2dShapeMistakes.of(ConvGeometry.of(setting), tensor);
   }
@@ -157,13 +179,13 @@ public final class Conv2dLayer extends DescribedLayer {
 
   @Override
   public SmallCase smallCase() {
-    SplittableRandom random = new SplittableRandom(231);
+    SplittableRandom random = new SplittableRandom(SMALL_CASE_SEED);
     Map<String, Tensor> inputs = new LinkedHashMap<>();
     inputs.put("x", filled(SMALL_CASE.xShape(), random));
     inputs.put("w", filled(SMALL_CASE.wShape(), random));
     inputs.put("b", filled(SMALL_CASE.bShape(), random));
     inputs.put("dout", new Tensor(SMALL_CASE.outShape(), new double[SMALL_CASE.outShape().size()]));
-    return new SmallCase(SMALL_CASE.params().toParams(), inputs);
+    return new SmallCase(SMALL_CASE.params().toParams(), inputs, SMALL_CASE_SEED);
   }
 
   private static Tensor filled(Shape shape, SplittableRandom random) {

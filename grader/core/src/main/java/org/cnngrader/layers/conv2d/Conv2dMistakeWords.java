@@ -58,8 +58,68 @@ final class Conv2dMistakeWords {
                   + " = %s; drop the pad = %d %s on each side to get the gradient of x"
                   + " itself, %s",
               actual, g.pad(), g.pad() == 1 ? "row and column" : "rows and columns", g.xShape());
+      case KERNEL_HEIGHT_FOR_WIDTH ->
+          String.format(
+              "the kernel's height was used for its width: W' = %d = (W - HH + 2*pad)/stride + 1"
+                  + " = (%d - %d + 2*%d)/%d + 1; the kernel is WW = %d wide: (W - WW +"
+                  + " 2*pad)/stride + 1 = (%d - %d + 2*%d)/%d + 1 = %d",
+              actual.dim(3),
+              g.w(),
+              g.hh(),
+              g.pad(),
+              g.stride(),
+              g.ww(),
+              g.w(),
+              g.ww(),
+              g.pad(),
+              g.stride(),
+              g.outWidth());
+      case SIZE_PAD_ONCE_PLUS_ONE_DIVIDED -> padOncePlusOneDivided(actual, g);
+      case DX_CROPPED_TO_NOTHING ->
+          String.format(
+              "dx was cropped to nothing: it has shape %s; a crop from row pad to row -pad"
+                  + " (counted from the end, as NumPy's dx[:, :, pad:-pad] reads) keeps no row at"
+                  + " pad = 0, since -0 is 0; without padding the gradient of the padded input is"
+                  + " dx itself: keep its H = %d rows and W = %d columns, the shape of x, %s",
+              actual, g.h(), g.w(), g.xShape());
       default -> throw new IllegalArgumentException(mistake + " does not explain a shape");
     };
+  }
+
+  /**
+   * "H' = 1 = (H - HH + pad + 1)/stride = (5 - 3 + 0 + 1)/2 is the size", then the lesson's formula
+   * with the same numbers.
+   */
+  private static String padOncePlusOneDivided(Shape actual, ConvGeometry g) {
+    List<String> derived = new ArrayList<>();
+    List<String> right = new ArrayList<>();
+    if (actual.dim(2) != g.outHeight()) {
+      derived.add(padOnce("H'", "H", "HH", g.h(), g.hh(), actual.dim(2), g));
+      right.add(Conv2dShapeWords.outputSize("height", "H", "HH", g.h(), g.hh(), g));
+    }
+    if (actual.dim(3) != g.outWidth()) {
+      derived.add(padOnce("W'", "W", "WW", g.w(), g.ww(), actual.dim(3), g));
+      right.add(Conv2dShapeWords.outputSize("width", "W", "WW", g.w(), g.ww(), g));
+    }
+    return "the output size was computed as (H - HH + pad + 1)/stride: "
+        + String.join(" and ", derived)
+        + (derived.size() == 1 ? " is the size" : " are the sizes")
+        + " it gives; the padding adds pad zeros on each side, 2*pad in all, and the stride"
+        + " divides only the room the filter moves in, the + 1 counting its first position: "
+        + String.join("; ", right);
+  }
+
+  private static String padOnce(
+      String out,
+      String in,
+      String kernel,
+      int inSize,
+      int kernelSize,
+      int actual,
+      ConvGeometry g) {
+    return String.format(
+        "%s = %d = (%s - %s + pad + 1)/stride = (%d - %d + %d + 1)/%d",
+        out, actual, in, kernel, inSize, kernelSize, g.pad(), g.stride());
   }
 
   /**

@@ -31,6 +31,22 @@ final class Conv2dShapeMistakes {
     if (g.stride() > 1 && g.pad() > 0) {
       spatial(candidates, Conv2dMistake.STRIDE_AND_PADDING_IGNORED, g, 1, 0);
     }
+    if (g.hh() != g.ww() && g.w() - g.hh() + 2 * g.pad() >= 0) {
+      Shape heightForWidth =
+          Shape.of(g.n(), g.f(), g.outHeight(), OutputSize.of(g.w(), g.hh(), g.pad(), g.stride()));
+      if (!heightForWidth.equals(g.outShape())) {
+        candidates.add(new ShapeCandidate(Conv2dMistake.KERNEL_HEIGHT_FOR_WIDTH, heightForWidth));
+      }
+    }
+    Shape padOnce =
+        Shape.of(
+            g.n(),
+            g.f(),
+            padOncePlusOneDivided(g.h(), g.hh(), g),
+            padOncePlusOneDivided(g.w(), g.ww(), g));
+    if (padOnce.dim(2) >= 0 && padOnce.dim(3) >= 0 && !padOnce.equals(g.outShape())) {
+      candidates.add(new ShapeCandidate(Conv2dMistake.SIZE_PAD_ONCE_PLUS_ONE_DIVIDED, padOnce));
+    }
     if (g.outHeight() != g.outWidth()) {
       candidates.add(
           new ShapeCandidate(
@@ -44,6 +60,11 @@ final class Conv2dShapeMistakes {
               Shape.of(g.n(), g.f() * g.c(), g.outHeight(), g.outWidth())));
     }
     return candidates;
+  }
+
+  /** (H - HH + pad + 1)/stride, rounded as Java divides: the size a known mistake computes. */
+  static int padOncePlusOneDivided(int size, int kernel, ConvGeometry g) {
+    return (size - kernel + g.pad() + 1) / g.stride();
   }
 
   /** The output a convolution with {@code stride} and {@code pad} gives, where it has one. */
@@ -65,6 +86,11 @@ final class Conv2dShapeMistakes {
 
   private static List<ShapeCandidate> dxShapes(ConvGeometry g) {
     List<ShapeCandidate> candidates = new ArrayList<>();
+    if (g.pad() == 0) {
+      // Rows from pad to -pad hold nothing at pad = 0: no row, so no width either.
+      candidates.add(
+          new ShapeCandidate(Conv2dMistake.DX_CROPPED_TO_NOTHING, Shape.of(g.n(), g.c(), 0, 0)));
+    }
     if (g.pad() > 0) {
       candidates.add(
           new ShapeCandidate(

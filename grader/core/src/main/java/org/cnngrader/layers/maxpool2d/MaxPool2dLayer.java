@@ -9,6 +9,7 @@ import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.layer.DescribedLayer;
 import org.cnngrader.layer.InvalidCase;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layer.LayerTolerance;
 import org.cnngrader.layer.OutputSize;
 import org.cnngrader.layer.ParamSpec;
 import org.cnngrader.layer.Params;
@@ -66,12 +67,31 @@ public final class MaxPool2dLayer extends DescribedLayer {
           ParamSpec.integer("pool_width", 1),
           ParamSpec.integer("stride", 1));
 
+  /** The output's dimensions: the input's batch and channels, and the lesson's output size. */
+  private static final TensorSpec.Dim[] OUT_DIMS = {
+    TensorSpec.Dim.of("N"),
+    TensorSpec.Dim.of("C"),
+    new TensorSpec.Dim("H'", "(H - pool_height)/stride + 1", "output height"),
+    new TensorSpec.Dim("W'", "(W - pool_width)/stride + 1", "output width")
+  };
+
   private static final List<TensorSpec> INPUTS =
-      List.of(new TensorSpec("x", 4, "[N, C, H, W]"), new TensorSpec("dout", 4, "[N, C, H', W']"));
+      List.of(
+          new TensorSpec("x", 4, "[N, C, H, W]").withDims("N", "C", "H", "W"),
+          new TensorSpec("dout", 4, "[N, C, H', W']").withDims(OUT_DIMS));
 
   private static final List<TensorSpec> OUTPUTS =
       List.of(
-          new TensorSpec("out", 4, "[N, C, H', W']"), new TensorSpec("dx", 4, "the shape of x"));
+          new TensorSpec("out", 4, "[N, C, H', W']").withDims(OUT_DIMS),
+          new TensorSpec("dx", 4, "the shape of x").withDims("N", "C", "H", "W"));
+
+  /**
+   * A maximum is exact, and dx adds dout where windows overlap, a few terms: an absolute floor for
+   * elements near zero that such sums round to, far below any mistake.
+   */
+  private static final LayerTolerance TOLERANCE = new LayerTolerance(1e-7, 1e-12);
+
+  private static final long SMALL_CASE_SEED = 232;
 
   /** Two images of two channels, 7x7, overlapping 3x3 windows that move 2 steps at a time. */
   static final PoolGeometry SMALL_CASE = new PoolGeometry(2, 2, 7, 7, 3, 3, 2);
@@ -124,6 +144,11 @@ public final class MaxPool2dLayer extends DescribedLayer {
   }
 
   @Override
+  public LayerTolerance tolerance() {
+    return TOLERANCE;
+  }
+
+  @Override
   public List<ShapeCandidate> shapeMistakes(Setting setting, String tensor) {
     if (!tensor.equals("out")) {
       return List.of();
@@ -142,6 +167,10 @@ public final class MaxPool2dLayer extends DescribedLayer {
       if (!square.equals(g.outShape())) {
         candidates.add(new ShapeCandidate(MaxPool2dMistake.WINDOW_HEIGHT_FOR_WIDTH, square));
       }
+    }
+    Shape fixed = Shape.of(g.n(), g.c(), (g.h() - 2) / 2 + 1, (g.w() - 2) / 2 + 1);
+    if (!fixed.equals(g.outShape())) {
+      candidates.add(new ShapeCandidate(MaxPool2dMistake.FIXED_2X2_STRIDE_2, fixed));
     }
     return candidates;
   }
@@ -164,7 +193,7 @@ public final class MaxPool2dLayer extends DescribedLayer {
    */
   @Override
   public SmallCase smallCase() {
-    SplittableRandom random = new SplittableRandom(232);
+    SplittableRandom random = new SplittableRandom(SMALL_CASE_SEED);
     Map<String, Tensor> inputs = new LinkedHashMap<>();
     Shape x = SMALL_CASE.xShape();
     double[] values = new double[x.size()];
@@ -174,6 +203,8 @@ public final class MaxPool2dLayer extends DescribedLayer {
     inputs.put("x", new Tensor(x, values));
     inputs.put("dout", new Tensor(SMALL_CASE.outShape(), new double[SMALL_CASE.outShape().size()]));
     return new SmallCase(
-        params(SMALL_CASE.poolHeight(), SMALL_CASE.poolWidth(), SMALL_CASE.stride()), inputs);
+        params(SMALL_CASE.poolHeight(), SMALL_CASE.poolWidth(), SMALL_CASE.stride()),
+        inputs,
+        SMALL_CASE_SEED);
   }
 }

@@ -15,7 +15,15 @@ public enum MaxPool2dMistake implements KnownMistake {
   /** dout goes to every element of its window, not only to the maximum. */
   DOUT_SPREAD_OVER_WINDOW("dout-spread-over-window", "spreads dout over the whole window"),
   /** The maximum gets dout divided by the window's size. */
-  DOUT_DIVIDED_BY_WINDOW_SIZE("dout-divided-by-window-size", "divides dout by the window's size");
+  DOUT_DIVIDED_BY_WINDOW_SIZE("dout-divided-by-window-size", "divides dout by the window's size"),
+  /** A 2x2 window that moves 2 steps, whatever pool_height, pool_width and stride say. */
+  FIXED_2X2_STRIDE_2(
+      "fixed-2x2-stride-2", "uses a 2x2 window with stride 2 whatever the parameters"),
+  /**
+   * Each maximum starts at Double.MIN_VALUE, the smallest positive double: a window of negative
+   * values gives 4.9e-324, and none of its elements gets the gradient.
+   */
+  MAX_STARTS_AT_MIN_VALUE("max-starts-at-min-value", "starts each maximum at Double.MIN_VALUE");
 
   private final String key;
   private final String brief;

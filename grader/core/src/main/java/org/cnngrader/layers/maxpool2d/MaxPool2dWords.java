@@ -61,6 +61,14 @@ final class MaxPool2dWords {
         what, size, window, in, k, g.stride(), OutputSize.of(in, k, 0, g.stride()));
   }
 
+  /** "this case's window is pool_height x pool_width = 3 x 3 and moves stride = 1 steps". */
+  private static String ownWindow(PoolGeometry g) {
+    return String.format(
+        "this case's window is pool_height x pool_width = %d x %d and moves stride = %d %s at a"
+            + " time",
+        g.poolHeight(), g.poolWidth(), g.stride(), g.stride() == 1 ? "step" : "steps");
+  }
+
   static String likelyMistake(
       MaxPool2dMistake mistake, String tensor, Shape wrongShape, PoolGeometry g) {
     return wrongShape == null ? values(mistake, tensor, g) : shape(mistake, wrongShape, g);
@@ -95,6 +103,26 @@ final class MaxPool2dWords {
                   + " = (%d - %d)/%d + 1; the window is pool_width = %d wide: (W -"
                   + " pool_width)/stride + 1 = %d",
               actual.dim(3), g.w(), g.poolHeight(), g.stride(), g.poolWidth(), g.outWidth());
+      case FIXED_2X2_STRIDE_2 -> {
+        List<String> derived = new ArrayList<>();
+        if (actual.dim(2) != g.outHeight()) {
+          derived.add(
+              String.format("H' = %d = (H - 2)/2 + 1 = (%d - 2)/2 + 1", actual.dim(2), g.h()));
+        }
+        if (actual.dim(3) != g.outWidth()) {
+          derived.add(
+              String.format("W' = %d = (W - 2)/2 + 1 = (%d - 2)/2 + 1", actual.dim(3), g.w()));
+        }
+        yield "the window was fixed at 2x2 with stride 2: "
+            + String.join(" and ", derived)
+            + (derived.size() == 1 ? " is the size" : " are the sizes")
+            + " a 2x2 window moving 2 steps gives; "
+            + ownWindow(g)
+            + ": (H - pool_height)/stride + 1 = "
+            + g.outHeight()
+            + " and (W - pool_width)/stride + 1 = "
+            + g.outWidth();
+      }
       default -> throw new IllegalArgumentException(mistake + " does not explain a shape");
     };
   }
@@ -142,6 +170,22 @@ final class MaxPool2dWords {
                   + " window's maximum; the maximum passed its value on whole, so it gets the"
                   + " whole dout[n][c][i][j]",
               size);
+      case FIXED_2X2_STRIDE_2 ->
+          String.format(
+              "the window was fixed at 2x2 with stride 2: %s matches 2x2 windows that move 2 steps"
+                  + " at a time; %s, as the constructor's arguments say",
+              t, ownWindow(g));
+      case MAX_STARTS_AT_MIN_VALUE ->
+          t.equals("out")
+              ? "each maximum started at Double.MIN_VALUE: out matches 4.9e-324 wherever a window"
+                  + " holds only negative values; Double.MIN_VALUE is the smallest positive double,"
+                  + " not the most negative one, so start each maximum at"
+                  + " Double.NEGATIVE_INFINITY or at the window's first element"
+              : "each maximum started at Double.MIN_VALUE: dx matches a backward where a window"
+                  + " of negative values only passes no gradient, none of its elements being above"
+                  + " 4.9e-324; its largest element is its maximum all the same and gets its"
+                  + " dout[n][c][i][j]: start each maximum at Double.NEGATIVE_INFINITY or at the"
+                  + " window's first element";
       default -> throw new IllegalArgumentException(mistake + " does not explain values");
     };
   }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.cnngrader.layer.InvalidCase;
+import org.cnngrader.layer.LayerTolerance;
 import org.cnngrader.layer.Params;
 import org.cnngrader.runner.Result;
 import org.cnngrader.runner.ValueType;
@@ -20,6 +21,13 @@ public final class NormContract {
           Result.RecordOf.component("dx", ValueType.TENSOR4),
           Result.RecordOf.component("dgamma", ValueType.TENSOR1),
           Result.RecordOf.component("dbeta", ValueType.TENSOR1));
+
+  /**
+   * The tolerance the normalizations state for a description of them: relative as CS231n's checks,
+   * with an absolute floor for elements near zero (a normalized value, a gradient summed over the
+   * batch) far above what rounding makes of them and far below any mistake.
+   */
+  public static final LayerTolerance TOLERANCE = new LayerTolerance(1e-7, 1e-10);
 
   /** Which input each of backward's gradients belongs to. */
   public static final Map<String, String> GRADIENT_INPUTS = gradientInputs();
