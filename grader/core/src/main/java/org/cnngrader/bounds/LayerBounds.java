@@ -28,4 +28,15 @@ public interface LayerBounds {
   default ElementBounds of(String tensor, Tensor expected) {
     return of(tensor);
   }
+
+  /**
+   * The bounds of the same tensor as a layer with the mistake keyed {@code mistake} computes it: by
+   * default the right result's, whose sums the mistake shares in another arrangement; a layer whose
+   * mistakes change what it sums over or divides by (a normalization's statistics) bounds those by
+   * their own analysis. A described layer's tolerance, relative to a reference this is not given,
+   * gives only its absolute floor here.
+   */
+  default ElementBounds ofMistake(String mistake, String tensor) {
+    return of(tensor);
+  }
 }

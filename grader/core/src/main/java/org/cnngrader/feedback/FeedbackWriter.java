@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.diagnosis.Reach;
 import org.cnngrader.diagnosis.UnfinishedBackward;
 import org.cnngrader.execution.CallOutcome;
 import org.cnngrader.fixture.Fixture;
@@ -171,27 +172,44 @@ public final class FeedbackWriter {
     return diagnosis == null ? "" : "\n" + likelyMistakeLine(diagnosis);
   }
 
-  /** "Likely mistake: " and the layer's words for the mistake, with the case's numbers. */
+  /**
+   * "Likely mistake: " and the layer's words for the mistake, with the case's numbers, and how much
+   * of the layer's failure it leaves unexplained, if any.
+   */
   static String likelyMistakeLine(Diagnosis diagnosis) {
+    return LIKELY_MISTAKE + mistakeWords(diagnosis) + reachWords(diagnosis.reach());
+  }
+
+  private static String mistakeWords(Diagnosis diagnosis) {
     if (diagnosis instanceof Diagnosis.FollowsForward follows) {
       Layer layer = follows.setting().layer();
       return String.format(
-          "%s%s follows from your %s, which %s (see its feedback)",
-          LIKELY_MISTAKE,
+          "%s follows from your %s, which %s (see its feedback)",
           follows.tensor(),
           layer.contract().stepOf(layer.contract().backprop().forward()).method(),
           follows.mistake().brief());
     }
     if (diagnosis instanceof Diagnosis.Unfinished unfinished) {
-      return LIKELY_MISTAKE + unfinished(unfinished);
+      return unfinished(unfinished);
     }
     Shape wrongShape = diagnosis instanceof Diagnosis.ShapeExplained shape ? shape.actual() : null;
-    return LIKELY_MISTAKE
-        + diagnosis
-            .setting()
-            .layer()
-            .likelyMistake(
-                diagnosis.mistake(), diagnosis.tensor(), wrongShape, diagnosis.setting());
+    return diagnosis
+        .setting()
+        .layer()
+        .likelyMistake(diagnosis.mistake(), diagnosis.tensor(), wrongShape, diagnosis.setting());
+  }
+
+  /**
+   * " (explains 2 of the 9 failing cases: look further)" where the mistake explains only some of
+   * its layer's failing cases; nothing where it explains them all, or its reach is not known.
+   */
+  public static String reachWords(Reach reach) {
+    if (reach == null || !reach.partial()) {
+      return "";
+    }
+    return String.format(
+        " (explains %d of the %d failing cases: look further)",
+        reach.casesExplained(), reach.casesFailing());
   }
 
   /**

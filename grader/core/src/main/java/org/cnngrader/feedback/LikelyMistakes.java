@@ -63,7 +63,8 @@ public final class LikelyMistakes {
               new Tally(
                   layer,
                   first.mistake(),
-                  words.getOrDefault(key, layer.title() + " " + first.mistake().brief()),
+                  words.getOrDefault(key, layer.title() + " " + first.mistake().brief())
+                      + FeedbackWriter.reachWords(first.reach()),
                   explained.size(),
                   Points.total(explained.stream().mapToDouble(p -> p.maxScore() - p.score()))));
         });
@@ -72,18 +73,6 @@ public final class LikelyMistakes {
 
   /** The diagnosis of a part's verdict, if its values or shape are explained by a mistake. */
   public static Optional<Diagnosis> diagnosisOf(PartResult part) {
-    if (part.verdict() instanceof Verdict.WrongShape shape) {
-      return Optional.ofNullable(shape.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.WrongValues values) {
-      return Optional.ofNullable(values.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.Irregular irregular) {
-      return Optional.ofNullable(irregular.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.ReturnedNull none) {
-      return Optional.ofNullable(none.diagnosis());
-    }
-    return Optional.empty();
+    return Verdict.diagnosisOf(part.verdict());
   }
 }

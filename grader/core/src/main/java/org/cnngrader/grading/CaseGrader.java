@@ -180,7 +180,7 @@ final class CaseGrader {
             comparison,
             expected,
             actual,
-            Diagnoser.ofValues(fixture, tensor, actual)
+            Diagnoser.ofValues(fixture, tensor, actual, rule.bounds())
                 .or(() -> Diagnoser.ofUnfinished(fixture.setting(), tensor, actual))
                 .orElse(null));
   }

@@ -1,13 +1,18 @@
 package org.cnngrader.grading;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cnngrader.diagnosis.Diagnoser;
 import org.cnngrader.diagnosis.Diagnosis;
+import org.cnngrader.diagnosis.Reach;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.tensor.Tensor;
@@ -18,7 +23,8 @@ import org.cnngrader.tensor.Tensor;
  * and the student's tensor is not that) is named nowhere: a hint must hold for the whole
  * submission. And where the gradient check finds a backward consistent with its forward, whose
  * mistake is named, the gradients name that same mistake, as following from forward, rather than
- * the pattern their values happen to match.
+ * the pattern their values happen to match. Last, each hint learns its reach: how many of its
+ * layer's failing cases it explains.
  */
 final class ConsistentDiagnoses {
 
@@ -31,7 +37,7 @@ final class ConsistentDiagnoses {
   static List<PartResult> acrossCases(List<PartResult> parts) {
     Set<Named> named = new LinkedHashSet<>();
     for (PartResult part : parts) {
-      diagnosisOf(part.verdict())
+      Verdict.diagnosisOf(part.verdict())
           .filter(d -> d instanceof Diagnosis.ValuesExplained)
           .ifPresent(d -> named.add(new Named(layerOf(part), d.tensor(), d.mistake())));
     }
@@ -46,12 +52,12 @@ final class ConsistentDiagnoses {
     }
     List<PartResult> kept = new ArrayList<>();
     for (PartResult part : parts) {
-      Optional<Diagnosis> diagnosis = diagnosisOf(part.verdict());
+      Optional<Diagnosis> diagnosis = Verdict.diagnosisOf(part.verdict());
       boolean drop =
           diagnosis.isPresent()
               && contradicted.contains(
                   new Named(layerOf(part), diagnosis.get().tensor(), diagnosis.get().mistake()));
-      kept.add(drop ? part.withVerdict(withDiagnosis(part.verdict(), null)) : part);
+      kept.add(drop ? part.withVerdict(Verdict.withDiagnosis(part.verdict(), null)) : part);
     }
     return kept;
   }
@@ -77,7 +83,12 @@ final class ConsistentDiagnoses {
     }
     return part.verdict() instanceof Verdict.WrongValues wrong
         && wrong.actual().shape().equals(reference.get().shape())
-        && !Diagnoser.matches(reference.get(), wrong.actual(), part.fixture().tolerance());
+        && !Diagnoser.matches(
+            part.fixture(),
+            candidate.mistake(),
+            candidate.tensor(),
+            reference.get(),
+            wrong.actual());
   }
 
   /**
@@ -89,7 +100,7 @@ final class ConsistentDiagnoses {
     Set<KnownMistake> forwardMistakes = new LinkedHashSet<>();
     for (PartResult part : parts) {
       if (layerOf(part).equals(layer) && part.part().tensor().equals(output)) {
-        diagnosisOf(part.verdict()).ifPresent(d -> forwardMistakes.add(d.mistake()));
+        Verdict.diagnosisOf(part.verdict()).ifPresent(d -> forwardMistakes.add(d.mistake()));
       }
     }
     if (forwardMistakes.size() != 1) {
@@ -106,7 +117,7 @@ final class ConsistentDiagnoses {
       explained.add(
           follows
               ? part.withVerdict(
-                  withDiagnosis(
+                  Verdict.withDiagnosis(
                       part.verdict(),
                       new Diagnosis.FollowsForward(
                           forward, part.part().tensor(), part.fixture().setting())))
@@ -115,31 +126,95 @@ final class ConsistentDiagnoses {
     return explained;
   }
 
+  /**
+   * The parts with each diagnosis's reach: of the cases where some part of its layer fails, those
+   * where the mistake explains a failing part. A hint that explains 2 of 9 failing cases is not the
+   * whole cause, and says so. A case counts as explained where a failing part's values match the
+   * mistake's reference even though another mistake's match too (and so no hint was given there); a
+   * case whose only failures are wrong values that no stored reference could explain (a large
+   * case's tensors are not stored) tells nothing either way, and is not counted.
+   */
+  static List<PartResult> withReach(List<PartResult> parts) {
+    Map<Layer, Map<String, List<PartResult>>> failing = new HashMap<>();
+    for (PartResult part : parts) {
+      if (!part.passed()) {
+        failing
+            .computeIfAbsent(layerOf(part), l -> new LinkedHashMap<>())
+            .computeIfAbsent(part.fixture().name(), c -> new ArrayList<>())
+            .add(part);
+      }
+    }
+    Map<List<Object>, Reach> reaches = new HashMap<>();
+    List<PartResult> reached = new ArrayList<>();
+    for (PartResult part : parts) {
+      Optional<Diagnosis> diagnosis =
+          part.passed() ? Optional.empty() : Verdict.diagnosisOf(part.verdict());
+      if (diagnosis.isEmpty()) {
+        reached.add(part);
+        continue;
+      }
+      KnownMistake mistake = diagnosis.get().mistake();
+      Reach reach =
+          reaches.computeIfAbsent(
+              List.of(layerOf(part), mistake),
+              k -> reach(failing.get(layerOf(part)).values(), mistake));
+      reached.add(
+          part.withVerdict(
+              Verdict.withDiagnosis(part.verdict(), diagnosis.get().withReach(reach))));
+    }
+    return reached;
+  }
+
+  /**
+   * How many of a layer's failing cases, each given by its failing parts, {@code mistake} explains.
+   */
+  private static Reach reach(Collection<List<PartResult>> cases, KnownMistake mistake) {
+    int explained = 0;
+    int counted = 0;
+    for (List<PartResult> failingParts : cases) {
+      boolean byMistake = failingParts.stream().anyMatch(p -> consistentWith(p, mistake));
+      if (byMistake || failingParts.stream().anyMatch(ConsistentDiagnoses::couldBeExplained)) {
+        counted++;
+      }
+      if (byMistake) {
+        explained++;
+      }
+    }
+    return new Reach(explained, counted);
+  }
+
+  /** Whether a failing part is diagnosed as {@code mistake}, or its values match its reference. */
+  private static boolean consistentWith(PartResult part, KnownMistake mistake) {
+    if (Verdict.diagnosisOf(part.verdict()).filter(d -> d.mistake().equals(mistake)).isPresent()) {
+      return true;
+    }
+    if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
+      return false;
+    }
+    Optional<Tensor> reference = part.fixture().mistakeReference(mistake, wrong.tensor());
+    return reference.isPresent()
+        && reference.get().shape().equals(wrong.actual().shape())
+        && Diagnoser.matches(
+            part.fixture(), mistake, wrong.tensor(), reference.get(), wrong.actual());
+  }
+
+  /**
+   * Whether a failing part is one a known mistake could have explained: any failure but wrong
+   * values of a tensor for which the case stores no mistake's reference.
+   */
+  private static boolean couldBeExplained(PartResult part) {
+    if (!(part.verdict() instanceof Verdict.WrongValues wrong)) {
+      return true;
+    }
+    return part.fixture().mistakes().keySet().stream()
+        .anyMatch(m -> part.fixture().mistakeReference(m, wrong.tensor()).isPresent());
+  }
+
   private static Layer layerOf(PartResult part) {
     return part.fixture().layer();
   }
 
   private static boolean hasDiagnosisSlot(Verdict verdict) {
     return verdict instanceof Verdict.WrongValues || verdict instanceof Verdict.WrongShape;
-  }
-
-  private static Optional<Diagnosis> diagnosisOf(Verdict verdict) {
-    if (verdict instanceof Verdict.WrongValues wrong) {
-      return Optional.ofNullable(wrong.diagnosis());
-    }
-    if (verdict instanceof Verdict.WrongShape shape) {
-      return Optional.ofNullable(shape.diagnosis());
-    }
-    return Optional.empty();
-  }
-
-  private static Verdict withDiagnosis(Verdict verdict, Diagnosis diagnosis) {
-    if (verdict instanceof Verdict.WrongValues wrong) {
-      return wrong.withDiagnosis(diagnosis);
-    }
-    if (verdict instanceof Verdict.WrongShape shape) {
-      return shape.withDiagnosis(diagnosis);
-    }
-    return verdict;
   }
 }

@@ -216,6 +216,9 @@ public final class SubmissionGrader {
         parts.addAll(explained);
       }
     }
+    List<PartResult> reached = ConsistentDiagnoses.withReach(parts);
+    parts.clear();
+    parts.addAll(reached);
     return new SubmissionResult(
         id,
         inFixtureOrder(parts),

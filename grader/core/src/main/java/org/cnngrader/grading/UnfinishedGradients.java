@@ -30,7 +30,7 @@ final class UnfinishedGradients {
     List<PartResult> kept = new ArrayList<>();
     for (PartResult part : parts) {
       boolean drop = isUnfinished(part.verdict()) && computed.contains(gradientOf(part));
-      kept.add(drop ? part.withVerdict(withoutDiagnosis(part.verdict())) : part);
+      kept.add(drop ? part.withVerdict(Verdict.withDiagnosis(part.verdict(), null)) : part);
     }
     return kept;
   }
@@ -64,24 +64,6 @@ final class UnfinishedGradients {
   }
 
   private static boolean isUnfinished(Verdict verdict) {
-    Diagnosis diagnosis = null;
-    if (verdict instanceof Verdict.WrongValues wrong) {
-      diagnosis = wrong.diagnosis();
-    } else if (verdict instanceof Verdict.Irregular irregular) {
-      diagnosis = irregular.diagnosis();
-    } else if (verdict instanceof Verdict.ReturnedNull none) {
-      diagnosis = none.diagnosis();
-    }
-    return diagnosis instanceof Diagnosis.Unfinished;
-  }
-
-  private static Verdict withoutDiagnosis(Verdict verdict) {
-    if (verdict instanceof Verdict.WrongValues wrong) {
-      return wrong.withDiagnosis(null);
-    }
-    if (verdict instanceof Verdict.Irregular irregular) {
-      return irregular.withDiagnosis(null);
-    }
-    return ((Verdict.ReturnedNull) verdict).withDiagnosis(null);
+    return Verdict.diagnosisOf(verdict).orElse(null) instanceof Diagnosis.Unfinished;
   }
 }

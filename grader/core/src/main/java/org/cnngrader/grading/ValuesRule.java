@@ -22,6 +22,11 @@ public final class ValuesRule {
     this.roundOff = fixture.layer().bounds(fixture.params(), fixture.inputs());
   }
 
+  /** The case's rounding bounds, worked out once. */
+  public LayerBounds bounds() {
+    return roundOff;
+  }
+
   /** Compares {@code actual}, shaped like the expected tensor named {@code tensor}, with it. */
   public ValueComparison compare(String tensor, Tensor actual) {
     return RelativeError.compare(

@@ -1,6 +1,7 @@
 package org.cnngrader.grading;
 
 import java.util.List;
+import java.util.Optional;
 import org.cnngrader.compare.ValueComparison;
 import org.cnngrader.compile.Compilation;
 import org.cnngrader.diagnosis.Diagnosis;
@@ -18,6 +19,43 @@ public sealed interface Verdict {
 
   /** Calls the visitor's method for this kind of verdict. */
   <R> R accept(Visitor<R> visitor);
+
+  /** The known mistake behind {@code verdict}, of the kinds that carry one. */
+  static Optional<Diagnosis> diagnosisOf(Verdict verdict) {
+    if (verdict instanceof WrongValues wrong) {
+      return Optional.ofNullable(wrong.diagnosis());
+    }
+    if (verdict instanceof WrongShape shape) {
+      return Optional.ofNullable(shape.diagnosis());
+    }
+    if (verdict instanceof Irregular irregular) {
+      return Optional.ofNullable(irregular.diagnosis());
+    }
+    if (verdict instanceof ReturnedNull none) {
+      return Optional.ofNullable(none.diagnosis());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code verdict} with {@code diagnosis} (null for none) where its kind carries one, else {@code
+   * verdict} itself.
+   */
+  static Verdict withDiagnosis(Verdict verdict, Diagnosis diagnosis) {
+    if (verdict instanceof WrongValues wrong) {
+      return wrong.withDiagnosis(diagnosis);
+    }
+    if (verdict instanceof WrongShape shape) {
+      return shape.withDiagnosis(diagnosis);
+    }
+    if (verdict instanceof Irregular irregular) {
+      return irregular.withDiagnosis(diagnosis);
+    }
+    if (verdict instanceof ReturnedNull none) {
+      return none.withDiagnosis(diagnosis);
+    }
+    return verdict;
+  }
 
   /**
    * One method per kind of verdict: whoever words or weighs verdicts implements all of them, and a

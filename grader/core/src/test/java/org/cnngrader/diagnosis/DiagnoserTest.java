@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cnngrader.TestRepository;
+import org.cnngrader.compare.RelativeError;
 import org.cnngrader.fixture.Fixture;
 import org.cnngrader.fixture.MistakeReference;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layers.conv2d.Conv2dMistake;
 import org.cnngrader.layers.conv2d.ConvGeometry;
 import org.cnngrader.layers.conv2d.ConvParams;
+import org.cnngrader.layers.groupnorm.GroupNormMistake;
+import org.cnngrader.layers.groupnorm.SpatialGroupNormLayer;
 import org.cnngrader.tensor.Shape;
 import org.cnngrader.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -214,5 +217,44 @@ class DiagnoserTest {
 
     assertThat(Diagnoser.ofValues(sameAsRight, "out", wrong)).isEqualTo(Optional.empty());
     assertThat(Diagnoser.ofValues(withMistakes(lesson, Map.of()), "out", wrong)).isEmpty();
+  }
+
+  @Test
+  void valuesNearZeroMatchAReferenceWithinItsRoundingBounds() {
+    Fixture groupNorm =
+        TestRepository.fixtures().fixtures().stream()
+            .filter(f -> f.layer().equals(SpatialGroupNormLayer.LAYER))
+            .filter(f -> f.name().equals("cs231n-check"))
+            .findFirst()
+            .orElseThrow();
+    double[] reference = scaled(groupNorm.expected("dx"), 2).data();
+    reference[0] = 0; // where the relative error's floor is larger than the value
+    Fixture withReference =
+        withMistakes(
+            groupNorm,
+            Map.of(
+                GroupNormMistake.DX_WITHOUT_STATISTICS,
+                new MistakeReference(
+                    Map.of("dx", new Tensor(groupNorm.expected("dx").shape(), reference)))));
+    double bound = groupNorm.layer().bounds(groupNorm.params(), groupNorm.inputs()).of("dx").at(0);
+    double[] withinBound = reference.clone();
+    withinBound[0] = bound / 2;
+    double[] beyondBound = reference.clone();
+    beyondBound[0] = 2 * bound;
+    Shape shape = groupNorm.expected("dx").shape();
+
+    assertThat(
+            RelativeError.compare(
+                    new Tensor(shape, reference),
+                    new Tensor(shape, withinBound),
+                    groupNorm.tolerance())
+                .passed())
+        .as("by relative error alone")
+        .isFalse();
+    assertThat(
+            Diagnoser.ofValues(withReference, "dx", new Tensor(shape, withinBound))
+                .map(Diagnosis::mistake))
+        .contains(GroupNormMistake.DX_WITHOUT_STATISTICS);
+    assertThat(Diagnoser.ofValues(withReference, "dx", new Tensor(shape, beyondBound))).isEmpty();
   }
 }

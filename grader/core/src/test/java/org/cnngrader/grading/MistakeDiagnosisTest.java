@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cnngrader.SubmissionFolder;
@@ -14,6 +16,7 @@ import org.cnngrader.TestSandbox;
 import org.cnngrader.diagnosis.Diagnosis;
 import org.cnngrader.diagnosis.UnfinishedBackward;
 import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.fixture.Fixture;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.ShapeCandidate;
 import org.cnngrader.layers.batchnorm.BatchNormMistake;
@@ -46,8 +49,14 @@ class MistakeDiagnosisTest {
         .grade(id, submission);
   }
 
+  /**
+   * Each submission graded once for all the tests of this JVM: the coverage test grades the same
+   * ones.
+   */
+  private static final Map<String, SubmissionResult> GRADED = new ConcurrentHashMap<>();
+
   /** A submission of the zoo, or one built from correct-loops by replacing text. */
-  private record Submission(String name, Function<Path, Path> folder) {
+  record Submission(String name, Function<Path, Path> folder) {
     static Submission example(String name) {
       return new Submission(name, ignored -> TestRepository.example(name));
     }
@@ -67,7 +76,17 @@ class MistakeDiagnosisTest {
     }
 
     SubmissionResult graded() throws Exception {
-      return grade(name, folder.apply(temp));
+      return graded(temp);
+    }
+
+    /** Graded, an edited submission written below {@code root}. */
+    SubmissionResult graded(Path root) throws Exception {
+      SubmissionResult known = GRADED.get(name);
+      if (known == null) {
+        known = grade(name, folder.apply(root));
+        GRADED.put(name, known);
+      }
+      return known;
     }
 
     @Override
@@ -181,7 +200,20 @@ class MistakeDiagnosisTest {
             Submission.example("mistake-bn-dgamma-last-sample"), BatchNormMistake.LAST_SAMPLE_ONLY),
         typical(
             Submission.example("mistake-bn-dx-without-statistics"),
-            BatchNormMistake.DX_WITHOUT_STATISTICS));
+            BatchNormMistake.DX_WITHOUT_STATISTICS),
+        typical(
+            Submission.example("mistake-bn-eps-in-running-variance"),
+            BatchNormMistake.EPS_IN_RUNNING_VARIANCE),
+        typical(
+            Submission.example("mistake-bn-test-without-gamma-beta"),
+            BatchNormMistake.TEST_WITHOUT_GAMMA_BETA),
+        typical(
+            Submission.example("mistake-bn-mean-integer-division"),
+            BatchNormMistake.MEAN_BY_INTEGER_DIVISION),
+        typical(Submission.example("mistake-gn-per-position"), GroupNormMistake.PER_POSITION),
+        typical(
+            Submission.example("mistake-gn-mean-integer-division"),
+            GroupNormMistake.MEAN_BY_INTEGER_DIVISION));
   }
 
   private static Arguments typical(Submission submission, KnownMistake mistake) {
@@ -261,6 +293,8 @@ class MistakeDiagnosisTest {
         Submission.example("correct-loops"),
         Submission.example("correct-im2col"),
         Submission.example("mistake-dx-overwritten"),
+        // Warned about (the input written in place), not a mistake of the values.
+        Submission.example("mistake-bn-x-written-in-place"),
         // dx left zero for a batch of one image, computed otherwise: not an unfinished backward.
         Submission.edited(
             "dx-zero-for-one-image",
@@ -340,6 +374,57 @@ class MistakeDiagnosisTest {
                             + " (see its feedback)\n"));
   }
 
+  @Test
+  void aHintThatExplainsSomeFailingCasesSaysHowManyAndAsksToLookFurther() throws Exception {
+    SubmissionResult result =
+        Submission.edited(
+                "bias-missing-and-halved-dx",
+                "double sum = b[fi];",
+                "double sum = 0;",
+                "return new Gradients(dx, dw, db);",
+                "return new Gradients(half(dx), dw, db);",
+                "public Gradients backward(",
+                "private static double[][][][] half(double[][][][] t) {\n"
+                    + "    for (double[][][] a : t) for (double[][] b : a) for (double[] c : b)"
+                    + " for (int i = 0; i < c.length; i++) c[i] /= 2;\n"
+                    + "    return t;\n  }\n\n  public Gradients backward(")
+            .graded();
+    List<Fixture> conv =
+        TestRepository.fixtures().fixtures().stream()
+            .filter(f -> f.layer().equals(Conv2dLayer.LAYER))
+            .toList();
+    // The bias is missing wherever b is not zero; dx is wrong everywhere, but only a case that
+    // stores some mistake's dx could have told a mistake there.
+    long explained =
+        conv.stream()
+            .filter(f -> f.mistakeReference(Conv2dMistake.BIAS_MISSING, "out").isPresent())
+            .count();
+    long failing =
+        conv.stream()
+            .filter(
+                f ->
+                    f.mistakeReference(Conv2dMistake.BIAS_MISSING, "out").isPresent()
+                        || f.mistakes().keySet().stream()
+                            .anyMatch(m -> f.mistakeReference(m, "dx").isPresent()))
+            .count();
+
+    assertThat(explained).isPositive().isLessThan(failing);
+    assertThat(
+            result.parts().stream()
+                .filter(p -> p.part().equals(Conv2dLayer.FORWARD) && !p.passed())
+                .map(FeedbackWriter::describe)
+                .filter(feedback -> feedback.contains(LIKELY)))
+        .isNotEmpty()
+        .allSatisfy(
+            feedback ->
+                assertThat(feedback)
+                    .contains(String.format("%sthe bias is missing: ", LIKELY))
+                    .contains(
+                        String.format(
+                            " (explains %d of the %d failing cases: look further)",
+                            explained, failing)));
+  }
+
   /** A wrong shape that the formulas of two mistakes give. */
   private static boolean isAmbiguousShape(PartResult part) {
     return part.verdict() instanceof Verdict.WrongShape shape
@@ -351,19 +436,7 @@ class MistakeDiagnosisTest {
             > 1;
   }
 
-  private static Optional<Diagnosis> diagnosis(PartResult part) {
-    if (part.verdict() instanceof Verdict.WrongValues wrong) {
-      return Optional.ofNullable(wrong.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.WrongShape shape) {
-      return Optional.ofNullable(shape.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.Irregular irregular) {
-      return Optional.ofNullable(irregular.diagnosis());
-    }
-    if (part.verdict() instanceof Verdict.ReturnedNull none) {
-      return Optional.ofNullable(none.diagnosis());
-    }
-    return Optional.empty();
+  static Optional<Diagnosis> diagnosis(PartResult part) {
+    return Verdict.diagnosisOf(part.verdict());
   }
 }

@@ -73,6 +73,8 @@ class ZooGradingTest {
         "mistake-bn-test-uses-batch-statistics", BatchNormMistake.TEST_USES_BATCH_STATISTICS);
     examples.put("mistake-bn-dgamma-last-sample", BatchNormMistake.LAST_SAMPLE_ONLY);
     examples.put("mistake-bn-dx-without-statistics", BatchNormMistake.DX_WITHOUT_STATISTICS);
+    examples.put("mistake-bn-eps-in-running-variance", BatchNormMistake.EPS_IN_RUNNING_VARIANCE);
+    examples.put("mistake-bn-test-without-gamma-beta", BatchNormMistake.TEST_WITHOUT_GAMMA_BETA);
     return examples.entrySet().stream()
         .map(e -> batchNormMistake(e.getKey(), f -> storedFor(f, e.getValue())));
   }
@@ -119,6 +121,37 @@ class ZooGradingTest {
                     ? parts(SpatialGroupNormLayer.DGAMMA, SpatialGroupNormLayer.DBETA)
                     : none()),
         normMistake("mistake-gn-dx-without-statistics", f -> parts(SpatialGroupNormLayer.DX)),
+        normMistake(
+            "mistake-gn-per-position",
+            f ->
+                f.input("x").shape().dim(2) * f.input("x").shape().dim(3) > 1
+                    ? parts(
+                        SpatialGroupNormLayer.FORWARD,
+                        SpatialGroupNormLayer.DX,
+                        SpatialGroupNormLayer.DGAMMA)
+                    : none()),
+        normMistake(
+            "mistake-gn-mean-integer-division",
+            f ->
+                parts(
+                    SpatialGroupNormLayer.FORWARD,
+                    SpatialGroupNormLayer.DX,
+                    SpatialGroupNormLayer.DGAMMA)),
+        // The output written into x, which backward reads as x: a warning, and wrong gradients.
+        batchNormMistake(
+            "mistake-bn-x-written-in-place",
+            f -> parts(SpatialBatchNormLayer.DX, SpatialBatchNormLayer.DGAMMA)),
+        // The mean is 0 in every channel, the running mean with it; dx from a staged backward.
+        batchNormMistake(
+            "mistake-bn-mean-integer-division",
+            f ->
+                parts(
+                    SpatialBatchNormLayer.FORWARD,
+                    SpatialBatchNormLayer.RUNNING_MEAN,
+                    SpatialBatchNormLayer.RUNNING_VAR,
+                    SpatialBatchNormLayer.DX,
+                    SpatialBatchNormLayer.DGAMMA,
+                    SpatialBatchNormLayer.TEST)),
         batchNormMistake(
             "mistake-bn-over-n-only",
             f -> {

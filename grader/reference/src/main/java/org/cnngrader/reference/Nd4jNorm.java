@@ -19,7 +19,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  *
  * with dxhat = dout * gamma, the sums over the group, m its size and k the variance's divisor;
- * dgamma = sum(dout * x_hat) and dbeta = sum(dout) over N, H and W.
+ * dgamma = sum(dout * x_hat) and dbeta = sum(dout) over N, H and W. A formula whose mean is 0
+ * (integer division) keeps the mean at 0 throughout.
  */
 final class Nd4jNorm {
 
@@ -48,7 +49,7 @@ final class Nd4jNorm {
     this.m = grouping.groupSize();
     this.k = formula.divisor(m);
     INDArray xs = Nd4jArrays.array(x).reshape('c', view);
-    mean = xs.mean(true, axes);
+    mean = formula.zeroMean() ? xs.mean(true, axes).muli(0) : xs.mean(true, axes);
     centred = xs.sub(mean.broadcast(view));
     variance = centred.mul(centred).sum(true, axes).divi(k);
     INDArray derivative;

@@ -1,5 +1,6 @@
 package org.cnngrader.reference;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +64,31 @@ final class SpatialBatchNormReference implements LayerReference {
     return shapes;
   }
 
-  /** What a batch-norm layer does, right or with one mistake. */
+  /**
+   * What a batch-norm layer does, right or with one mistake: {@code epsInRunningVar} stores var +
+   * eps as the batch's variance (the running variance absorbs eps), {@code testWithoutAffine}
+   * returns test mode's x_hat without gamma and beta.
+   */
   record Model(
       NormFormula formula,
       Function<Shape, NormGrouping> grouping,
       boolean momentumReversed,
       boolean runningUpdated,
       boolean updatedInTest,
-      boolean testUsesBatchStatistics) {
+      boolean testUsesBatchStatistics,
+      boolean epsInRunningVar,
+      boolean testWithoutAffine) {
 
     static final Model RIGHT =
-        new Model(NormFormula.STANDARD, NormGrouping::perChannel, false, true, false, false);
+        new Model(
+            NormFormula.STANDARD,
+            NormGrouping::perChannel,
+            false,
+            true,
+            false,
+            false,
+            false,
+            false);
 
     Model with(NormFormula formula) {
       return new Model(
@@ -82,7 +97,34 @@ final class SpatialBatchNormReference implements LayerReference {
           momentumReversed,
           runningUpdated,
           updatedInTest,
-          testUsesBatchStatistics);
+          testUsesBatchStatistics,
+          epsInRunningVar,
+          testWithoutAffine);
+    }
+
+    Model with(Function<Shape, NormGrouping> grouping) {
+      return new Model(
+          formula,
+          grouping,
+          momentumReversed,
+          runningUpdated,
+          updatedInTest,
+          testUsesBatchStatistics,
+          epsInRunningVar,
+          testWithoutAffine);
+    }
+
+    /** The same layer with one of its flags set: the mistake that flag stands for. */
+    static Model right(BatchNormMistake mistake) {
+      return new Model(
+          NormFormula.STANDARD,
+          NormGrouping::perChannel,
+          mistake == BatchNormMistake.MOMENTUM_REVERSED,
+          mistake != BatchNormMistake.RUNNING_NOT_UPDATED,
+          mistake == BatchNormMistake.UPDATED_IN_TEST_MODE,
+          mistake == BatchNormMistake.TEST_USES_BATCH_STATISTICS,
+          mistake == BatchNormMistake.EPS_IN_RUNNING_VARIANCE,
+          mistake == BatchNormMistake.TEST_WITHOUT_GAMMA_BETA);
     }
   }
 
@@ -106,7 +148,7 @@ final class SpatialBatchNormReference implements LayerReference {
       Nd4jNorm perChannel =
           new Nd4jNorm(NormGrouping.perChannel(batch), model.formula(), x, gamma, beta, eps);
       if (model.runningUpdated()) {
-        update(mean, var, perChannel, keep);
+        update(mean, var, perChannel, keep, model.epsInRunningVar() ? eps : 0);
       }
       out =
           model.formula().equals(NormFormula.STANDARD)
@@ -123,9 +165,15 @@ final class SpatialBatchNormReference implements LayerReference {
         model.testUsesBatchStatistics()
             ? test.out()
             : Nd4jBatchNorm.withRunning(
-                model.formula(), xTest, perChannel(mean), perChannel(var), gamma, beta, eps);
+                model.formula(),
+                xTest,
+                perChannel(mean),
+                perChannel(var),
+                model.testWithoutAffine() ? filled(gamma.shape(), 1) : gamma,
+                model.testWithoutAffine() ? filled(beta.shape(), 0) : beta,
+                eps);
     if (model.updatedInTest()) {
-      update(mean, var, test, keep);
+      update(mean, var, test, keep, 0);
     }
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     tensors.put("out", out);
@@ -138,13 +186,23 @@ final class SpatialBatchNormReference implements LayerReference {
     return tensors;
   }
 
-  private static void update(double[] mean, double[] var, Nd4jNorm batch, double keep) {
+  /**
+   * One update of the running statistics, the batch's variance taken as var + {@code addedToVar}.
+   */
+  private static void update(
+      double[] mean, double[] var, Nd4jNorm batch, double keep, double addedToVar) {
     Tensor batchMean = batch.mean();
     Tensor batchVar = batch.variance();
     for (int c = 0; c < mean.length; c++) {
       mean[c] = keep * mean[c] + (1 - keep) * batchMean.get(c);
-      var[c] = keep * var[c] + (1 - keep) * batchVar.get(c);
+      var[c] = keep * var[c] + (1 - keep) * (batchVar.get(c) + addedToVar);
     }
+  }
+
+  private static Tensor filled(Shape shape, double value) {
+    double[] values = new double[shape.size()];
+    Arrays.fill(values, value);
+    return new Tensor(shape, values);
   }
 
   private static Tensor perChannel(double[] values) {
@@ -161,29 +219,30 @@ final class SpatialBatchNormReference implements LayerReference {
     Map<BatchNormMistake, Model> models = new LinkedHashMap<>();
     Model right = Model.RIGHT;
     if (NormGrouping.perChannel(batch).groupSize() > 1) {
-      models.put(BatchNormMistake.UNBIASED_VARIANCE, right.with(new NormFormula(true, true)));
-    }
-    models.put(BatchNormMistake.EPS_OUTSIDE_SQRT, right.with(new NormFormula(false, false)));
-    models.put(
-        BatchNormMistake.MOMENTUM_REVERSED,
-        new Model(NormFormula.STANDARD, NormGrouping::perChannel, true, true, false, false));
-    models.put(
-        BatchNormMistake.RUNNING_NOT_UPDATED,
-        new Model(NormFormula.STANDARD, NormGrouping::perChannel, false, false, false, false));
-    models.put(
-        BatchNormMistake.UPDATED_IN_TEST_MODE,
-        new Model(NormFormula.STANDARD, NormGrouping::perChannel, false, true, true, false));
-    models.put(
-        BatchNormMistake.TEST_USES_BATCH_STATISTICS,
-        new Model(NormFormula.STANDARD, NormGrouping::perChannel, false, true, false, true));
-    models.put(
-        BatchNormMistake.PER_SAMPLE,
-        new Model(NormFormula.STANDARD, NormGrouping::perSample, false, true, false, false));
-    if (batch.dim(2) * batch.dim(3) > 1 && batch.dim(0) > 1) {
       models.put(
-          BatchNormMistake.OVER_N_ONLY,
-          new Model(NormFormula.STANDARD, NormGrouping::perPosition, false, true, false, false));
+          BatchNormMistake.UNBIASED_VARIANCE,
+          right.with(BatchNormMistake.UNBIASED_VARIANCE.formula().orElseThrow()));
     }
+    models.put(
+        BatchNormMistake.EPS_OUTSIDE_SQRT,
+        right.with(BatchNormMistake.EPS_OUTSIDE_SQRT.formula().orElseThrow()));
+    for (BatchNormMistake flag :
+        List.of(
+            BatchNormMistake.MOMENTUM_REVERSED,
+            BatchNormMistake.RUNNING_NOT_UPDATED,
+            BatchNormMistake.UPDATED_IN_TEST_MODE,
+            BatchNormMistake.TEST_USES_BATCH_STATISTICS,
+            BatchNormMistake.EPS_IN_RUNNING_VARIANCE,
+            BatchNormMistake.TEST_WITHOUT_GAMMA_BETA)) {
+      models.put(flag, Model.right(flag));
+    }
+    models.put(BatchNormMistake.PER_SAMPLE, right.with(NormGrouping::perSample));
+    if (batch.dim(2) * batch.dim(3) > 1 && batch.dim(0) > 1) {
+      models.put(BatchNormMistake.OVER_N_ONLY, right.with(NormGrouping::perPosition));
+    }
+    models.put(
+        BatchNormMistake.MEAN_BY_INTEGER_DIVISION,
+        right.with(BatchNormMistake.MEAN_BY_INTEGER_DIVISION.formula().orElseThrow()));
     return models;
   }
 
@@ -193,7 +252,11 @@ final class SpatialBatchNormReference implements LayerReference {
       case UNBIASED_VARIANCE, EPS_OUTSIDE_SQRT -> ALL;
       case MOMENTUM_REVERSED, RUNNING_NOT_UPDATED -> RUNNING;
       case UPDATED_IN_TEST_MODE -> List.of("running_mean", "running_var");
-      case TEST_USES_BATCH_STATISTICS -> List.of("out_test");
+      case TEST_USES_BATCH_STATISTICS, TEST_WITHOUT_GAMMA_BETA -> List.of("out_test");
+      case EPS_IN_RUNNING_VARIANCE -> List.of("running_var", "out_test");
+      // dx left out: a backward on a mean of 0 depends on how it is staged.
+      case MEAN_BY_INTEGER_DIVISION ->
+          List.of("out", "dgamma", "out_test", "running_mean", "running_var");
       case PER_SAMPLE, OVER_N_ONLY -> TRAIN;
       case LAST_SAMPLE_ONLY -> List.of("dgamma", "dbeta");
       case DX_WITHOUT_STATISTICS -> List.of("dx");
@@ -264,7 +327,13 @@ final class SpatialBatchNormReference implements LayerReference {
             case MOMENTUM_REVERSED ->
                 boundsOf(bounds(NormFormula.STANDARD, inputs, eps, 1 - momentum), inputs);
             case RUNNING_NOT_UPDATED -> notUpdated(run(model, params, inputs), right);
-            case UPDATED_IN_TEST_MODE, TEST_USES_BATCH_STATISTICS -> doubled(right);
+            case UPDATED_IN_TEST_MODE,
+                TEST_USES_BATCH_STATISTICS,
+                EPS_IN_RUNNING_VARIANCE,
+                TEST_WITHOUT_GAMMA_BETA ->
+                doubled(right);
+            case MEAN_BY_INTEGER_DIVISION ->
+                boundsOf(bounds(model.formula(), inputs, eps, momentum), inputs);
             case PER_SAMPLE, OVER_N_ONLY -> grouped(model.grouping().apply(batch), inputs, eps);
             default -> right;
           };

@@ -10,6 +10,7 @@ import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Layer;
 import org.cnngrader.layer.Params;
 import org.cnngrader.layers.groupnorm.GroupNormMistake;
+import org.cnngrader.layers.groupnorm.GroupNormModel;
 import org.cnngrader.layers.groupnorm.SpatialGroupNormLayer;
 import org.cnngrader.layers.norm.NormBounds;
 import org.cnngrader.layers.norm.NormFormula;
@@ -76,26 +77,12 @@ final class SpatialGroupNormReference implements LayerReference {
     return all(norm(grouping, NormFormula.STANDARD, params, inputs), inputs.get("dout"));
   }
 
-  /** A mistaken layer: its grouping and formula, and which of its tensors differ. */
-  private record Model(NormGrouping grouping, NormFormula formula) {}
-
-  private static Map<GroupNormMistake, Model> models(Params params, Shape x) {
-    NormGrouping right = SpatialGroupNormLayer.grouping(x, params);
-    int groups = params.integer("groups");
-    Map<GroupNormMistake, Model> models = new LinkedHashMap<>();
-    if (right.groupSize() > 1) {
-      models.put(GroupNormMistake.UNBIASED_VARIANCE, new Model(right, new NormFormula(true, true)));
-    }
-    models.put(GroupNormMistake.EPS_OUTSIDE_SQRT, new Model(right, new NormFormula(false, false)));
-    if (groups > 1) {
-      models.put(
-          GroupNormMistake.OVER_ALL_CHANNELS,
-          new Model(NormGrouping.perSample(x), NormFormula.STANDARD));
-    }
-    if (groups < x.dim(1)) {
-      models.put(
-          GroupNormMistake.PER_CHANNEL,
-          new Model(NormGrouping.perGroup(x, x.dim(1)), NormFormula.STANDARD));
+  /** The mistakes of the statistics that can change something in this case, by their model. */
+  private static Map<GroupNormMistake, GroupNormModel> models(Params params, Shape x) {
+    Map<GroupNormMistake, GroupNormModel> models = new LinkedHashMap<>();
+    for (GroupNormMistake mistake : GroupNormMistake.values()) {
+      GroupNormModel.of(mistake, x, params.integer("groups"))
+          .ifPresent(model -> models.put(mistake, model));
     }
     return models;
   }

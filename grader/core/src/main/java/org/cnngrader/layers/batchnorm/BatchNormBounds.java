@@ -1,5 +1,8 @@
 package org.cnngrader.layers.batchnorm;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cnngrader.bounds.LayerBounds;
 import org.cnngrader.compare.ElementBounds;
 import org.cnngrader.compare.SumErrorBound;
@@ -21,6 +24,16 @@ public final class BatchNormBounds implements LayerBounds {
 
   private static final double U = SumErrorBound.UNIT_ROUNDOFF;
 
+  private final NormFormula formula;
+  private final Tensor xTrain;
+  private final Tensor gamma;
+  private final Tensor beta;
+  private final Tensor dout;
+  private final Tensor xTest;
+  private final double eps;
+  private final double momentum;
+  // Filled by the diagnoses of submissions graded at the same time.
+  private final Map<BatchNormMistake, BatchNormBounds> byMistake = new ConcurrentHashMap<>();
   private final NormBounds last;
   private final double[] runningMean;
   private final double[] runningVar;
@@ -39,6 +52,14 @@ public final class BatchNormBounds implements LayerBounds {
       Tensor xTest,
       double eps,
       double momentum) {
+    this.formula = formula;
+    this.xTrain = xTrain;
+    this.gamma = gamma;
+    this.beta = beta;
+    this.dout = dout;
+    this.xTest = xTest;
+    this.eps = eps;
+    this.momentum = momentum;
     Shape batch = SpatialBatchNormLayer.batchShape(xTrain.shape());
     int channels = batch.dim(1);
     double[] mean = new double[channels];
@@ -96,5 +117,45 @@ public final class BatchNormBounds implements LayerBounds {
       case "out_test" -> NormBounds.bounds(outTest);
       default -> throw new IllegalArgumentException("batch norm computes no tensor " + tensor);
     };
+  }
+
+  /**
+   * A mistake of the formula, or momentum reversed, is bounded by the same history run with the
+   * mistake's formula or momentum; the others as the right result.
+   */
+  @Override
+  public ElementBounds ofMistake(String mistake, String tensor) {
+    for (BatchNormMistake known : BatchNormMistake.values()) {
+      if (known.key().equals(mistake) && formula.equals(NormFormula.STANDARD)) {
+        Optional<BatchNormBounds> own = mistaken(known);
+        if (own.isPresent()) {
+          return own.get().of(tensor);
+        }
+      }
+    }
+    return of(tensor);
+  }
+
+  private Optional<BatchNormBounds> mistaken(BatchNormMistake mistake) {
+    Optional<NormFormula> other = mistake.formula();
+    boolean oneValue =
+        NormGrouping.perChannel(SpatialBatchNormLayer.batchShape(xTrain.shape())).groupSize() < 2;
+    if (other.isPresent() && !(other.get().unbiased() && oneValue)) {
+      return Optional.of(
+          byMistake.computeIfAbsent(
+              mistake,
+              k ->
+                  new BatchNormBounds(
+                      other.get(), xTrain, gamma, beta, dout, xTest, eps, momentum)));
+    }
+    if (mistake == BatchNormMistake.MOMENTUM_REVERSED) {
+      return Optional.of(
+          byMistake.computeIfAbsent(
+              mistake,
+              k ->
+                  new BatchNormBounds(
+                      formula, xTrain, gamma, beta, dout, xTest, eps, 1 - momentum)));
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,8 @@
 package org.cnngrader.layers.batchnorm;
 
+import java.util.Optional;
 import org.cnngrader.layer.KnownMistake;
+import org.cnngrader.layers.norm.NormFormula;
 
 /** The typical mistakes of a spatial batch-norm layer that the grader recognizes. */
 public enum BatchNormMistake implements KnownMistake {
@@ -25,10 +27,32 @@ public enum BatchNormMistake implements KnownMistake {
   LAST_SAMPLE_ONLY("last-sample-only", "keeps only the last sample's sums in dgamma and dbeta"),
   /** dx = dout * gamma / sqrt(var + eps): as if the mean and variance did not depend on x. */
   DX_WITHOUT_STATISTICS(
-      "dx-without-statistics", "leaves the mean and variance out of dx's gradient");
+      "dx-without-statistics", "leaves the mean and variance out of dx's gradient"),
+  /** var + eps stored as the batch variance: the running variance absorbs eps. */
+  EPS_IN_RUNNING_VARIANCE(
+      "eps-in-running-variance", "absorbs eps: var + eps kept as each batch's variance"),
+  /** Test mode returns x_hat, without gamma and beta. */
+  TEST_WITHOUT_GAMMA_BETA("test-without-gamma-beta", "leaves gamma and beta out in test mode"),
+  /** The mean as 1 / m * sum(x) with an int m: integer division makes every mean 0. */
+  MEAN_BY_INTEGER_DIVISION(
+      "mean-by-integer-division", "computes every mean as 0 (integer division 1 / m)");
 
   private final String key;
   private final String brief;
+
+  /**
+   * How a layer with this mistake turns a batch into x_hat, where the mistake is one of the
+   * formula: the unbiased variance, eps outside the root, a mean of 0; empty for the others.
+   */
+  public Optional<NormFormula> formula() {
+    return Optional.ofNullable(
+        switch (this) {
+          case UNBIASED_VARIANCE -> new NormFormula(true, true);
+          case EPS_OUTSIDE_SQRT -> new NormFormula(false, false);
+          case MEAN_BY_INTEGER_DIVISION -> NormFormula.ZERO_MEAN;
+          default -> null;
+        });
+  }
 
   BatchNormMistake(String key, String brief) {
     this.key = key;

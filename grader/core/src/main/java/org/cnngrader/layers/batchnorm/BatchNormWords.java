@@ -8,7 +8,8 @@ final class BatchNormWords {
 
   private BatchNormWords() {}
 
-  static String likelyMistake(BatchNormMistake mistake, String t, Shape xTrain, double momentum) {
+  static String likelyMistake(
+      BatchNormMistake mistake, String t, Shape xTrain, double momentum, double eps) {
     int n = xTrain.dim(1);
     int c = xTrain.dim(2);
     int m = n * xTrain.dim(3) * xTrain.dim(4);
@@ -70,10 +71,33 @@ final class BatchNormWords {
               + " constants; every x moves its channel's mean and variance, so dx = (dxhat -"
               + " mean(dxhat) - x_hat * mean(dxhat * x_hat)) / sqrt(var + eps), the means over N,"
               + " H and W, with dxhat = dout * gamma";
+      case EPS_IN_RUNNING_VARIANCE ->
+          String.format(
+              Locale.ROOT,
+              "%s matches running variances that absorbed eps: var + eps was kept as the batch"
+                  + " variance, so each update added (1 - momentum) * eps = %s to running_var;"
+                  + " the running variance averages the biased variance itself, and eps goes only"
+                  + " under the square root, sqrt(var + eps)",
+              t,
+              format((1 - momentum) * eps));
+      case TEST_WITHOUT_GAMMA_BETA ->
+          "out_test matches (x - running_mean)/sqrt(running_var + eps) without gamma and beta:"
+              + " test mode scales and shifts as train mode does, out = gamma * x_hat + beta, only"
+              + " x_hat uses the running mean and variance";
+      case MEAN_BY_INTEGER_DIVISION ->
+          String.format(
+              "%s matches a mean of 0 in every channel: with an int m = N*H*W = %d*%d*%d = %d, 1 /"
+                  + " m is 0 in Java (integer division), and so is 1 / m * sum(x); write sum(x) /"
+                  + " m or 1.0 / m. The variance became the mean of x^2, not of (x - mean)^2, and"
+                  + " the running mean stays 0",
+              t, n, xTrain.dim(3), xTrain.dim(4), m);
     };
   }
 
+  /** Six significant digits without trailing zeros: 0.9, 1e-06. */
   private static String format(double value) {
-    return String.format(Locale.ROOT, "%.6g", value).replaceAll("\\.?0+$", "");
+    return String.format(Locale.ROOT, "%.6g", value)
+        .replaceAll("(\\.\\d*?)0+(?=e|$)", "$1")
+        .replaceAll("\\.(?=e|$)", "");
   }
 }

@@ -240,7 +240,8 @@ public final class SpatialBatchNormLayer extends DescribedLayer {
         (BatchNormMistake) mistake,
         tensor,
         setting.shape("x_train"),
-        setting.params().real("momentum"));
+        setting.params().real("momentum"),
+        setting.params().real("eps"));
   }
 
   /** One train batch of two samples, three channels, 3x2: every path of the gradient. */

@@ -16,7 +16,13 @@ public enum GroupNormMistake implements KnownMistake {
   LAST_SAMPLE_ONLY("last-sample-only", "keeps only the last sample's sums in dgamma and dbeta"),
   /** dx = dout * gamma / sqrt(var + eps): as if the mean and variance did not depend on x. */
   DX_WITHOUT_STATISTICS(
-      "dx-without-statistics", "leaves the mean and variance out of dx's gradient");
+      "dx-without-statistics", "leaves the mean and variance out of dx's gradient"),
+  /** One mean and variance per sample, group and position, over the group's C/G channels alone. */
+  PER_POSITION(
+      "per-position", "normalizes each position over its group's channels alone, not H and W"),
+  /** The mean as 1 / m * sum(x) with an int m: integer division makes every mean 0. */
+  MEAN_BY_INTEGER_DIVISION(
+      "mean-by-integer-division", "computes every mean as 0 (integer division 1 / m)");
 
   private final String key;
   private final String brief;

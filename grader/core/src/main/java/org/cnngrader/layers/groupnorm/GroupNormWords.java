@@ -49,6 +49,18 @@ final class GroupNormWords {
               + " constants; every x moves its group's mean and variance, so dx = (dxhat -"
               + " mean(dxhat) - x_hat * mean(dxhat * x_hat)) / sqrt(var + eps), the means over"
               + " the group, with dxhat = dout * gamma";
+      case PER_POSITION ->
+          String.format(
+              "each position was normalized over the C/G = %d/%d = %d %s of its group alone: %s"
+                  + " matches a mean and variance per sample, group and position (h, w); group"
+                  + " norm takes each mean and variance %s",
+              c, groups, c / groups, c / groups == 1 ? "channel" : "channels", t, group);
+      case MEAN_BY_INTEGER_DIVISION ->
+          String.format(
+              "%s matches a mean of 0 in every group: with an int m = C/G*H*W = %d*%d*%d = %d, 1 /"
+                  + " m is 0 in Java (integer division), and so is 1 / m * sum(x); write sum(x) /"
+                  + " m or 1.0 / m. The variance became the mean of x^2, not of (x - mean)^2",
+              t, c / groups, x.dim(2), x.dim(3), m);
     };
   }
 }

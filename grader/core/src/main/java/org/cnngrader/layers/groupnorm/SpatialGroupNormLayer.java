@@ -15,10 +15,8 @@ import org.cnngrader.layer.Part;
 import org.cnngrader.layer.Setting;
 import org.cnngrader.layer.ShapeCandidate;
 import org.cnngrader.layer.TensorSpec;
-import org.cnngrader.layers.norm.NormBounds;
 import org.cnngrader.layers.norm.NormContract;
 import org.cnngrader.layers.norm.NormGrouping;
-import org.cnngrader.layers.norm.NormStats;
 import org.cnngrader.layers.norm.NormWords;
 import org.cnngrader.runner.Argument;
 import org.cnngrader.runner.Backprop;
@@ -139,9 +137,13 @@ public final class SpatialGroupNormLayer extends DescribedLayer {
 
   @Override
   public LayerBounds bounds(Params params, Map<String, Tensor> inputs) {
-    Tensor x = inputs.get("x");
-    NormStats stats = NormStats.of(grouping(x.shape(), params), x, params.real("eps"));
-    return new NormBounds(stats, x, inputs.get("gamma"), inputs.get("beta"), inputs.get("dout"));
+    return new GroupNormBounds(
+        inputs.get("x"),
+        inputs.get("gamma"),
+        inputs.get("beta"),
+        inputs.get("dout"),
+        params.real("eps"),
+        params.integer("groups"));
   }
 
   @Override

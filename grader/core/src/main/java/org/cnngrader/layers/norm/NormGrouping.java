@@ -61,6 +61,14 @@ public record NormGrouping(Shape x, int groups, List<Axis> reduced) {
     return perGroup(x, 1);
   }
 
+  /**
+   * Per sample, group and position, over the group's C/G channels alone: group norm that forgets H
+   * and W.
+   */
+  public static NormGrouping perGroupAndPosition(Shape x, int groups) {
+    return new NormGrouping(x, groups, List.of(Axis.CHANNEL_IN_GROUP));
+  }
+
   /** Per channel and position, over N alone: batch norm that forgets H and W are spatial. */
   public static NormGrouping perPosition(Shape x) {
     return new NormGrouping(x, x.dim(1), List.of(Axis.N));

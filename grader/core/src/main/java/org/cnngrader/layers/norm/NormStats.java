@@ -36,7 +36,7 @@ public final class NormStats {
       meanSquare[groupOf[i]] += v * v;
     }
     for (int g = 0; g < groups; g++) {
-      mean[g] /= m;
+      mean[g] = formula.zeroMean() ? 0 : mean[g] / m;
       meanAbs[g] /= m;
       meanSquare[g] /= m;
     }
