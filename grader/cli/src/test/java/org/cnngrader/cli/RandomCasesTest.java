@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cnngrader.AssignmentTotals;
+import org.cnngrader.feedback.FeedbackWriter;
+import org.cnngrader.layer.Layer;
+import org.cnngrader.layer.Part;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +40,35 @@ class RandomCasesTest {
     return cli;
   }
 
+  /**
+   * The table's line of a correct solution graded with {@code k} random cases per layer: the
+   * fixtures' points and parts, and each layer's default points and parts {@code k} times more.
+   */
+  private static String fullMarksWithRandomCases(int k) {
+    AssignmentTotals totals = AssignmentTotals.repository();
+    double score = totals.points();
+    int parts = totals.parts();
+    StringBuilder columns = new StringBuilder();
+    for (Layer layer : totals.layers()) {
+      double drawn = k * layer.parts().stream().mapToDouble(Part::defaultPoints).sum();
+      String points = FeedbackWriter.points(totals.layer(layer.id()).points() + drawn);
+      columns.append(" +").append(points).append('/').append(points);
+      score += drawn;
+      parts += k * layer.parts().size();
+    }
+    String total = FeedbackWriter.points(score);
+    return "(?m)^correct-loops +"
+        + total
+        + " +"
+        + total
+        + columns
+        + " +"
+        + parts
+        + "/"
+        + parts
+        + " ";
+  }
+
   @Test
   void drawnCasesAreGradedAsHiddenCasesAndTheSeedIsForTasOnly() throws Exception {
     CommandLineRun cli = grade("--random-cases", "3", "--seed", "424242");
@@ -44,8 +77,7 @@ class RandomCasesTest {
         .contains(
             "Random cases: 3 hidden cases per layer drawn from seed 424242 (--seed 424242 draws"
                 + " them")
-        .containsPattern(
-            "(?m)^correct-loops +597 +597 +232/232 +125/125 +150/150 +90/90 +385/385 ");
+        .containsPattern(fullMarksWithRandomCases(3));
     Path folder = temp.resolve("out/correct-loops");
     JsonNode results = json(folder.resolve("results.json"));
     assertThat(results.get("tests").findValuesAsText("name"))

@@ -32,12 +32,20 @@ public final class FixtureVerifier {
   /**
    * One file's verdict: {@code problems} is empty when it agrees with ND4J; {@code notes} say what
    * it lacks without being wrong; {@code maxRatio} is the largest difference from ND4J as a share
-   * of its rounding bound, over every tensor compared (at most 1 when it agrees).
+   * of its rounding bound, over every tensor compared (at most 1 when it agrees); {@code
+   * recomputed}: its values were recomputed with ND4J (a described layer's are read and their
+   * shapes checked, their values being the PyTorch script's to check).
    */
-  public record FileReport(Path file, List<String> problems, List<String> notes, double maxRatio) {
+  public record FileReport(
+      Path file, List<String> problems, List<String> notes, double maxRatio, boolean recomputed) {
     public FileReport {
       problems = List.copyOf(problems);
       notes = List.copyOf(notes);
+    }
+
+    /** A file whose values were recomputed with ND4J, or that could not be read. */
+    public FileReport(Path file, List<String> problems, List<String> notes, double maxRatio) {
+      this(file, problems, notes, maxRatio, true);
     }
 
     public boolean agrees() {
@@ -76,7 +84,9 @@ public final class FixtureVerifier {
       }
       List<String> problems = new ArrayList<>(report.problems());
       problems.add(report.file() + ": name: case " + name + " is already defined by " + first);
-      checked.add(new FileReport(report.file(), problems, report.notes(), report.maxRatio()));
+      checked.add(
+          new FileReport(
+              report.file(), problems, report.notes(), report.maxRatio(), report.recomputed()));
     }
     return checked;
   }
@@ -113,7 +123,8 @@ public final class FixtureVerifier {
                   + fixture.layer().id()
                   + " has no Java reference; its values are checked by the script that wrote"
                   + " them (fixtures/tools/pytorch_fixtures.py LAYER_DIR --check)"),
-          0);
+          0,
+          false);
     }
     LayerReference reference = LayerReferences.of(fixture.layer());
     Map<String, Tensor> recomputed = reference.expected(fixture.params(), fixture.inputs());
