@@ -169,10 +169,14 @@ final class FixturesCommand implements Callable<Integer> {
               + " (mistakes) verifies, with a note.")
   static final class Verify implements Callable<Integer>, GraderCommand.HomeAware {
 
+    /** The file of a described layer's probes of its forward, beside its layer.json. */
+    private static final String GRADIENT_PROBES = "gradient-probes.json";
+
     @Parameters(
         paramLabel = "DIR",
         arity = "0..*",
-        description = "Fixtures roots. Default: fixtures/.")
+        description =
+            "Fixtures roots, or layer folders in one (fixtures/affine). Default: fixtures/.")
     List<Path> roots;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -193,18 +197,26 @@ final class FixturesCommand implements Callable<Integer> {
             List<Path> dirs = existingRoots(roots, home);
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
-            int files = 0;
+            int recomputed = 0;
             int failed = 0;
-            int readOnly = 0;
+            int described = 0;
+            int describedFailed = 0;
             FixtureVerifier.FileReport largest = null;
             for (Path dir : dirs) {
-              for (FixtureVerifier.FileReport report : FixtureVerifier.verify(dir)) {
-                files++;
-                if (report.agrees() && !report.recomputed()) {
-                  readOnly++;
-                  stdout.printf(Locale.ROOT, "ok    %s (read; not recomputed)%n", report.file());
-                  report.notes().forEach(n -> stdout.println("note  " + n));
-                } else if (report.agrees()) {
+              for (FixtureVerifier.FileReport report : verifyRootOrLayer(dir)) {
+                if (!report.recomputed()) {
+                  described++;
+                  if (report.agrees()) {
+                    stdout.printf(Locale.ROOT, "ok    %s (read; not recomputed)%n", report.file());
+                    report.notes().forEach(n -> stdout.println("note  " + n));
+                  } else {
+                    describedFailed++;
+                    report.problems().forEach(p -> stderr.println("FAIL  " + p));
+                  }
+                  continue;
+                }
+                recomputed++;
+                if (report.agrees()) {
                   stdout.printf(
                       Locale.ROOT,
                       "ok    %s (largest difference/bound %s)%n",
@@ -220,27 +232,52 @@ final class FixturesCommand implements Callable<Integer> {
                 }
               }
             }
-            stdout.println(
-                (files - readOnly - failed)
-                    + " of "
-                    + (files - readOnly)
-                    + " fixture files agree with ND4J within the rounding bounds of their sums"
-                    + (largest == null
-                        ? ""
-                        : " (largest difference/bound "
-                            + ratio(largest.maxRatio())
-                            + ", in "
-                            + largest.file()
-                            + ")"));
-            if (readOnly > 0) {
+            if (recomputed > 0 || described == 0) {
               stdout.println(
-                  readOnly
-                      + " fixture files of described layers read, every field and shape right;"
-                      + " their values are checked by fixtures/tools/pytorch_fixtures.py LAYER_DIR"
-                      + " --check");
+                  (recomputed - failed)
+                      + " of "
+                      + recomputed
+                      + " fixture files agree with ND4J within the rounding bounds of their sums"
+                      + (largest == null
+                          ? ""
+                          : " (largest difference/bound "
+                              + ratio(largest.maxRatio())
+                              + ", in "
+                              + largest.file()
+                              + ")"));
             }
-            return failed == 0 ? ExitCode.OK : ExitCode.FIXTURES_DISAGREE;
+            if (described > 0) {
+              stdout.println(
+                  (described - describedFailed)
+                      + " of "
+                      + described
+                      + " fixture files of described layers read, every field and shape right and"
+                      + " their gradients agreeing with the centred differences of their forward ("
+                      + GRADIENT_PROBES
+                      + "); their values are checked by fixtures/tools/pytorch_fixtures.py"
+                      + " LAYER_DIR --check");
+            }
+            return failed + describedFailed == 0 ? ExitCode.OK : ExitCode.FIXTURES_DISAGREE;
           });
+    }
+
+    /**
+     * A fixtures root, or one layer's folder in it (the folder of a layer.json, or of a built-in
+     * layer's public/ and hidden/ fixtures).
+     */
+    private static List<FixtureVerifier.FileReport> verifyRootOrLayer(Path dir) {
+      Path absolute = dir.toAbsolutePath().normalize();
+      if (absolute.getParent() == null || absolute.getFileName() == null) {
+        return FixtureVerifier.verify(dir);
+      }
+      String name = absolute.getFileName().toString();
+      if (!Files.isRegularFile(dir.resolve("layer.json"))
+          && Layers.builtIn().byId(name).isEmpty()) {
+        return FixtureVerifier.verify(dir);
+      }
+      Path root =
+          dir.normalize().getParent() == null ? absolute.getParent() : dir.normalize().getParent();
+      return FixtureVerifier.verifyLayer(root, name);
     }
 
     private static String ratio(double ratio) {

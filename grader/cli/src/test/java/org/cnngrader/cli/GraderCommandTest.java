@@ -90,8 +90,19 @@ class GraderCommandTest {
 
             - **Likely mistake:** the padding was ignored: H' = 3 = H - HH + 1 = 5 - 3 + 1 and W' =\
              3 = W - WW + 1 = 5 - 3 + 1 are the sizes without padding; pad = 1 adds 1 zero on each\
-             side, so the input grows by 2\\*pad = 2: (H - HH + 2\\*pad)/stride + 1
-            """);
+             side, so the input grows by 2\\*pad = 2: (H - HH + 2\\*pad)/stride + 1\
+             (explains all %d failing cases)
+            """
+                .formatted(failingCases(results)));
+  }
+
+  /** The cases of a Gradescope results.json with a test that lost points. */
+  private static long failingCases(JsonNode results) {
+    return java.util.stream.StreamSupport.stream(results.get("tests").spliterator(), false)
+        .filter(t -> t.get("score").asDouble() < t.get("max_score").asDouble())
+        .map(t -> t.get("name").asText().substring(0, t.get("name").asText().indexOf(':')))
+        .distinct()
+        .count();
   }
 
   @Test

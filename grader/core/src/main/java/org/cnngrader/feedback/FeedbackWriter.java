@@ -174,21 +174,31 @@ public final class FeedbackWriter {
 
   /**
    * "Likely mistake: " and the layer's words for the mistake, with the case's numbers, and how much
-   * of the layer's failure it leaves unexplained, if any.
+   * of the layer's failure it explains. A gradient that follows from forward's mistake sends the
+   * student to forward's feedback, and says the reach in the same aside.
    */
   static String likelyMistakeLine(Diagnosis diagnosis) {
+    if (diagnosis instanceof Diagnosis.FollowsForward follows) {
+      String reach = reachClause(follows.reach());
+      return LIKELY_MISTAKE
+          + followsForward(follows)
+          + " (see its feedback"
+          + (reach.isEmpty() ? "" : "; " + reach)
+          + ")";
+    }
     return LIKELY_MISTAKE + mistakeWords(diagnosis) + reachWords(diagnosis.reach());
   }
 
+  private static String followsForward(Diagnosis.FollowsForward follows) {
+    Layer layer = follows.setting().layer();
+    return String.format(
+        "%s follows from your %s, which %s",
+        follows.tensor(),
+        layer.contract().stepOf(layer.contract().backprop().forward()).method(),
+        follows.mistake().brief());
+  }
+
   private static String mistakeWords(Diagnosis diagnosis) {
-    if (diagnosis instanceof Diagnosis.FollowsForward follows) {
-      Layer layer = follows.setting().layer();
-      return String.format(
-          "%s follows from your %s, which %s (see its feedback)",
-          follows.tensor(),
-          layer.contract().stepOf(layer.contract().backprop().forward()).method(),
-          follows.mistake().brief());
-    }
     if (diagnosis instanceof Diagnosis.Unfinished unfinished) {
       return unfinished(unfinished);
     }
@@ -200,16 +210,28 @@ public final class FeedbackWriter {
   }
 
   /**
-   * " (explains 2 of the 9 failing cases: look further)" where the mistake explains only some of
-   * its layer's failing cases; nothing where it explains them all, or its reach is not known.
+   * How much of its layer's failure the mistake explains, as an aside: " (explains 2 of the 9
+   * failing cases: look further)" where some failing cases are left unexplained, " (explains all 9
+   * failing cases)" or " (explains the one failing case)" where it is the whole cause; nothing
+   * where its reach is not known.
    */
   public static String reachWords(Reach reach) {
-    if (reach == null || !reach.partial()) {
+    String clause = reachClause(reach);
+    return clause.isEmpty() ? "" : " (" + clause + ")";
+  }
+
+  private static String reachClause(Reach reach) {
+    if (reach == null) {
       return "";
     }
-    return String.format(
-        " (explains %d of the %d failing cases: look further)",
-        reach.casesExplained(), reach.casesFailing());
+    if (reach.partial()) {
+      return String.format(
+          "explains %d of the %d failing cases: look further",
+          reach.casesExplained(), reach.casesFailing());
+    }
+    return reach.casesFailing() == 1
+        ? "explains the one failing case"
+        : String.format("explains all %d failing cases", reach.casesFailing());
   }
 
   /**

@@ -64,7 +64,9 @@ public final class LikelyMistakes {
                   layer,
                   first.mistake(),
                   words.getOrDefault(key, layer.title() + " " + first.mistake().brief())
-                      + FeedbackWriter.reachWords(first.reach()),
+                      + (first.reach() != null && first.reach().partial()
+                          ? FeedbackWriter.reachWords(first.reach())
+                          : ""),
                   explained.size(),
                   Points.total(explained.stream().mapToDouble(p -> p.maxScore() - p.score()))));
         });

@@ -18,9 +18,16 @@ class ReachTest {
   }
 
   @Test
-  void aMistakeThatExplainsEveryFailingCaseSaysNothingMore() {
+  void aMistakeThatExplainsEveryFailingCaseSaysItIsTheWholeCause() {
     assertThat(new Reach(9, 9).partial()).isFalse();
-    assertThat(FeedbackWriter.reachWords(new Reach(9, 9))).isEmpty();
+    assertThat(FeedbackWriter.reachWords(new Reach(9, 9)))
+        .isEqualTo(" (explains all 9 failing cases)");
+    assertThat(FeedbackWriter.reachWords(new Reach(1, 1)))
+        .isEqualTo(" (explains the one failing case)");
+  }
+
+  @Test
+  void aMistakeWhoseReachIsNotKnownSaysNothingOfIt() {
     assertThat(FeedbackWriter.reachWords(null)).isEmpty();
   }
 

@@ -371,7 +371,28 @@ class MistakeDiagnosisTest {
                 assertThat(feedback)
                     .contains(
                         "Likely mistake: dx follows from your forward, which ignores the padding"
-                            + " (see its feedback)\n"));
+                            + " (see its feedback; explains"));
+  }
+
+  @Test
+  void aHintThatExplainsEveryFailingCaseSaysSo() throws Exception {
+    SubmissionResult result = Submission.example("mistake-size-pad-once").graded();
+    long failingCases =
+        result.parts().stream()
+            .filter(p -> !p.passed())
+            .map(p -> p.fixture().name())
+            .distinct()
+            .count();
+
+    assertThat(failingCases).isGreaterThan(1);
+    assertThat(feedbackWithHints(result, p -> true))
+        .isNotEmpty()
+        .allSatisfy(
+            feedback ->
+                assertThat(feedback)
+                    .contains("(H - HH + pad + 1)/stride")
+                    .contains(String.format("explains all %d failing cases)", failingCases))
+                    .doesNotContain("look further"));
   }
 
   @Test
@@ -409,11 +430,7 @@ class MistakeDiagnosisTest {
             .count();
 
     assertThat(explained).isPositive().isLessThan(failing);
-    assertThat(
-            result.parts().stream()
-                .filter(p -> p.part().equals(Conv2dLayer.FORWARD) && !p.passed())
-                .map(FeedbackWriter::describe)
-                .filter(feedback -> feedback.contains(LIKELY)))
+    assertThat(feedbackWithHints(result, p -> p.part().equals(Conv2dLayer.FORWARD)))
         .isNotEmpty()
         .allSatisfy(
             feedback ->
@@ -423,6 +440,15 @@ class MistakeDiagnosisTest {
                         String.format(
                             " (explains %d of the %d failing cases: look further)",
                             explained, failing)));
+  }
+
+  /** The feedback of the failing parts {@code which} selects that names a likely mistake. */
+  private static java.util.stream.Stream<String> feedbackWithHints(
+      SubmissionResult result, java.util.function.Predicate<PartResult> which) {
+    return result.parts().stream()
+        .filter(p -> !p.passed() && which.test(p))
+        .map(FeedbackWriter::describe)
+        .filter(feedback -> feedback.contains(LIKELY));
   }
 
   /** A wrong shape that the formulas of two mistakes give. */

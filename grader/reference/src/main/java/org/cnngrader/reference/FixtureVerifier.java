@@ -57,8 +57,31 @@ public final class FixtureVerifier {
 
   /** Verifies every fixture file below a fixtures root; a root without any is a problem too. */
   public static List<FileReport> verify(Path root) {
+    return verify(root, FixtureFiles.all(root));
+  }
+
+  /**
+   * Verifies the fixture files of one layer of a fixtures root (its folder {@code root/layerId}); a
+   * layer without any is a problem too.
+   */
+  public static List<FileReport> verifyLayer(Path root, String layerId) {
+    List<FileReport> reports =
+        verify(
+            root,
+            FixtureFiles.all(root).stream().filter(f -> f.layer().id().equals(layerId)).toList());
+    if (reports.size() == 1 && reports.get(0).file().equals(root)) {
+      return List.of(
+          new FileReport(
+              root.resolve(layerId),
+              List.of(root.resolve(layerId) + ": no fixtures in its public/ or hidden/ folder"),
+              List.of(),
+              0));
+    }
+    return reports;
+  }
+
+  private static List<FileReport> verify(Path root, List<FixtureFiles.Located> files) {
     List<FileReport> reports = new ArrayList<>();
-    List<FixtureFiles.Located> files = FixtureFiles.all(root);
     for (FixtureFiles.Located found : files) {
       reports.add(verifyFile(root, found));
     }
@@ -113,18 +136,7 @@ public final class FixtureVerifier {
   /** Verifies a fixture already read from {@code file}, below the fixtures root {@code root}. */
   static FileReport verifyFixture(Path root, Path file, Fixture fixture) {
     if (LayerReferences.find(fixture.layer()).isEmpty()) {
-      // Reading the fixture checked its fields and every shape against the layer's formulas.
-      return new FileReport(
-          file,
-          List.of(),
-          List.of(
-              file
-                  + ": "
-                  + fixture.layer().id()
-                  + " has no Java reference; its values are checked by the script that wrote"
-                  + " them (fixtures/tools/pytorch_fixtures.py LAYER_DIR --check)"),
-          0,
-          false);
+      return verifyDescribed(root, file, fixture);
     }
     LayerReference reference = LayerReferences.of(fixture.layer());
     Map<String, Tensor> recomputed = reference.expected(fixture.params(), fixture.inputs());
@@ -148,6 +160,51 @@ public final class FixtureVerifier {
               + " adds them");
     }
     return new FileReport(file, checks.problems, checks.notes, checks.maxRatio);
+  }
+
+  /**
+   * A described layer's fixture: reading it checked its fields and every shape against the layer's
+   * formulas; its values are the script's to recompute, but its stored gradients are checked here
+   * against the centred differences of its forward that the script stored ({@link GradientProbes}).
+   */
+  private static FileReport verifyDescribed(Path root, Path file, Fixture fixture) {
+    String values =
+        file
+            + ": "
+            + fixture.layer().id()
+            + " has no Java reference; its values are checked by the script that wrote them"
+            + " (fixtures/tools/pytorch_fixtures.py LAYER_DIR --check)";
+    if (fixture.layer().contract().backprop() == null) {
+      return new FileReport(file, List.of(), List.of(values), 0, false);
+    }
+    Path folder = root.resolve(fixture.layer().id());
+    Optional<GradientProbes> probes = GradientProbes.in(folder);
+    if (probes.isEmpty()) {
+      return new FileReport(
+          file,
+          List.of(),
+          List.of(
+              values
+                  + "; its gradients are not checked against its forward: "
+                  + folder.resolve(GradientProbes.FILE)
+                  + ", which the script writes, is missing"),
+          0,
+          false);
+    }
+    GradientProbes.Outcome outcome = probes.get().check(fixture, file);
+    return new FileReport(
+        file,
+        outcome.problems(),
+        List.of(
+            String.format(
+                Locale.ROOT,
+                "%s; its gradients agree with the centred differences of its forward at %d"
+                    + " elements (largest difference/allowed %.2g)",
+                values,
+                outcome.probes(),
+                outcome.maxRatio())),
+        outcome.maxRatio(),
+        false);
   }
 
   /**

@@ -301,7 +301,7 @@ class PreSubmitCheckTest {
             // The gradient check finds dx consistent with forward, whose mistake is named.
             "        This case: x [1, 1, 5, 5], w [1, 1, 3, 3], b [1], stride 1, pad 1\n"
                 + "        Likely mistake: dx follows from your forward, which pads one side only"
-                + " (see its feedback)\n");
+                + " (see its feedback");
   }
 
   @Test

@@ -97,6 +97,39 @@ public final class Conv2dBounds implements LayerBounds {
   }
 
   /**
+   * The bounds of a tensor as a convolution with a known mistake computes it: one bound for every
+   * element, above what any of the mistakes sums. A mistake pairs other elements of x and w (a
+   * flipped kernel, height for width), sums other positions (the stride or the padding ignored), or
+   * adds the bias once per channel, so the right result's bound at an element, which follows its
+   * own products, does not hold; but no mistake sums more terms than a window at stride 1 over the
+   * padded input holds, or than C copies of the bias, each no larger than the largest magnitudes
+   * make it.
+   */
+  @Override
+  public ElementBounds ofMistake(String mistake, String tensor) {
+    if (dout == null && !tensor.equals("out")) {
+      throw new IllegalArgumentException("no dout was given: only out has bounds");
+    }
+    int positions = g.n() * (g.h() + 2 * g.pad()) * (g.w() + 2 * g.pad());
+    double bound =
+        switch (tensor) {
+          case "out" -> {
+            int terms = g.c() * g.hh() * g.ww();
+            yield ceiling(terms + g.c(), terms * largestX * largestW + g.c() * largestB);
+          }
+          case "dx" -> {
+            int terms = g.f() * g.hh() * g.ww();
+            yield ceiling(terms, terms * largestDout * largestW);
+          }
+          case "dw" -> ceiling(positions, positions * largestDout * largestX);
+          case "db" -> ceiling(positions, positions * largestDout);
+          default ->
+              throw new IllegalArgumentException("a convolution computes no tensor " + tensor);
+        };
+    return ElementBounds.withCeiling(bound, index -> bound);
+  }
+
+  /**
    * Above every element's bound: the most terms an element sums, each as large as the largest
    * magnitudes make it.
    */

@@ -14,6 +14,9 @@ import org.cnngrader.tensor.Tensor;
  */
 public final class MaxPool2dBounds implements LayerBounds {
 
+  /** Keeps a ceiling above the bounds it covers, whose own sums of magnitudes round. */
+  private static final double CEILING_MARGIN = 1.01;
+
   private final PoolGeometry g;
   private final Tensor x;
   private final Tensor dout;
@@ -52,14 +55,44 @@ public final class MaxPool2dBounds implements LayerBounds {
     };
   }
 
+  /**
+   * The bounds of a tensor as pooling with a known mistake computes it: one bound for every
+   * element. A mistake may average a window instead of picking its maximum, or send dout to every
+   * element of a window, divided or not, through windows that overlap where the right ones do not
+   * (the stride ignored); so out and dx become sums. None sums more than a window's elements (at
+   * least 2x2: a window fixed at 2x2 whatever the parameters), or than the dout of every window at
+   * stride 1 that holds an element, plus one division.
+   */
+  @Override
+  public ElementBounds ofMistake(String mistake, String tensor) {
+    int window = Math.max(4, g.poolHeight() * g.poolWidth());
+    double bound =
+        switch (tensor) {
+          case "out" -> SumErrorBound.of(window + 1, largest(x)) * CEILING_MARGIN;
+          case "dx" -> {
+            if (dout == null) {
+              throw new IllegalArgumentException("no dout was given: only out has bounds");
+            }
+            yield SumErrorBound.of(window + 1, window * largest(dout)) * CEILING_MARGIN;
+          }
+          default -> throw new IllegalArgumentException("max pooling computes no tensor " + tensor);
+        };
+    return ElementBounds.withCeiling(bound, index -> bound);
+  }
+
+  private static double largest(Tensor t) {
+    double largest = 0;
+    for (int i = 0; i < t.size(); i++) {
+      largest = Math.max(largest, Math.abs(t.get(i)));
+    }
+    return largest;
+  }
+
   /** Above every element's bound: every window that can hold it, each with the largest dout. */
   private double ceiling() {
     int windows = windowsAlong(g.poolHeight()) * windowsAlong(g.poolWidth());
-    double largest = 0;
-    for (int i = 0; i < dout.size(); i++) {
-      largest = Math.max(largest, Math.abs(dout.get(i)));
-    }
-    return SumErrorBound.of(windows, windows * largest) * 1.01;
+    double largest = largest(dout);
+    return SumErrorBound.of(windows, windows * largest) * CEILING_MARGIN;
   }
 
   private int windowsAlong(int window) {

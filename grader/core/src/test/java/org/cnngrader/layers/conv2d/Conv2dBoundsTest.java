@@ -27,6 +27,52 @@ class Conv2dBoundsTest {
   }
 
   @Test
+  void aMistakesBoundHoldsWhereItPairsOtherProductsThanTheRightResult() {
+    // One output element; the right products are small, the flipped kernel's cancel at 1e16.
+    Tensor x = new Tensor(Shape.of(1, 1, 1, 4), new double[] {1e8, 1e8, 1, 1e-8});
+    Tensor w = new Tensor(Shape.of(1, 1, 1, 4), new double[] {1e-8, 1, -1e8, 1e8});
+    Tensor b = new Tensor(Shape.of(1), new double[] {0});
+    Conv2dBounds bounds = new Conv2dBounds(x, w, b, null, new ConvParams(1, 0));
+    double[] flipped = new double[4];
+    for (int q = 0; q < 4; q++) {
+      flipped[q] = x.get(q) * w.get(3 - q);
+    }
+    double leftToRight = 0;
+    double rightToLeft = 0;
+    for (int q = 0; q < 4; q++) {
+      leftToRight += flipped[q];
+      rightToLeft += flipped[3 - q];
+    }
+    double difference = Math.abs(leftToRight - rightToLeft);
+
+    // Two orders of the flipped kernel's sum, both a correct computation of that mistake.
+    assertThat(difference).isGreaterThan(bounds.of("out").at(0));
+    assertThat(difference).isLessThanOrEqualTo(bounds.ofMistake("flipped-kernel", "out").at(0));
+  }
+
+  @Test
+  void aMistakesBoundCoversTheRightResultsEverywhere() {
+    SplittableRandom random = new SplittableRandom(11);
+    ConvGeometry g = new ConvGeometry(2, 3, 7, 8, 2, 3, 2, new ConvParams(2, 1));
+    Conv2dBounds bounds =
+        new Conv2dBounds(
+            random(g.xShape(), random),
+            random(g.wShape(), random),
+            random(g.bShape(), random),
+            random(g.outShape(), random),
+            g.params());
+    Shape[] shapes = {g.outShape(), g.xShape(), g.wShape(), g.bShape()};
+    String[] tensors = {"out", "dx", "dw", "db"};
+    for (int t = 0; t < tensors.length; t++) {
+      double mistake = bounds.ofMistake("stride-ignored", tensors[t]).ceiling();
+      Tensor right = bounds.of(tensors[t]).all(shapes[t]);
+      for (int i = 0; i < right.size(); i++) {
+        assertThat(right.get(i)).as("%s[%d]", tensors[t], i).isLessThanOrEqualTo(mistake);
+      }
+    }
+  }
+
+  @Test
   void everyTensorsBoundsMatchAnIndependentScatterOfTheSameProducts() {
     SplittableRandom random = new SplittableRandom(7);
     for (ConvGeometry g :
