@@ -166,7 +166,9 @@ final class FixturesCommand implements Callable<Integer> {
               + " tensor and index of any value that differs from ND4J's by more than rounding can"
               + " explain (each element's bound from the error analysis of its sum), or a fixture"
               + " whose shapes break the output-size formula. A fixture without diagnosis references"
-              + " (mistakes) verifies, with a note.")
+              + " (mistakes) verifies, with a note. A described layer's fixtures (layer.json) are read"
+              + " and their shapes checked, and their stored gradients checked against the centred"
+              + " differences of their forward stored beside them (gradient-probes.json).")
   static final class Verify implements Callable<Integer>, GraderCommand.HomeAware {
 
     /** The file of a described layer's probes of its forward, beside its layer.json. */
