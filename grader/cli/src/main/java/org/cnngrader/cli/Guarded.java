@@ -1,8 +1,8 @@
 package org.cnngrader.cli;
 
 import java.util.concurrent.Callable;
-import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.intake.RefusedInputException;
+import org.cnngrader.layer.InputFileException;
 import picocli.CommandLine;
 
 /**
@@ -17,7 +17,7 @@ final class Guarded {
   static int run(CommandLine.Model.CommandSpec spec, Callable<Integer> body) {
     try {
       return body.call();
-    } catch (UsageException | RefusedInputException | FixtureException e) {
+    } catch (UsageException | RefusedInputException | InputFileException e) {
       spec.commandLine().getErr().println("grader: " + e.getMessage());
       return ExitCode.USAGE;
     } catch (TooLittleMemoryException e) {

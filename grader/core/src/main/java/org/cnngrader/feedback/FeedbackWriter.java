@@ -379,6 +379,9 @@ public final class FeedbackWriter {
   }
 
   static String wrongValues(String tensor, ValueComparison c) {
+    if (c.worstIndex().length == 0) {
+      return scalarWrong(tensor, c);
+    }
     StringBuilder text =
         new StringBuilder(
             String.format(
@@ -399,6 +402,24 @@ public final class FeedbackWriter {
           String.format("\n%d of them are NaN or infinite, which never passes", c.nonFinite()));
     }
     return text.toString();
+  }
+
+  /**
+   * A scalar's (a loss's) wrong value, as one number: "loss should be 5.22002054, but was NaN,
+   * which never passes".
+   */
+  private static String scalarWrong(String tensor, ValueComparison c) {
+    String text =
+        String.format(
+            "%s should be %s, but was %s",
+            tensor, Numbers.value(c.expectedAtWorst()), Numbers.value(c.actualAtWorst()));
+    if (c.nonFinite() > 0) {
+      return text + ", which never passes";
+    }
+    return text
+        + String.format(
+            " (relative error %s, tolerance %s)",
+            Numbers.error(c.maxError()), Numbers.tolerance(c.tolerance()));
   }
 
   private static String irregular(String tensor, NestedArray problem) {

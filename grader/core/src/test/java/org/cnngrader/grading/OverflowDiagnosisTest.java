@@ -72,4 +72,34 @@ class OverflowDiagnosisTest {
         .extracting(Diagnosis::mistake)
         .containsOnly(one.layer().mistake("no-shift").orElseThrow());
   }
+
+  @Test
+  void aWrongLossIsToldAsOneNumberNotAsATensorsElements() {
+    Descriptions.write(root, Descriptions.SOFTMAX);
+    Fixture one = lossCase("one", 1000);
+    Part loss = one.layer().part("loss").orElseThrow();
+    double expected = one.expected("loss").get(0);
+
+    String overflowed =
+        org.cnngrader.feedback.FeedbackWriter.describe(
+            graded(one, loss, new Tensor(Shape.of(), new double[] {Double.NaN})));
+    String wrong =
+        org.cnngrader.feedback.FeedbackWriter.describe(
+            graded(one, loss, new Tensor(Shape.of(), new double[] {2 * expected})));
+
+    assertThat(overflowed)
+        .startsWith(
+            "loss should be "
+                + org.cnngrader.feedback.Numbers.value(expected)
+                + ", but was NaN, which never passes")
+        .doesNotContain("elements");
+    assertThat(wrong)
+        .startsWith(
+            "loss should be "
+                + org.cnngrader.feedback.Numbers.value(expected)
+                + ", but was "
+                + org.cnngrader.feedback.Numbers.value(2 * expected)
+                + " (relative error 3.3e-01, tolerance ")
+        .doesNotContain("elements");
+  }
 }

@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.cnngrader.fixture.FixtureException;
 
 /**
  * A value of a layer file with its path ({@code steps[1].returns}): each accessor checks the type
- * it reads and, when wrong, throws a {@link FixtureException} naming the field and what it must be.
+ * it reads and, when wrong, throws a {@link LayerFileException} naming the field and what it must
+ * be.
  */
 record JsonField(JsonNode node, String path) {
 
   /** The problem at this field. */
-  FixtureException refused(String problem) {
-    return new FixtureException(path.isEmpty() ? null : path, problem);
+  LayerFileException refused(String problem) {
+    return new LayerFileException(path.isEmpty() ? null : path, problem);
   }
 
   private String pathOf(String name) {
@@ -29,7 +29,7 @@ record JsonField(JsonNode node, String path) {
   JsonField get(String name) {
     JsonNode child = node.get(name);
     if (child == null || child.isNull()) {
-      throw new FixtureException(pathOf(name), "is missing");
+      throw new LayerFileException(pathOf(name), "is missing");
     }
     return new JsonField(child, pathOf(name));
   }
@@ -44,7 +44,7 @@ record JsonField(JsonNode node, String path) {
         .forEachRemaining(
             name -> {
               if (!allowed.contains(name)) {
-                throw new FixtureException(
+                throw new LayerFileException(
                     pathOf(name),
                     "is not a field here; the fields are "
                         + String.join(", ", new TreeSet<>(allowed)));

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.layer.InvalidCase;
 import org.cnngrader.layer.LayerTolerance;
 import org.cnngrader.layer.ParamSpec;
@@ -31,7 +30,7 @@ import org.cnngrader.runner.ValueType;
 /**
  * Reads a layer description file, {@code <root>/<id>/layer.json} (format v1, see docs/layers.md and
  * fixtures/layer.schema.json), into a {@link FileLayer}. Every field is checked as it is read, and
- * a wrong one is refused with a {@link FixtureException} naming the file and the field's path:
+ * a wrong one is refused with a {@link LayerFileException} naming the file and the field's path:
  * {@code fixtures/affine/layer.json: steps[1].returns.components[0].output: no output dw2 among
  * out, dx, dw, db}.
  */
@@ -56,20 +55,20 @@ public final class LayerFile {
   /**
    * Reads {@code file}, the {@code layer.json} of the folder named by the layer's id.
    *
-   * @throws FixtureException naming the file and the field when it cannot be read or is wrong
+   * @throws LayerFileException naming the file and the field when it cannot be read or is wrong
    */
   public static FileLayer read(Path file) {
     String text;
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new FixtureException(file.toString(), null, "cannot be read: " + e.getMessage(), e);
+      throw new LayerFileException(file.toString(), null, "cannot be read: " + e.getMessage(), e);
     }
     Path folder = file.toAbsolutePath().getParent();
     String folderName = folder == null ? null : String.valueOf(folder.getFileName());
     try {
       return new LayerFile().parse(file, text, folderName);
-    } catch (FixtureException e) {
+    } catch (LayerFileException e) {
       throw e.inFile(file.toString());
     }
   }
@@ -79,7 +78,7 @@ public final class LayerFile {
     try {
       tree = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new FixtureException(
+      throw new LayerFileException(
           "JSON",
           "line "
               + e.getLocation().getLineNr()
@@ -89,7 +88,7 @@ public final class LayerFile {
               + e.getOriginalMessage());
     }
     if (tree == null) {
-      throw new FixtureException("JSON", "is empty");
+      throw new LayerFileException("JSON", "is empty");
     }
     JsonField root =
         new JsonField(tree, "")
@@ -112,7 +111,7 @@ public final class LayerFile {
     String id =
         root.get("id").text(KEY, "lower case letters, digits and '_', starting with a letter");
     if (folderName != null && !folderName.equals(id)) {
-      throw new FixtureException(
+      throw new LayerFileException(
           "id", "must be the folder's name, " + folderName + ", found \"" + id + "\"");
     }
     String className = root.get("class").text(CLASS_NAME, "a binary class name such as cnn.Affine");
@@ -137,7 +136,7 @@ public final class LayerFile {
     if (root.has("gradient_check")) {
       gradientCheck = gradientCheck(root.get("gradient_check"));
     } else if (backprop != null) {
-      throw new FixtureException(
+      throw new LayerFileException(
           "gradient_check",
           "is missing: a layer with gradients needs the small case to check them");
     }
@@ -146,7 +145,7 @@ public final class LayerFile {
     try {
       contract = new LayerContract(className, constructor, steps, backprop);
     } catch (IllegalArgumentException e) {
-      throw new FixtureException("steps", e.getMessage());
+      throw new LayerFileException("steps", e.getMessage());
     }
     try {
       return new FileLayer(
@@ -162,7 +161,7 @@ public final class LayerFile {
           gradientCheck,
           new FileLayer.Words(title, summary, stepDocs, paramWords));
     } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new FixtureException(null, e.getMessage());
+      throw new LayerFileException(null, e.getMessage());
     }
   }
 
@@ -433,7 +432,7 @@ public final class LayerFile {
     }
     for (DescribedTensor output : outputs.values()) {
       if (!returnedBy.containsKey(output.key())) {
-        throw new FixtureException("outputs", output.key() + " is returned by no step");
+        throw new LayerFileException("outputs", output.key() + " is returned by no step");
       }
     }
     return steps;
@@ -692,7 +691,7 @@ public final class LayerFile {
     try {
       checked = Params.of(List.copyOf(params.values()), values);
     } catch (InvalidCase e) {
-      throw new FixtureException("gradient_check." + e.field(), e.getMessage());
+      throw new LayerFileException("gradient_check." + e.field(), e.getMessage());
     }
     JsonField sizesField = field.get("sizes");
     sizesField.object(symbols.toArray(String[]::new));
@@ -742,12 +741,12 @@ public final class LayerFile {
     }
     for (String key : params.keySet()) {
       if (!read.contains(key)) {
-        throw new FixtureException("params", key + " is passed to no constructor or step");
+        throw new LayerFileException("params", key + " is passed to no constructor or step");
       }
     }
     for (String key : inputs.keySet()) {
       if (!read.contains(key)) {
-        throw new FixtureException("inputs", key + " is passed to no constructor or step");
+        throw new LayerFileException("inputs", key + " is passed to no constructor or step");
       }
     }
   }

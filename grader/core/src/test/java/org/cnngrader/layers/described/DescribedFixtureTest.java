@@ -79,7 +79,7 @@ class DescribedFixtureTest {
     Descriptions.write(root, Descriptions.AFFINE, t -> t.put("tolerance", 1e-7));
 
     assertThatThrownBy(() -> Layers.in(root))
-        .isInstanceOf(FixtureException.class)
+        .isInstanceOf(LayerFileException.class)
         .hasMessage(
             root.resolve("affine/layer.json") + ": tolerance: must be an object, found 1.0E-7");
   }

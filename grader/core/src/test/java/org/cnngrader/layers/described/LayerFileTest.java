@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.cnngrader.fixture.FixtureException;
 import org.cnngrader.layer.KnownMistake;
 import org.cnngrader.layer.Part;
 import org.cnngrader.layer.TensorSpec;
@@ -95,7 +94,7 @@ class LayerFileTest {
     Path file = Descriptions.write(root, text, edit);
     try {
       LayerFile.read(file);
-    } catch (FixtureException e) {
+    } catch (LayerFileException e) {
       String prefix = file + ": ";
       assertThat(e.getMessage()).startsWith(prefix);
       return e.getMessage().substring(prefix.length());
@@ -183,7 +182,7 @@ class LayerFileTest {
     Files.writeString(file, "{\n  \"id\": ,\n}");
 
     assertThatThrownBy(() -> LayerFile.read(file))
-        .isInstanceOf(FixtureException.class)
+        .isInstanceOf(LayerFileException.class)
         .hasMessage(
             file
                 + ": JSON: line 2, column 9: Unexpected character (',' (code 44)): expected a valid"
