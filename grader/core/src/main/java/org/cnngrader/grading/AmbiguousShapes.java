@@ -11,9 +11,11 @@ import org.cnngrader.layer.ShapeCandidate;
 
 /**
  * Settles a wrong shape that two formulas give by the submission's other cases: (5 - 3)/2 + 1 = 2
- * ignores the padding, (5 - 3 + 1 + 1)/2 = 2 counts it once. Where exactly one of those mistakes is
- * named by its shape in another case of the same layer, and none of the others is, the shape gets
- * that one; otherwise it stays unexplained, as one case alone cannot tell.
+ * ignores the padding, (5 - 3 + 1 + 1)/2 = 2 counts it once. Where exactly one of those mistakes
+ * gives every wrong shape of that tensor in the layer's other cases, the shape gets that one: the
+ * code computes one formula, whichever case it runs. Failing that (the code may make more than one
+ * mistake), where exactly one of them is named by its shape in another case, and none of the others
+ * is, the shape gets that one; otherwise it stays unexplained, as one case alone cannot tell.
  */
 final class AmbiguousShapes {
 
@@ -34,13 +36,14 @@ final class AmbiguousShapes {
     for (PartResult part : parts) {
       settled.add(
           part.verdict() instanceof Verdict.WrongShape shape && shape.diagnosis() == null
-              ? part.withVerdict(settle(part, shape, named))
+              ? part.withVerdict(settle(part, shape, named, parts))
               : part);
     }
     return settled;
   }
 
-  private static Verdict settle(PartResult part, Verdict.WrongShape shape, Set<Named> named) {
+  private static Verdict settle(
+      PartResult part, Verdict.WrongShape shape, Set<Named> named, List<PartResult> parts) {
     Set<KnownMistake> giving = new LinkedHashSet<>();
     for (ShapeCandidate candidate :
         part.fixture().layer().shapeMistakes(shape.setting(), shape.tensor())) {
@@ -48,15 +51,36 @@ final class AmbiguousShapes {
         giving.add(candidate.mistake());
       }
     }
+    if (giving.size() < 2) {
+      return shape;
+    }
+    List<KnownMistake> everywhere =
+        giving.stream().filter(m -> givesEveryWrongShape(m, part, shape.tensor(), parts)).toList();
     List<KnownMistake> namedElsewhere =
         giving.stream()
             .filter(m -> named.contains(new Named(layerOf(part), shape.tensor(), m)))
             .toList();
-    return giving.size() > 1 && namedElsewhere.size() == 1
+    List<KnownMistake> settled = everywhere.size() == 1 ? everywhere : namedElsewhere;
+    return settled.size() == 1
         ? shape.withDiagnosis(
             new Diagnosis.ShapeExplained(
-                namedElsewhere.get(0), shape.tensor(), shape.actual(), shape.setting()))
+                settled.get(0), shape.tensor(), shape.actual(), shape.setting()))
         : shape;
+  }
+
+  /** Whether {@code mistake}'s formula gives every wrong shape of {@code tensor} in the layer. */
+  private static boolean givesEveryWrongShape(
+      KnownMistake mistake, PartResult part, String tensor, List<PartResult> parts) {
+    for (PartResult other : parts) {
+      if (other.verdict() instanceof Verdict.WrongShape wrong
+          && wrong.tensor().equals(tensor)
+          && layerOf(other).equals(layerOf(part))
+          && other.fixture().layer().shapeMistakes(wrong.setting(), tensor).stream()
+              .noneMatch(c -> c.mistake().equals(mistake) && c.shape().equals(wrong.actual()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String layerOf(PartResult part) {

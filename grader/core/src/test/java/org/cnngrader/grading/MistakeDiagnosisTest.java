@@ -107,6 +107,9 @@ class MistakeDiagnosisTest {
                 "int col = j + q - pad;"),
             Conv2dMistake.STRIDE_IGNORED),
         typical(Submission.example("mistake-padding-ignored"), Conv2dMistake.PADDING_IGNORED),
+        typical(
+            Submission.example("mistake-stride-and-padding-ignored"),
+            Conv2dMistake.STRIDE_AND_PADDING_IGNORED),
         typical(Submission.example("mistake-padding-one-side"), Conv2dMistake.PADDING_ONE_SIDE),
         typical(Submission.example("mistake-flipped-kernel"), Conv2dMistake.FLIPPED_KERNEL),
         typical(Submission.example("mistake-first-channel-only"), Conv2dMistake.FIRST_CHANNEL_ONLY),

@@ -221,6 +221,21 @@ class ZooGradingTest {
             "mistake-padding-ignored",
             f -> ConvGeometry.of(f.setting()).pad() > 0 ? allParts() : none()),
         mistake(
+            "mistake-stride-and-padding-ignored",
+            f -> {
+              ConvGeometry g = ConvGeometry.of(f.setting());
+              if (g.stride() == 1 && g.pad() == 0) {
+                return none();
+              }
+              Set<Part> failing = allParts();
+              // (5 - 3 + 2*1)/2 + 1 = 3 = 5 - 3 + 1: the size is right, and so is db, the sum
+              // of dout over every position; the other values are not.
+              if (g.h() - g.hh() + 1 == g.outHeight() && g.w() - g.ww() + 1 == g.outWidth()) {
+                failing.removeAll(parts(Conv2dLayer.FORWARD_SHAPE, Conv2dLayer.DB));
+              }
+              return failing;
+            }),
+        mistake(
             "mistake-flipped-kernel",
             f -> {
               Set<Part> failing = none();

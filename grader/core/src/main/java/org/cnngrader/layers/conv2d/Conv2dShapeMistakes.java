@@ -28,7 +28,9 @@ final class Conv2dShapeMistakes {
     if (g.pad() > 0) {
       spatial(candidates, Conv2dMistake.PADDING_IGNORED, g, g.stride(), 0);
     }
-    if (g.stride() > 1 && g.pad() > 0) {
+    // Also where it gives the shape of one of the two alone (stride 1, or pad 0): the submission's
+    // other cases then tell which one the code makes (AmbiguousShapes).
+    if (g.stride() > 1 || g.pad() > 0) {
       spatial(candidates, Conv2dMistake.STRIDE_AND_PADDING_IGNORED, g, 1, 0);
     }
     if (g.hh() != g.ww() && g.w() - g.hh() + 2 * g.pad() >= 0) {
