@@ -106,11 +106,13 @@ final class HandoutLayout {
   List<HandoutEntry> entries() {
     List<HandoutEntry> entries = new ArrayList<>();
     entries.add(new HandoutEntry("pom.xml", resource("pom.xml")));
-    entries.add(new HandoutEntry("README.md", resource("README.md")));
-    Path template = required(repository.resolve(TEMPLATE).resolve("src"));
-    entries.addAll(filesBelow(template, TEMPLATE_SOURCES));
     List<Layer> layers =
         Assignment.of(fixturesRoot).layers().stream().map(Assignment.Entry::layer).toList();
+    String readme =
+        HandoutReadme.render(new String(resource("README.md"), StandardCharsets.UTF_8), layers);
+    entries.add(new HandoutEntry("README.md", readme.getBytes(StandardCharsets.UTF_8)));
+    Path template = required(repository.resolve(TEMPLATE).resolve("src"));
+    entries.addAll(filesBelow(template, TEMPLATE_SOURCES));
     entries.addAll(describedTemplate(layers, entries));
     Path assignment = fixturesRoot.resolve(Assignment.FILE);
     if (Files.isRegularFile(assignment)) {

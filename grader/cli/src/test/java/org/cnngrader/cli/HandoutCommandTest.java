@@ -162,7 +162,14 @@ class HandoutCommandTest {
     assertThat(fixtures).hasSize(publicFixtures);
     assertThat(fixtures).hasSize(publicFixtures);
     assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
-        .contains("mvn test", "src/main/java/cnn/Conv2d.java", "hidden cases");
+        .contains("mvn test", "hidden cases")
+        .doesNotContain("{{");
+    for (Assignment.Entry entry : Assignment.of(FIXTURES).layers()) {
+      String className = entry.layer().contract().className();
+      assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
+          .contains(
+              "`" + className + "`", "`src/main/java/" + className.replace('.', '/') + ".java`");
+    }
   }
 
   @Test
@@ -188,6 +195,15 @@ class HandoutCommandTest {
     assertThat(entries).containsKey("fixtures/affine/layer.json");
     assertThat(entries.keySet())
         .noneMatch(path -> path.endsWith("reference.py") || path.endsWith("cases.json"));
+    // The README tells the student which classes are theirs: the assignment's, not the built-ins'.
+    assertThat(new String(entries.get("README.md"), StandardCharsets.UTF_8))
+        .contains(
+            "Implement this layer of a convolutional network, forward and backward, in plain Java:"
+                + " `cnn.Affine`.",
+            "| `src/main/java/cnn/Affine.java` | **your work**: ",
+            affine.summary(),
+            "| `src/main/java/cnn/AffineGradients.java` | leave as it is")
+        .doesNotContain("{{", "`cnn.Conv2d`", "src/main/java/cnn/Conv2d.java");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
