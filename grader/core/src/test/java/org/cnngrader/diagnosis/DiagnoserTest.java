@@ -62,11 +62,20 @@ class DiagnoserTest {
         .contains(
             new Diagnosis.ShapeExplained(
                 Conv2dMistake.STRIDE_IGNORED, "out", Shape.of(1, 1, 5, 5), LESSON.setting()));
-    ConvGeometry stride1 = new ConvGeometry(1, 1, 5, 5, 1, 3, 3, new ConvParams(1, 1));
+    // (8 - 3)/2 + 1 = 3 without the padding; no other formula gives 3 here.
+    ConvGeometry stride2 = new ConvGeometry(1, 1, 8, 8, 1, 3, 3, new ConvParams(2, 2));
     assertThat(
-            Diagnoser.ofShape(stride1.setting(), "out", Shape.of(1, 1, 3, 3))
+            Diagnoser.ofShape(stride2.setting(), "out", Shape.of(1, 1, 3, 3))
                 .map(Diagnosis::mistake))
         .contains(Conv2dMistake.PADDING_IGNORED);
+  }
+
+  @Test
+  void atStrideOneThePaddingIgnoredGivesTheSizeOfBothIgnoredAndOneCaseNamesNeither() {
+    // 5 - 3 + 1 = 3 either way: the submission's other cases settle it (AmbiguousShapes).
+    ConvGeometry stride1 = new ConvGeometry(1, 1, 5, 5, 1, 3, 3, new ConvParams(1, 1));
+
+    assertThat(Diagnoser.ofShape(stride1.setting(), "out", Shape.of(1, 1, 3, 3))).isEmpty();
   }
 
   @Test
