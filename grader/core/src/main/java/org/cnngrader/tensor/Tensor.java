@@ -38,6 +38,15 @@ public record Tensor(Shape shape, double[] data) {
     return data[flat];
   }
 
+  /** The largest magnitude of an element: 0 for a tensor without elements. */
+  public double largestMagnitude() {
+    double largest = 0;
+    for (double value : data) {
+      largest = Math.max(largest, Math.abs(value));
+    }
+    return largest;
+  }
+
   public int size() {
     return data.length;
   }

@@ -236,7 +236,7 @@ final class GradientProbes {
       double stored = gradient.get(flat.get());
       double centred = (probe.plus() - probe.minus()) / (2 * probe.step());
       double allowed =
-          RELATIVE * (largest(gradient) + Math.abs(stored))
+          RELATIVE * (gradient.largestMagnitude() + Math.abs(stored))
               + ROUNDINGS * SumErrorBound.UNIT_ROUNDOFF * objective.scale() / probe.step();
       double difference = Math.abs(centred - stored);
       // An element whose gradient is exactly 0 (a ReLU's where x < 0) has nothing to err by.
@@ -292,14 +292,6 @@ final class GradientProbes {
       }
       return new Objective(sum, magnitudes);
     }
-  }
-
-  private static double largest(Tensor t) {
-    double largest = 0;
-    for (int i = 0; i < t.size(); i++) {
-      largest = Math.max(largest, Math.abs(t.get(i)));
-    }
-    return largest;
   }
 
   private static Optional<Integer> flatIndex(Shape shape, int[] index) {

@@ -59,10 +59,10 @@ public final class Conv2dBounds implements LayerBounds {
     this.w = w;
     this.b = b;
     this.dout = dout;
-    this.largestX = largest(x);
-    this.largestW = largest(w);
-    this.largestB = largest(b);
-    this.largestDout = dout == null ? 0 : largest(dout);
+    this.largestX = x.largestMagnitude();
+    this.largestW = w.largestMagnitude();
+    this.largestB = b.largestMagnitude();
+    this.largestDout = dout == null ? 0 : dout.largestMagnitude();
   }
 
   public ConvGeometry geometry() {
@@ -135,14 +135,6 @@ public final class Conv2dBounds implements LayerBounds {
    */
   private static double ceiling(int terms, double magnitudes) {
     return SumErrorBound.of(terms, magnitudes) * CEILING_MARGIN;
-  }
-
-  private static double largest(Tensor t) {
-    double largest = 0;
-    for (int i = 0; i < t.size(); i++) {
-      largest = Math.max(largest, Math.abs(t.get(i)));
-    }
-    return largest;
   }
 
   private double out(int index) {

@@ -68,30 +68,22 @@ public final class MaxPool2dBounds implements LayerBounds {
     int window = Math.max(4, g.poolHeight() * g.poolWidth());
     double bound =
         switch (tensor) {
-          case "out" -> SumErrorBound.of(window + 1, largest(x)) * CEILING_MARGIN;
+          case "out" -> SumErrorBound.of(window + 1, x.largestMagnitude()) * CEILING_MARGIN;
           case "dx" -> {
             if (dout == null) {
               throw new IllegalArgumentException("no dout was given: only out has bounds");
             }
-            yield SumErrorBound.of(window + 1, window * largest(dout)) * CEILING_MARGIN;
+            yield SumErrorBound.of(window + 1, window * dout.largestMagnitude()) * CEILING_MARGIN;
           }
           default -> throw new IllegalArgumentException("max pooling computes no tensor " + tensor);
         };
     return ElementBounds.withCeiling(bound, index -> bound);
   }
 
-  private static double largest(Tensor t) {
-    double largest = 0;
-    for (int i = 0; i < t.size(); i++) {
-      largest = Math.max(largest, Math.abs(t.get(i)));
-    }
-    return largest;
-  }
-
   /** Above every element's bound: every window that can hold it, each with the largest dout. */
   private double ceiling() {
     int windows = windowsAlong(g.poolHeight()) * windowsAlong(g.poolWidth());
-    double largest = largest(dout);
+    double largest = dout.largestMagnitude();
     return SumErrorBound.of(windows, windows * largest) * CEILING_MARGIN;
   }
 
